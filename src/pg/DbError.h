@@ -1,0 +1,41 @@
+#pragma once
+
+#include <QMetaType>
+#include <QString>
+
+#include <libpq-fe.h>
+
+// What kind of failure a database error is, decided by SQLSTATE (never by message text).
+enum class ErrorClass {
+    Retryable,    // 40001 serialization failure, 40P01 deadlock: run the transaction again
+    Ambiguous,    // 40003, or the connection lost after COMMIT / RELEASE was sent
+    Connection,   // could not connect, or the connection broke (08xxx, 57P01..57P03)
+    Constraint,   // integrity constraint violation (23xxx)
+    Permission,   // insufficient privilege (42501)
+    InvalidInput, // rejected before anything was sent, or 22xxx data exceptions
+    Canceled,     // 57014 query canceled (superseded or user canceled)
+    Other,
+};
+
+// An error as a value: crosses threads, carries the server's fields.
+struct DbError
+{
+    ErrorClass kind = ErrorClass::Other;
+    QString sqlState; // five characters, or empty when the error did not come from the server
+    QString message;  // the primary message, one line, never containing a password
+    QString detail;
+    QString hint;
+    QString constraint; // the constraint name for 23xxx errors
+    QString table;
+
+    static ErrorClass classify(const QString &sqlState);
+    static DbError make(ErrorClass kind, const QString &message, const QString &sqlState = {});
+    static DbError fromResult(const PGresult *result, const PGconn *connection);
+    static DbError fromConnection(const PGconn *connection);
+
+    bool isRetryable() const { return kind == ErrorClass::Retryable; }
+    // One line for a status bar or stderr: "message (SQLSTATE 40001)".
+    QString toString() const;
+};
+
+Q_DECLARE_METATYPE(DbError)

@@ -1,0 +1,67 @@
+#include "TestServer.h"
+
+#include <QAtomicInt>
+#include <QCoreApplication>
+#include <QTest>
+
+#include <cstdio>
+#include <cstdlib>
+
+namespace {
+
+LocalServer *instance = nullptr;
+
+void stopAtExit()
+{
+    delete instance;
+    instance = nullptr;
+}
+
+} // namespace
+
+namespace TestServer {
+
+LocalServer &server()
+{
+    if (!instance) {
+        instance = new LocalServer();
+        const Status started = instance->start();
+        if (!started) {
+            std::fprintf(stderr, "TestServer: cannot start PostgreSQL: %s\n",
+                         qPrintable(started.error().toString()));
+            std::exit(2);
+        }
+        std::atexit(stopAtExit);
+    }
+    return *instance;
+}
+
+ConnectionSettings settings(const QString &database)
+{
+    return server().connectionSettings(database);
+}
+
+QString createDatabase(const QString &prefix)
+{
+    static QAtomicInt counter;
+    const QString name = QStringLiteral("%1_%2").arg(prefix).arg(counter.fetchAndAddOrdered(1));
+    auto admin = PgConnection::open(settings(QStringLiteral("postgres")));
+    if (!admin)
+        qFatal("TestServer: %s", qPrintable(admin.error().toString()));
+    const QString quoted = PgConnection::quoteIdentifier(name);
+    (*admin)->exec(QStringLiteral("DROP DATABASE IF EXISTS ") + quoted);
+    auto created = (*admin)->exec(QStringLiteral("CREATE DATABASE ") + quoted);
+    if (!created)
+        qFatal("TestServer: %s", qPrintable(created.error().toString()));
+    return name;
+}
+
+std::unique_ptr<PgConnection> connect(const QString &database)
+{
+    auto connection = PgConnection::open(settings(database));
+    if (!connection)
+        qFatal("TestServer: cannot connect: %s", qPrintable(connection.error().toString()));
+    return std::move(connection).value();
+}
+
+} // namespace TestServer
