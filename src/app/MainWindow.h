@@ -20,4 +20,9 @@ public:
     // A message while there is nothing to connect to yet ("Starting the demo database…"),
     // or a fatal startup error.
     void showStartupMessage(const QString &message);
+
+Q_SIGNALS:
+    // Emitted once, when the first table first shows rows (the demo cold-start benchmark
+    // and `--quit-when-ready` wait for it).
+    void dataShown();
 };
