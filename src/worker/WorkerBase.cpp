@@ -1,0 +1,369 @@
+#include "WorkerBase.h"
+
+#include <QDeadlineTimer>
+#include <QMutex>
+#include <QMutexLocker>
+#include <QSet>
+#include <QThread>
+#include <QThreadPool>
+#include <QTimer>
+
+#include <sys/socket.h>
+
+#include <algorithm>
+
+// Everything another thread may touch, behind one mutex. The worker thread takes it only
+// between jobs and when it replaces its connection, so a cancel sent while the mutex is held
+// reaches either the job it was meant for or an idle backend (which ignores it), never the
+// next job.
+struct WorkerBase::Shared
+{
+    QMutex mutex;
+    CancelHandle cancel; // of the open connection
+    int socket = -1;     // of the open connection, for the last-resort shutdown
+    bool hasRunning = false;
+    quint64 running = 0;         // generation of the running job
+    quint64 supersededBelow = 0; // jobs below this generation are abandoned
+    quint64 highestQueued = 0;   // highest generation that reached the worker
+    QSet<quint64> queued;        // generations waiting in the queue
+    QSet<quint64> cancelled;     // queued (or not yet arrived) generations to abandon
+
+    // Sends the cancel from a pool thread if the running job still matches.
+    static void cancelLater(const std::shared_ptr<Shared> &shared,
+                            std::function<bool(const Shared &)> stillWanted)
+    {
+        QThreadPool::globalInstance()->start([shared, stillWanted = std::move(stillWanted)] {
+            QMutexLocker locker(&shared->mutex);
+            if (shared->hasRunning && stillWanted(*shared))
+                shared->cancel.cancel();
+        });
+    }
+};
+
+WorkerBase::WorkerBase(ConnectionSettings settings, QObject *parent)
+    : QObject(parent), m_settings(std::move(settings)), m_shared(std::make_shared<Shared>())
+{
+    registerMetaTypes();
+    m_reconnectTimer = new QTimer(this);
+    m_reconnectTimer->setSingleShot(true);
+    connect(m_reconnectTimer, &QTimer::timeout, this, [this] {
+        if (ensureConnection())
+            scheduleProcessing();
+    });
+}
+
+WorkerBase::~WorkerBase()
+{
+    if (m_thread) {
+        if (!m_thread->isFinished() && !shutdown()) {
+            // Only a bounded blocking call (connect_timeout) can still be running; the
+            // object must outlive it.
+            qWarning("WorkerBase: waiting for the worker thread to finish");
+            m_thread->wait();
+        }
+        m_thread->wait();
+        delete m_thread;
+    }
+}
+
+void WorkerBase::registerMetaTypes()
+{
+    qRegisterMetaType<ServerInfo>();
+    qRegisterMetaType<DbError>();
+    qRegisterMetaType<WorkerBase::ConnectionState>();
+}
+
+void WorkerBase::start(const QString &threadName)
+{
+    Q_ASSERT(!m_thread);
+    Q_ASSERT(!parent());
+    m_thread = new QThread;
+    m_thread->setObjectName(threadName);
+    m_ownerThread = QThread::currentThread();
+    moveToThread(m_thread);
+    m_thread->start();
+}
+
+bool WorkerBase::shutdown(std::chrono::milliseconds timeout)
+{
+    if (!m_thread || m_thread->isFinished())
+        return true;
+    if (!m_stopping.exchange(true)) {
+        {
+            // From the calling thread: the worker thread may be blocked in that very query.
+            QMutexLocker locker(&m_shared->mutex);
+            if (m_shared->hasRunning)
+                m_shared->cancel.cancel();
+        }
+        QMetaObject::invokeMethod(this, &WorkerBase::finishOnThread, Qt::QueuedConnection);
+    }
+    if (m_thread->wait(QDeadlineTimer(timeout)))
+        return true;
+    {
+        // The cancel did not help (e.g. the network swallows packets): make libpq's blocked
+        // read or write fail at once. Under the mutex, so the descriptor is still libpq's.
+        QMutexLocker locker(&m_shared->mutex);
+        if (m_shared->socket >= 0)
+            ::shutdown(m_shared->socket, SHUT_RDWR);
+    }
+    return m_thread->wait(QDeadlineTimer(timeout));
+}
+
+void WorkerBase::shutdownAndDelete(WorkerBase *worker, std::chrono::milliseconds timeout)
+{
+    if (!worker)
+        return;
+    if (worker->shutdown(timeout)) {
+        delete worker;
+        return;
+    }
+    // finishOnThread() moves the worker back to this thread before the thread ends; delete
+    // it from this thread's event loop then.
+    QObject::connect(worker->m_thread, &QThread::finished, worker, &QObject::deleteLater,
+                     Qt::DirectConnection);
+    if (worker->m_thread->isFinished())
+        worker->deleteLater();
+}
+
+void WorkerBase::cancelCurrent(quint64 generation)
+{
+    QMutexLocker locker(&m_shared->mutex);
+    if (m_shared->hasRunning && m_shared->running == generation) {
+        Shared::cancelLater(
+            m_shared, [generation](const Shared &shared) { return shared.running == generation; });
+    } else if (m_shared->queued.contains(generation) || generation > m_shared->highestQueued) {
+        m_shared->cancelled.insert(generation);
+    }
+}
+
+void WorkerBase::supersede(quint64 generation)
+{
+    QMutexLocker locker(&m_shared->mutex);
+    m_shared->supersededBelow = std::max(m_shared->supersededBelow, generation);
+    if (m_shared->hasRunning && m_shared->running < generation) {
+        Shared::cancelLater(
+            m_shared, [generation](const Shared &shared) { return shared.running < generation; });
+    }
+}
+
+void WorkerBase::reconnectNow()
+{
+    if (m_stopping)
+        return;
+    m_reconnectTimer->stop();
+    m_reconnectAttempt = 0;
+    if (ensureConnection())
+        scheduleProcessing();
+}
+
+Status WorkerBase::prepareConnection(PgConnection &)
+{
+    return Ok{};
+}
+
+void WorkerBase::enqueue(WorkerJob job)
+{
+    if (m_stopping) {
+        if (job.abandon)
+            job.abandon(DbError::make(ErrorClass::Canceled, tr("the worker is shutting down")));
+        return;
+    }
+    {
+        QMutexLocker locker(&m_shared->mutex);
+        m_shared->queued.insert(job.generation);
+        m_shared->highestQueued = std::max(m_shared->highestQueued, job.generation);
+    }
+    m_queue.append(std::move(job));
+    m_runsPerJob.append(0);
+    Q_EMIT queueLengthChanged(int(m_queue.size()));
+    if (m_state.load() == ConnectionState::Failed) {
+        // A new request is a reason to try again.
+        m_reconnectAttempt = 0;
+        setState(ConnectionState::Disconnected);
+    }
+    scheduleProcessing();
+}
+
+void WorkerBase::scheduleProcessing()
+{
+    if (m_processingScheduled)
+        return;
+    m_processingScheduled = true;
+    // Queued, so that requests and shutdown arriving meanwhile are seen between jobs.
+    QMetaObject::invokeMethod(this, &WorkerBase::processQueue, Qt::QueuedConnection);
+}
+
+bool WorkerBase::takeJobIfWanted(quint64 generation)
+{
+    QMutexLocker locker(&m_shared->mutex);
+    m_shared->queued.remove(generation);
+    const bool cancelled = m_shared->cancelled.remove(generation);
+    if (cancelled || generation < m_shared->supersededBelow)
+        return false;
+    m_shared->hasRunning = true;
+    m_shared->running = generation;
+    return true;
+}
+
+void WorkerBase::processQueue()
+{
+    m_processingScheduled = false;
+    if (m_stopping || m_running || m_queue.isEmpty())
+        return;
+    if (m_reconnectTimer->isActive() || m_state.load() == ConnectionState::Failed)
+        return; // the queue waits for the connection
+    if (!ensureConnection())
+        return;
+
+    WorkerJob job = m_queue.takeFirst();
+    const int runs = m_runsPerJob.takeFirst() + 1;
+    Q_EMIT queueLengthChanged(int(m_queue.size()));
+    if (!takeJobIfWanted(job.generation)) {
+        abandonJob(job, DbError::make(ErrorClass::Canceled, tr("superseded by a newer request")));
+        scheduleProcessing();
+        return;
+    }
+
+    m_running = true;
+    const JobStatus status = job.run(*m_connection);
+    m_running = false;
+    {
+        QMutexLocker locker(&m_shared->mutex);
+        m_shared->hasRunning = false;
+    }
+
+    const bool broken = !m_connection || m_connection->isBroken();
+    if (status == JobStatus::RunAgainAfterReconnect) {
+        if (runs >= m_policy.maxRunsPerJob) {
+            abandonJob(job, DbError::make(ErrorClass::Connection,
+                                          tr("the connection was lost %n time(s) while running "
+                                             "this request; giving up",
+                                             nullptr, runs)));
+        } else if (!m_stopping) {
+            {
+                QMutexLocker locker(&m_shared->mutex);
+                m_shared->queued.insert(job.generation);
+            }
+            m_queue.prepend(std::move(job));
+            m_runsPerJob.prepend(runs);
+            Q_EMIT queueLengthChanged(int(m_queue.size()));
+        } else {
+            abandonJob(job, DbError::make(ErrorClass::Canceled, tr("the worker is shutting down")));
+        }
+    }
+    if (broken || status == JobStatus::RunAgainAfterReconnect) {
+        const DbError reason = m_connection
+                                   ? DbError::fromConnection(m_connection->handle())
+                                   : DbError::make(ErrorClass::Connection, tr("connection lost"));
+        dropConnection();
+        scheduleReconnect(reason);
+        return;
+    }
+    scheduleProcessing();
+}
+
+bool WorkerBase::ensureConnection()
+{
+    if (m_stopping)
+        return false;
+    if (m_connection && !m_connection->isBroken())
+        return true;
+    if (m_connection) {
+        const DbError reason = DbError::fromConnection(m_connection->handle());
+        dropConnection();
+        scheduleReconnect(reason);
+        return false;
+    }
+    setState(ConnectionState::Connecting);
+    auto opened = PgConnection::open(m_settings);
+    if (!opened) {
+        scheduleReconnect(opened.error());
+        return false;
+    }
+    m_connection = std::move(opened).value();
+    const Status prepared = prepareConnection(*m_connection);
+    if (!prepared &&
+        (prepared.error().kind == ErrorClass::Connection || m_connection->isBroken())) {
+        dropConnection();
+        scheduleReconnect(prepared.error());
+        return false;
+    }
+    if (!prepared)
+        qWarning("WorkerBase: preparing the connection failed: %s",
+                 qPrintable(prepared.error().toString()));
+    {
+        QMutexLocker locker(&m_shared->mutex);
+        m_shared->cancel = m_connection->cancelHandle();
+        m_shared->socket = m_connection->socket();
+    }
+    m_reconnectAttempt = 0;
+    setState(ConnectionState::Connected);
+    Q_EMIT connected(m_connection->serverInfo());
+    return true;
+}
+
+void WorkerBase::scheduleReconnect(const DbError &reason)
+{
+    if (m_stopping)
+        return;
+    ++m_reconnectAttempt;
+    if (m_policy.maxAttempts > 0 && m_reconnectAttempt > m_policy.maxAttempts) {
+        setState(ConnectionState::Failed);
+        Q_EMIT connectionFailed(reason);
+        return;
+    }
+    const int shift = std::min(m_reconnectAttempt - 1, 20);
+    const qint64 delay = std::min<qint64>(m_policy.maxDelay.count(),
+                                          m_policy.initialDelay.count() * (qint64(1) << shift));
+    setState(ConnectionState::Reconnecting);
+    Q_EMIT reconnecting(reason, int(delay), m_reconnectAttempt);
+    m_reconnectTimer->start(int(delay));
+}
+
+void WorkerBase::dropConnection()
+{
+    QMutexLocker locker(&m_shared->mutex);
+    m_shared->cancel = CancelHandle();
+    m_shared->socket = -1;
+    m_connection.reset();
+}
+
+void WorkerBase::setState(ConnectionState state)
+{
+    if (m_state.exchange(state) != state)
+        Q_EMIT connectionStateChanged(state);
+}
+
+void WorkerBase::abandonJob(WorkerJob &job, const DbError &reason)
+{
+    if (job.abandon)
+        job.abandon(reason);
+}
+
+void WorkerBase::abandonAll(const DbError &reason)
+{
+    QList<WorkerJob> jobs;
+    jobs.swap(m_queue);
+    m_runsPerJob.clear();
+    {
+        QMutexLocker locker(&m_shared->mutex);
+        m_shared->queued.clear();
+        m_shared->cancelled.clear();
+    }
+    for (WorkerJob &job : jobs)
+        abandonJob(job, reason);
+    if (!jobs.isEmpty())
+        Q_EMIT queueLengthChanged(0);
+}
+
+void WorkerBase::finishOnThread()
+{
+    m_reconnectTimer->stop();
+    abandonAll(DbError::make(ErrorClass::Canceled, tr("the worker is shutting down")));
+    dropConnection();
+    setState(ConnectionState::Disconnected);
+    // Hand the object back to its owner's thread so it is deleted there, cleanly.
+    if (m_ownerThread)
+        moveToThread(m_ownerThread);
+    QThread::currentThread()->quit();
+}

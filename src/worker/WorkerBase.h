@@ -1,0 +1,175 @@
+#pragma once
+
+// The base of the background workers (edit, browse): a QObject that lives on its own
+// QThread and owns exactly one database connection.
+//
+// Threading contract
+// - Requests reach a worker by queued invocation (signals or QMetaObject::invokeMethod);
+//   the subclass turns each into a WorkerJob with enqueue(), on the worker thread.
+// - Jobs run one at a time, in arrival order, on the worker's connection. The connection
+//   is opened lazily, on the worker thread, when the first job needs it.
+// - After a lost connection the worker reconnects with backoff (a timer: the event loop
+//   keeps running, so new requests keep queueing) and keeps every queued job: nothing is
+//   dropped. A job that lost its connection midway may ask to run again after the
+//   reconnect (JobStatus::RunAgainAfterReconnect), which it does only when that is safe
+//   (a read, or an edit whose transaction certainly did not commit).
+// - cancelCurrent(), supersede() and shutdown() are the only members callable from other
+//   threads. Cancel is sent to the server (PQcancel through CancelHandle); cancelCurrent()
+//   and supersede() send it from a thread-pool thread, so a GUI caller never waits on the
+//   network.
+// - Generations: every job carries one (the request's generation or action id; callers keep
+//   them increasing). A superseded or cancelled job that has not started is abandoned
+//   without touching the database; one that is running has its query cancelled.
+
+#include "pg/ConnectionSettings.h"
+#include "pg/DbError.h"
+#include "pg/PgConnection.h"
+#include "pg/ServerInfo.h"
+
+#include <QList>
+#include <QMetaType>
+#include <QObject>
+#include <QString>
+
+#include <atomic>
+#include <chrono>
+#include <functional>
+#include <memory>
+
+class QThread;
+class QTimer;
+
+// What a job tells the worker when it returns.
+enum class JobStatus {
+    Done,                   // finished (successfully or not); the next job may run
+    RunAgainAfterReconnect, // the connection was lost before anything took effect: keep the
+                            // job at the head of the queue and run it after the reconnect
+};
+
+struct WorkerJob
+{
+    quint64 generation = 0;
+    // Runs on the worker thread with the open connection.
+    std::function<JobStatus(PgConnection &connection)> run;
+    // Called on the worker thread instead of run() when the job will not run: superseded,
+    // cancelled before it started, the worker gave up reconnecting for it (see
+    // ReconnectPolicy::maxRunsPerJob), or the worker shuts down. May be empty.
+    std::function<void(const DbError &reason)> abandon;
+};
+
+struct ReconnectPolicy
+{
+    std::chrono::milliseconds initialDelay{100};
+    std::chrono::milliseconds maxDelay{5000};
+    // Consecutive failed connection attempts before the state becomes Failed (queued jobs
+    // are kept; a new request or reconnectNow() starts again). 0 = never give up.
+    int maxAttempts = 10;
+    // How many times one job may ask to run again after a reconnect before it is abandoned
+    // (a server that kills every attempt must not loop forever).
+    int maxRunsPerJob = 5;
+};
+
+class WorkerBase : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class ConnectionState {
+        Disconnected, // not opened yet (lazy) or closed by shutdown
+        Connecting,
+        Connected,
+        Reconnecting, // waiting for the next attempt after a failure
+        Failed,       // gave up (ReconnectPolicy::maxAttempts); jobs stay queued
+    };
+    Q_ENUM(ConnectionState)
+
+    explicit WorkerBase(ConnectionSettings settings, QObject *parent = nullptr);
+    ~WorkerBase() override;
+
+    // Creates the worker's thread, moves the worker (which must have no parent) to it and
+    // starts it. Call once, from the thread that created the worker.
+    void start(const QString &threadName = QStringLiteral("movr-worker"));
+    // Stops the worker, from the thread that called start(): abandons queued jobs, cancels
+    // the running query on the server (from the calling thread), lets the worker close its
+    // connection, and waits for the thread at most `timeout`. If the thread is still blocked
+    // then (an unresponsive network), its socket is shut down so that libpq returns at once,
+    // and the wait is repeated once. Returns true when the thread has stopped; false means it
+    // is still finishing a bounded blocking call (e.g. a connect timeout): then do not delete
+    // the worker yourself, use shutdownAndDelete(). Idempotent.
+    bool shutdown(std::chrono::milliseconds timeout = std::chrono::milliseconds(3000));
+    // shutdown(), then deletes the worker: at once when its thread stopped, otherwise as soon
+    // as the thread finishes (the worker and thread are then deleted by the thread itself).
+    static void
+    shutdownAndDelete(WorkerBase *worker,
+                      std::chrono::milliseconds timeout = std::chrono::milliseconds(3000));
+
+    // Thread-safe. Cancels the job with this generation: on the server if it is running, or
+    // before it starts if it is queued (or still on its way to the worker). Returns at once.
+    void cancelCurrent(quint64 generation);
+    // Thread-safe. Every job with a generation lower than `generation` is superseded: the
+    // running one is cancelled on the server, queued ones are abandoned. Returns at once.
+    void supersede(quint64 generation);
+
+    ConnectionState connectionState() const { return m_state.load(); }
+    const ConnectionSettings &settings() const { return m_settings; }
+    void setReconnectPolicy(const ReconnectPolicy &policy) { m_policy = policy; }
+
+    // Registers the types used by the worker signals (idempotent).
+    static void registerMetaTypes();
+
+public Q_SLOTS:
+    // Starts a new connection cycle now (e.g. after Failed, when the user clicks "retry").
+    void reconnectNow();
+
+Q_SIGNALS:
+    void connectionStateChanged(WorkerBase::ConnectionState state);
+    void connected(const ServerInfo &server);
+    // The connection was lost or could not be opened; the next attempt is in `retryInMs`.
+    void reconnecting(const DbError &reason, int retryInMs, int attempt);
+    void connectionFailed(const DbError &reason);
+    // Jobs waiting (not counting the running one); for "3 edits waiting for the server".
+    void queueLengthChanged(int waiting);
+
+protected:
+    // On the worker thread: adds a job and runs the queue.
+    void enqueue(WorkerJob job);
+    // On the worker thread, after every successful open (also after a reconnect): apply
+    // session settings. An error with kind Connection causes a reconnect; any other error
+    // is reported as connectionFailed and the connection is used anyway.
+    virtual Status prepareConnection(PgConnection &connection);
+    // On the worker thread: the open connection, or null.
+    PgConnection *connection() const { return m_connection.get(); }
+    // On the worker thread: true once shutdown() was called; long jobs may poll it.
+    bool isStopping() const { return m_stopping.load(); }
+
+private:
+    struct Shared; // state shared with other threads (cancel handle, generations)
+
+    void scheduleProcessing();
+    void processQueue();
+    bool ensureConnection();
+    void scheduleReconnect(const DbError &reason);
+    void dropConnection();
+    void setState(ConnectionState state);
+    void finishOnThread();
+    bool takeJobIfWanted(quint64 generation);
+    void abandonJob(WorkerJob &job, const DbError &reason);
+    void abandonAll(const DbError &reason);
+
+    ConnectionSettings m_settings;
+    ReconnectPolicy m_policy;
+    std::shared_ptr<Shared> m_shared;
+    std::unique_ptr<PgConnection> m_connection;
+    QList<WorkerJob> m_queue;
+    QList<int> m_runsPerJob; // parallel to m_queue: how often each job has started
+    QTimer *m_reconnectTimer = nullptr;
+    QThread *m_thread = nullptr;
+    QThread *m_ownerThread = nullptr;
+    int m_reconnectAttempt = 0;
+    bool m_processingScheduled = false;
+    bool m_running = false;
+    std::atomic<bool> m_stopping{false};
+    std::atomic<ConnectionState> m_state{ConnectionState::Disconnected};
+};
+
+Q_DECLARE_METATYPE(WorkerBase::ConnectionState)
