@@ -80,6 +80,7 @@ struct Outcome
     std::optional<DbError> error; // why not committed / why ambiguous
     bool wasAmbiguous = false;    // the commit's fate had to be looked up
     int attempts = 0;
+    int roundTrips = 0; // network round trips for the statements (connection setup not counted)
     QList<PgResult> results; // of the committed attempt (pipelined or interactive reads)
     QString howToCheck;      // for Unknown: a query the user can run
     QList<TraceEntry> trace; // every statement sent for this action

@@ -1,0 +1,199 @@
+#include "TraceScript.h"
+
+namespace {
+
+bool isIdentifierStart(QChar c)
+{
+    return c.isLetter() || c == QLatin1Char('_') || c.unicode() >= 0x80;
+}
+
+bool isIdentifierChar(QChar c)
+{
+    return isIdentifierStart(c) || c.isDigit() || c == QLatin1Char('$');
+}
+
+// The dollar-quote tag starting at `pos` ("$$" or "$tag$"), or an empty string.
+QString dollarTag(const QString &sql, qsizetype pos)
+{
+    qsizetype end = pos + 1;
+    if (end < sql.size() && !isIdentifierStart(sql.at(end)) && sql.at(end) != QLatin1Char('$'))
+        return {};
+    while (end < sql.size() && sql.at(end) != QLatin1Char('$')) {
+        const QChar c = sql.at(end);
+        if (!(isIdentifierStart(c) || c.isDigit()))
+            return {};
+        ++end;
+    }
+    if (end >= sql.size())
+        return {};
+    return sql.mid(pos, end - pos + 1);
+}
+
+QString oneLine(QString text)
+{
+    text.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    text.replace(QLatin1Char('\r'), QLatin1Char(' '));
+    return text;
+}
+
+} // namespace
+
+QString TraceScript::literal(const SqlValue &value)
+{
+    if (!value)
+        return QStringLiteral("NULL");
+    return PgConnection::quoteLiteral(*value);
+}
+
+QString TraceScript::inlineParameters(const QString &sql, const SqlParams &params)
+{
+    QString out;
+    out.reserve(sql.size() + 16 * params.size());
+    const qsizetype n = sql.size();
+    qsizetype i = 0;
+    while (i < n) {
+        const QChar c = sql.at(i);
+        const QChar next = i + 1 < n ? sql.at(i + 1) : QChar();
+        if (c == QLatin1Char('\'')) {
+            // A string literal; E'...' (the E was copied already) honours backslash escapes.
+            const bool escapes =
+                i > 0 && (sql.at(i - 1) == QLatin1Char('E') || sql.at(i - 1) == QLatin1Char('e')) &&
+                (i < 2 || !isIdentifierChar(sql.at(i - 2)));
+            qsizetype j = i + 1;
+            while (j < n) {
+                if (escapes && sql.at(j) == QLatin1Char('\\')) {
+                    j += 2;
+                    continue;
+                }
+                if (sql.at(j) == QLatin1Char('\'')) {
+                    if (j + 1 < n && sql.at(j + 1) == QLatin1Char('\'')) {
+                        j += 2;
+                        continue;
+                    }
+                    break;
+                }
+                ++j;
+            }
+            j = qMin(j + 1, n);
+            out += QStringView(sql).mid(i, j - i);
+            i = j;
+        } else if (c == QLatin1Char('"')) {
+            qsizetype j = i + 1;
+            while (j < n) {
+                if (sql.at(j) == QLatin1Char('"')) {
+                    if (j + 1 < n && sql.at(j + 1) == QLatin1Char('"')) {
+                        j += 2;
+                        continue;
+                    }
+                    break;
+                }
+                ++j;
+            }
+            j = qMin(j + 1, n);
+            out += QStringView(sql).mid(i, j - i);
+            i = j;
+        } else if (c == QLatin1Char('-') && next == QLatin1Char('-')) {
+            qsizetype j = sql.indexOf(QLatin1Char('\n'), i);
+            j = j < 0 ? n : j;
+            out += QStringView(sql).mid(i, j - i);
+            i = j;
+        } else if (c == QLatin1Char('/') && next == QLatin1Char('*')) {
+            // Block comments nest in PostgreSQL.
+            int depth = 0;
+            qsizetype j = i;
+            while (j < n) {
+                if (sql.at(j) == QLatin1Char('/') && j + 1 < n &&
+                    sql.at(j + 1) == QLatin1Char('*')) {
+                    ++depth;
+                    j += 2;
+                } else if (sql.at(j) == QLatin1Char('*') && j + 1 < n &&
+                           sql.at(j + 1) == QLatin1Char('/')) {
+                    --depth;
+                    j += 2;
+                    if (depth == 0)
+                        break;
+                } else {
+                    ++j;
+                }
+            }
+            j = qMin(j, n);
+            out += QStringView(sql).mid(i, j - i);
+            i = j;
+        } else if (c == QLatin1Char('$') && (i == 0 || !isIdentifierChar(sql.at(i - 1)))) {
+            if (next.isDigit()) {
+                qsizetype j = i + 1;
+                while (j < n && sql.at(j).isDigit())
+                    ++j;
+                bool ok = false;
+                const qsizetype number = QStringView(sql).mid(i + 1, j - i - 1).toLongLong(&ok);
+                if (ok && number >= 1 && number <= params.size())
+                    out += literal(params.at(number - 1));
+                else
+                    out += QStringView(sql).mid(i, j - i);
+                i = j;
+                continue;
+            }
+            const QString tag = dollarTag(sql, i);
+            if (tag.isEmpty()) {
+                out += c;
+                ++i;
+                continue;
+            }
+            const qsizetype close = sql.indexOf(tag, i + tag.size());
+            const qsizetype j = close < 0 ? n : close + tag.size();
+            out += QStringView(sql).mid(i, j - i);
+            i = j;
+        } else {
+            out += c;
+            ++i;
+        }
+    }
+    return out;
+}
+
+QString TraceScript::statement(const TraceEntry &entry)
+{
+    QString text = inlineParameters(entry.sql, entry.params).trimmed();
+    while (text.endsWith(QLatin1Char(';')))
+        text = text.chopped(1).trimmed();
+    return text + QLatin1Char(';');
+}
+
+QString TraceScript::render(const QList<TraceEntry> &entries)
+{
+    QString out;
+    quint64 action = 0;
+    int attempt = 0;
+    bool first = true;
+    for (const TraceEntry &entry : entries) {
+        if (first || entry.actionId != action) {
+            if (!first)
+                out += QLatin1Char('\n');
+            out += QStringLiteral("-- %1 (action %2)\n")
+                       .arg(entry.action.isEmpty() ? QStringLiteral("statements") : entry.action)
+                       .arg(entry.actionId);
+            action = entry.actionId;
+            attempt = 0;
+        }
+        if (entry.attempt != attempt && !entry.isRead) {
+            out += QStringLiteral("-- attempt %1").arg(entry.attempt);
+            if (!entry.retryCause.isEmpty())
+                out += QStringLiteral(", retry after: %1").arg(oneLine(entry.retryCause));
+            out += QLatin1Char('\n');
+            attempt = entry.attempt;
+        }
+        first = false;
+        if (entry.injected)
+            out += QStringLiteral("-- injected retry error (QA)\n");
+        out += statement(entry) + QLatin1Char('\n');
+        if (entry.failed()) {
+            out += QStringLiteral("-- failed");
+            if (!entry.sqlState.isEmpty())
+                out += QStringLiteral(": SQLSTATE %1").arg(entry.sqlState);
+            if (!entry.error.isEmpty())
+                out += QStringLiteral(": %1").arg(oneLine(entry.error));
+            out += QLatin1Char('\n');
+        }
+    }
+    return out;
+}

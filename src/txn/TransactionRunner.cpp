@@ -1,0 +1,707 @@
+#include "TransactionRunner.h"
+
+#include "TraceScript.h"
+
+#include <QAtomicInteger>
+#include <QElapsedTimer>
+
+#include <algorithm>
+#include <cmath>
+#include <random>
+#include <thread>
+#include <vector>
+
+using namespace std::chrono;
+
+namespace {
+
+const QString restartSavepoint = QStringLiteral("cockroach_restart");
+
+QString describe(const DbError &error)
+{
+    return error.toString();
+}
+
+bool transactionOpen(const PgConnection *connection)
+{
+    if (!connection || connection->isBroken())
+        return false;
+    const PGTransactionStatusType status = PQtransactionStatus(connection->handle());
+    return status == PQTRANS_INTRANS || status == PQTRANS_INERROR;
+}
+
+} // namespace
+
+// An interactive body's view of the transaction: each exec() is one pipeline (the first
+// also carries BEGIN / the restart statements), traced by the runner.
+class TransactionRunner::Session : public TransactionSession
+{
+public:
+    Session(TransactionRunner &runner, QList<Item> pending, bool inject)
+        : m_runner(runner), m_pending(std::move(pending)), m_inject(inject)
+    {}
+
+    using TransactionSession::exec;
+    Result<PgResult> exec(const QString &sql, const SqlParams &params) override
+    {
+        if (m_lost)
+            return *m_lostError;
+        QList<Item> items = m_pending;
+        m_pending.clear();
+        const qsizetype bodyIndex = items.size();
+        items.append(Item{sql, params, Kind::Body});
+        if (m_inject && m_execs == 0)
+            items.append(Item{injectedErrorStatement(), {}, Kind::Injected});
+        ++m_execs;
+        const Batch batch = m_runner.send(items);
+        for (qsizetype i = 0; i < batch.items.size(); ++i) {
+            if (batch.items.at(i).state == ItemResult::State::Failed) {
+                const DbError &error = batch.items.at(i).error;
+                if (!m_firstError)
+                    m_firstError = error;
+                return error;
+            }
+        }
+        if (batch.connectionLost) {
+            m_lost = true;
+            m_lostError = batch.lostError;
+            return *m_lostError;
+        }
+        const PgResult result = batch.items.at(bodyIndex).result;
+        m_results.append(result);
+        return result;
+    }
+
+    TransactionRunner &m_runner;
+    QList<Item> m_pending; // start statements not sent yet
+    bool m_inject = false;
+    int m_execs = 0;
+    bool m_lost = false;
+    std::optional<DbError> m_lostError;
+    std::optional<DbError> m_firstError;
+    QList<PgResult> m_results;
+};
+
+TransactionRunner::TransactionRunner(std::unique_ptr<PgConnection> &connection, RetryPolicy policy)
+    : m_connection(connection), m_policy(policy)
+{
+    if (m_connection)
+        m_settings = m_connection->settings();
+}
+
+ServerFlavor TransactionRunner::protocolFlavor() const
+{
+    if (m_flavorOverride)
+        return *m_flavorOverride;
+    return m_connection ? m_connection->serverInfo().flavor : ServerFlavor::PostgreSQL;
+}
+
+microseconds TransactionRunner::backoffCeiling(const RetryPolicy &policy, int k)
+{
+    const double base = double(duration_cast<microseconds>(policy.backoffBase).count());
+    const double cap = double(duration_cast<microseconds>(policy.backoffCap).count());
+    const double ceiling = std::min(cap, base * std::ldexp(1.0, std::clamp(k, 0, 60)));
+    return microseconds(qint64(std::max(0.0, ceiling)));
+}
+
+QString TransactionRunner::injectRetryErrorsStatement()
+{
+    return QStringLiteral("SET inject_retry_errors_enabled = true");
+}
+
+QString TransactionRunner::disableInjectRetryErrorsStatement()
+{
+    return QStringLiteral("SET inject_retry_errors_enabled = false");
+}
+
+QString TransactionRunner::injectedErrorStatement()
+{
+    return QStringLiteral("DO $$BEGIN RAISE EXCEPTION 'injected by MovR Admin (QA)' USING ERRCODE "
+                          "= '40001'; END$$");
+}
+
+quint64 TransactionRunner::nextActionId()
+{
+    static QAtomicInteger<quint64> counter(0);
+    return counter.fetchAndAddOrdered(1) + 1;
+}
+
+steady_clock::time_point TransactionRunner::now() const
+{
+    return m_clock ? m_clock() : steady_clock::now();
+}
+
+bool TransactionRunner::connectionUsable() const
+{
+    return m_connection && !m_connection->isBroken();
+}
+
+bool TransactionRunner::ensureConnection(std::optional<DbError> &error)
+{
+    if (connectionUsable()) {
+        m_settings = m_connection->settings();
+        PGconn *c = m_connection->handle();
+        if (PQpipelineStatus(c) != PQ_PIPELINE_OFF) {
+            // Left over from an interrupted batch: drain (bounded) and leave pipeline mode.
+            for (int i = 0; i < 1000 && PQexitPipelineMode(c) != 1; ++i) {
+                if (PGresult *rest = PQgetResult(c))
+                    PQclear(rest);
+            }
+            if (PQpipelineStatus(c) != PQ_PIPELINE_OFF)
+                m_connection.reset();
+        }
+        if (m_connection)
+            return true;
+    }
+    if (m_connection)
+        m_settings = m_connection->settings();
+    if (!m_settings) {
+        error = DbError::make(ErrorClass::Connection, QStringLiteral("not connected"));
+        return false;
+    }
+    auto opened = m_connector ? m_connector(*m_settings) : PgConnection::open(*m_settings);
+    if (!opened) {
+        error = opened.error();
+        return false;
+    }
+    m_connection = std::move(opened).value();
+    return true;
+}
+
+void TransactionRunner::rollbackIfNeeded()
+{
+    if (transactionOpen(m_connection.get()))
+        send({Item{QStringLiteral("ROLLBACK"), {}, Kind::Rollback}});
+}
+
+TransactionRunner::Batch TransactionRunner::send(const QList<Item> &items)
+{
+    Batch batch;
+    batch.items.resize(items.size());
+    if (items.isEmpty())
+        return batch;
+    Outcome &outcome = *m_outcome;
+    ++outcome.roundTrips;
+    const QDateTime startedAt = QDateTime::currentDateTimeUtc();
+    QElapsedTimer timer;
+    timer.start();
+    std::vector<qint64> received(size_t(items.size()), -1);
+
+    auto lose = [&batch](DbError error) {
+        batch.connectionLost = true;
+        error.kind = ErrorClass::Connection;
+        if (error.message.isEmpty())
+            error.message = QStringLiteral("connection lost");
+        batch.lostError = error;
+    };
+
+    PGconn *c = connectionUsable() ? m_connection->handle() : nullptr;
+    if (!c) {
+        lose(DbError::make(ErrorClass::Connection, QStringLiteral("not connected")));
+    } else if (PQenterPipelineMode(c) != 1) {
+        if (PQstatus(c) == CONNECTION_BAD)
+            lose(DbError::fromConnection(c));
+        else
+            batch.items[0] = {
+                ItemResult::State::Failed,
+                {},
+                DbError::make(ErrorClass::Other, QString::fromUtf8(PQerrorMessage(c)).trimmed())};
+    } else {
+        for (qsizetype i = 0; i < items.size(); ++i) {
+            const Item &item = items.at(i);
+            const QByteArray sql = item.sql.toUtf8();
+            std::vector<QByteArray> storage;
+            storage.reserve(size_t(item.params.size()));
+            std::vector<const char *> values;
+            for (const SqlValue &param : item.params) {
+                if (param) {
+                    storage.push_back(param->toUtf8());
+                    values.push_back(storage.back().constData());
+                } else {
+                    values.push_back(nullptr);
+                }
+            }
+            if (PQsendQueryParams(c, sql.constData(), int(values.size()), nullptr, values.data(),
+                                  nullptr, nullptr, 0) != 1) {
+                if (PQstatus(c) == CONNECTION_BAD)
+                    lose(DbError::fromConnection(c));
+                else
+                    batch.items[i] = {
+                        ItemResult::State::Failed,
+                        {},
+                        DbError::make(ErrorClass::Other,
+                                      QString::fromUtf8(PQerrorMessage(c)).trimmed())};
+                break;
+            }
+            batch.queued = int(i + 1);
+        }
+        if (!batch.connectionLost && batch.queued > 0 && PQpipelineSync(c) != 1)
+            lose(DbError::fromConnection(c));
+        // Read one result (then a NULL) per queued statement, then the Sync.
+        for (int i = 0; i < batch.queued && !batch.connectionLost; ++i) {
+            PGresult *raw = PQgetResult(c);
+            if (!raw) {
+                lose(DbError::fromConnection(c));
+                break;
+            }
+            PgResult result(raw);
+            received[size_t(i)] = timer.nsecsElapsed() / 1000;
+            ItemResult &slot = batch.items[i];
+            switch (result.status()) {
+            case PGRES_COMMAND_OK:
+            case PGRES_TUPLES_OK:
+            case PGRES_EMPTY_QUERY:
+                slot.state = ItemResult::State::Ok;
+                slot.result = result;
+                break;
+            case PGRES_PIPELINE_ABORTED:
+                slot.state = ItemResult::State::Skipped;
+                break;
+            default: {
+                DbError error = DbError::fromResult(raw, c);
+                if (error.kind == ErrorClass::Connection ||
+                    (error.sqlState.isEmpty() && PQstatus(c) == CONNECTION_BAD)) {
+                    received[size_t(i)] = -1;
+                    lose(error);
+                } else {
+                    slot.state = ItemResult::State::Failed;
+                    slot.error = error;
+                }
+                break;
+            }
+            }
+            if (batch.connectionLost)
+                break;
+            // Each statement's results end with a NULL.
+            for (int guard = 0; guard < 16; ++guard) {
+                PGresult *extra = PQgetResult(c);
+                if (!extra)
+                    break;
+                PQclear(extra);
+            }
+            if (PQstatus(c) == CONNECTION_BAD)
+                lose(DbError::fromConnection(c));
+        }
+        if (!batch.connectionLost && batch.queued > 0) {
+            bool synced = false;
+            for (int guard = 0; guard < 16 && !synced; ++guard) {
+                PGresult *raw = PQgetResult(c);
+                if (!raw) {
+                    if (PQstatus(c) == CONNECTION_BAD)
+                        break;
+                    continue;
+                }
+                synced = PQresultStatus(raw) == PGRES_PIPELINE_SYNC;
+                PQclear(raw);
+            }
+            if (!synced)
+                lose(DbError::fromConnection(c));
+        }
+        if (PQstatus(c) != CONNECTION_BAD && PQexitPipelineMode(c) != 1)
+            m_connection.reset(); // unusable state: the next run reconnects
+    }
+
+    // Trace every statement handed to libpq (and the one that could not be).
+    const int sent = std::min(int(items.size()), std::max(batch.queued + 1, 1));
+    for (int i = 0; i < sent; ++i) {
+        const ItemResult &slot = batch.items.at(i);
+        if (i >= batch.queued && slot.state != ItemResult::State::Failed)
+            break;
+        TraceEntry entry;
+        entry.actionId = m_actionId;
+        entry.action = m_action;
+        entry.attempt = m_attempt;
+        entry.sql = items.at(i).sql;
+        entry.params = items.at(i).params;
+        entry.startedAt = startedAt;
+        entry.durationUs =
+            received[size_t(i)] >= 0 ? received[size_t(i)] : timer.nsecsElapsed() / 1000;
+        entry.injected = items.at(i).kind == Kind::Injected;
+        entry.isRead = items.at(i).kind == Kind::Verify;
+        switch (slot.state) {
+        case ItemResult::State::Ok:
+            entry.rows = slot.result.affectedRows();
+            break;
+        case ItemResult::State::Failed:
+            entry.sqlState = slot.error.sqlState;
+            entry.error = slot.error.message;
+            break;
+        case ItemResult::State::Skipped:
+            entry.error =
+                QStringLiteral("not executed: an earlier statement in the pipeline failed");
+            break;
+        case ItemResult::State::NotReceived:
+            entry.error = QStringLiteral("no reply: %1")
+                              .arg(batch.lostError ? batch.lostError->message
+                                                   : QStringLiteral("connection lost"));
+            break;
+        }
+        if (i == 0 && !m_pendingRetryCause.isEmpty()) {
+            entry.retryCause = m_pendingRetryCause;
+            m_pendingRetryCause.clear();
+        }
+        outcome.trace.append(entry);
+    }
+    return batch;
+}
+
+QList<TransactionRunner::Item> TransactionRunner::startItems(Start start) const
+{
+    QList<Item> items;
+    switch (start) {
+    case Start::RestartSavepoint:
+        items.append({QStringLiteral("ROLLBACK TO SAVEPOINT ") + restartSavepoint,
+                      {},
+                      Kind::RollbackToSavepoint});
+        return items;
+    case Start::RollbackThenBegin:
+        items.append({QStringLiteral("ROLLBACK"), {}, Kind::Rollback});
+        break;
+    case Start::Fresh:
+        break;
+    }
+    if (cockroach()) {
+        items.append({QStringLiteral("BEGIN"), {}, Kind::Begin});
+        items.append({QStringLiteral("SAVEPOINT ") + restartSavepoint, {}, Kind::Savepoint});
+    } else {
+        items.append({QStringLiteral("BEGIN ISOLATION LEVEL SERIALIZABLE"), {}, Kind::Begin});
+    }
+    return items;
+}
+
+QList<TransactionRunner::Item> TransactionRunner::commitItems() const
+{
+    QList<Item> items;
+    if (cockroach())
+        items.append({QStringLiteral("RELEASE SAVEPOINT ") + restartSavepoint, {}, Kind::Release});
+    items.append({QStringLiteral("COMMIT"), {}, Kind::Commit});
+    return items;
+}
+
+TransactionRunner::AttemptResult TransactionRunner::evaluateCommit(const QList<Item> &items,
+                                                                   const Batch &batch) const
+{
+    AttemptResult result;
+    // Once this statement is on the wire the transaction may have committed...
+    const Kind mayCommitKind = cockroach() ? Kind::Release : Kind::Commit;
+    // ...and once this one succeeded it has. RELEASE commits only on a real CockroachDB (the
+    // tests run the CockroachDB protocol against PostgreSQL, where COMMIT does).
+    const bool releaseCommits =
+        cockroach() && m_connection && m_connection->serverInfo().isCockroach();
+    const Kind commitKind = releaseCommits ? Kind::Release : Kind::Commit;
+    qsizetype mayCommitIndex = -1;
+    qsizetype commitIndex = -1;
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        if (mayCommitIndex < 0 && items.at(i).kind == mayCommitKind)
+            mayCommitIndex = i;
+        if (commitIndex < 0 && items.at(i).kind == commitKind)
+            commitIndex = i;
+    }
+    const bool committed =
+        commitIndex >= 0 && batch.items.at(commitIndex).state == ItemResult::State::Ok;
+    auto bodyResults = [&] {
+        QList<PgResult> results;
+        for (qsizetype i = 0; i < items.size(); ++i) {
+            if (items.at(i).kind == Kind::Body)
+                results.append(batch.items.at(i).result);
+        }
+        return results;
+    };
+
+    for (qsizetype i = 0; i < batch.items.size(); ++i) {
+        if (batch.items.at(i).state != ItemResult::State::Failed)
+            continue;
+        const DbError &error = batch.items.at(i).error;
+        result.error = error;
+        if (error.kind == ErrorClass::Ambiguous) {
+            result.verdict = Verdict::Ambiguous; // look it up even after RELEASE succeeded
+        } else if (committed && i > commitIndex) {
+            // RELEASE succeeded: the transaction committed whatever COMMIT says.
+            result.verdict = Verdict::Committed;
+            result.error.reset();
+            result.results = bodyResults();
+        } else if (error.kind == ErrorClass::Retryable) {
+            result.verdict = Verdict::Retry;
+        } else {
+            result.verdict = Verdict::Failed;
+        }
+        return result;
+    }
+    if (committed) {
+        result.verdict = Verdict::Committed;
+        result.results = bodyResults();
+        return result;
+    }
+    if (!batch.connectionLost) {
+        result.verdict = Verdict::Failed;
+        result.error =
+            DbError::make(ErrorClass::Other, QStringLiteral("the transaction did not commit"));
+        return result;
+    }
+    DbError error = batch.lostError.value_or(
+        DbError::make(ErrorClass::Connection, QStringLiteral("connection lost")));
+    if (mayCommitIndex >= 0 && batch.queued > mayCommitIndex) {
+        error.kind = ErrorClass::Ambiguous;
+        result.verdict = Verdict::Ambiguous;
+    } else {
+        result.verdict = Verdict::LostBeforeCommit;
+    }
+    result.error = error;
+    return result;
+}
+
+TransactionRunner::AttemptResult TransactionRunner::runPipelined(const TransactionBody &body,
+                                                                 Start start)
+{
+    QList<Item> items = startItems(start);
+    const bool inject = m_policy.injectRetryErrors && m_attempt == 1 && !cockroach();
+    for (qsizetype i = 0; i < body.statements.size(); ++i) {
+        items.append({body.statements.at(i).sql, body.statements.at(i).params, Kind::Body});
+        if (i == 0 && inject)
+            items.append({injectedErrorStatement(), {}, Kind::Injected});
+    }
+    items.append(commitItems());
+    const Batch batch = send(items);
+    return evaluateCommit(items, batch);
+}
+
+TransactionRunner::AttemptResult TransactionRunner::runInteractive(const TransactionBody &body,
+                                                                   Start start)
+{
+    const bool inject = m_policy.injectRetryErrors && m_attempt == 1 && !cockroach();
+    Session session(*this, startItems(start), inject);
+    const Status status = body.interactive(session);
+    AttemptResult result;
+    if (session.m_lost) {
+        result.verdict = Verdict::LostBeforeCommit;
+        result.error = session.m_lostError;
+        return result;
+    }
+    if (session.m_firstError) {
+        // The transaction is aborted whatever the body returned.
+        if (session.m_firstError->kind == ErrorClass::Retryable) {
+            result.verdict = Verdict::Retry;
+            result.error = session.m_firstError;
+        } else {
+            result.verdict = Verdict::Failed;
+            result.error = status ? *session.m_firstError : status.error();
+        }
+        return result;
+    }
+    if (!status) {
+        result.verdict =
+            status.error().kind == ErrorClass::Retryable ? Verdict::Retry : Verdict::Failed;
+        result.error = status.error();
+        return result;
+    }
+    QList<Item> items = session.m_pending;
+    items.append(commitItems());
+    const Batch batch = send(items);
+    result = evaluateCommit(items, batch);
+    if (result.verdict == Verdict::Committed)
+        result.results = session.m_results;
+    return result;
+}
+
+void TransactionRunner::resolveAmbiguous(const TransactionBody &body, const DbError &cause,
+                                         Outcome &outcome)
+{
+    outcome.wasAmbiguous = true;
+    DbError ambiguous = cause;
+    ambiguous.kind = ErrorClass::Ambiguous;
+    const QString howToCheck = body.verify.sql.isEmpty() ? QString() : TraceScript::statement([&] {
+        TraceEntry entry;
+        entry.sql = body.verify.sql;
+        entry.params = body.verify.params;
+        return entry;
+    }());
+    auto unknown = [&](const QString &why) {
+        outcome.state = Outcome::State::Unknown;
+        ambiguous.message = why.isEmpty() ? ambiguous.message
+                                          : QStringLiteral("%1; %2").arg(ambiguous.message, why);
+        outcome.error = ambiguous;
+        outcome.howToCheck = howToCheck;
+        outcome.results.clear();
+    };
+    if (body.verify.sql.isEmpty()) {
+        unknown(QStringLiteral("no way to check whether it committed"));
+        return;
+    }
+
+    const bool wasPostgres = m_connection && !m_connection->serverInfo().isCockroach();
+    const int oldPid = m_connection ? m_connection->serverInfo().backendPid : 0;
+    if (connectionUsable()) {
+        rollbackIfNeeded();
+    } else {
+        std::optional<DbError> error;
+        bool connected = false;
+        for (int i = 0; i < 3 && !connected; ++i) {
+            if (i > 0)
+                (m_sleeper ? m_sleeper : [](microseconds d) { std::this_thread::sleep_for(d); })(
+                    backoffCeiling(m_policy, i));
+            connected = ensureConnection(error);
+        }
+        if (!connected) {
+            unknown(QStringLiteral("cannot reconnect to check: %1")
+                        .arg(error ? error->message : QString()));
+            return;
+        }
+        if (wasPostgres && oldPid > 0 && !m_connection->serverInfo().isCockroach()) {
+            // The old backend may still hold the COMMIT in its socket buffer (a pipeline is
+            // sent whole): end it and wait until it is gone before looking.
+            const SqlParams pid{QString::number(oldPid)};
+            send({Item{QStringLiteral("SELECT pg_terminate_backend($1::int, 5000)"), pid,
+                       Kind::Housekeeping}});
+            bool gone = false;
+            for (int i = 0; i < 50 && !gone; ++i) {
+                if (i > 0)
+                    std::this_thread::sleep_for(milliseconds(100));
+                const Batch check =
+                    send({Item{QStringLiteral("SELECT 1 FROM pg_stat_activity WHERE pid = $1::int"),
+                               pid, Kind::Housekeeping}});
+                if (check.connectionLost || check.items.at(0).state != ItemResult::State::Ok)
+                    break;
+                gone = check.items.at(0).result.rowCount() == 0;
+            }
+            if (!gone) {
+                unknown(QStringLiteral("the old session is still running on the server"));
+                return;
+            }
+        }
+    }
+    const Batch batch = send({Item{body.verify.sql, body.verify.params, Kind::Verify}});
+    const ItemResult &verified = batch.items.at(0);
+    if (batch.connectionLost || verified.state != ItemResult::State::Ok) {
+        unknown(QStringLiteral("the check failed: %1")
+                    .arg(batch.lostError ? batch.lostError->message : verified.error.message));
+        return;
+    }
+    if (verified.result.rowCount() > 0) {
+        outcome.state = Outcome::State::Committed;
+        outcome.error.reset();
+    } else {
+        outcome.state = Outcome::State::NotCommitted;
+        outcome.error = ambiguous;
+    }
+    outcome.results.clear();
+}
+
+Outcome TransactionRunner::run(const TransactionBody &body, quint64 actionId)
+{
+    Outcome outcome;
+    m_outcome = &outcome;
+    m_actionId = actionId ? actionId : nextActionId();
+    m_action = body.action;
+    m_attempt = 1;
+    m_pendingRetryCause.clear();
+    struct Reset
+    {
+        TransactionRunner *runner;
+        ~Reset() { runner->m_outcome = nullptr; }
+    } reset{this};
+
+    if (!body.interactive && body.statements.isEmpty()) {
+        outcome.error =
+            DbError::make(ErrorClass::InvalidInput, QStringLiteral("the transaction is empty"));
+        return outcome;
+    }
+    const auto started = now();
+    const auto deadline = started + m_policy.deadline;
+    const int maxAttempts = std::max(1, m_policy.maxAttempts);
+    auto sleep = [this](microseconds delay) {
+        if (m_sleeper)
+            m_sleeper(delay);
+        else
+            std::this_thread::sleep_for(delay);
+    };
+    auto random = [this] {
+        if (m_random)
+            return std::clamp(m_random(), 0.0, 1.0);
+        thread_local std::mt19937_64 engine{std::random_device{}()};
+        return std::uniform_real_distribution<double>(0.0, 1.0)(engine);
+    };
+
+    if (connectionUsable())
+        rollbackIfNeeded(); // a transaction left open by someone else
+    Start start = Start::Fresh;
+    int sleeps = 0;
+    std::optional<DbError> lastError;
+    QString gaveUp;
+    for (m_attempt = 1; m_attempt <= maxAttempts; ++m_attempt) {
+        outcome.attempts = m_attempt;
+        AttemptResult attempt;
+        std::optional<DbError> connectError;
+        const bool hadConnection = connectionUsable();
+        if (!ensureConnection(connectError)) {
+            attempt.verdict = Verdict::LostBeforeCommit;
+            attempt.error = connectError;
+        } else {
+            if (!hadConnection)
+                start = Start::Fresh;
+            attempt = body.interactive ? runInteractive(body, start) : runPipelined(body, start);
+        }
+        switch (attempt.verdict) {
+        case Verdict::Committed:
+            outcome.state = Outcome::State::Committed;
+            outcome.results = attempt.results;
+            if (!body.interactive && body.check) {
+                const Status checked = body.check(outcome.results);
+                if (!checked) {
+                    outcome.state = Outcome::State::NotCommitted;
+                    outcome.error = checked.error();
+                }
+            }
+            return outcome;
+        case Verdict::Failed:
+            rollbackIfNeeded();
+            outcome.state = Outcome::State::NotCommitted;
+            outcome.error = attempt.error;
+            return outcome;
+        case Verdict::Ambiguous:
+            resolveAmbiguous(body,
+                             attempt.error.value_or(DbError::make(
+                                 ErrorClass::Ambiguous, QStringLiteral("ambiguous commit"))),
+                             outcome);
+            return outcome;
+        case Verdict::Retry:
+        case Verdict::LostBeforeCommit:
+            break;
+        }
+        lastError = attempt.error.value_or(
+            DbError::make(ErrorClass::Connection, QStringLiteral("connection lost")));
+        if (m_attempt == maxAttempts) {
+            gaveUp = QStringLiteral("gave up after %1 attempts").arg(maxAttempts);
+            break;
+        }
+        if (m_attempt == 1) {
+            // The first retry at once, from the restart savepoint when there is one.
+            if (now() >= deadline) {
+                gaveUp = QStringLiteral("deadline passed after %1 attempts").arg(m_attempt);
+                break;
+            }
+            if (!transactionOpen(m_connection.get()))
+                start = Start::Fresh;
+            else
+                start = cockroach() ? Start::RestartSavepoint : Start::RollbackThenBegin;
+        } else {
+            rollbackIfNeeded(); // no locks held while sleeping
+            const microseconds ceiling = backoffCeiling(m_policy, sleeps++);
+            const microseconds delay(qint64(std::floor(random() * double(ceiling.count()))));
+            if (now() + delay >= deadline) {
+                gaveUp = QStringLiteral("deadline passed after %1 attempts").arg(m_attempt);
+                break;
+            }
+            sleep(delay);
+            start = Start::Fresh;
+        }
+        m_pendingRetryCause = describe(*lastError);
+    }
+    m_pendingRetryCause.clear();
+    rollbackIfNeeded();
+    outcome.state = Outcome::State::NotCommitted;
+    DbError error = lastError.value_or(DbError::make(ErrorClass::Other, gaveUp));
+    if (!gaveUp.isEmpty())
+        error.message = QStringLiteral("%1 (%2)").arg(error.message, gaveUp);
+    outcome.error = error;
+    return outcome;
+}
