@@ -1,0 +1,174 @@
+#include "SqlPanel.h"
+
+#include "SqlHighlighter.h"
+#include "models/TraceModel.h"
+#include "txn/TraceScript.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QFileDialog>
+#include <QFontDatabase>
+#include <QHeaderView>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QSaveFile>
+#include <QScrollBar>
+#include <QSplitter>
+#include <QToolBar>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+SqlPanel::SqlPanel(QWidget *parent) : QDockWidget(tr("SQL"), parent)
+{
+    setObjectName(QStringLiteral("sqlPanel"));
+    m_model = new TraceModel(this);
+    m_filter = new TraceFilterModel(this);
+    m_filter->setSourceModel(m_model);
+
+    auto *content = new QWidget(this);
+    auto *layout = new QVBoxLayout(content);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+
+    auto *toolbar = new QToolBar(content);
+    toolbar->setIconSize(QSize(16, 16));
+    m_filterBox = new QComboBox(toolbar);
+    m_filterBox->addItem(tr("Everything"),
+                         QVariant::fromValue(TraceFilterModel::Filter::Everything));
+    m_filterBox->addItem(tr("Edits only"),
+                         QVariant::fromValue(TraceFilterModel::Filter::EditsOnly));
+    m_filterBox->addItem(tr("Failures"),
+                         QVariant::fromValue(TraceFilterModel::Filter::FailuresOnly));
+    m_filterBox->setToolTip(tr("Which statements to show"));
+    toolbar->addWidget(m_filterBox);
+    QAction *copy =
+        toolbar->addAction(tr("Copy as script"), this, &SqlPanel::copySelectionAsScript);
+    copy->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    copy->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    copy->setToolTip(tr("Copy the selected actions, attempts or statements as a runnable SQL "
+                        "script, parameters inlined (Ctrl+Shift+C)"));
+    QAction *save = toolbar->addAction(tr("Save log…"), this, &SqlPanel::saveLogInteractively);
+    save->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    save->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    save->setToolTip(tr("Save every statement of this session as a .sql file (Ctrl+Shift+S)"));
+    toolbar->addAction(tr("Clear"), this, &SqlPanel::clear);
+    layout->addWidget(toolbar);
+
+    auto *splitter = new QSplitter(Qt::Vertical, content);
+    m_view = new QTreeView(splitter);
+    m_view->setModel(m_filter);
+    m_view->setUniformRowHeights(true);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setAlternatingRowColors(true);
+    m_view->header()->setStretchLastSection(false);
+    m_view->header()->setSectionResizeMode(TraceModel::StatementColumn, QHeaderView::Stretch);
+    m_view->header()->setSectionResizeMode(TraceModel::ParametersColumn, QHeaderView::Interactive);
+    m_view->setColumnWidth(TraceModel::ParametersColumn, 220);
+    m_view->addAction(copy);
+    m_view->addAction(save);
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+
+    m_preview = new QPlainTextEdit(splitter);
+    m_preview->setReadOnly(true);
+    m_preview->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_preview->setPlaceholderText(tr("Select an action, attempt or statement to see it as a "
+                                     "runnable script."));
+    new SqlHighlighter(m_preview->document());
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 1);
+    layout->addWidget(splitter);
+    setWidget(content);
+
+    connect(m_filterBox, &QComboBox::currentIndexChanged, this, [this] {
+        m_filter->setFilter(m_filterBox->currentData().value<TraceFilterModel::Filter>());
+    });
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &SqlPanel::updatePreview);
+    // Follow the newest action unless the user scrolled up to read.
+    connect(m_view->verticalScrollBar(), &QScrollBar::valueChanged, this, [this](int value) {
+        m_followNewest = value >= m_view->verticalScrollBar()->maximum() - 2;
+    });
+    connect(m_filter, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &parent) {
+        if (!parent.isValid() && m_followNewest)
+            m_view->scrollToBottom();
+    });
+}
+
+void SqlPanel::appendTrace(const QList<TraceEntry> &entries)
+{
+    m_model->append(entries);
+}
+
+QString SqlPanel::selectedScript() const
+{
+    // Selected rows in view order; a row whose ancestor is also selected is covered by it.
+    QModelIndexList rows = m_view->selectionModel()->selectedRows(0);
+    std::sort(rows.begin(), rows.end(), [this](const QModelIndex &a, const QModelIndex &b) {
+        return m_view->visualRect(a).top() < m_view->visualRect(b).top() ||
+               (a.parent() != b.parent() && a.row() < b.row());
+    });
+    const auto selected = [&rows](const QModelIndex &index) {
+        for (const QModelIndex &row : rows) {
+            if (row == index)
+                return true;
+        }
+        return false;
+    };
+    QList<TraceEntry> entries;
+    for (const QModelIndex &row : rows) {
+        bool covered = false;
+        for (QModelIndex up = row.parent(); up.isValid(); up = up.parent())
+            covered = covered || selected(up);
+        if (!covered)
+            entries += row.data(TraceModel::EntriesRole).value<QList<TraceEntry>>();
+    }
+    return entries.isEmpty() ? QString() : TraceScript::render(entries);
+}
+
+void SqlPanel::copySelectionAsScript()
+{
+    const QString script = selectedScript();
+    if (!script.isEmpty())
+        QApplication::clipboard()->setText(script);
+}
+
+bool SqlPanel::saveLog(const QString &path, QString *error) const
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Text)) {
+        *error = file.errorString();
+        return false;
+    }
+    file.write(TraceScript::render(m_model->allEntries()).toUtf8());
+    if (!file.commit()) {
+        *error = file.errorString();
+        return false;
+    }
+    return true;
+}
+
+void SqlPanel::saveLogInteractively()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save SQL log"),
+                                                      QStringLiteral("movr-admin-session.sql"),
+                                                      tr("SQL files (*.sql)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!saveLog(path, &error))
+        QMessageBox::warning(this, tr("Save SQL log"),
+                             tr("Could not save %1: %2").arg(path, error));
+}
+
+void SqlPanel::clear()
+{
+    m_model->clear();
+    m_preview->clear();
+}
+
+void SqlPanel::updatePreview()
+{
+    m_preview->setPlainText(selectedScript());
+}

@@ -1,0 +1,441 @@
+#include "TraceModel.h"
+
+#include <QColor>
+#include <QFont>
+#include <QLocale>
+
+// Internal pointers: an index's internalPointer is the Node it shows. Actions own attempts,
+// attempts own their statements; a Node is one of the three.
+struct TraceModel::Node
+{
+    NodeKind kind;
+    Action *action = nullptr; // every node knows its action
+    int attemptIndex = -1;    // for attempts and statements
+    int entryIndex = -1;      // for statements
+};
+
+struct TraceModel::Attempt
+{
+    int number = 1;
+    QString retryCause;
+    QList<TraceEntry> entries;
+    Node node;
+    std::vector<std::unique_ptr<Node>> statementNodes;
+};
+
+struct TraceModel::Action
+{
+    quint64 id = 0;
+    QString name;
+    bool isRead = true;
+    std::vector<std::unique_ptr<Attempt>> attempts;
+    Node node;
+};
+
+namespace {
+
+QString oneLine(QString sql)
+{
+    sql = sql.simplified();
+    if (sql.size() > 200)
+        sql = sql.left(199) + QChar(0x2026);
+    return sql;
+}
+
+QString formatParams(const SqlParams &params)
+{
+    QStringList parts;
+    for (int i = 0; i < params.size(); ++i) {
+        const SqlValue &value = params.at(i);
+        QString shown = value ? *value : QStringLiteral("NULL");
+        if (shown.size() > 40)
+            shown = shown.left(39) + QChar(0x2026);
+        parts << QStringLiteral("$%1=%2").arg(i + 1).arg(shown);
+    }
+    return parts.join(QLatin1String(", "));
+}
+
+QString formatDuration(qint64 microseconds)
+{
+    if (microseconds < 1000)
+        return QStringLiteral("%1 µs").arg(microseconds);
+    return QStringLiteral("%1 ms").arg(QLocale().toString(double(microseconds) / 1000.0, 'f', 1));
+}
+
+const QColor FailureColor(0xc6, 0x28, 0x28);
+const QColor RetryBackground(0xff, 0xf3, 0xcd);
+const QColor InjectedColor(0x8e, 0x24, 0xaa);
+
+} // namespace
+
+TraceModel::TraceModel(QObject *parent) : QAbstractItemModel(parent) {}
+
+TraceModel::~TraceModel() = default;
+
+void TraceModel::append(const QList<TraceEntry> &entries)
+{
+    for (const TraceEntry &entry : entries)
+        appendOne(entry);
+    trim();
+}
+
+void TraceModel::appendOne(const TraceEntry &entry)
+{
+    Action *action = m_byId.value(entry.actionId);
+    if (!action) {
+        const int row = int(m_actions.size());
+        beginInsertRows({}, row, row);
+        auto created = std::make_unique<Action>();
+        created->id = entry.actionId;
+        created->name = entry.action;
+        created->isRead = entry.isRead;
+        created->node = Node{NodeKind::Action, created.get(), -1, -1};
+        action = created.get();
+        m_byId.insert(entry.actionId, action);
+        m_actions.push_back(std::move(created));
+        endInsertRows();
+    }
+    const int actionRow = int(std::find_if(m_actions.begin(), m_actions.end(),
+                                           [action](const auto &a) { return a.get() == action; }) -
+                              m_actions.begin());
+    const QModelIndex actionIndex = createIndex(actionRow, 0, &action->node);
+    action->isRead = action->isRead && entry.isRead;
+
+    Attempt *attempt = action->attempts.empty() ? nullptr : action->attempts.back().get();
+    if (!attempt || attempt->number != entry.attempt) {
+        const int row = int(action->attempts.size());
+        beginInsertRows(actionIndex, row, row);
+        auto created = std::make_unique<Attempt>();
+        created->number = entry.attempt;
+        created->retryCause = entry.retryCause;
+        created->node = Node{NodeKind::Attempt, action, row, -1};
+        attempt = created.get();
+        action->attempts.push_back(std::move(created));
+        endInsertRows();
+    } else if (attempt->retryCause.isEmpty() && !entry.retryCause.isEmpty()) {
+        attempt->retryCause = entry.retryCause;
+    }
+    const int attemptRow = attempt->node.attemptIndex;
+    const QModelIndex attemptIndex = createIndex(attemptRow, 0, &attempt->node);
+    const int row = int(attempt->entries.size());
+    beginInsertRows(attemptIndex, row, row);
+    attempt->entries.append(entry);
+    attempt->statementNodes.push_back(
+        std::make_unique<Node>(Node{NodeKind::Statement, action, attemptRow, row}));
+    endInsertRows();
+    // The action's and attempt's summaries (duration, failure) changed.
+    Q_EMIT dataChanged(index(actionRow, 0), index(actionRow, ColumnCount - 1));
+    Q_EMIT dataChanged(index(attemptRow, 0, actionIndex),
+                       index(attemptRow, ColumnCount - 1, actionIndex));
+}
+
+void TraceModel::trim()
+{
+    const int excess = int(m_actions.size()) - m_maximumActions;
+    if (excess <= 0)
+        return;
+    beginRemoveRows({}, 0, excess - 1);
+    for (int i = 0; i < excess; ++i)
+        m_byId.remove(m_actions[size_t(i)]->id);
+    m_actions.erase(m_actions.begin(), m_actions.begin() + excess);
+    endRemoveRows();
+}
+
+void TraceModel::clear()
+{
+    beginResetModel();
+    m_actions.clear();
+    m_byId.clear();
+    endResetModel();
+}
+
+void TraceModel::setMaximumActions(int maximum)
+{
+    m_maximumActions = std::max(1, maximum);
+    trim();
+}
+
+QList<TraceEntry> TraceModel::allEntries() const
+{
+    QList<TraceEntry> entries;
+    for (const auto &action : m_actions) {
+        for (const auto &attempt : action->attempts)
+            entries += attempt->entries;
+    }
+    return entries;
+}
+
+QModelIndex TraceModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (row < 0 || column < 0 || column >= ColumnCount)
+        return {};
+    if (!parent.isValid()) {
+        if (row >= int(m_actions.size()))
+            return {};
+        return createIndex(row, column, &m_actions[size_t(row)]->node);
+    }
+    const Node *node = static_cast<const Node *>(parent.internalPointer());
+    if (node->kind == NodeKind::Action) {
+        if (row >= int(node->action->attempts.size()))
+            return {};
+        return createIndex(row, column, &node->action->attempts[size_t(row)]->node);
+    }
+    if (node->kind == NodeKind::Attempt) {
+        const Attempt &attempt = *node->action->attempts[size_t(node->attemptIndex)];
+        if (row >= int(attempt.statementNodes.size()))
+            return {};
+        return createIndex(row, column, attempt.statementNodes[size_t(row)].get());
+    }
+    return {};
+}
+
+QModelIndex TraceModel::parent(const QModelIndex &child) const
+{
+    if (!child.isValid())
+        return {};
+    const Node *node = static_cast<const Node *>(child.internalPointer());
+    if (node->kind == NodeKind::Action)
+        return {};
+    Action *action = node->action;
+    if (node->kind == NodeKind::Attempt) {
+        const auto it = std::find_if(m_actions.begin(), m_actions.end(),
+                                     [action](const auto &a) { return a.get() == action; });
+        return createIndex(int(it - m_actions.begin()), 0, &action->node);
+    }
+    return createIndex(node->attemptIndex, 0, &action->attempts[size_t(node->attemptIndex)]->node);
+}
+
+int TraceModel::rowCount(const QModelIndex &parent) const
+{
+    if (!parent.isValid())
+        return int(m_actions.size());
+    if (parent.column() != 0)
+        return 0;
+    const Node *node = static_cast<const Node *>(parent.internalPointer());
+    switch (node->kind) {
+    case NodeKind::Action:
+        return int(node->action->attempts.size());
+    case NodeKind::Attempt:
+        return int(node->action->attempts[size_t(node->attemptIndex)]->entries.size());
+    case NodeKind::Statement:
+        return 0;
+    }
+    return 0;
+}
+
+int TraceModel::columnCount(const QModelIndex &) const
+{
+    return ColumnCount;
+}
+
+QVariant TraceModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case StatementColumn:
+        return tr("Statement");
+    case ParametersColumn:
+        return tr("Parameters");
+    case DurationColumn:
+        return tr("Duration");
+    case RowsColumn:
+        return tr("Rows");
+    case SqlStateColumn:
+        return tr("SQLSTATE");
+    }
+    return {};
+}
+
+QVariant TraceModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const Node *node = static_cast<const Node *>(index.internalPointer());
+    const Action &action = *node->action;
+    if (role == KindRole)
+        return QVariant::fromValue(node->kind);
+    if (role == ReadRole)
+        return action.isRead;
+    switch (node->kind) {
+    case NodeKind::Action:
+        return actionData(action, index.column(), role);
+    case NodeKind::Attempt:
+        return attemptData(action, *action.attempts[size_t(node->attemptIndex)], index.column(),
+                           role);
+    case NodeKind::Statement:
+        return statementData(
+            action.attempts[size_t(node->attemptIndex)]->entries.at(node->entryIndex),
+            index.column(), role);
+    }
+    return {};
+}
+
+QVariant TraceModel::actionData(const Action &action, int column, int role) const
+{
+    QList<TraceEntry> entries;
+    for (const auto &attempt : action.attempts)
+        entries += attempt->entries;
+    const bool failed =
+        std::any_of(entries.begin(), entries.end(), [](const TraceEntry &e) { return e.failed(); });
+    const bool retried = action.attempts.size() > 1;
+    switch (role) {
+    case EntriesRole:
+        return QVariant::fromValue(entries);
+    case FailedRole:
+        return failed;
+    case RetryRole:
+        return retried;
+    case Qt::FontRole:
+        if (column == StatementColumn) {
+            QFont font;
+            font.setBold(true);
+            return font;
+        }
+        return {};
+    case Qt::ForegroundRole:
+        return failed ? QVariant(FailureColor) : QVariant();
+    case Qt::DisplayRole: {
+        qint64 total = 0;
+        for (const TraceEntry &entry : entries)
+            total += entry.durationUs;
+        switch (column) {
+        case StatementColumn: {
+            const QString time = entries.isEmpty()
+                                     ? QString()
+                                     : entries.first().startedAt.toLocalTime().toString(
+                                           QStringLiteral("HH:mm:ss.zzz"));
+            QString text = QStringLiteral("%1  %2").arg(time, action.name);
+            if (retried)
+                text += tr("  (%n attempt(s))", nullptr, int(action.attempts.size()));
+            return text;
+        }
+        case DurationColumn:
+            return formatDuration(total);
+        case RowsColumn:
+            return tr("%n statement(s)", nullptr, int(entries.size()));
+        }
+        return {};
+    }
+    }
+    return {};
+}
+
+QVariant TraceModel::attemptData(const Action &, const Attempt &attempt, int column, int role) const
+{
+    const bool failed = std::any_of(attempt.entries.begin(), attempt.entries.end(),
+                                    [](const TraceEntry &e) { return e.failed(); });
+    const bool injected = std::any_of(attempt.entries.begin(), attempt.entries.end(),
+                                      [](const TraceEntry &e) { return e.injected; });
+    switch (role) {
+    case EntriesRole:
+        return QVariant::fromValue(attempt.entries);
+    case FailedRole:
+        return failed;
+    case RetryRole:
+        return attempt.number > 1;
+    case Qt::BackgroundRole:
+        return attempt.number > 1 ? QVariant(RetryBackground) : QVariant();
+    case Qt::ForegroundRole:
+        if (attempt.number > 1)
+            return QColor(Qt::black); // readable on the amber background in dark palettes
+        return failed ? QVariant(FailureColor) : QVariant();
+    case Qt::ToolTipRole:
+        return attempt.retryCause.isEmpty() ? QVariant() : QVariant(attempt.retryCause);
+    case Qt::DisplayRole:
+        if (column == StatementColumn) {
+            if (attempt.number == 1)
+                return injected ? tr("Attempt 1 (retry error injected)") : tr("Attempt 1");
+            return attempt.retryCause.isEmpty() ? tr("Attempt %1 (retry)").arg(attempt.number)
+                                                : tr("Attempt %1 — retry after: %2")
+                                                      .arg(attempt.number)
+                                                      .arg(attempt.retryCause);
+        }
+        if (column == DurationColumn) {
+            qint64 total = 0;
+            for (const TraceEntry &entry : attempt.entries)
+                total += entry.durationUs;
+            return formatDuration(total);
+        }
+        return {};
+    }
+    return {};
+}
+
+QVariant TraceModel::statementData(const TraceEntry &entry, int column, int role) const
+{
+    switch (role) {
+    case EntriesRole:
+        return QVariant::fromValue(QList<TraceEntry>{entry});
+    case FailedRole:
+        return entry.failed();
+    case RetryRole:
+        return entry.attempt > 1;
+    case Qt::ForegroundRole:
+        if (entry.injected)
+            return InjectedColor;
+        return entry.failed() ? QVariant(FailureColor) : QVariant();
+    case Qt::FontRole:
+        if (column == StatementColumn || column == ParametersColumn)
+            return QFont(QStringLiteral("monospace"));
+        return {};
+    case Qt::TextAlignmentRole:
+        if (column == DurationColumn || column == RowsColumn)
+            return int(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case Qt::ToolTipRole:
+        if (column == SqlStateColumn || entry.failed())
+            return entry.error.isEmpty() ? QVariant() : QVariant(entry.error);
+        if (column == StatementColumn)
+            return entry.sql;
+        if (column == ParametersColumn)
+            return formatParams(entry.params);
+        return {};
+    case Qt::DisplayRole:
+        switch (column) {
+        case StatementColumn:
+            return entry.injected ? tr("[injected] %1").arg(oneLine(entry.sql))
+                                  : oneLine(entry.sql);
+        case ParametersColumn:
+            return formatParams(entry.params);
+        case DurationColumn:
+            return formatDuration(entry.durationUs);
+        case RowsColumn:
+            return entry.rows < 0 ? QString() : QLocale().toString(entry.rows);
+        case SqlStateColumn:
+            return entry.sqlState;
+        }
+        return {};
+    }
+    return {};
+}
+
+TraceFilterModel::TraceFilterModel(QObject *parent) : QSortFilterProxyModel(parent)
+{
+    // Keep whole actions: a row passes when its action passes.
+    setRecursiveFilteringEnabled(false);
+}
+
+void TraceFilterModel::setFilter(Filter filter)
+{
+    if (filter == m_filter)
+        return;
+    m_filter = filter;
+    invalidateFilter();
+}
+
+bool TraceFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+{
+    if (sourceParent.isValid())
+        return true; // attempts and statements follow their action
+    const QModelIndex action = sourceModel()->index(sourceRow, 0);
+    switch (m_filter) {
+    case Filter::Everything:
+        return true;
+    case Filter::EditsOnly:
+        return !action.data(TraceModel::ReadRole).toBool();
+    case Filter::FailuresOnly:
+        return action.data(TraceModel::FailedRole).toBool();
+    }
+    return true;
+}
