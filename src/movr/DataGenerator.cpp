@@ -1,0 +1,403 @@
+#include "DataGenerator.h"
+
+#include "Cities.h"
+
+#include <QObject>
+
+namespace {
+
+const char *const FirstNames[] = {
+    "James",   "Mary",    "Robert",  "Patricia", "John",    "Jennifer", "Michael", "Linda",
+    "David",   "Elena",   "William", "Barbara",  "Richard", "Susan",    "Joseph",  "Jessica",
+    "Thomas",  "Sarah",   "Carlos",  "Karen",    "Daniel",  "Lisa",     "Matthew", "Nancy",
+    "Anthony", "Sandra",  "Mark",    "Ashley",   "Paolo",   "Kimberly", "Steven",  "Emily",
+    "Andrew",  "Donna",   "Joshua",  "Michelle", "Kenneth", "Carol",    "Kevin",   "Amanda",
+    "Brian",   "Melissa", "Pierre",  "Sophie",   "Lars",    "Anouk",    "Giulia",  "Marco"};
+const char *const LastNames[] = {
+    "Smith",     "Johnson",  "Williams",  "Brown",   "Jones",    "Garcia",   "Miller",   "Davis",
+    "Rodriguez", "Martinez", "Hernandez", "Lopez",   "Gonzalez", "Wilson",   "Anderson", "Thomas",
+    "Taylor",    "Moore",    "Jackson",   "Martin",  "Lee",      "Perez",    "Thompson", "White",
+    "Harris",    "Sanchez",  "Clark",     "Ramirez", "Lewis",    "Robinson", "Walker",   "Young",
+    "Allen",     "King",     "Wright",    "Scott",   "Torres",   "Nguyen",   "Hill",     "Flores",
+    "de Vries",  "Jansen",   "Dubois",    "Moreau",  "Rossi",    "Russo",    "Bianchi",  "Colombo"};
+const char *const Prefixes[] = {"Mr.", "Mrs.", "Ms.", "Miss", "Dr."};
+const char *const Suffixes[] = {"Jr.", "Sr.", "I", "II", "III", "IV", "V", "MD", "DDS", "PhD"};
+const char *const StreetNames[] = {
+    "Oak",     "Maple",    "Cedar",   "Pine",   "Elm",     "Washington", "Lake",      "Hill",
+    "Park",    "Main",     "Church",  "River",  "Sunset",  "Highland",   "Mill",      "Spring",
+    "Meadow",  "Forest",   "Ridge",   "Valley", "Harbor",  "Franklin",   "Jefferson", "Lincoln",
+    "Madison", "Adams",    "Jackson", "Willow", "Birch",   "Chestnut",   "Walnut",    "Poplar",
+    "Aspen",   "Magnolia", "Orchard", "Bridge", "Station", "Canal",      "Market",    "Garden"};
+const char *const StreetTypes[] = {"Street", "Avenue",    "Road", "Lane",   "Drive",   "Court",
+                                   "Place",  "Boulevard", "Way",  "Square", "Terrace", "Parkway"};
+const char *const Words[] = {
+    "apple",   "river",  "stone",   "cloud",    "maple",   "quiet",  "brave",   "amber",  "silver",
+    "lucky",   "swift",  "green",   "ocean",    "sunny",   "tiger",  "velvet",  "winter", "yellow",
+    "zebra",   "anchor", "basket",  "candle",   "dragon",  "ember",  "falcon",  "garden", "harbor",
+    "island",  "jungle", "kettle",  "lantern",  "meadow",  "nectar", "orange",  "pepper", "quartz",
+    "rocket",  "saddle", "thunder", "umbrella", "valley",  "walnut", "galaxy",  "breeze", "copper",
+    "dolphin", "engine", "forest",  "glacier",  "honey",   "ivory",  "jasmine", "koala",  "lemon",
+    "marble",  "nickel", "olive",   "pebble",   "quill",   "raven",  "sparrow", "tulip",  "urban",
+    "violet",  "willow", "crystal", "bright",   "gentle",  "rapid",  "hidden",  "golden", "purple",
+    "summer",  "autumn", "spring",  "morning",  "evening", "little", "mighty",  "happy"};
+const char *const VehicleTypes[] = {"skateboard", "bike", "scooter"};
+const char *const Colors[] = {"red", "yellow", "blue", "green", "black"};
+const char *const BikeBrands[] = {"Merida",     "Fuji", "Cervelo", "Pinarello",
+                                  "Santa Cruz", "Kona", "Schwinn"};
+
+template <typename T, std::size_t N> const char *choose(SplitMix64 &random, T (&items)[N])
+{
+    return items[random.bounded(N)];
+}
+
+QString latin1(const char *text)
+{
+    return QString::fromLatin1(text);
+}
+
+// Days since 1970-01-01 to a civil date (proleptic Gregorian).
+void civilFromDays(qint64 days, int &year, int &month, int &day)
+{
+    days += 719468;
+    const qint64 era = (days >= 0 ? days : days - 146096) / 146097;
+    const qint64 dayOfEra = days - era * 146097;
+    const qint64 yearOfEra =
+        (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365;
+    const qint64 dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+    const qint64 monthIndex = (5 * dayOfYear + 2) / 153;
+    day = int(dayOfYear - (153 * monthIndex + 2) / 5 + 1);
+    month = int(monthIndex < 10 ? monthIndex + 3 : monthIndex - 9);
+    year = int(yearOfEra + era * 400 + (month <= 2 ? 1 : 0));
+}
+
+char *putDigits(char *out, qint64 value, int width)
+{
+    for (int i = width - 1; i >= 0; --i) {
+        out[i] = char('0' + value % 10);
+        value /= 10;
+    }
+    return out + width;
+}
+
+constexpr qint64 SecondsPerDay = 86400;
+
+} // namespace
+
+QString MovrCounts::validate() const
+{
+    const std::pair<const char *, qint64> all[] = {{"--num-users", users},
+                                                   {"--num-vehicles", vehicles},
+                                                   {"--num-rides", rides},
+                                                   {"--num-histories", histories},
+                                                   {"--num-promo-codes", promoCodes}};
+    for (const auto &[name, value] : all) {
+        if (value < MinimumCount)
+            return QObject::tr("%1 must be at least %2 (one row per city), not %3.")
+                .arg(QLatin1String(name))
+                .arg(MinimumCount)
+                .arg(value);
+    }
+    return {};
+}
+
+std::uint64_t SplitMix64::mix(std::uint64_t z)
+{
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return z ^ (z >> 31);
+}
+
+std::uint64_t SplitMix64::next()
+{
+    m_state += 0x9E3779B97F4A7C15ULL;
+    return mix(m_state);
+}
+
+std::uint64_t SplitMix64::bounded(std::uint64_t bound)
+{
+    return std::uint64_t((unsigned __int128)next() * bound >> 64);
+}
+
+double SplitMix64::unit()
+{
+    return double(next() >> 11) * 0x1.0p-53;
+}
+
+DataGenerator::DataGenerator(const MovrCounts &counts, std::uint64_t seed)
+    : m_counts(counts), m_seed(seed)
+{}
+
+SplitMix64 DataGenerator::rowRandom(Table table, qint64 index) const
+{
+    const std::uint64_t tableSeed =
+        SplitMix64::mix(m_seed + 0x9E3779B97F4A7C15ULL * (std::uint64_t(table) + 1));
+    return SplitMix64(SplitMix64::mix(tableSeed ^ (std::uint64_t(index) * 0xD1B54A32D192ED03ULL)));
+}
+
+int DataGenerator::cityIndex(qint64 index, qint64 total)
+{
+    const qint64 cities = Cities::all().size();
+    return int(index * cities / total);
+}
+
+qint64 DataGenerator::cityBlockStart(int city, qint64 total)
+{
+    const qint64 cities = Cities::all().size();
+    return (city * total + cities - 1) / cities; // the first i with i * cities / total >= city
+}
+
+qint64 DataGenerator::pick(SplitMix64 &random, int city, qint64 total) const
+{
+    const qint64 start = cityBlockStart(city, total);
+    const qint64 end = cityBlockStart(city + 1, total);
+    return start + qint64(random.bounded(std::uint64_t(end - start)));
+}
+
+QString DataGenerator::formatUuid(std::uint64_t high, std::uint64_t low)
+{
+    high = (high & 0xFFFFFFFFFFFF0FFFULL) | 0x0000000000004000ULL; // version 4
+    low = (low & 0x3FFFFFFFFFFFFFFFULL) | 0x8000000000000000ULL;   // variant 10
+    static const char hex[] = "0123456789abcdef";
+    char text[36];
+    int position = 0;
+    for (int nibble = 0; nibble < 32; ++nibble) {
+        if (nibble == 8 || nibble == 12 || nibble == 16 || nibble == 20)
+            text[position++] = '-';
+        const std::uint64_t word = nibble < 16 ? high : low;
+        const int shift = 60 - 4 * (nibble % 16);
+        text[position++] = hex[(word >> shift) & 0xF];
+    }
+    return QString::fromLatin1(text, 36);
+}
+
+QString DataGenerator::uuidFrom(SplitMix64 &random)
+{
+    const std::uint64_t high = random.next();
+    const std::uint64_t low = random.next();
+    return formatUuid(high, low);
+}
+
+QString DataGenerator::formatTimestamp(qint64 epochSeconds)
+{
+    qint64 days = epochSeconds / SecondsPerDay;
+    qint64 seconds = epochSeconds % SecondsPerDay;
+    if (seconds < 0) {
+        seconds += SecondsPerDay;
+        --days;
+    }
+    int year, month, day;
+    civilFromDays(days, year, month, day);
+    char text[19];
+    char *out = putDigits(text, year, 4);
+    *out++ = '-';
+    out = putDigits(out, month, 2);
+    *out++ = '-';
+    out = putDigits(out, day, 2);
+    *out++ = ' ';
+    out = putDigits(out, seconds / 3600, 2);
+    *out++ = ':';
+    out = putDigits(out, seconds / 60 % 60, 2);
+    *out++ = ':';
+    putDigits(out, seconds % 60, 2);
+    return QString::fromLatin1(text, 19);
+}
+
+QString DataGenerator::formatTimestampMs(qint64 epochMilliseconds)
+{
+    qint64 seconds = epochMilliseconds / 1000;
+    qint64 milliseconds = epochMilliseconds % 1000;
+    if (milliseconds < 0) {
+        milliseconds += 1000;
+        --seconds;
+    }
+    char fraction[4] = {'.', 0, 0, 0};
+    putDigits(fraction + 1, milliseconds, 3);
+    return formatTimestamp(seconds) + QLatin1String(fraction, 4);
+}
+
+QString DataGenerator::address(SplitMix64 &random) const
+{
+    QString text = QString::number(random.bounded(99999) + 1);
+    text += QLatin1Char(' ');
+    text += QLatin1String(choose(random, StreetNames));
+    text += QLatin1Char(' ');
+    text += QLatin1String(choose(random, StreetTypes));
+    if (random.bounded(10) == 0) {
+        text += QLatin1String(" Apt. ");
+        text += QString::number(random.bounded(999) + 1);
+    }
+    return text;
+}
+
+QString DataGenerator::personName(SplitMix64 &random) const
+{
+    QString name;
+    const std::uint64_t decoration = random.bounded(10);
+    if (decoration == 0) {
+        name += QLatin1String(choose(random, Prefixes));
+        name += QLatin1Char(' ');
+    }
+    name += QLatin1String(choose(random, FirstNames));
+    name += QLatin1Char(' ');
+    name += QLatin1String(choose(random, LastNames));
+    if (decoration == 1) {
+        name += QLatin1Char(' ');
+        name += QLatin1String(choose(random, Suffixes));
+    }
+    return name;
+}
+
+QString DataGenerator::userId(qint64 index) const
+{
+    SplitMix64 random = rowRandom(Table::Users, index);
+    return uuidFrom(random);
+}
+
+QString DataGenerator::vehicleId(qint64 index) const
+{
+    SplitMix64 random = rowRandom(Table::Vehicles, index);
+    return uuidFrom(random);
+}
+
+QString DataGenerator::rideId(qint64 index) const
+{
+    SplitMix64 random = rowRandom(Table::Rides, index);
+    return uuidFrom(random);
+}
+
+QList<UserRow> DataGenerator::users(qint64 first, qint64 count) const
+{
+    QList<UserRow> rows;
+    rows.reserve(count);
+    const QList<City> &cities = Cities::all();
+    for (qint64 index = first; index < first + count && index < m_counts.users; ++index) {
+        SplitMix64 random = rowRandom(Table::Users, index);
+        UserRow row;
+        row.id = uuidFrom(random);
+        row.city = cities.at(cityIndex(index, m_counts.users)).name;
+        row.name = personName(random);
+        row.address = address(random);
+        char card[10];
+        putDigits(card, qint64(random.bounded(10000000000ULL)), 10);
+        row.creditCard = QString::fromLatin1(card, 10);
+        rows.append(std::move(row));
+    }
+    return rows;
+}
+
+QList<VehicleRow> DataGenerator::vehicles(qint64 first, qint64 count) const
+{
+    QList<VehicleRow> rows;
+    rows.reserve(count);
+    const QList<City> &cities = Cities::all();
+    for (qint64 index = first; index < first + count && index < m_counts.vehicles; ++index) {
+        SplitMix64 random = rowRandom(Table::Vehicles, index);
+        VehicleRow row;
+        row.id = uuidFrom(random);
+        const int city = cityIndex(index, m_counts.vehicles);
+        row.city = cities.at(city).name;
+        const std::uint64_t type = random.bounded(3);
+        row.type = latin1(VehicleTypes[type]);
+        row.ownerId = userId(pick(random, city, m_counts.users));
+        row.creationTime = formatTimestamp(BaseEpochSeconds);
+        const std::uint64_t status = random.bounded(100);
+        row.status = latin1(status < 40 ? "available" : status < 95 ? "in_use" : "lost");
+        row.currentLocation = address(random);
+        const char *color = choose(random, Colors);
+        if (type == 1) {
+            row.ext = QStringLiteral("{\"brand\": \"%1\", \"color\": \"%2\"}")
+                          .arg(latin1(choose(random, BikeBrands)), latin1(color));
+        } else {
+            row.ext = QStringLiteral("{\"color\": \"%1\"}").arg(latin1(color));
+        }
+        rows.append(std::move(row));
+    }
+    return rows;
+}
+
+QList<RideRow> DataGenerator::rides(qint64 first, qint64 count) const
+{
+    QList<RideRow> rows;
+    rows.reserve(count);
+    const QList<City> &cities = Cities::all();
+    for (qint64 index = first; index < first + count && index < m_counts.rides; ++index) {
+        SplitMix64 random = rowRandom(Table::Rides, index);
+        RideRow row;
+        row.id = uuidFrom(random);
+        const int city = cityIndex(index, m_counts.rides);
+        row.city = cities.at(city).name;
+        row.vehicleCity = row.city;
+        row.riderId = userId(pick(random, city, m_counts.users));
+        row.vehicleId = vehicleId(pick(random, city, m_counts.vehicles));
+        row.startAddress = address(random);
+        row.endAddress = address(random);
+        const qint64 start = BaseEpochSeconds - qint64(random.bounded(30)) * SecondsPerDay;
+        const qint64 end = start + qint64(random.bounded(60)) * 3600;
+        row.startTime = formatTimestamp(start);
+        row.endTime = formatTimestamp(end);
+        const qint64 cents = qint64(random.bounded(10000));
+        char revenue[5] = {0, '.', 0, 0, 0};
+        int length = 0;
+        if (cents >= 1000)
+            revenue[length++] = char('0' + cents / 1000);
+        revenue[length++] = char('0' + cents / 100 % 10);
+        revenue[length++] = '.';
+        putDigits(revenue + length, cents % 100, 2);
+        row.revenue = QString::fromLatin1(revenue, length + 2);
+        rows.append(std::move(row));
+    }
+    return rows;
+}
+
+QList<LocationHistoryRow> DataGenerator::histories(qint64 first, qint64 count) const
+{
+    QList<LocationHistoryRow> rows;
+    rows.reserve(count);
+    const QList<City> &cities = Cities::all();
+    for (qint64 index = first; index < first + count && index < m_counts.histories; ++index) {
+        SplitMix64 random = rowRandom(Table::Histories, index);
+        LocationHistoryRow row;
+        const int city = cityIndex(index, m_counts.histories);
+        const City &where = cities.at(city);
+        row.city = where.name;
+        row.rideId = rideId(pick(random, city, m_counts.rides));
+        row.timestamp = formatTimestampMs(BaseEpochSeconds * 1000 + index);
+        row.latitude = where.latitude + (random.unit() * 2 - 1) * CoordinateSpread;
+        row.longitude = where.longitude + (random.unit() * 2 - 1) * CoordinateSpread;
+        rows.append(std::move(row));
+    }
+    return rows;
+}
+
+QList<PromoCodeRow> DataGenerator::promoCodes(qint64 first, qint64 count) const
+{
+    QList<PromoCodeRow> rows;
+    rows.reserve(count);
+    static const QString rules =
+        QStringLiteral("{\"type\": \"percent_discount\", \"value\": \"10%\"}");
+    for (qint64 index = first; index < first + count && index < m_counts.promoCodes; ++index) {
+        SplitMix64 random = rowRandom(Table::PromoCodes, index);
+        PromoCodeRow row;
+        row.code = QString::number(index) + QLatin1Char('_');
+        for (int word = 0; word < 3; ++word) {
+            if (word > 0)
+                row.code += QLatin1Char('_');
+            row.code += QLatin1String(choose(random, Words));
+        }
+        const int words = 6 + int(random.bounded(6));
+        for (int word = 0; word < words; ++word) {
+            if (word > 0)
+                row.description += QLatin1Char(' ');
+            row.description += QLatin1String(choose(random, Words));
+        }
+        row.description[0] = row.description[0].toUpper();
+        row.description += QLatin1Char('.');
+        const qint64 created = BaseEpochSeconds - qint64(random.bounded(30)) * SecondsPerDay;
+        row.creationTime = formatTimestamp(created);
+        row.expirationTime =
+            formatTimestamp(created + qint64(random.bounded(60) + 1) * SecondsPerDay);
+        row.rules = rules;
+        rows.append(std::move(row));
+    }
+    return rows;
+}
