@@ -104,7 +104,11 @@ Result<QString> LocalServer::binaryDirectory()
     if (!fromEnvironment.isEmpty())
         candidates << fromEnvironment;
     QDir root(QStringLiteral("/usr/lib/postgresql"));
-    QStringList versions = root.entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    // MOVR_PG_BINDIR_ONLY=1: look in PG_BINDIR alone (tests of the "binaries missing" path).
+    const bool onlyEnvironment =
+        qEnvironmentVariableIntValue("MOVR_PG_BINDIR_ONLY") == 1 && !fromEnvironment.isEmpty();
+    QStringList versions =
+        onlyEnvironment ? QStringList() : root.entryList(QDir::Dirs | QDir::NoDotAndDotDot);
     std::sort(versions.begin(), versions.end(),
               [](const QString &a, const QString &b) { return a.toInt() > b.toInt(); });
     for (const QString &version : versions)

@@ -49,7 +49,8 @@ public:
     QString directory() const { return m_directory; }
     QString dataDirectory() const;
 
-    // /usr/lib/postgresql/<newest>/bin, or PG_BINDIR; an error names the package to install.
+    // PG_BINDIR, then /usr/lib/postgresql/<newest>/bin (not with MOVR_PG_BINDIR_ONLY=1); an
+    // error names the package to install.
     static Result<QString> binaryDirectory();
     // Removes movr-demo-* directories in the temporary folder whose owning process is gone,
     // stopping a server still running there. Returns how many were removed.
