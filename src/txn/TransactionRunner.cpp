@@ -317,7 +317,6 @@ TransactionRunner::Batch TransactionRunner::send(const QList<Item> &items)
         entry.durationUs =
             received[size_t(i)] >= 0 ? received[size_t(i)] : timer.nsecsElapsed() / 1000;
         entry.injected = items.at(i).kind == Kind::Injected;
-        entry.isRead = items.at(i).kind == Kind::Verify;
         switch (slot.state) {
         case ItemResult::State::Ok:
             entry.rows = slot.result.affectedRows();
