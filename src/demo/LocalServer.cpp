@@ -124,6 +124,40 @@ Result<QString> LocalServer::binaryDirectory()
             .arg(candidates.isEmpty() ? root.path() : candidates.join(QLatin1String(", "))));
 }
 
+QString LocalServer::checkServerCanReach(const QString &directory)
+{
+    if (::geteuid() != 0)
+        return {};
+    const passwd *account = ::getpwnam("postgres");
+    if (!account)
+        account = ::getpwnam("nobody");
+    if (!account)
+        return {}; // prepareDirectory() reports this
+    const uid_t uid = account->pw_uid;
+    const gid_t gid = account->pw_gid;
+    const QString name = QString::fromLocal8Bit(account->pw_name);
+    // Every existing ancestor must let that account search it (the directory itself is
+    // handed to the account).
+    QString path = QFileInfo(QFileInfo(directory).absoluteFilePath()).absolutePath();
+    for (int depth = 0; depth < 256; ++depth) {
+        struct stat info = {};
+        if (::stat(QFile::encodeName(path).constData(), &info) == 0) {
+            const mode_t bit = info.st_uid == uid   ? S_IXUSR
+                               : info.st_gid == gid ? S_IXGRP
+                                                    : S_IXOTH;
+            if (!(info.st_mode & bit))
+                return QObject::tr("--demo-dir %1 cannot be reached by the account %2 that "
+                                   "runs the server as root: %3 is private; choose a directory "
+                                   "such as /var/tmp/movr-demo.")
+                    .arg(QFileInfo(directory).absoluteFilePath(), name, path);
+        }
+        if (path == QLatin1String("/"))
+            break;
+        path = QFileInfo(path).absolutePath();
+    }
+    return {};
+}
+
 int LocalServer::removeStaleDirectories()
 {
     int removed = 0;
@@ -222,6 +256,12 @@ Status LocalServer::prepareDirectory()
                                            "(process %2).")
                                    .arg(m_directory)
                                    .arg(owner));
+            if (const QString unreachable = checkServerCanReach(m_directory);
+                !unreachable.isEmpty())
+                return failure(unreachable);
+        } else if (const QString unreachable = checkServerCanReach(m_directory);
+                   !unreachable.isEmpty()) {
+            return failure(unreachable);
         } else if (!QDir().mkpath(m_directory)) {
             return failure(QObject::tr("Cannot create --demo-dir %1.").arg(m_directory));
         }
@@ -306,6 +346,14 @@ Status LocalServer::launch(int port)
                           QStringLiteral("-c"), QStringLiteral("listen_addresses=127.0.0.1"),
                           QStringLiteral("-c"), QStringLiteral("unix_socket_permissions=0700"),
                           QStringLiteral("-c"), QStringLiteral("max_connections=100")};
+    if (!m_options.tlsCertificate.isEmpty()) {
+        arguments << QStringLiteral("-c") << QStringLiteral("ssl=on") << QStringLiteral("-c")
+                  << QStringLiteral("ssl_cert_file=") +
+                         dir.filePath(QStringLiteral("tls/server.crt"))
+                  << QStringLiteral("-c")
+                  << QStringLiteral("ssl_key_file=") +
+                         dir.filePath(QStringLiteral("tls/server.key"));
+    }
     if (!m_options.durable) {
         for (const char *setting : {"fsync=off", "synchronous_commit=off", "full_page_writes=off"})
             arguments << QStringLiteral("-c") << QString::fromLatin1(setting);
@@ -384,6 +432,10 @@ Status LocalServer::start()
         stop();
         return initialized.error();
     }
+    if (auto tls = installTls(); !tls) {
+        stop();
+        return tls.error();
+    }
     // A port can be taken between choosing and binding it: try a few.
     Status launched = failure(QObject::tr("No free port on 127.0.0.1."));
     for (int attempt = 0; attempt < 5; ++attempt) {
@@ -411,6 +463,35 @@ Status LocalServer::start()
         stop();
         return created.error();
     }
+    return Ok{};
+}
+
+Status LocalServer::installTls()
+{
+    if (m_options.tlsCertificate.isEmpty())
+        return Ok{};
+    const QDir dir(m_directory);
+    dir.mkpath(QStringLiteral("tls"));
+    const QString certificate = dir.filePath(QStringLiteral("tls/server.crt"));
+    const QString key = dir.filePath(QStringLiteral("tls/server.key"));
+    QFile::remove(certificate);
+    QFile::remove(key);
+    if (!QFile::copy(m_options.tlsCertificate, certificate) || !QFile::copy(m_options.tlsKey, key))
+        return failure(
+            QObject::tr("Cannot copy the TLS certificate and key into %1.").arg(m_directory));
+    // PostgreSQL refuses a key readable by others; both must belong to the server's user.
+    QFile::setPermissions(key, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    if (m_switchUser) {
+        for (const QString &path : {dir.filePath(QStringLiteral("tls")), certificate, key})
+            ::chown(QFile::encodeName(path).constData(), m_uid, m_gid);
+    }
+    // TCP only over TLS, with a password; the socket stays trusted for the owner.
+    QFile hba(dir.filePath(QStringLiteral("data/pg_hba.conf")));
+    if (!hba.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return failure(QObject::tr("Cannot write %1.").arg(hba.fileName()));
+    hba.write("local all all trust\n"
+              "hostssl all all 127.0.0.1/32 scram-sha-256\n"
+              "hostssl all all ::1/128 scram-sha-256\n");
     return Ok{};
 }
 

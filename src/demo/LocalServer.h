@@ -17,6 +17,10 @@ struct LocalServerOptions
     QString user = QStringLiteral("movr"); // the superuser initdb creates
     // fsync, synchronous_commit and full_page_writes stay on only when the data is kept.
     bool durable = false;
+    // TLS (tests of certificate verification): PEM files copied into the server's directory.
+    // When set, the server has ssl=on and TCP connections must use TLS (hostssl).
+    QString tlsCertificate;
+    QString tlsKey;
 };
 
 // A private PostgreSQL server, like `cockroach demo`: Debian's binaries, its own data
@@ -52,6 +56,9 @@ public:
     // PG_BINDIR, then /usr/lib/postgresql/<newest>/bin (not with MOVR_PG_BINDIR_ONLY=1); an
     // error names the package to install.
     static Result<QString> binaryDirectory();
+    // As root the server runs as an unprivileged account, which must be able to reach a kept
+    // directory: empty when it can (or when not root), otherwise one line saying why not.
+    static QString checkServerCanReach(const QString &directory);
     // Removes movr-demo-* directories in the temporary folder whose owning process is gone,
     // stopping a server still running there. Returns how many were removed.
     static int removeStaleDirectories();
@@ -62,6 +69,7 @@ private:
     Status launch(int port);
     Status waitUntilReady(int timeoutMs);
     Status createDatabase();
+    Status installTls();
     void runAsServerUser(QProcess &process) const;
 
     LocalServerOptions m_options;

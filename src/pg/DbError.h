@@ -17,6 +17,19 @@ enum class ErrorClass {
     Other,
 };
 
+// Why a connection could not be made (ConnectionDiagnosis); None for other errors.
+enum class ConnectFailure {
+    None,
+    NameNotResolved,      // the host name does not resolve
+    Refused,              // nothing listens on that host and port
+    Timeout,              // no answer within connect_timeout
+    AuthenticationFailed, // wrong password, unknown user, or client certificate not accepted
+    CertificateRejected,  // the server's certificate failed verification (CA or host name)
+    TlsRequired,          // TLS demanded by one side and not offered by the other
+    DatabaseMissing,      // the server has no database of that name
+    Other,
+};
+
 // An error as a value: crosses threads, carries the server's fields.
 struct DbError
 {
@@ -27,6 +40,7 @@ struct DbError
     QString hint;
     QString constraint; // the constraint name for 23xxx errors
     QString table;
+    ConnectFailure connectFailure = ConnectFailure::None; // for failed connection attempts
 
     static ErrorClass classify(const QString &sqlState);
     static DbError make(ErrorClass kind, const QString &message, const QString &sqlState = {});

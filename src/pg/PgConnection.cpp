@@ -1,5 +1,7 @@
 #include "PgConnection.h"
 
+#include "ConnectionDiagnosis.h"
+
 #include <vector>
 
 PgResult::PgResult(PGresult *result) : m_result(result, &PQclear) {}
@@ -97,6 +99,12 @@ Result<std::unique_ptr<PgConnection>> PgConnection::open(const ConnectionSetting
     if (!raw || PQstatus(raw) != CONNECTION_OK) {
         DbError error = DbError::fromConnection(raw);
         PQfinish(raw);
+        error.connectFailure = ConnectionDiagnosis::diagnose(settings, error.message);
+        if (error.connectFailure != ConnectFailure::Other) {
+            // The precise reason first; libpq's own words stay in the detail.
+            error.detail = error.message;
+            error.message = ConnectionDiagnosis::describe(error.connectFailure, settings);
+        }
         return error;
     }
     std::unique_ptr<PgConnection> connection(new PgConnection(raw, settings));

@@ -109,9 +109,11 @@ void TestPgConnection::wrongPasswordIsConnectionError()
     auto connection = PgConnection::open(settings);
     QVERIFY(!connection.hasValue());
     QCOMPARE(connection.error().kind, ErrorClass::Connection);
-    QVERIFY2(connection.error().message.contains(QLatin1String("password authentication failed")),
-             qPrintable(connection.error().message));
+    QCOMPARE(connection.error().connectFailure, ConnectFailure::AuthenticationFailed);
+    QVERIFY2(connection.error().detail.contains(QLatin1String("password authentication failed")),
+             qPrintable(connection.error().detail));
     QVERIFY(!connection.error().message.contains(QLatin1String("wrong-Pa55word")));
+    QVERIFY(!connection.error().detail.contains(QLatin1String("wrong-Pa55word")));
 }
 
 void TestPgConnection::refusedPortIsConnectionError()
@@ -121,6 +123,7 @@ void TestPgConnection::refusedPortIsConnectionError()
     auto connection = PgConnection::open(settings);
     QVERIFY(!connection.hasValue());
     QCOMPARE(connection.error().kind, ErrorClass::Connection);
+    QCOMPARE(connection.error().connectFailure, ConnectFailure::Refused);
     QVERIFY2(connection.error().message.contains(QLatin1String("refused")),
              qPrintable(connection.error().message));
 }
