@@ -1,0 +1,202 @@
+#include "ConnectionDialog.h"
+#include "ConnectionProfiles.h"
+#include "TestServer.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTest>
+
+class TestConnectionDialog : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init() { QSettings().clear(); }
+    void malformedUrlDisablesConnect_data();
+    void malformedUrlDisablesConnect();
+    void fieldsBuildSettings();
+    void missingCertificateFileIsRefused();
+    void testButtonShowsTheServer();
+    void testButtonShowsThePreciseFailure();
+    void profilesNeverContainPasswords();
+    void recentConnectionsAreBoundedAndDeduplicated();
+
+private:
+    template <typename T> T *child(ConnectionDialog &dialog, const char *name)
+    {
+        T *widget = dialog.findChild<T *>(QLatin1String(name));
+        if (!widget)
+            qFatal("no child %s", name);
+        return widget;
+    }
+    QPushButton *connectButton(ConnectionDialog &dialog)
+    {
+        return dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+    }
+};
+
+void TestConnectionDialog::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("movr-admin-tests"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_connectiondialog"));
+}
+
+void TestConnectionDialog::malformedUrlDisablesConnect_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<bool>("valid");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("empty") << "" << false << "Enter a URL";
+    QTest::newRow("bad port") << "postgresql://h:99999/movr" << false << "port";
+    QTest::newRow("bad sslmode") << "postgresql://h/movr?sslmode=maybe" << false << "sslmode";
+    QTest::newRow("no host") << "postgresql:///movr" << false << "no host";
+    QTest::newRow("good") << "postgresql://root@h:26257/movr" << true << "root@h:26257/movr";
+    QTest::newRow("cockroach") << "cockroachdb://root@h:26257/movr" << true << "Ready";
+}
+
+void TestConnectionDialog::malformedUrlDisablesConnect()
+{
+    QFETCH(QString, url);
+    QFETCH(bool, valid);
+    QFETCH(QString, message);
+    ConnectionDialog dialog;
+    child<QLineEdit>(dialog, "url")->setText(url);
+    QCOMPARE(connectButton(dialog)->isEnabled(), valid);
+    QCOMPARE(child<QPushButton>(dialog, "test")->isEnabled(), valid);
+    const QString shown = child<QLabel>(dialog, "message")->text();
+    QVERIFY2(shown.contains(message, Qt::CaseInsensitive), qPrintable(shown));
+}
+
+void TestConnectionDialog::fieldsBuildSettings()
+{
+    ConnectionDialog dialog;
+    dialog.findChild<QTabWidget *>()->setCurrentIndex(1);
+    child<QLineEdit>(dialog, "host")->setText(QString());
+    QVERIFY(!connectButton(dialog)->isEnabled());
+    QVERIFY(child<QLabel>(dialog, "message")->text().contains(QLatin1String("host")));
+    child<QLineEdit>(dialog, "host")->setText(QStringLiteral("db.example.com"));
+    child<QSpinBox>(dialog, "port")->setValue(26258);
+    child<QLineEdit>(dialog, "database")->setText(QStringLiteral("movr"));
+    child<QLineEdit>(dialog, "user")->setText(QStringLiteral("maxroach"));
+    child<QComboBox>(dialog, "sslMode")->setCurrentText(QStringLiteral("require"));
+    child<QLineEdit>(dialog, "password")->setText(QStringLiteral("pa'ss word"));
+    QVERIFY(connectButton(dialog)->isEnabled());
+    const auto settings = dialog.currentSettings();
+    QVERIFY(settings.hasValue());
+    QCOMPARE(settings->host(), QStringLiteral("db.example.com"));
+    QCOMPARE(settings->port(), 26258);
+    QCOMPARE(settings->user(), QStringLiteral("maxroach"));
+    QCOMPARE(settings->sslMode(), QStringLiteral("require"));
+    QCOMPARE(settings->value(QStringLiteral("password")), QStringLiteral("pa'ss word"));
+    // Switching to the URL tab carries the fields over, without the password in the URL.
+    dialog.findChild<QTabWidget *>()->setCurrentIndex(0);
+    const QString url = child<QLineEdit>(dialog, "url")->text();
+    QVERIFY2(url.startsWith(QLatin1String("postgresql://maxroach@db.example.com:26258/movr")),
+             qPrintable(url));
+    QVERIFY(!url.contains(QLatin1String("pa'ss")));
+}
+
+void TestConnectionDialog::missingCertificateFileIsRefused()
+{
+    ConnectionDialog dialog;
+    dialog.findChild<QTabWidget *>()->setCurrentIndex(1);
+    child<QLineEdit>(dialog, "caFile")->setText(QStringLiteral("/nonexistent/ca.crt"));
+    QVERIFY(!connectButton(dialog)->isEnabled());
+    QVERIFY(
+        child<QLabel>(dialog, "message")->text().contains(QLatin1String("/nonexistent/ca.crt")));
+    child<QLineEdit>(dialog, "caFile")->clear();
+    child<QLineEdit>(dialog, "certsDirectory")->setText(QStringLiteral("/nonexistent/certs"));
+    QVERIFY(!connectButton(dialog)->isEnabled());
+    QVERIFY(child<QLabel>(dialog, "message")->text().contains(QLatin1String("does not exist")));
+}
+
+void TestConnectionDialog::testButtonShowsTheServer()
+{
+    ConnectionDialog dialog;
+    dialog.setSettings(TestServer::settings());
+    QSignalSpy finished(&dialog, &ConnectionDialog::testFinished);
+    QTest::mouseClick(child<QPushButton>(dialog, "test"), Qt::LeftButton);
+    QVERIFY(finished.wait(15000));
+    QCOMPARE(finished.first().first().toBool(), true);
+    const QString shown = child<QLabel>(dialog, "message")->text();
+    QVERIFY2(shown.contains(QLatin1String("PostgreSQL 15")), qPrintable(shown));
+    QVERIFY(shown.contains(QLatin1String("not encrypted")));
+}
+
+void TestConnectionDialog::testButtonShowsThePreciseFailure()
+{
+    ConnectionDialog dialog;
+    ConnectionSettings settings = TestServer::settings();
+    settings.setValue(QStringLiteral("password"), QStringLiteral("wrong"));
+    dialog.setSettings(settings);
+    QSignalSpy finished(&dialog, &ConnectionDialog::testFinished);
+    child<QPushButton>(dialog, "test")->click();
+    QVERIFY(finished.wait(15000));
+    QCOMPARE(finished.first().first().toBool(), false);
+    QVERIFY2(
+        child<QLabel>(dialog, "message")->text().contains(QLatin1String("Authentication failed")),
+        qPrintable(child<QLabel>(dialog, "message")->text()));
+}
+
+void TestConnectionDialog::profilesNeverContainPasswords()
+{
+    const QString secret = QStringLiteral("S3cretPassw0rd");
+    ConnectionProfile profile;
+    profile.name = QStringLiteral("prod");
+    profile.url =
+        QStringLiteral("postgresql://maxroach:%1@prod:26257/movr?sslmode=verify-full").arg(secret);
+    ConnectionProfiles::save(profile);
+    auto parsed = ConnectionSettings::parse(QStringLiteral("postgresql://u:%1@h/movr").arg(secret));
+    ConnectionProfiles::addRecent(*parsed);
+
+    // Through the dialog too: a typed password, accepted.
+    ConnectionDialog dialog;
+    child<QLineEdit>(dialog, "url")->setText(QStringLiteral("postgresql://qa@h2:26257/movr"));
+    child<QLineEdit>(dialog, "password")->setText(secret);
+    dialog.accept();
+
+    QCOMPARE(ConnectionProfiles::saved().size(), 1);
+    QCOMPARE(ConnectionProfiles::saved().first().url,
+             QStringLiteral("postgresql://maxroach@prod:26257/movr?sslmode=verify-full"));
+    QCOMPARE(ConnectionProfiles::recent().size(), 2);
+    QSettings settings;
+    settings.sync();
+    QFile file(settings.fileName());
+    QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(settings.fileName()));
+    const QByteArray stored = file.readAll();
+    QVERIFY(stored.contains("prod:26257"));
+    QVERIFY(!stored.contains(secret.toUtf8()));
+    QVERIFY(!stored.contains("password"));
+}
+
+void TestConnectionDialog::recentConnectionsAreBoundedAndDeduplicated()
+{
+    for (int i = 0; i < 12; ++i) {
+        auto settings =
+            ConnectionSettings::parse(QStringLiteral("postgresql://u@host%1/movr").arg(i));
+        ConnectionProfiles::addRecent(*settings);
+    }
+    auto again = ConnectionSettings::parse(QStringLiteral("postgresql://u@host5/movr"));
+    ConnectionProfiles::addRecent(*again);
+    const auto recent = ConnectionProfiles::recent();
+    QCOMPARE(recent.size(), ConnectionProfiles::MaximumRecent);
+    QVERIFY(recent.first().url.contains(QLatin1String("host5")));
+    QCOMPARE(std::count_if(recent.begin(), recent.end(),
+                           [](const ConnectionProfile &p) {
+                               return p.url.contains(QLatin1String("host5/"));
+                           }),
+             1);
+}
+
+QTEST_MAIN(TestConnectionDialog)
+#include "tst_connectiondialog.moc"
