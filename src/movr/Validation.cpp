@@ -1,0 +1,237 @@
+#include "Validation.h"
+
+#include "Cities.h"
+
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QRegularExpression>
+#include <QUuid>
+
+namespace {
+
+QString named(const QString &field, const QString &fallback)
+{
+    return field.isEmpty() ? fallback : field;
+}
+
+// A value echoed in a message: one line, cut short.
+QString shown(const QString &value)
+{
+    QString text = value.left(60);
+    for (QChar &c : text) {
+        if (c.category() == QChar::Other_Control)
+            c = QLatin1Char(' ');
+    }
+    return value.size() > 60 ? text + QStringLiteral("...") : text;
+}
+
+bool hasControlCharacters(const QString &value)
+{
+    for (const QChar c : value) {
+        if (c.category() == QChar::Other_Control)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+QString Validation::uuid(const QString &value, const QString &field)
+{
+    if (normalizedUuid(value).isEmpty())
+        return tr("%1 is not a valid UUID: \"%2\"").arg(named(field, tr("the id")), shown(value));
+    return {};
+}
+
+QString Validation::normalizedUuid(const QString &value)
+{
+    static const QRegularExpression canonical(QStringLiteral(
+        "^\\{?[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\\}?$"));
+    static const QRegularExpression compact(QStringLiteral("^[0-9A-Fa-f]{32}$"));
+    QString text = value.trimmed();
+    if (canonical.match(text).hasMatch()) {
+        // Braces must come in pairs.
+        if (text.startsWith(QLatin1Char('{')) != text.endsWith(QLatin1Char('}')))
+            return {};
+        if (text.startsWith(QLatin1Char('{')))
+            text = text.mid(1, text.size() - 2);
+        return text.toLower();
+    }
+    if (compact.match(text).hasMatch()) {
+        text = text.toLower();
+        return QStringLiteral("%1-%2-%3-%4-%5")
+            .arg(text.mid(0, 8), text.mid(8, 4), text.mid(12, 4), text.mid(16, 4),
+                 text.mid(20, 12));
+    }
+    return {};
+}
+
+QString Validation::city(const QString &value)
+{
+    if (value.isEmpty())
+        return tr("the city is missing");
+    if (!Cities::isKnown(value))
+        return tr("unknown city \"%1\" (expected one of: %2)")
+            .arg(shown(value), Cities::names().join(QLatin1String(", ")));
+    return {};
+}
+
+const QStringList &Validation::vehicleStatuses()
+{
+    static const QStringList statuses{QStringLiteral("available"), QStringLiteral("in_use"),
+                                      QStringLiteral("lost"), QStringLiteral("retired")};
+    return statuses;
+}
+
+const QStringList &Validation::settableStatuses()
+{
+    static const QStringList statuses{QStringLiteral("available"), QStringLiteral("lost")};
+    return statuses;
+}
+
+const QStringList &Validation::vehicleTypes()
+{
+    static const QStringList types{QStringLiteral("bike"), QStringLiteral("scooter"),
+                                   QStringLiteral("skateboard")};
+    return types;
+}
+
+QString Validation::vehicleStatus(const QString &value)
+{
+    if (!vehicleStatuses().contains(value))
+        return tr("unknown vehicle status \"%1\" (expected one of: %2)")
+            .arg(shown(value), vehicleStatuses().join(QLatin1String(", ")));
+    return {};
+}
+
+QString Validation::settableVehicleStatus(const QString &value)
+{
+    if (value == QLatin1String("in_use"))
+        return tr("a vehicle becomes in_use by starting a ride, not by setting its status");
+    if (value == QLatin1String("retired"))
+        return tr("use \"retire vehicle\" to retire a vehicle");
+    if (!settableStatuses().contains(value))
+        return tr("unknown vehicle status \"%1\" (expected one of: %2)")
+            .arg(shown(value), settableStatuses().join(QLatin1String(", ")));
+    return {};
+}
+
+QString Validation::vehicleType(const QString &value)
+{
+    if (!vehicleTypes().contains(value))
+        return tr("unknown vehicle type \"%1\" (expected one of: %2)")
+            .arg(shown(value), vehicleTypes().join(QLatin1String(", ")));
+    return {};
+}
+
+QString Validation::revenue(const QString &value)
+{
+    // DECIMAL(10,2): up to 8 digits before the point.
+    static const QRegularExpression format(QStringLiteral("^[0-9]{1,8}(\\.[0-9]{1,2})?$"));
+    const QString text = value.trimmed();
+    if (text.isEmpty())
+        return tr("the revenue is missing");
+    if (text.startsWith(QLatin1Char('-')))
+        return tr("the revenue must not be negative: %1").arg(shown(text));
+    if (!format.match(text).hasMatch()) {
+        static const QRegularExpression manyDecimals(QStringLiteral("^[0-9]+\\.[0-9]{3,}$"));
+        if (manyDecimals.match(text).hasMatch())
+            return tr("the revenue has more than two decimals: %1").arg(shown(text));
+        return tr("the revenue is not an amount like 12.50: \"%1\"").arg(shown(text));
+    }
+    return {};
+}
+
+QString Validation::jsonObject(const QString &value, const QString &field)
+{
+    const QString what = named(field, QStringLiteral("ext"));
+    if (value.size() > MaxExtLength)
+        return tr("%1 is longer than %2 characters").arg(what).arg(MaxExtLength);
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(value.toUtf8(), &error);
+    if (error.error != QJsonParseError::NoError)
+        return tr("%1 is not valid JSON: %2 at character %3")
+            .arg(what, error.errorString())
+            .arg(error.offset);
+    if (!document.isObject())
+        return tr("%1 must be a JSON object like {\"color\": \"red\"}").arg(what);
+    return {};
+}
+
+QString Validation::creditCard(const QString &value)
+{
+    static const QRegularExpression digits(QStringLiteral("^[0-9]{10,19}$"));
+    if (!digits.match(value).hasMatch())
+        return tr("the credit card number must be 10 to 19 digits, nothing else");
+    return {};
+}
+
+QString Validation::requiredText(const QString &value, const QString &field, int maxLength)
+{
+    if (value.trimmed().isEmpty())
+        return tr("the %1 is empty").arg(field);
+    if (value.size() > maxLength)
+        return tr("the %1 is longer than %2 characters").arg(field).arg(maxLength);
+    if (hasControlCharacters(value))
+        return tr("the %1 contains control characters (line breaks, tabs...)").arg(field);
+    return {};
+}
+
+QString Validation::address(const QString &value, const QString &field)
+{
+    return requiredText(value, named(field, tr("address")), MaxAddressLength);
+}
+
+QString Validation::promoCode(const QString &value)
+{
+    static const QRegularExpression format(QStringLiteral("^[A-Za-z0-9_-]+$"));
+    if (value.isEmpty())
+        return tr("the promo code is empty");
+    if (value.size() > MaxPromoCodeLength)
+        return tr("the promo code is longer than %1 characters").arg(MaxPromoCodeLength);
+    if (!format.match(value).hasMatch())
+        return tr("the promo code may contain only letters, digits, '_' and '-': \"%1\"")
+            .arg(shown(value));
+    return {};
+}
+
+std::optional<QDateTime> Validation::parseTimestamp(const QString &value)
+{
+    static const QRegularExpression format(QStringLiteral(
+        "^(\\d{4})-(\\d{2})-(\\d{2})[ T](\\d{2}):(\\d{2}):(\\d{2})(\\.(\\d{1,6}))?$"));
+    const QRegularExpressionMatch match = format.match(value.trimmed());
+    if (!match.hasMatch())
+        return std::nullopt;
+    const QDate date(match.captured(1).toInt(), match.captured(2).toInt(),
+                     match.captured(3).toInt());
+    const QString fraction = match.captured(8);
+    const int milliseconds =
+        fraction.isEmpty() ? 0 : (fraction + QStringLiteral("00")).left(3).toInt();
+    const QTime time(match.captured(4).toInt(), match.captured(5).toInt(),
+                     match.captured(6).toInt(), milliseconds);
+    if (!date.isValid() || !time.isValid())
+        return std::nullopt;
+    return QDateTime(date, time, Qt::UTC);
+}
+
+QString Validation::timestamp(const QString &value, const QString &field)
+{
+    if (!parseTimestamp(value))
+        return tr("%1 is not a timestamp like 2024-05-01 12:30:00: \"%2\"")
+            .arg(named(field, tr("the time")), shown(value));
+    return {};
+}
+
+QString Validation::latitude(double value)
+{
+    if (!(value >= -90.0 && value <= 90.0))
+        return tr("the latitude must be between -90 and 90");
+    return {};
+}
+
+QString Validation::longitude(double value)
+{
+    if (!(value >= -180.0 && value <= 180.0))
+        return tr("the longitude must be between -180 and 180");
+    return {};
+}

@@ -1,0 +1,77 @@
+#pragma once
+
+// Input validation for the MovR operations: run before anything is sent to the server.
+//
+// Every check returns an empty string when the value is acceptable, otherwise ONE line
+// saying what is wrong, translated (tr()) and naming the field when one is given. Values
+// are never pasted into SQL whatever these checks say: the operations bind them as
+// parameters; the checks exist so that the user gets a clear message instead of a server
+// error, and nothing is lost (the dialog keeps the text).
+//
+// Vehicle statuses: the MovR workload writes available, in_use and lost. This application
+// adds `retired` for "retire vehicle" (a soft delete: rides reference vehicles, so they
+// cannot be deleted). `in_use` is written only by "start ride" and `retired` only by
+// "retire vehicle": "set vehicle status" accepts available and lost (settableStatuses()),
+// so a vehicle's status keeps agreeing with its rides.
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+class Validation
+{
+    Q_DECLARE_TR_FUNCTIONS(Validation)
+
+public:
+    // Length limits (characters) for free text.
+    static constexpr int MaxNameLength = 100;
+    static constexpr int MaxAddressLength = 200;
+    static constexpr int MaxDescriptionLength = 500;
+    static constexpr int MaxPromoCodeLength = 64;
+    static constexpr int MaxExtLength = 10000;
+
+    // A UUID in the canonical 8-4-4-4-12 form, with or without braces, or 32 hex digits;
+    // surrounding spaces are ignored.
+    static QString uuid(const QString &value, const QString &field = {});
+    // The canonical lowercase 36-character form; empty when uuid() rejects the value.
+    static QString normalizedUuid(const QString &value);
+
+    // One of the nine MovR cities, exactly as stored ("new york").
+    static QString city(const QString &value);
+
+    static const QStringList &vehicleStatuses();  // available, in_use, lost, retired
+    static const QStringList &settableStatuses(); // available, lost
+    static const QStringList &vehicleTypes();     // bike, scooter, skateboard
+    // Any stored status (for filters).
+    static QString vehicleStatus(const QString &value);
+    // A status "set vehicle status" may write.
+    static QString settableVehicleStatus(const QString &value);
+    static QString vehicleType(const QString &value);
+
+    // Revenue: >= 0, at most two decimals, fits DECIMAL(10,2) ("12", "12.5", "0.99").
+    static QString revenue(const QString &value);
+    // `ext`: a JSON object ({} allowed); arrays, scalars and malformed text are refused.
+    static QString jsonObject(const QString &value, const QString &field = {});
+    // Credit card: 10 to 19 digits, nothing else.
+    static QString creditCard(const QString &value);
+    // Non-empty after trimming, at most `maxLength` characters, no control characters.
+    static QString requiredText(const QString &value, const QString &field, int maxLength);
+    static QString name(const QString &value)
+    {
+        return requiredText(value, tr("name"), MaxNameLength);
+    }
+    static QString address(const QString &value, const QString &field = {});
+    // Promo code: 1 to 64 characters out of letters, digits, '_' and '-' (the workload's
+    // codes look like "1_wall_heavy_cat").
+    static QString promoCode(const QString &value);
+    // A timestamp "YYYY-MM-DD HH:MM:SS[.ffffff]" (a 'T' instead of the space is accepted).
+    static QString timestamp(const QString &value, const QString &field = {});
+    // The parsed timestamp (UTC is assumed: the columns are TIMESTAMP without time zone);
+    // nullopt when timestamp() rejects it.
+    static std::optional<QDateTime> parseTimestamp(const QString &value);
+    static QString latitude(double value);
+    static QString longitude(double value);
+};

@@ -1,0 +1,413 @@
+// Input validation of the MovR operations: what is accepted, what is refused, and that a
+// refusal is one line naming the problem.
+
+#include "movr/Operations.h"
+#include "movr/Validation.h"
+
+#include <QTest>
+
+class TestValidation : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void uuid_data();
+    void uuid();
+    void city();
+    void statuses();
+    void vehicleType();
+    void revenue_data();
+    void revenue();
+    void jsonObject_data();
+    void jsonObject();
+    void creditCard_data();
+    void creditCard();
+    void requiredText_data();
+    void requiredText();
+    void promoCode_data();
+    void promoCode();
+    void timestamp_data();
+    void timestamp();
+    void coordinates();
+    void reasonsAreOneLine();
+    void operationsRejectBeforeSending();
+    void chunks();
+    void clientKeys();
+};
+
+void TestValidation::uuid_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<QString>("normalized"); // empty = invalid
+
+    const QString canonical = QStringLiteral("1b4e28ba-2fa1-11d2-883f-0016d3cca427");
+    QTest::newRow("canonical") << canonical << canonical;
+    QTest::newRow("upper case") << canonical.toUpper() << canonical;
+    QTest::newRow("braces") << QStringLiteral("{1b4e28ba-2fa1-11d2-883f-0016d3cca427}")
+                            << canonical;
+    QTest::newRow("spaces around")
+        << QStringLiteral("  1b4e28ba-2fa1-11d2-883f-0016d3cca427 ") << canonical;
+    QTest::newRow("32 hex digits")
+        << QStringLiteral("1b4e28ba2fa111d2883f0016d3cca427") << canonical;
+    QTest::newRow("one brace") << QStringLiteral("{1b4e28ba-2fa1-11d2-883f-0016d3cca427")
+                               << QString();
+    QTest::newRow("too short") << QStringLiteral("1b4e28ba-2fa1-11d2-883f-0016d3cca42")
+                               << QString();
+    QTest::newRow("not hex") << QStringLiteral("1b4e28ba-2fa1-11d2-883f-0016d3ccazzz") << QString();
+    QTest::newRow("misplaced dash")
+        << QStringLiteral("1b4e28ba2-fa1-11d2-883f-0016d3cca427") << QString();
+    QTest::newRow("empty") << QString() << QString();
+    QTest::newRow("sql") << QStringLiteral("'; DROP TABLE users; --") << QString();
+}
+
+void TestValidation::uuid()
+{
+    QFETCH(QString, input);
+    QFETCH(QString, normalized);
+    QCOMPARE(Validation::normalizedUuid(input), normalized);
+    const QString reason = Validation::uuid(input, QStringLiteral("the rider id"));
+    QCOMPARE(reason.isEmpty(), !normalized.isEmpty());
+    if (!reason.isEmpty())
+        QVERIFY2(reason.contains(QLatin1String("the rider id")), qPrintable(reason));
+}
+
+void TestValidation::city()
+{
+    QVERIFY(Validation::city(QStringLiteral("new york")).isEmpty());
+    QVERIFY(Validation::city(QStringLiteral("rome")).isEmpty());
+    QVERIFY(!Validation::city(QStringLiteral("New York")).isEmpty()); // stored lower case
+    QVERIFY(!Validation::city(QStringLiteral("berlin")).isEmpty());
+    QVERIFY(!Validation::city(QString()).isEmpty());
+    QVERIFY(Validation::city(QStringLiteral("berlin")).contains(QLatin1String("berlin")));
+}
+
+void TestValidation::statuses()
+{
+    for (const char *status : {"available", "in_use", "lost", "retired"})
+        QVERIFY2(Validation::vehicleStatus(QLatin1String(status)).isEmpty(), status);
+    QVERIFY(!Validation::vehicleStatus(QStringLiteral("broken")).isEmpty());
+    QVERIFY(!Validation::vehicleStatus(QStringLiteral("Available")).isEmpty());
+
+    QVERIFY(Validation::settableVehicleStatus(QStringLiteral("available")).isEmpty());
+    QVERIFY(Validation::settableVehicleStatus(QStringLiteral("lost")).isEmpty());
+    // in_use comes from starting a ride and retired from retiring: never set directly.
+    QVERIFY(!Validation::settableVehicleStatus(QStringLiteral("in_use")).isEmpty());
+    QVERIFY(!Validation::settableVehicleStatus(QStringLiteral("retired")).isEmpty());
+    QVERIFY(!Validation::settableVehicleStatus(QStringLiteral("gone")).isEmpty());
+}
+
+void TestValidation::vehicleType()
+{
+    for (const char *type : {"bike", "scooter", "skateboard"})
+        QVERIFY2(Validation::vehicleType(QLatin1String(type)).isEmpty(), type);
+    QVERIFY(!Validation::vehicleType(QStringLiteral("car")).isEmpty());
+    QVERIFY(!Validation::vehicleType(QString()).isEmpty());
+}
+
+void TestValidation::revenue_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<bool>("valid");
+    QTest::newRow("integer") << QStringLiteral("12") << true;
+    QTest::newRow("zero") << QStringLiteral("0") << true;
+    QTest::newRow("one decimal") << QStringLiteral("12.5") << true;
+    QTest::newRow("two decimals") << QStringLiteral("0.99") << true;
+    QTest::newRow("largest") << QStringLiteral("99999999.99") << true;
+    QTest::newRow("too large") << QStringLiteral("100000000") << false;
+    QTest::newRow("three decimals") << QStringLiteral("1.234") << false;
+    QTest::newRow("negative") << QStringLiteral("-1") << false;
+    QTest::newRow("negative zero") << QStringLiteral("-0.00") << false;
+    QTest::newRow("exponent") << QStringLiteral("1e3") << false;
+    QTest::newRow("comma") << QStringLiteral("1,50") << false;
+    QTest::newRow("trailing point") << QStringLiteral("12.") << false;
+    QTest::newRow("empty") << QString() << false;
+    QTest::newRow("text") << QStringLiteral("ten") << false;
+    QTest::newRow("nan") << QStringLiteral("NaN") << false;
+}
+
+void TestValidation::revenue()
+{
+    QFETCH(QString, input);
+    QFETCH(bool, valid);
+    QCOMPARE(Validation::revenue(input).isEmpty(), valid);
+}
+
+void TestValidation::jsonObject_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<bool>("valid");
+    QTest::newRow("empty object") << QStringLiteral("{}") << true;
+    QTest::newRow("color") << QStringLiteral(R"({"color": "red"})") << true;
+    QTest::newRow("nested") << QStringLiteral(R"({"brand": "Kona", "x": {"y": [1, 2]}})") << true;
+    QTest::newRow("array") << QStringLiteral(R"(["red"])") << false;
+    QTest::newRow("string") << QStringLiteral(R"("red")") << false;
+    QTest::newRow("number") << QStringLiteral("42") << false;
+    QTest::newRow("null") << QStringLiteral("null") << false;
+    QTest::newRow("malformed") << QStringLiteral(R"({"color": )") << false;
+    QTest::newRow("single quotes") << QStringLiteral("{'color': 'red'}") << false;
+    QTest::newRow("empty text") << QString() << false;
+}
+
+void TestValidation::jsonObject()
+{
+    QFETCH(QString, input);
+    QFETCH(bool, valid);
+    QCOMPARE(Validation::jsonObject(input).isEmpty(), valid);
+}
+
+void TestValidation::creditCard_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<bool>("valid");
+    QTest::newRow("10 digits") << QStringLiteral("1234567890") << true;
+    QTest::newRow("16 digits") << QStringLiteral("4111111111111111") << true;
+    QTest::newRow("19 digits") << QStringLiteral("1234567890123456789") << true;
+    QTest::newRow("9 digits") << QStringLiteral("123456789") << false;
+    QTest::newRow("20 digits") << QStringLiteral("12345678901234567890") << false;
+    QTest::newRow("spaces") << QStringLiteral("4111 1111 1111 1111") << false;
+    QTest::newRow("dashes") << QStringLiteral("4111-1111-1111-1111") << false;
+    QTest::newRow("letters") << QStringLiteral("41111111111111a1") << false;
+    QTest::newRow("arabic-indic digits")
+        << QStringLiteral("\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669\u0660") << false;
+}
+
+void TestValidation::creditCard()
+{
+    QFETCH(QString, input);
+    QFETCH(bool, valid);
+    QCOMPARE(Validation::creditCard(input).isEmpty(), valid);
+}
+
+void TestValidation::requiredText_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<bool>("valid");
+    QTest::newRow("name") << QStringLiteral("Ada Lovelace") << true;
+    QTest::newRow("quotes") << QStringLiteral("O'Brien \"Bob\"") << true;
+    QTest::newRow("unicode") << QStringLiteral("Zoë Ñúñez 山田") << true;
+    QTest::newRow("longest") << QString(Validation::MaxNameLength, QLatin1Char('a')) << true;
+    QTest::newRow("too long") << QString(Validation::MaxNameLength + 1, QLatin1Char('a')) << false;
+    QTest::newRow("empty") << QString() << false;
+    QTest::newRow("blank") << QStringLiteral("   ") << false;
+    QTest::newRow("newline") << QStringLiteral("Ada\nLovelace") << false;
+    QTest::newRow("tab") << QStringLiteral("Ada\tLovelace") << false;
+}
+
+void TestValidation::requiredText()
+{
+    QFETCH(QString, input);
+    QFETCH(bool, valid);
+    QCOMPARE(Validation::name(input).isEmpty(), valid);
+}
+
+void TestValidation::promoCode_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<bool>("valid");
+    QTest::newRow("workload") << QStringLiteral("12_wall_heavy_cat") << true;
+    QTest::newRow("upper") << QStringLiteral("SUMMER-2024") << true;
+    QTest::newRow("longest") << QString(Validation::MaxPromoCodeLength, QLatin1Char('x')) << true;
+    QTest::newRow("too long") << QString(Validation::MaxPromoCodeLength + 1, QLatin1Char('x'))
+                              << false;
+    QTest::newRow("space") << QStringLiteral("two words") << false;
+    QTest::newRow("quote") << QStringLiteral("it's") << false;
+    QTest::newRow("empty") << QString() << false;
+}
+
+void TestValidation::promoCode()
+{
+    QFETCH(QString, input);
+    QFETCH(bool, valid);
+    QCOMPARE(Validation::promoCode(input).isEmpty(), valid);
+}
+
+void TestValidation::timestamp_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<bool>("valid");
+    QTest::newRow("seconds") << QStringLiteral("2024-05-01 12:30:00") << true;
+    QTest::newRow("T") << QStringLiteral("2024-05-01T12:30:00") << true;
+    QTest::newRow("millis") << QStringLiteral("2019-01-02 03:04:05.123") << true;
+    QTest::newRow("micros") << QStringLiteral("2019-01-02 03:04:05.123456") << true;
+    QTest::newRow("leap day") << QStringLiteral("2024-02-29 00:00:00") << true;
+    QTest::newRow("not a leap year") << QStringLiteral("2023-02-29 00:00:00") << false;
+    QTest::newRow("hour 24") << QStringLiteral("2024-05-01 24:00:00") << false;
+    QTest::newRow("month 13") << QStringLiteral("2024-13-01 00:00:00") << false;
+    QTest::newRow("date only") << QStringLiteral("2024-05-01") << false;
+    QTest::newRow("seven digits") << QStringLiteral("2024-05-01 00:00:00.1234567") << false;
+    QTest::newRow("words") << QStringLiteral("yesterday") << false;
+}
+
+void TestValidation::timestamp()
+{
+    QFETCH(QString, input);
+    QFETCH(bool, valid);
+    QCOMPARE(Validation::timestamp(input).isEmpty(), valid);
+    QCOMPARE(Validation::parseTimestamp(input).has_value(), valid);
+}
+
+void TestValidation::coordinates()
+{
+    QVERIFY(Validation::latitude(40.7).isEmpty());
+    QVERIFY(Validation::latitude(-90).isEmpty());
+    QVERIFY(!Validation::latitude(90.01).isEmpty());
+    QVERIFY(!Validation::latitude(qQNaN()).isEmpty());
+    QVERIFY(Validation::longitude(-180).isEmpty());
+    QVERIFY(!Validation::longitude(181).isEmpty());
+    QVERIFY(!Validation::longitude(qInf()).isEmpty());
+}
+
+void TestValidation::reasonsAreOneLine()
+{
+    const QStringList reasons{
+        Validation::uuid(QStringLiteral("x\ny")),
+        Validation::city(QStringLiteral("berlin")),
+        Validation::revenue(QStringLiteral("1.234")),
+        Validation::jsonObject(QStringLiteral("[1]")),
+        Validation::jsonObject(QStringLiteral("{")),
+        Validation::creditCard(QStringLiteral("12")),
+        Validation::name(QStringLiteral("a\nb")),
+        Validation::promoCode(QStringLiteral("a b")),
+        Validation::timestamp(QStringLiteral("soon")),
+    };
+    for (const QString &reason : reasons) {
+        QVERIFY(!reason.isEmpty());
+        QVERIFY2(!reason.contains(QLatin1Char('\n')), qPrintable(reason));
+    }
+    // The pasted value is cut short, never echoed whole.
+    QVERIFY(Validation::uuid(QString(1000, QLatin1Char('x'))).size() < 200);
+}
+
+void TestValidation::operationsRejectBeforeSending()
+{
+    // Each operation refuses bad input with InvalidInput and builds no body.
+    const QString user = newClientUuid();
+    const QString vehicle = newClientUuid();
+
+    auto start = Operations::startRide({QStringLiteral("berlin"), user, vehicle});
+    QVERIFY(!start);
+    QCOMPARE(start.error().kind, ErrorClass::InvalidInput);
+    QVERIFY(start.error().message.contains(QLatin1String("berlin")));
+
+    start = Operations::startRide({QStringLiteral("rome"), QStringLiteral("nope"), vehicle});
+    QVERIFY(!start);
+    QVERIFY(start.error().message.contains(QLatin1String("rider")));
+
+    auto end = Operations::endRide(
+        {QStringLiteral("rome"), newClientUuid(), QStringLiteral("-3"), std::nullopt});
+    QVERIFY(!end);
+    QCOMPARE(end.error().kind, ErrorClass::InvalidInput);
+
+    AddVehicleInput addVehicle;
+    addVehicle.city = QStringLiteral("rome");
+    addVehicle.type = QStringLiteral("bike");
+    addVehicle.ownerId = user;
+    addVehicle.currentLocation = QStringLiteral("Via Roma 1");
+    addVehicle.ext = QStringLiteral("[1, 2]");
+    auto added = Operations::addVehicle(addVehicle);
+    QVERIFY(!added);
+    QVERIFY(added.error().message.contains(QLatin1String("ext")));
+    addVehicle.ext = QStringLiteral("{}");
+    addVehicle.status = QStringLiteral("in_use");
+    QVERIFY(!Operations::addVehicle(addVehicle));
+    addVehicle.status = QStringLiteral("available");
+    QVERIFY(Operations::addVehicle(addVehicle));
+
+    EditVehicleInput edit{QStringLiteral("rome"), vehicle};
+    QVERIFY(!Operations::editVehicle(edit)); // nothing to change
+    edit.ext = QStringLiteral("\"red\"");
+    QVERIFY(!Operations::editVehicle(edit));
+
+    SetVehicleStatusInput status{
+        QStringLiteral("rome"), {vehicle, QStringLiteral("bad")}, QStringLiteral("lost")};
+    QVERIFY(!Operations::setVehicleStatus(status));
+    status.vehicleIds = {vehicle};
+    status.status = QStringLiteral("in_use");
+    QVERIFY(!Operations::setVehicleStatus(status));
+    status.vehicleIds = {};
+    status.status = QStringLiteral("lost");
+    QVERIFY(!Operations::setVehicleStatus(status));
+
+    QVERIFY(!Operations::retireVehicle(QStringLiteral("rome"), QStringLiteral("1")));
+
+    AddUserInput addUser;
+    addUser.city = QStringLiteral("rome");
+    addUser.name = QStringLiteral("Ada");
+    addUser.address = QStringLiteral("Via Roma 2");
+    addUser.creditCard = QStringLiteral("4111 1111");
+    QVERIFY(!Operations::addUser(addUser));
+    addUser.creditCard.clear();
+    QVERIFY(Operations::addUser(addUser));
+    addUser.name = QStringLiteral("  ");
+    QVERIFY(!Operations::addUser(addUser));
+
+    EditUserInput editUser{QStringLiteral("rome"), user};
+    QVERIFY(!Operations::editUser(editUser));
+    editUser.creditCard = QStringLiteral("12ab");
+    QVERIFY(!Operations::editUser(editUser));
+    editUser.creditCard = QString(); // removes the card: valid
+    QVERIFY(Operations::editUser(editUser));
+
+    QVERIFY(!Operations::deleteUser(QStringLiteral("Rome"), user));
+
+    CreatePromoCodeInput promo;
+    promo.code = QStringLiteral("spring sale");
+    QVERIFY(!Operations::createPromoCode(promo));
+    promo.code = QStringLiteral("spring_sale");
+    promo.creationTime = QStringLiteral("2024-05-01 00:00:00");
+    promo.expirationTime = QStringLiteral("2024-04-01 00:00:00");
+    QVERIFY(!Operations::createPromoCode(promo));
+    promo.expirationTime = QStringLiteral("2024-06-01 00:00:00");
+    promo.rules = QStringLiteral("[]");
+    QVERIFY(!Operations::createPromoCode(promo));
+
+    QVERIFY(!Operations::applyPromoCode({QStringLiteral("rome"), user, QString()}));
+
+    RecordLocationInput location{QStringLiteral("rome"), newClientUuid(), 95.0, 12.0};
+    QVERIFY(!Operations::recordLocation(location));
+}
+
+void TestValidation::chunks()
+{
+    QStringList ids;
+    for (int i = 0; i < 250; ++i)
+        ids.append(QString::number(i));
+    const QList<QStringList> parts = Operations::chunks(ids, 100);
+    QCOMPARE(parts.size(), 3);
+    QCOMPARE(parts.at(0).size(), 100);
+    QCOMPARE(parts.at(2).size(), 50);
+    QCOMPARE(parts.at(2).last(), QStringLiteral("249"));
+    QCOMPARE(Operations::chunks(ids, 0).size(), 250); // at least one per chunk
+
+    SetVehicleStatusInput input{QStringLiteral("rome"), {}, QStringLiteral("lost"), 2};
+    for (int i = 0; i < 5; ++i)
+        input.vehicleIds.append(newClientUuid());
+    input.vehicleIds.append(input.vehicleIds.first().toUpper()); // a duplicate
+    const auto bodies = Operations::setVehicleStatus(input);
+    QVERIFY(bodies);
+    QCOMPARE(bodies->size(), 3); // 5 distinct ids, 2 per chunk
+    for (const TransactionBody &body : *bodies) {
+        QCOMPARE(body.statements.size(), 1);
+        QVERIFY(!body.interactive);
+        QVERIFY(body.check);
+        QVERIFY(!body.verify.sql.isEmpty());
+    }
+}
+
+void TestValidation::clientKeys()
+{
+    const QString a = newClientUuid();
+    const QString b = newClientUuid();
+    QVERIFY(a != b);
+    QCOMPARE(Validation::normalizedUuid(a), a);
+    QString previous = clientTimestamp();
+    for (int i = 0; i < 100; ++i) {
+        const QString next = clientTimestamp();
+        QVERIFY2(next > previous, qPrintable(next));
+        QVERIFY(Validation::timestamp(next).isEmpty());
+        previous = next;
+    }
+}
+
+QTEST_GUILESS_MAIN(TestValidation)
+#include "tst_validation.moc"
