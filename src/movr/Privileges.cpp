@@ -1,0 +1,159 @@
+#include "Privileges.h"
+
+namespace {
+
+const QStringList MovrTables{
+    QStringLiteral("users"),       QStringLiteral("vehicles"),
+    QStringLiteral("rides"),       QStringLiteral("vehicle_location_histories"),
+    QStringLiteral("promo_codes"), QStringLiteral("user_promo_codes")};
+
+PrivilegeRequirement need(const char *table, Privilege privilege)
+{
+    return {QLatin1String(table), privilege};
+}
+
+} // namespace
+
+Result<TablePrivileges> TablePrivileges::load(PgConnection &connection)
+{
+    // Only tables that exist in the current schema: has_table_privilege fails on others.
+    auto result = connection.exec(
+        QStringLiteral(
+            "SELECT t.table_name, "
+            "has_table_privilege(quote_ident(t.table_schema) || '.' || quote_ident(t.table_name), "
+            "'SELECT'), "
+            "has_table_privilege(quote_ident(t.table_schema) || '.' || quote_ident(t.table_name), "
+            "'INSERT'), "
+            "has_table_privilege(quote_ident(t.table_schema) || '.' || quote_ident(t.table_name), "
+            "'UPDATE'), "
+            "has_table_privilege(quote_ident(t.table_schema) || '.' || quote_ident(t.table_name), "
+            "'DELETE'), current_user "
+            "FROM information_schema.tables AS t "
+            "WHERE t.table_schema = current_schema() AND t.table_name = ANY($1::text[])"),
+        {QLatin1Char('{') + MovrTables.join(QLatin1Char(',')) + QLatin1Char('}')});
+    if (!result)
+        return result.error();
+    TablePrivileges privileges;
+    privileges.m_user = connection.serverInfo().user;
+    const Privilege order[] = {Privilege::Select, Privilege::Insert, Privilege::Update,
+                               Privilege::Delete};
+    for (int row = 0; row < result->rowCount(); ++row) {
+        QList<Privilege> granted;
+        for (int column = 1; column <= 4; ++column) {
+            if (result->text(row, column) == u"t")
+                granted.append(order[column - 1]);
+        }
+        privileges.m_granted.insert(result->text(row, 0), granted);
+        privileges.m_user = result->text(row, 5);
+    }
+    return privileges;
+}
+
+TablePrivileges TablePrivileges::all(const QString &user)
+{
+    TablePrivileges privileges;
+    privileges.m_user = user;
+    privileges.m_everything = true;
+    return privileges;
+}
+
+bool TablePrivileges::has(const QString &table, Privilege privilege) const
+{
+    return m_everything || m_granted.value(table).contains(privilege);
+}
+
+QList<PrivilegeRequirement> TablePrivileges::requirements(MovrOperation operation)
+{
+    // PostgreSQL needs SELECT on a table whose UPDATE or DELETE has a WHERE clause or
+    // RETURNING, so every written table is read too.
+    using P = Privilege;
+    switch (operation) {
+    case MovrOperation::StartRide:
+        return {need("vehicles", P::Select),
+                need("vehicles", P::Update),
+                need("users", P::Select),
+                need("rides", P::Select),
+                need("rides", P::Insert),
+                need("promo_codes", P::Select),
+                need("user_promo_codes", P::Select),
+                need("user_promo_codes", P::Update)};
+    case MovrOperation::EndRide:
+        return {need("rides", P::Select), need("rides", P::Update), need("vehicles", P::Select),
+                need("vehicles", P::Update)};
+    case MovrOperation::AddVehicle:
+        return {need("users", P::Select), need("vehicles", P::Select), need("vehicles", P::Insert)};
+    case MovrOperation::EditVehicle:
+        return {need("vehicles", P::Select), need("vehicles", P::Update), need("users", P::Select)};
+    case MovrOperation::SetVehicleStatus:
+    case MovrOperation::RetireVehicle:
+        return {need("vehicles", P::Select), need("vehicles", P::Update), need("rides", P::Select)};
+    case MovrOperation::AddUser:
+        return {need("users", P::Select), need("users", P::Insert)};
+    case MovrOperation::EditUser:
+        return {need("users", P::Select), need("users", P::Update)};
+    case MovrOperation::DeleteUser:
+        return {need("users", P::Select), need("users", P::Delete), need("vehicles", P::Select),
+                need("rides", P::Select), need("user_promo_codes", P::Select)};
+    case MovrOperation::CreatePromoCode:
+        return {need("promo_codes", P::Select), need("promo_codes", P::Insert)};
+    case MovrOperation::ApplyPromoCode:
+        return {need("users", P::Select), need("promo_codes", P::Select),
+                need("user_promo_codes", P::Select), need("user_promo_codes", P::Insert)};
+    case MovrOperation::RecordLocation:
+        return {need("rides", P::Select), need("vehicle_location_histories", P::Select),
+                need("vehicle_location_histories", P::Insert)};
+    }
+    return {};
+}
+
+QList<PrivilegeRequirement> TablePrivileges::missingFor(MovrOperation operation) const
+{
+    QList<PrivilegeRequirement> missing;
+    for (const PrivilegeRequirement &requirement : requirements(operation)) {
+        if (!has(requirement.table, requirement.privilege))
+            missing.append(requirement);
+    }
+    return missing;
+}
+
+QString TablePrivileges::privilegeName(Privilege privilege)
+{
+    switch (privilege) {
+    case Privilege::Select:
+        return QStringLiteral("SELECT");
+    case Privilege::Insert:
+        return QStringLiteral("INSERT");
+    case Privilege::Update:
+        return QStringLiteral("UPDATE");
+    case Privilege::Delete:
+        return QStringLiteral("DELETE");
+    }
+    return {};
+}
+
+QString TablePrivileges::explanation(MovrOperation operation) const
+{
+    const QList<PrivilegeRequirement> missing = missingFor(operation);
+    if (missing.isEmpty())
+        return {};
+    QStringList parts;
+    for (const PrivilegeRequirement &requirement : missing)
+        parts << QStringLiteral("%1 on %2")
+                     .arg(privilegeName(requirement.privilege), requirement.table);
+    return tr("Needs %1: the SQL user \"%2\" lacks %n privilege(s) for this action.", nullptr,
+              int(missing.size()))
+        .arg(parts.join(QLatin1String(", ")), m_user);
+}
+
+bool TablePrivileges::isReadOnly() const
+{
+    if (m_everything)
+        return false;
+    for (const QString &table : MovrTables) {
+        for (Privilege privilege : {Privilege::Insert, Privilege::Update, Privilege::Delete}) {
+            if (has(table, privilege))
+                return false;
+        }
+    }
+    return true;
+}

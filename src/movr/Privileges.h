@@ -1,0 +1,68 @@
+#pragma once
+
+#include "pg/PgConnection.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QList>
+#include <QString>
+
+// What the connected SQL user may do with the MovR tables, read once on connecting with
+// has_table_privilege (the same on PostgreSQL and CockroachDB), and which MovR operations
+// that rules out. A read-only support account thereby gets a read-only application:
+// actions it cannot perform are disabled, with a tooltip naming the missing privilege, and
+// no statement is attempted.
+enum class Privilege { Select, Insert, Update, Delete };
+
+enum class MovrOperation {
+    StartRide,
+    EndRide,
+    AddVehicle,
+    EditVehicle,
+    SetVehicleStatus,
+    RetireVehicle,
+    AddUser,
+    EditUser,
+    DeleteUser,
+    CreatePromoCode,
+    ApplyPromoCode,
+    RecordLocation,
+};
+
+struct PrivilegeRequirement
+{
+    QString table;
+    Privilege privilege;
+    bool operator==(const PrivilegeRequirement &) const = default;
+};
+
+class TablePrivileges
+{
+    Q_DECLARE_TR_FUNCTIONS(TablePrivileges)
+
+public:
+    // One query. Tables that do not exist count as holding no privilege.
+    static Result<TablePrivileges> load(PgConnection &connection);
+    // Everything allowed (before the privileges are known, the actions stay enabled and the
+    // server has the last word).
+    static TablePrivileges all(const QString &user = {});
+
+    bool has(const QString &table, Privilege privilege) const;
+    // What `operation` needs, in the order its statements touch the tables.
+    static QList<PrivilegeRequirement> requirements(MovrOperation operation);
+    QList<PrivilegeRequirement> missingFor(MovrOperation operation) const;
+    bool allows(MovrOperation operation) const { return missingFor(operation).isEmpty(); }
+    // Empty when allowed; otherwise "Needs UPDATE on vehicles (user support has no such
+    // privilege)".
+    QString explanation(MovrOperation operation) const;
+    // Read-only: no INSERT, UPDATE or DELETE on any MovR table.
+    bool isReadOnly() const;
+    QString user() const { return m_user; }
+
+    static QString privilegeName(Privilege privilege);
+
+private:
+    QString m_user;
+    bool m_everything = false;
+    QHash<QString, QList<Privilege>> m_granted;
+};
