@@ -181,7 +181,6 @@ TransactionRunner::Batch TransactionRunner::send(const QList<Item> &items)
     if (items.isEmpty())
         return batch;
     Outcome &outcome = *m_outcome;
-    ++outcome.roundTrips;
     const QDateTime startedAt = QDateTime::currentDateTimeUtc();
     QElapsedTimer timer;
     timer.start();
@@ -301,6 +300,8 @@ TransactionRunner::Batch TransactionRunner::send(const QList<Item> &items)
             m_connection.reset(); // unusable state: the next run reconnects
     }
 
+    if (batch.queued > 0)
+        ++outcome.roundTrips;
     // Trace every statement handed to libpq (and the one that could not be).
     const int sent = std::min(int(items.size()), std::max(batch.queued + 1, 1));
     for (int i = 0; i < sent; ++i) {
@@ -608,10 +609,21 @@ Outcome TransactionRunner::run(const TransactionBody &body, quint64 actionId)
     const auto deadline = started + m_policy.deadline;
     const int maxAttempts = std::max(1, m_policy.maxAttempts);
     auto sleep = [this](microseconds delay) {
-        if (m_sleeper)
+        if (m_sleeper) {
             m_sleeper(delay);
-        else
-            std::this_thread::sleep_for(delay);
+            return;
+        }
+        // In slices, so that cancel() ends the sleep.
+        const auto until = steady_clock::now() + delay;
+        for (int guard = 0; guard < 100000 && !canceled(); ++guard) {
+            const auto left = until - steady_clock::now();
+            if (left <= steady_clock::duration::zero())
+                break;
+            std::this_thread::sleep_for(std::min<steady_clock::duration>(left, milliseconds(10)));
+        }
+    };
+    auto canceledError = [] {
+        return DbError::make(ErrorClass::Canceled, QStringLiteral("canceled"));
     };
     auto random = [this] {
         if (m_random)
@@ -627,6 +639,12 @@ Outcome TransactionRunner::run(const TransactionBody &body, quint64 actionId)
     std::optional<DbError> lastError;
     QString gaveUp;
     for (m_attempt = 1; m_attempt <= maxAttempts; ++m_attempt) {
+        if (canceled()) {
+            rollbackIfNeeded();
+            outcome.state = Outcome::State::NotCommitted;
+            outcome.error = canceledError();
+            return outcome;
+        }
         outcome.attempts = m_attempt;
         AttemptResult attempt;
         std::optional<DbError> connectError;

@@ -3,6 +3,7 @@
 #include "pg/PgConnection.h"
 #include "txn/Transaction.h"
 
+#include <atomic>
 #include <chrono>
 #include <functional>
 #include <memory>
@@ -54,6 +55,12 @@ public:
     explicit TransactionRunner(std::unique_ptr<PgConnection> &connection, RetryPolicy policy = {});
 
     Outcome run(const TransactionBody &body, quint64 actionId = 0);
+
+    // Thread-safe: stops retrying the action with this id (running now or started later):
+    // no new attempt starts and a backoff sleep ends at once; the outcome is NotCommitted
+    // with a Canceled error (or whatever the attempt in flight decides). To interrupt a
+    // statement on the server, use the connection's CancelHandle as well.
+    void cancel(quint64 actionId) { m_canceledAction.store(actionId); }
 
     void setPolicy(const RetryPolicy &policy) { m_policy = policy; }
     const RetryPolicy &policy() const { return m_policy; }
@@ -139,6 +146,7 @@ private:
     bool connectionUsable() const;
     bool cockroach() const { return protocolFlavor() == ServerFlavor::CockroachDB; }
     std::chrono::steady_clock::time_point now() const;
+    bool canceled() const { return m_canceledAction.load() == m_actionId; }
 
     std::unique_ptr<PgConnection> &m_connection;
     RetryPolicy m_policy;
@@ -155,4 +163,5 @@ private:
     QString m_action;
     int m_attempt = 1;
     QString m_pendingRetryCause;
+    std::atomic<quint64> m_canceledAction{0};
 };

@@ -5,6 +5,7 @@
 #include <QUuid>
 
 #include <atomic>
+#include <latch>
 #include <thread>
 
 using namespace std::chrono;
@@ -82,6 +83,8 @@ private Q_SLOTS:
     void ambiguousCommit40003_data();
     void ambiguousCommit40003();
     void realSerializationConflicts();
+    void realDeadlock();
+    void cancelStopsRetrying();
     void reconnectsWhenConnectionIsBroken();
 
 private:
@@ -98,7 +101,8 @@ void TestTransactionRunner::initTestCase()
     m_admin = TestServer::connect(m_database);
     QVERIFY(m_admin
                 ->execScript(QStringLiteral(R"SQL(
-CREATE TABLE control (retry_failures int NOT NULL, ambiguous_failures int NOT NULL);
+CREATE TABLE control (retry_failures int NOT NULL, ambiguous_failures int NOT NULL,
+                      retry_state text NOT NULL DEFAULT '40001');
 INSERT INTO control VALUES (0, 0);
 CREATE SEQUENCE retry_calls;
 CREATE SEQUENCE commit_calls;
@@ -108,7 +112,8 @@ CREATE TABLE accounts (id int PRIMARY KEY, balance int NOT NULL CHECK (balance >
 CREATE FUNCTION fail_first() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF nextval('retry_calls') <= (SELECT retry_failures FROM control) THEN
-        RAISE EXCEPTION 'injected serialization failure' USING ERRCODE = '40001';
+        RAISE EXCEPTION 'injected retryable failure'
+            USING ERRCODE = (SELECT retry_state FROM control);
     END IF;
     RETURN NEW;
 END$$;
@@ -151,7 +156,8 @@ qint64 TestTransactionRunner::count(const QString &sql, const SqlParams &params)
 void TestTransactionRunner::setFailures(int retryFailures, int ambiguousFailures)
 {
     exec(QStringLiteral("ALTER SEQUENCE retry_calls RESTART; ALTER SEQUENCE commit_calls RESTART;"
-                        "UPDATE control SET retry_failures = %1, ambiguous_failures = %2")
+                        "UPDATE control SET retry_failures = %1, ambiguous_failures = %2, "
+                        "retry_state = '40001'")
              .arg(retryFailures)
              .arg(ambiguousFailures));
 }
@@ -226,17 +232,22 @@ void TestTransactionRunner::injectedRetryErrors_data()
 {
     QTest::addColumn<bool>("interactive");
     QTest::addColumn<int>("failures");
+    QTest::addColumn<QString>("sqlState");
     for (int failures : {0, 1, 3}) {
-        QTest::addRow("pipelined, %d failures", failures) << false << failures;
-        QTest::addRow("interactive, %d failures", failures) << true << failures;
+        QTest::addRow("pipelined, %d failures", failures) << false << failures << "40001";
+        QTest::addRow("interactive, %d failures", failures) << true << failures << "40001";
     }
+    QTest::addRow("pipelined, 2 deadlocks") << false << 2 << "40P01";
+    QTest::addRow("interactive, 2 deadlocks") << true << 2 << "40P01";
 }
 
 void TestTransactionRunner::injectedRetryErrors()
 {
     QFETCH(bool, interactive);
     QFETCH(int, failures);
+    QFETCH(QString, sqlState);
     setFailures(failures);
+    exec(QStringLiteral("UPDATE control SET retry_state = '%1'").arg(sqlState));
     auto connection = TestServer::connect(m_database);
     TransactionRunner runner(connection);
     QList<microseconds> sleeps;
@@ -257,14 +268,13 @@ void TestTransactionRunner::injectedRetryErrors()
         QVERIFY(entry.attempt >= lastAttempt);
         if (entry.attempt != lastAttempt && entry.attempt > 1) {
             // The first statement of a retry says why.
-            QVERIFY2(entry.retryCause.contains(QLatin1String("40001")),
-                     qPrintable(entry.retryCause));
+            QVERIFY2(entry.retryCause.contains(sqlState), qPrintable(entry.retryCause));
             ++retries;
         } else {
             QVERIFY(entry.retryCause.isEmpty());
         }
         lastAttempt = entry.attempt;
-        if (entry.sqlState == u"40001")
+        if (entry.sqlState == sqlState)
             ++failed;
     }
     QCOMPARE(retries, failures);
@@ -614,6 +624,92 @@ void TestTransactionRunner::realSerializationConflicts()
              sessions * perSession);
     qInfo() << "retries under contention:" << retried.load();
     QVERIFY(retried.load() > 0);
+}
+
+void TestTransactionRunner::realDeadlock()
+{
+    // Two sessions lock two rows in opposite orders: PostgreSQL's deadlock detector aborts
+    // one (40P01), the runner retries it, and both increments land.
+    exec(QStringLiteral("INSERT INTO accounts VALUES (1, 0), (2, 0)"));
+    std::latch bothLocked(2);
+    std::atomic<int> problems{0};
+    QList<Outcome> outcomes(2);
+    auto work = [&](int index) {
+        auto connection = PgConnection::open(TestServer::settings(m_database));
+        if (!connection) {
+            ++problems;
+            return;
+        }
+        TransactionRunner runner(*connection);
+        const QString first = QString::number(index + 1);
+        const QString second = QString::number(2 - index);
+        int calls = 0;
+        TransactionBody body;
+        body.action = QStringLiteral("Transfer");
+        body.interactive = [&](TransactionSession &session) -> Status {
+            const QString update =
+                QStringLiteral("UPDATE accounts SET balance = balance + 1 WHERE id = $1::int");
+            auto a = session.exec(update, {first});
+            if (!a)
+                return a.error();
+            if (++calls == 1)
+                bothLocked.arrive_and_wait();
+            auto b = session.exec(update, {second});
+            if (!b)
+                return b.error();
+            return Ok{};
+        };
+        outcomes[index] = runner.run(body);
+    };
+    std::thread one(work, 0);
+    std::thread two(work, 1);
+    one.join();
+    two.join();
+    QCOMPARE(problems.load(), 0);
+    QVERIFY(outcomes[0].committed());
+    QVERIFY(outcomes[1].committed());
+    // One was chosen as the deadlock victim and retried (its retry may meet the other's
+    // commit and be retried once more, as a 40001).
+    QVERIFY(outcomes[0].attempts + outcomes[1].attempts >= 3);
+    bool deadlock = false;
+    bool cause = false;
+    for (const Outcome &outcome : outcomes) {
+        for (const TraceEntry &entry : outcome.trace) {
+            deadlock = deadlock || entry.sqlState == u"40P01";
+            cause =
+                cause || (entry.attempt == 2 && entry.retryCause.contains(QLatin1String("40P01")));
+        }
+    }
+    QVERIFY(deadlock);
+    QVERIFY(cause);
+    QCOMPARE(count(QStringLiteral("SELECT sum(balance) FROM accounts")), 4);
+    QCOMPARE(count(QStringLiteral("SELECT min(balance) FROM accounts")), 2);
+}
+
+void TestTransactionRunner::cancelStopsRetrying()
+{
+    setFailures(1000000);
+    auto connection = TestServer::connect(m_database);
+    RetryPolicy policy;
+    policy.maxAttempts = 1000;
+    policy.backoffBase = milliseconds(50);
+    policy.backoffCap = milliseconds(50);
+    TransactionRunner runner(connection, policy);
+    const quint64 actionId = TransactionRunner::nextActionId();
+    runner.cancel(actionId - 1); // an older action's cancel does not touch this one
+    std::thread canceller([&runner, actionId] {
+        std::this_thread::sleep_for(milliseconds(300));
+        runner.cancel(actionId);
+    });
+    const Outcome outcome = runner.run(insertBody(newId()), actionId);
+    canceller.join();
+    QCOMPARE(outcome.state, Outcome::State::NotCommitted);
+    QVERIFY(outcome.error);
+    QCOMPARE(outcome.error->kind, ErrorClass::Canceled);
+    QVERIFY(outcome.attempts > 1);
+    QVERIFY(outcome.attempts < 1000);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM rides")), 0);
+    QCOMPARE(PQtransactionStatus(connection->handle()), PQTRANS_IDLE);
 }
 
 void TestTransactionRunner::reconnectsWhenConnectionIsBroken()
