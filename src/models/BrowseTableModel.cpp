@@ -1,0 +1,533 @@
+#include "BrowseTableModel.h"
+
+#include "worker/BrowseQuery.h"
+#include "worker/BrowseWorker.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+#include <QTimeZone>
+
+namespace {
+
+// The next page doubles when the view asks again within this time of the previous one.
+constexpr qint64 KeepGrowingMs = 2000;
+
+QDateTime parseTimestamp(const QString &text)
+{
+    // The server's text for TIMESTAMP: "2019-01-02 03:04:05" with optional fraction. The
+    // columns hold UTC.
+    QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!time.isValid())
+        time = QDateTime::fromString(text.left(19), QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    if (time.isValid())
+        time.setTimeZone(QTimeZone::utc());
+    return time;
+}
+
+QColor statusColor(const QString &status)
+{
+    if (status == QLatin1String("available"))
+        return QColor(0x2e, 0x7d, 0x32);
+    if (status == QLatin1String("in_use"))
+        return QColor(0x15, 0x65, 0xc0);
+    if (status == QLatin1String("lost"))
+        return QColor(0xc6, 0x28, 0x28);
+    return QColor(0x61, 0x61, 0x61);
+}
+
+QColor namedColor(const QString &name)
+{
+    const QColor color = QColor::fromString(name);
+    return color.isValid() ? color : QColor();
+}
+
+} // namespace
+
+BrowseTableModel::BrowseTableModel(BrowseTable table, QObject *parent)
+    : QAbstractTableModel(parent), m_spec(&TableSpec::of(table))
+{
+    m_actionName = QStringLiteral("Browse ") + m_spec->sqlName;
+}
+
+BrowseTableModel::~BrowseTableModel()
+{
+    if (m_worker)
+        m_worker->forgetClient(m_client);
+}
+
+void BrowseTableModel::setWorker(BrowseWorker *worker)
+{
+    if (m_worker == worker)
+        return;
+    if (m_worker) {
+        disconnect(m_worker, nullptr, this, nullptr);
+        m_worker->forgetClient(m_client);
+    }
+    m_worker = worker;
+    if (m_worker) {
+        m_client = m_worker->newClientId();
+        connect(m_worker, &BrowseWorker::pageReady, this, &BrowseTableModel::onPage,
+                Qt::QueuedConnection);
+    }
+    reload();
+}
+
+void BrowseTableModel::setFilter(const BrowseFilter &filter)
+{
+    if (m_filter == filter && m_state != State::Idle)
+        return;
+    m_filter = filter;
+    reload();
+}
+
+void BrowseTableModel::setSortOrder(const BrowseSort &sort)
+{
+    if (m_sort == sort && m_state != State::Idle)
+        return;
+    m_sort = sort;
+    reload();
+}
+
+void BrowseTableModel::setFollowerReads(bool enabled)
+{
+    if (m_followerReads == enabled)
+        return;
+    m_followerReads = enabled;
+    reload();
+}
+
+void BrowseTableModel::setAsOf(const QDateTime &time)
+{
+    if (m_asOf == time)
+        return;
+    m_asOf = time;
+    reload();
+}
+
+void BrowseTableModel::reload()
+{
+    // All state first: views and testers react to modelReset by asking for more.
+    ++m_generation;
+    m_nextKey.reset();
+    m_atEnd = false;
+    m_pending = false;
+    m_firstShown = false;
+    m_retriesOfCancel = 0;
+    m_errorText.clear();
+    m_pageSize = m_firstPageSize;
+    const State next = m_worker ? State::Loading : State::Idle;
+    const bool stateChanges = m_state != next;
+    m_state = next;
+    beginResetModel();
+    m_rows.clear();
+    m_rows.squeeze();
+    m_revealed.clear();
+    endResetModel();
+    if (stateChanges)
+        Q_EMIT stateChanged(m_state);
+    if (!m_worker)
+        return;
+    requestPage();
+    requestEstimate();
+}
+
+void BrowseTableModel::retry()
+{
+    if (m_state != State::Error || !m_worker)
+        return;
+    m_errorText.clear();
+    setState(m_rows.isEmpty() ? State::Loading : State::Ready);
+    requestPage();
+}
+
+PageRequest BrowseTableModel::baseRequest() const
+{
+    PageRequest request;
+    request.client = m_client;
+    request.generation = m_generation;
+    request.table = m_spec->table;
+    request.filter = m_filter;
+    request.sort = m_sort;
+    request.followerReads = m_followerReads;
+    request.asOf = m_asOf;
+    request.action = m_actionName;
+    return request;
+}
+
+void BrowseTableModel::requestPage()
+{
+    if (!m_worker || m_pending || m_atEnd)
+        return;
+    PageRequest request = baseRequest();
+    request.kind = PageRequest::Kind::Page;
+    request.after = m_nextKey;
+    request.pageSize = m_pageSize;
+    m_pending = true;
+    m_worker->submit(request);
+}
+
+void BrowseTableModel::requestEstimate()
+{
+    if (!m_worker)
+        return;
+    PageRequest request = baseRequest();
+    request.kind = PageRequest::Kind::Estimate;
+    request.action = m_actionName + QStringLiteral(" (row estimate)");
+    m_worker->submit(request);
+}
+
+void BrowseTableModel::refreshRows(const QList<KeyValues> &keys)
+{
+    if (!m_worker || keys.isEmpty())
+        return;
+    PageRequest request = baseRequest();
+    request.kind = PageRequest::Kind::Refresh;
+    request.refreshKeys = keys;
+    request.action = m_actionName + QStringLiteral(" (refresh)");
+    m_worker->submit(request);
+}
+
+PageRequest BrowseTableModel::exportRequest(int pageSize) const
+{
+    PageRequest request = baseRequest();
+    request.kind = PageRequest::Kind::Page;
+    request.pageSize = pageSize;
+    request.action = QStringLiteral("Export ") + m_spec->sqlName;
+    return request;
+}
+
+void BrowseTableModel::onPage(const Page &page)
+{
+    if (page.client != m_client)
+        return;
+    if (page.generation != m_generation)
+        return; // stale: the filter, sort or table changed since
+    switch (page.kind) {
+    case PageRequest::Kind::Page:
+        applyPage(page);
+        break;
+    case PageRequest::Kind::Refresh:
+        applyRefresh(page);
+        break;
+    case PageRequest::Kind::Estimate:
+        if (!page.error) {
+            m_estimate = page.estimate;
+            Q_EMIT estimateChanged(m_estimate);
+        }
+        break;
+    }
+}
+
+void BrowseTableModel::applyPage(const Page &page)
+{
+    m_pending = false;
+    if (page.error) {
+        // Canceled without our asking (a cancel that raced onto this query): ask again.
+        if (page.error->kind == ErrorClass::Canceled && m_retriesOfCancel < 3) {
+            ++m_retriesOfCancel;
+            requestPage();
+            return;
+        }
+        m_errorText = page.error->toString();
+        setState(State::Error);
+        return;
+    }
+    m_retriesOfCancel = 0;
+    m_nextKey = page.nextKey;
+    m_atEnd = page.atEnd;
+    // Grow the next page while the view keeps scrolling.
+    m_pageSize = qMin(m_maxPageSize, m_pageSize * 2);
+    m_sinceLastPage.start();
+    const bool stateChanges = m_state != State::Ready;
+    m_state = State::Ready;
+    if (!page.rows.isEmpty()) {
+        const int first = int(m_rows.size());
+        beginInsertRows({}, first, first + int(page.rows.size()) - 1);
+        m_rows.append(page.rows);
+        endInsertRows();
+    }
+    if (stateChanges)
+        Q_EMIT stateChanged(m_state);
+    Q_EMIT pageLoaded(int(page.rows.size()));
+    if (!m_firstShown) {
+        m_firstShown = true;
+        Q_EMIT firstRowsShown();
+    }
+}
+
+void BrowseTableModel::applyRefresh(const Page &page)
+{
+    if (page.error)
+        return; // the rows keep their last known values; the trace shows why
+    QSet<QString> returned;
+    int changed = 0;
+    for (const RowData &row : page.rows) {
+        const KeyValues key = BrowseQuery::primaryKeyOf(*m_spec, row);
+        returned.insert(keyString(key));
+        const int index = rowForKey(key);
+        if (index < 0)
+            continue;
+        if (!(m_rows.at(index) == row)) {
+            m_rows[index] = row;
+            Q_EMIT dataChanged(this->index(index, 0), this->index(index, columnCount() - 1));
+        }
+        ++changed;
+    }
+    // Rows asked for but gone from the table: remove them.
+    for (const KeyValues &key : page.refreshKeys) {
+        if (returned.contains(keyString(key)))
+            continue;
+        const int index = rowForKey(key);
+        if (index < 0)
+            continue;
+        beginRemoveRows({}, index, index);
+        m_rows.removeAt(index);
+        endRemoveRows();
+        ++changed;
+    }
+    Q_EMIT rowsRefreshed(changed);
+}
+
+void BrowseTableModel::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    Q_EMIT stateChanged(state);
+}
+
+KeyValues BrowseTableModel::keyAt(int row) const
+{
+    return BrowseQuery::primaryKeyOf(*m_spec, m_rows.at(row));
+}
+
+int BrowseTableModel::rowForKey(const KeyValues &key) const
+{
+    // A linear scan keeps the rows lean (no second index of a million keys); refreshes
+    // touch a handful of rows.
+    const QList<int> &columns = m_spec->keyColumns;
+    QList<QByteArray> wanted;
+    for (const auto &value : key)
+        wanted.append(value ? value->toUtf8() : QByteArray());
+    for (int r = 0; r < m_rows.size(); ++r) {
+        const RowData &row = m_rows.at(r);
+        bool match = true;
+        for (int i = 0; i < columns.size() && match; ++i)
+            match = row.utf8(columns.at(i)) == wanted.value(i);
+        if (match)
+            return r;
+    }
+    return -1;
+}
+
+QString BrowseTableModel::keyString(const KeyValues &key)
+{
+    QStringList parts;
+    for (const auto &value : key)
+        parts.append(value.value_or(QString()));
+    return parts.join(QChar(0x1f));
+}
+
+void BrowseTableModel::setCardRevealed(int row, bool revealed)
+{
+    if (row < 0 || row >= m_rows.size())
+        return;
+    const QString key = keyString(keyAt(row));
+    if (revealed)
+        m_revealed.insert(key);
+    else
+        m_revealed.remove(key);
+    Q_EMIT dataChanged(index(row, 0), index(row, columnCount() - 1));
+}
+
+bool BrowseTableModel::isCardRevealed(int row) const
+{
+    if (m_revealed.isEmpty() || row < 0 || row >= m_rows.size())
+        return false;
+    return m_revealed.contains(keyString(keyAt(row)));
+}
+
+int BrowseTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int BrowseTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_spec->columns.size());
+}
+
+QString BrowseTableModel::jsonSummary(const QString &json)
+{
+    const QJsonDocument document = QJsonDocument::fromJson(json.toUtf8());
+    if (!document.isObject())
+        return json;
+    const QJsonObject object = document.object();
+    QStringList parts;
+    // The MovR fields first, in the order people read them.
+    for (const char *name : {"color", "brand", "type", "value"}) {
+        const QString key = QString::fromLatin1(name);
+        if (object.contains(key))
+            parts.append(object.value(key).toVariant().toString());
+    }
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (QStringList{QStringLiteral("color"), QStringLiteral("brand"), QStringLiteral("type"),
+                        QStringLiteral("value")}
+                .contains(it.key()))
+            continue;
+        parts.append(it.key() + QStringLiteral(": ") + it.value().toVariant().toString());
+    }
+    return parts.join(QStringLiteral(" · "));
+}
+
+QString BrowseTableModel::displayText(const ColumnSpec &column, const QString &text, bool revealed)
+{
+    switch (column.kind) {
+    case ColumnKind::Uuid:
+        return text.left(8);
+    case ColumnKind::Timestamp: {
+        const QDateTime time = parseTimestamp(text);
+        return time.isValid() ? time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
+                              : text;
+    }
+    case ColumnKind::Money: {
+        bool ok = false;
+        const double value = text.toDouble(&ok);
+        return ok ? QLocale().toString(value, 'f', 2) : text;
+    }
+    case ColumnKind::Json:
+        return jsonSummary(text);
+    case ColumnKind::Status:
+        return QString(text).replace(QLatin1Char('_'), QLatin1Char(' '));
+    case ColumnKind::CreditCard:
+        if (revealed || text.isEmpty())
+            return text;
+        return QStringLiteral("•••• ") + text.right(4);
+    default:
+        return text;
+    }
+}
+
+QVariant BrowseTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const RowData &row = m_rows.at(index.row());
+    const ColumnSpec &column = m_spec->columns.at(index.column());
+    const int c = index.column();
+    switch (role) {
+    case Qt::DisplayRole: {
+        if (row.isNull(c))
+            return QString();
+        const bool revealed = column.kind == ColumnKind::CreditCard && isCardRevealed(index.row());
+        return displayText(column, row.text(c), revealed);
+    }
+    case Qt::ToolTipRole: {
+        if (row.isNull(c))
+            return tr("NULL");
+        const QString text = row.text(c);
+        switch (column.kind) {
+        case ColumnKind::Uuid:
+        case ColumnKind::Json:
+            return text;
+        case ColumnKind::Timestamp: {
+            const QDateTime time = parseTimestamp(text);
+            return time.isValid() ? time.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")) +
+                                        QStringLiteral(" UTC")
+                                  : text;
+        }
+        case ColumnKind::CreditCard:
+            return isCardRevealed(index.row()) ? text
+                                               : tr("Masked: right-click › Reveal card number");
+        default:
+            return QVariant();
+        }
+    }
+    case CopyTextRole: {
+        if (row.isNull(c))
+            return QString();
+        const QString text = row.text(c);
+        if (column.kind == ColumnKind::CreditCard && !isCardRevealed(index.row()))
+            return displayText(column, text, false);
+        if (column.kind == ColumnKind::Timestamp || column.kind == ColumnKind::Money) {
+            // UTC as stored / exact decimal: a copy loses nothing.
+            return text;
+        }
+        return text;
+    }
+    case RawTextRole:
+        return row.text(c);
+    case IsNullRole:
+        return row.isNull(c);
+    case ColumnKindRole:
+        return int(column.kind);
+    case BadgeRole:
+        return column.kind == ColumnKind::Status && !row.isNull(c);
+    case Qt::TextAlignmentRole:
+        if (column.kind == ColumnKind::Money || column.kind == ColumnKind::Number ||
+            column.kind == ColumnKind::Integer)
+            return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
+        return QVariant::fromValue(Qt::Alignment(Qt::AlignLeft | Qt::AlignVCenter));
+    case Qt::DecorationRole:
+        if (column.kind == ColumnKind::Json && !row.isNull(c)) {
+            const QJsonDocument document = QJsonDocument::fromJson(row.utf8(c));
+            const QString colorName = document.object().value(QStringLiteral("color")).toString();
+            const QColor color = namedColor(colorName);
+            if (color.isValid())
+                return color;
+        }
+        return {};
+    case Qt::BackgroundRole:
+        if (column.kind == ColumnKind::Status && !row.isNull(c))
+            return QBrush(statusColor(row.text(c)));
+        return {};
+    case Qt::ForegroundRole:
+        if (column.kind == ColumnKind::Status && !row.isNull(c))
+            return QBrush(Qt::white);
+        return {};
+    default:
+        return {};
+    }
+}
+
+QVariant BrowseTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || section < 0 || section >= m_spec->columns.size())
+        return QAbstractTableModel::headerData(section, orientation, role);
+    if (role == Qt::DisplayRole)
+        return m_spec->columns.at(section).title;
+    if (role == Qt::ToolTipRole)
+        return m_spec->columns.at(section).name;
+    return {};
+}
+
+bool BrowseTableModel::canFetchMore(const QModelIndex &parent) const
+{
+    if (parent.isValid() || !m_worker)
+        return false;
+    return !m_atEnd && !m_pending && m_state == State::Ready;
+}
+
+void BrowseTableModel::fetchMore(const QModelIndex &parent)
+{
+    if (parent.isValid() || !canFetchMore(parent))
+        return;
+    // A pause in scrolling starts small again.
+    if (m_sinceLastPage.isValid() && m_sinceLastPage.elapsed() > KeepGrowingMs)
+        m_pageSize = qMax(m_firstPageSize, qMin(m_maxPageSize, 200));
+    requestPage();
+}
+
+void BrowseTableModel::sort(int column, Qt::SortOrder order)
+{
+    BrowseSort sort;
+    // Sorting by a key column alone is the key order itself.
+    sort.column = (column >= 0 && column < columnCount() && column != m_spec->keyColumns.first())
+                      ? column
+                      : -1;
+    sort.order = order;
+    setSortOrder(sort);
+}

@@ -1,0 +1,144 @@
+#pragma once
+
+#include "worker/BrowseTypes.h"
+
+#include <QAbstractTableModel>
+#include <QElapsedTimer>
+#include <QPointer>
+#include <QSet>
+
+class BrowseWorker;
+
+// One MovR table as the views see it: rows fetched by the browse worker in keyset pages
+// (no SQL here), keyed by primary key so that a row can be re-read and updated in place.
+// Configured per table by a TableSpec; the same class serves every tab and the detail pane.
+//
+// Paging: the first page is small so that rows show at once; while the view keeps asking
+// (fetchMore soon after the previous page arrived) each page doubles, up to maxPageSize.
+// Changing the filter, the sort or the table reloads with a new generation: replies of the
+// older generation are dropped, and the worker cancels the superseded query on the server.
+class BrowseTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Role {
+        CopyTextRole = Qt::UserRole + 1, // full value for the clipboard and CSV
+        RawTextRole,                     // the server's text, nullptr-free ("" for NULL)
+        IsNullRole,
+        ColumnKindRole, // int(ColumnKind)
+        BadgeRole,      // status columns: true (the delegate draws a badge)
+    };
+    enum class State {
+        Idle,    // nothing asked yet (no worker)
+        Loading, // the first page of this generation is on its way
+        Ready,   // rows shown; more may follow with fetchMore
+        Error,   // the last request failed: errorText() says why, retry() repeats it
+    };
+    Q_ENUM(State)
+
+    explicit BrowseTableModel(BrowseTable table, QObject *parent = nullptr);
+    ~BrowseTableModel() override;
+
+    const TableSpec &spec() const { return *m_spec; }
+    BrowseTable table() const { return m_spec->table; }
+
+    // The worker that serves this model; loads the first page at once.
+    void setWorker(BrowseWorker *worker);
+    void setFilter(const BrowseFilter &filter);
+    const BrowseFilter &filter() const { return m_filter; }
+    void setSortOrder(const BrowseSort &sort);
+    const BrowseSort &sortOrder() const { return m_sort; }
+    // CockroachDB only (the worker ignores them on PostgreSQL).
+    void setFollowerReads(bool enabled);
+    void setAsOf(const QDateTime &time);
+    void setFirstPageSize(int rows) { m_firstPageSize = qMax(1, rows); }
+    void setMaxPageSize(int rows) { m_maxPageSize = qMax(1, rows); }
+    // A title for the SQL panel entries ("Browse rides").
+    void setActionName(const QString &name) { m_actionName = name; }
+
+    // Drops the rows and loads the first page again (new generation).
+    void reload();
+    // Repeats the request that failed.
+    void retry();
+    // Re-reads these rows (primary key values) and updates them in place; rows that no
+    // longer exist are removed.
+    void refreshRows(const QList<KeyValues> &keys);
+    void requestEstimate();
+
+    State state() const { return m_state; }
+    QString errorText() const { return m_errorText; }
+    bool atEnd() const { return m_atEnd; }
+    bool isFetching() const { return m_pending; }
+    qint64 estimatedRows() const { return m_estimate; }
+    quint64 generation() const { return m_generation; }
+    quint64 clientId() const { return m_client; }
+
+    const RowData &rowAt(int row) const { return m_rows.at(row); }
+    KeyValues keyAt(int row) const;
+    int rowForKey(const KeyValues &key) const; // -1 when not loaded
+    QString cellText(int row, int column) const { return m_rows.at(row).text(column); }
+    // Credit cards show masked unless revealed row by row, on purpose.
+    void setCardRevealed(int row, bool revealed);
+    bool isCardRevealed(int row) const;
+
+    // The request that reads everything matching the current filter and sort (export).
+    PageRequest exportRequest(int pageSize) const;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+    bool canFetchMore(const QModelIndex &parent = {}) const override;
+    void fetchMore(const QModelIndex &parent = {}) override;
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+
+    // Presentation helpers shared with the export and the detail pane.
+    static QString displayText(const ColumnSpec &column, const QString &text, bool revealed);
+    static QString jsonSummary(const QString &json);
+
+Q_SIGNALS:
+    void stateChanged(BrowseTableModel::State state);
+    void estimateChanged(qint64 rows);
+    // Emitted when a page of the current generation was appended (rows = its size).
+    void pageLoaded(int rows);
+    // Emitted once per generation, when its first rows are in the model.
+    void firstRowsShown();
+    void rowsRefreshed(int count);
+
+private:
+    void onPage(const Page &page);
+    void applyPage(const Page &page);
+    void applyRefresh(const Page &page);
+    void requestPage();
+    void setState(State state);
+    PageRequest baseRequest() const;
+    static QString keyString(const KeyValues &key);
+
+    const TableSpec *m_spec;
+    QPointer<BrowseWorker> m_worker;
+    quint64 m_client = 0;
+    quint64 m_generation = 0;
+    BrowseFilter m_filter;
+    BrowseSort m_sort;
+    bool m_followerReads = false;
+    QDateTime m_asOf;
+    QString m_actionName;
+
+    QList<RowData> m_rows;
+    std::optional<KeyValues> m_nextKey;
+    bool m_atEnd = false;
+    bool m_pending = false;
+    bool m_firstShown = false;
+    int m_retriesOfCancel = 0;
+    State m_state = State::Idle;
+    QString m_errorText;
+    qint64 m_estimate = -1;
+
+    int m_firstPageSize = 50;
+    int m_maxPageSize = 10000;
+    int m_pageSize = 50;
+    QElapsedTimer m_sinceLastPage;
+    QSet<QString> m_revealed; // key strings of rows whose card number is shown
+};

@@ -1,0 +1,274 @@
+#include "BrowseQuery.h"
+
+#include <QCoreApplication>
+
+namespace {
+
+class Builder
+{
+public:
+    QString param(const std::optional<QString> &value, const QString &type = {})
+    {
+        params.append(value);
+        QString placeholder = QLatin1Char('$') + QString::number(params.size());
+        if (!type.isEmpty() && type != QLatin1String("text"))
+            placeholder += QLatin1String("::") + type;
+        return placeholder;
+    }
+    SqlParams params;
+};
+
+QString timestampText(const QDateTime &time)
+{
+    // Columns are TIMESTAMP (without time zone) holding UTC, as the MovR workload writes them.
+    return time.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
+}
+
+QString selectList(const TableSpec &spec)
+{
+    QStringList names;
+    for (int i = 0; i < spec.columns.size(); ++i) {
+        // Text for every column: the rows are stored as the server's text, and numbers keep
+        // their exact decimal form.
+        names.append(spec.quotedColumn(i));
+    }
+    return names.join(QLatin1String(", "));
+}
+
+QString fromClause(const TableSpec &spec, const PageRequest &request, const ServerInfo &server)
+{
+    QString from = QLatin1String(" FROM ") + spec.sqlName;
+    if (server.hasFollowerReads()) {
+        if (request.asOf.isValid()) {
+            // A timestamp we formatted ourselves from a QDateTime (AS OF SYSTEM TIME takes a
+            // constant, not a placeholder).
+            from += QLatin1String(" AS OF SYSTEM TIME '") + timestampText(request.asOf) +
+                    QLatin1String("'");
+        } else if (request.followerReads) {
+            from += QLatin1String(" AS OF SYSTEM TIME follower_read_timestamp()");
+        }
+    }
+    return from;
+}
+
+QStringList filterConditions(const TableSpec &spec, const BrowseFilter &filter, Builder &builder)
+{
+    QStringList where;
+    if (!filter.cities.isEmpty() && spec.cityColumn >= 0) {
+        QStringList placeholders;
+        for (const QString &city : filter.cities)
+            placeholders.append(builder.param(city));
+        where.append(spec.quotedColumn(spec.cityColumn) + QLatin1String(" IN (") +
+                     placeholders.join(QLatin1String(", ")) + QLatin1Char(')'));
+    }
+    for (const auto &[name, value] : filter.equals) {
+        const int column = spec.columnIndex(name);
+        if (column < 0)
+            continue; // validate() reports it
+        where.append(spec.quotedColumn(column) + QLatin1String(" = ") +
+                     builder.param(value, spec.columns.at(column).sqlType));
+    }
+    if (!filter.status.isEmpty() && spec.statusColumn >= 0)
+        where.append(spec.quotedColumn(spec.statusColumn) + QLatin1String(" = ") +
+                     builder.param(filter.status));
+    if (!filter.vehicleType.isEmpty() && spec.typeColumn >= 0)
+        where.append(spec.quotedColumn(spec.typeColumn) + QLatin1String(" = ") +
+                     builder.param(filter.vehicleType));
+    if (filter.activeOnly && spec.activeColumn >= 0)
+        where.append(spec.quotedColumn(spec.activeColumn) + QLatin1String(" IS NULL"));
+    if (spec.timeColumn >= 0) {
+        if (filter.from.isValid())
+            where.append(spec.quotedColumn(spec.timeColumn) + QLatin1String(" >= ") +
+                         builder.param(timestampText(filter.from), QStringLiteral("timestamp")));
+        if (filter.to.isValid())
+            where.append(spec.quotedColumn(spec.timeColumn) + QLatin1String(" < ") +
+                         builder.param(timestampText(filter.to), QStringLiteral("timestamp")));
+    }
+    const QString search = filter.search.trimmed();
+    if (!search.isEmpty()) {
+        QStringList alternatives;
+        for (int column : spec.idPrefixColumns) {
+            // UUIDs print in lower case; the id's text starts with what was typed.
+            alternatives.append(
+                spec.quotedColumn(column) + QLatin1String("::text LIKE ") +
+                builder.param(BrowseQuery::escapeLike(search.toLower()) + QLatin1Char('%')) +
+                QLatin1String(" ESCAPE '\\'"));
+        }
+        for (int column : spec.containsColumns) {
+            alternatives.append(spec.quotedColumn(column) + QLatin1String(" ILIKE ") +
+                                builder.param(QLatin1Char('%') + BrowseQuery::escapeLike(search) +
+                                              QLatin1Char('%')) +
+                                QLatin1String(" ESCAPE '\\'"));
+        }
+        if (!alternatives.isEmpty())
+            where.append(QLatin1Char('(') + alternatives.join(QLatin1String(" OR ")) +
+                         QLatin1Char(')'));
+    }
+    return where;
+}
+
+// The ordering columns: the sort column (if not the primary key) then the key.
+QList<int> orderColumns(const TableSpec &spec, const BrowseSort &sort)
+{
+    QList<int> columns;
+    if (sort.column >= 0 && sort.column < spec.columns.size())
+        columns.append(sort.column);
+    columns.append(spec.keyColumns);
+    return columns;
+}
+
+bool sortsByNonKey(const TableSpec &spec, const BrowseSort &sort)
+{
+    return sort.column >= 0 && sort.column < spec.columns.size();
+}
+
+QString tuple(const QStringList &items)
+{
+    return items.size() == 1
+               ? items.first()
+               : QLatin1Char('(') + items.join(QLatin1String(", ")) + QLatin1Char(')');
+}
+
+} // namespace
+
+namespace BrowseQuery {
+
+QString escapeLike(const QString &text)
+{
+    QString escaped;
+    escaped.reserve(text.size() + 8);
+    for (QChar c : text) {
+        if (c == QLatin1Char('\\') || c == QLatin1Char('%') || c == QLatin1Char('_'))
+            escaped.append(QLatin1Char('\\'));
+        escaped.append(c);
+    }
+    return escaped;
+}
+
+std::optional<QString> validate(const PageRequest &request)
+{
+    const TableSpec &spec = TableSpec::of(request.table);
+    for (const auto &[name, value] : request.filter.equals) {
+        if (spec.columnIndex(name) < 0)
+            return QCoreApplication::translate("BrowseQuery", "Unknown column %1.").arg(name);
+        if (value.contains(QChar(0)))
+            return QCoreApplication::translate("BrowseQuery",
+                                               "A filter value cannot contain a NUL character.");
+    }
+    if (request.filter.search.contains(QChar(0)))
+        return QCoreApplication::translate("BrowseQuery",
+                                           "Search text cannot contain a NUL character.");
+    if (request.sort.column >= spec.columns.size())
+        return QCoreApplication::translate("BrowseQuery", "Unknown sort column.");
+    return std::nullopt;
+}
+
+Statement page(const PageRequest &request, const ServerInfo &server)
+{
+    const TableSpec &spec = TableSpec::of(request.table);
+    Builder builder;
+    QStringList where = filterConditions(spec, request.filter, builder);
+
+    const bool descending = request.sort.order == Qt::DescendingOrder;
+    const QString direction = descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
+    const QString compare = descending ? QStringLiteral(" < ") : QStringLiteral(" > ");
+    const QList<int> order = orderColumns(spec, request.sort);
+
+    if (request.after) {
+        const KeyValues &after = *request.after;
+        QStringList keyColumns, keyParams;
+        for (int i = 0; i < spec.keyColumns.size(); ++i) {
+            const int column = spec.keyColumns.at(i);
+            const int position = order.size() - spec.keyColumns.size() + i;
+            keyColumns.append(spec.quotedColumn(column));
+            keyParams.append(builder.param(after.value(position), spec.columns.at(column).sqlType));
+        }
+        if (sortsByNonKey(spec, request.sort)) {
+            const int column = request.sort.column;
+            const QString name = spec.quotedColumn(column);
+            const std::optional<QString> sortValue = after.value(0);
+            if (sortValue) {
+                // Past the sort value, or equal with a later key, or NULL (NULLs come last).
+                const QString value = builder.param(sortValue, spec.columns.at(column).sqlType);
+                where.append(QLatin1Char('(') + tuple(QStringList{name} + keyColumns) + compare +
+                             tuple(QStringList{value} + keyParams) + QLatin1String(" OR ") + name +
+                             QLatin1String(" IS NULL)"));
+            } else {
+                where.append(QLatin1Char('(') + name + QLatin1String(" IS NULL AND ") +
+                             tuple(keyColumns) + compare + tuple(keyParams) + QLatin1Char(')'));
+            }
+        } else {
+            where.append(tuple(keyColumns) + compare + tuple(keyParams));
+        }
+    }
+
+    QStringList orderBy;
+    for (int i = 0; i < order.size(); ++i) {
+        QString item = spec.quotedColumn(order.at(i)) + direction;
+        if (i == 0 && sortsByNonKey(spec, request.sort))
+            item += QLatin1String(" NULLS LAST");
+        orderBy.append(item);
+    }
+
+    QString sql = QLatin1String("SELECT ") + selectList(spec) + fromClause(spec, request, server);
+    if (!where.isEmpty())
+        sql += QLatin1String(" WHERE ") + where.join(QLatin1String(" AND "));
+    sql += QLatin1String(" ORDER BY ") + orderBy.join(QLatin1String(", "));
+    sql += QLatin1String(" LIMIT ") +
+           builder.param(QString::number(qMax(1, request.pageSize)), QStringLiteral("int8"));
+    return {sql, builder.params};
+}
+
+Statement refresh(const PageRequest &request, const ServerInfo &server)
+{
+    const TableSpec &spec = TableSpec::of(request.table);
+    Builder builder;
+    QStringList keyColumns;
+    for (int column : spec.keyColumns)
+        keyColumns.append(spec.quotedColumn(column));
+    QStringList tuples;
+    for (const KeyValues &key : request.refreshKeys) {
+        QStringList values;
+        for (int i = 0; i < spec.keyColumns.size(); ++i)
+            values.append(
+                builder.param(key.value(i), spec.columns.at(spec.keyColumns.at(i)).sqlType));
+        tuples.append(tuple(values));
+    }
+    if (tuples.isEmpty())
+        tuples.append(QStringLiteral("NULL"));
+    QString sql = QLatin1String("SELECT ") + selectList(spec) + fromClause(spec, request, server) +
+                  QLatin1String(" WHERE ") + tuple(keyColumns) + QLatin1String(" IN (") +
+                  tuples.join(QLatin1String(", ")) + QLatin1Char(')');
+    return {sql, builder.params};
+}
+
+Statement estimate(BrowseTable table, const ServerInfo &server)
+{
+    const TableSpec &spec = TableSpec::of(table);
+    if (server.isCockroach()) {
+        return {QStringLiteral("SELECT estimated_row_count FROM crdb_internal.table_row_statistics"
+                               " WHERE table_name = $1 ORDER BY table_id LIMIT 1"),
+                {spec.sqlName}};
+    }
+    return {QStringLiteral("SELECT reltuples::int8 FROM pg_class WHERE oid = to_regclass($1)"),
+            {spec.sqlName}};
+}
+
+KeyValues primaryKeyOf(const TableSpec &spec, const RowData &row)
+{
+    KeyValues key;
+    for (int column : spec.keyColumns)
+        key.append(row.value(column));
+    return key;
+}
+
+KeyValues keyOf(const TableSpec &spec, const BrowseSort &sort, const RowData &row)
+{
+    KeyValues key;
+    if (sort.column >= 0 && sort.column < spec.columns.size())
+        key.append(row.value(sort.column));
+    key.append(primaryKeyOf(spec, row));
+    return key;
+}
+
+} // namespace BrowseQuery

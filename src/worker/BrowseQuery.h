@@ -1,0 +1,30 @@
+#pragma once
+
+#include "BrowseTypes.h"
+#include "pg/ServerInfo.h"
+#include "txn/Transaction.h"
+
+// Turns a PageRequest into SQL with parameters. Keyset pagination on the primary key, or on
+// (sort column, primary key) with NULLs last in both directions; never OFFSET. Pure
+// functions: the worker runs what they build, the tests read it.
+namespace BrowseQuery {
+
+// LIKE pattern text that matches `text` literally (%, _ and \ escaped; used with
+// ESCAPE '\').
+QString escapeLike(const QString &text);
+
+Statement page(const PageRequest &request, const ServerInfo &server);
+// Re-reads the rows with the given primary keys (same columns as a page).
+Statement refresh(const PageRequest &request, const ServerInfo &server);
+// The catalog's estimate of the table's row count (never COUNT(*)).
+Statement estimate(BrowseTable table, const ServerInfo &server);
+
+// The after-key of the row (sort value, when sorting by a non-key column, then the key).
+KeyValues keyOf(const TableSpec &spec, const BrowseSort &sort, const RowData &row);
+// The primary key values of the row.
+KeyValues primaryKeyOf(const TableSpec &spec, const RowData &row);
+
+// An error for input the server must never see (e.g. a NUL character), or nullopt.
+std::optional<QString> validate(const PageRequest &request);
+
+} // namespace BrowseQuery

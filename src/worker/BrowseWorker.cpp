@@ -1,0 +1,215 @@
+#include "BrowseWorker.h"
+
+#include "BrowseQuery.h"
+
+#include <QElapsedTimer>
+#include <QMetaObject>
+#include <QMutexLocker>
+
+#include <vector>
+
+BrowseWorker::BrowseWorker(ConnectionSettings settings, QObject *parent)
+    : WorkerBase(std::move(settings), parent)
+{
+    registerMetaTypes();
+}
+
+BrowseWorker::~BrowseWorker() = default;
+
+void BrowseWorker::registerMetaTypes()
+{
+    WorkerBase::registerMetaTypes();
+    qRegisterMetaType<PageRequest>();
+    qRegisterMetaType<Page>();
+    qRegisterMetaType<RowData>();
+    qRegisterMetaType<TraceEntry>();
+    qRegisterMetaType<ConnectionHealth>();
+}
+
+quint64 BrowseWorker::newClientId()
+{
+    return m_nextClient.fetch_add(1);
+}
+
+void BrowseWorker::submit(const PageRequest &request)
+{
+    const quint64 jobId = m_nextJob.fetch_add(1);
+    QList<quint64> superseded;
+    {
+        QMutexLocker locker(&m_mutex);
+        QList<Outstanding> &jobs = m_outstanding[request.client];
+        for (qsizetype i = jobs.size() - 1; i >= 0; --i) {
+            if (jobs.at(i).generation < request.generation) {
+                superseded.append(jobs.at(i).jobId);
+                jobs.removeAt(i);
+            }
+        }
+        jobs.append({request.generation, jobId});
+    }
+    for (quint64 old : superseded)
+        cancelCurrent(old); // on the server if running; abandoned if still queued
+    QMetaObject::invokeMethod(this, "enqueueRequest", Qt::QueuedConnection,
+                              Q_ARG(PageRequest, request), Q_ARG(quint64, jobId));
+}
+
+void BrowseWorker::forgetClient(quint64 client)
+{
+    QList<Outstanding> jobs;
+    {
+        QMutexLocker locker(&m_mutex);
+        jobs = m_outstanding.take(client);
+    }
+    for (const Outstanding &job : jobs)
+        cancelCurrent(job.jobId);
+}
+
+void BrowseWorker::ping()
+{
+    const quint64 jobId = m_nextJob.fetch_add(1);
+    QMetaObject::invokeMethod(this, "enqueuePing", Qt::QueuedConnection, Q_ARG(quint64, jobId));
+}
+
+void BrowseWorker::enqueuePing(quint64 jobId)
+{
+    WorkerJob job;
+    job.generation = jobId;
+    job.run = [this](PgConnection &connection) {
+        QElapsedTimer timer;
+        timer.start();
+        auto result = connection.exec(QStringLiteral("SELECT 1"));
+        if (!result && result.error().kind == ErrorClass::Connection)
+            return JobStatus::RunAgainAfterReconnect;
+        if (result)
+            Q_EMIT roundTrip(timer.nsecsElapsed() / 1000);
+        return JobStatus::Done;
+    };
+    enqueue(std::move(job));
+}
+
+void BrowseWorker::enqueueRequest(const PageRequest &request, quint64 jobId)
+{
+    WorkerJob job;
+    job.generation = jobId;
+    job.run = [this, request, jobId](PgConnection &connection) {
+        const JobStatus status = runRequest(connection, request);
+        if (status == JobStatus::Done) {
+            QMutexLocker locker(&m_mutex);
+            auto it = m_outstanding.find(request.client);
+            if (it != m_outstanding.end()) {
+                it->removeIf([jobId](const Outstanding &job) { return job.jobId == jobId; });
+                if (it->isEmpty())
+                    m_outstanding.erase(it);
+            }
+        }
+        return status;
+    };
+    job.abandon = [this, request](const DbError &reason) {
+        Page page;
+        page.kind = request.kind;
+        page.client = request.client;
+        page.generation = request.generation;
+        page.table = request.table;
+        page.refreshKeys = request.refreshKeys;
+        page.error = reason;
+        Q_EMIT pageReady(page);
+    };
+    enqueue(std::move(job));
+}
+
+JobStatus BrowseWorker::runRequest(PgConnection &connection, const PageRequest &request)
+{
+    const TableSpec &spec = TableSpec::of(request.table);
+    Page page;
+    page.kind = request.kind;
+    page.client = request.client;
+    page.generation = request.generation;
+    page.table = request.table;
+    page.refreshKeys = request.refreshKeys;
+
+    if (const auto problem = BrowseQuery::validate(request)) {
+        page.error = DbError::make(ErrorClass::InvalidInput, *problem);
+        Q_EMIT pageReady(page);
+        return JobStatus::Done;
+    }
+
+    Statement statement;
+    switch (request.kind) {
+    case PageRequest::Kind::Page:
+        statement = BrowseQuery::page(request, connection.serverInfo());
+        break;
+    case PageRequest::Kind::Refresh:
+        statement = BrowseQuery::refresh(request, connection.serverInfo());
+        break;
+    case PageRequest::Kind::Estimate:
+        statement = BrowseQuery::estimate(request.table, connection.serverInfo());
+        break;
+    }
+
+    TraceEntry entry;
+    entry.actionId = m_nextAction.fetch_add(1);
+    entry.action =
+        request.action.isEmpty() ? QStringLiteral("Browse ") + spec.sqlName : request.action;
+    entry.sql = statement.sql;
+    entry.params = statement.params;
+    entry.isRead = true;
+    entry.startedAt = QDateTime::currentDateTimeUtc();
+    QElapsedTimer timer;
+    timer.start();
+    auto result = connection.exec(statement.sql, statement.params);
+    entry.durationUs = timer.nsecsElapsed() / 1000;
+    page.durationUs = entry.durationUs;
+
+    if (!result) {
+        const DbError &error = result.error();
+        entry.sqlState = error.sqlState;
+        entry.error = error.message;
+        Q_EMIT statementTraced(entry);
+        // A read is always safe to repeat once the connection is back.
+        if (error.kind == ErrorClass::Connection || connection.isBroken())
+            return JobStatus::RunAgainAfterReconnect;
+        page.trace.append(entry);
+        page.error = error;
+        Q_EMIT pageReady(page);
+        return JobStatus::Done;
+    }
+
+    const PgResult &rows = *result;
+    entry.rows = rows.rowCount();
+    Q_EMIT statementTraced(entry);
+    page.trace.append(entry);
+    Q_EMIT roundTrip(entry.durationUs);
+
+    if (request.kind == PageRequest::Kind::Estimate) {
+        page.estimate = rows.rowCount() > 0 ? rows.text(0, 0).toLongLong() : -1;
+        Q_EMIT pageReady(page);
+        return JobStatus::Done;
+    }
+
+    PGresult *raw = rows.get();
+    const int rowCount = PQntuples(raw);
+    const int columnCount = PQnfields(raw);
+    std::vector<const char *> values(static_cast<size_t>(columnCount));
+    std::vector<int> lengths(static_cast<size_t>(columnCount));
+    page.rows.reserve(rowCount);
+    for (int r = 0; r < rowCount; ++r) {
+        for (int c = 0; c < columnCount; ++c) {
+            if (PQgetisnull(raw, r, c)) {
+                values[size_t(c)] = nullptr;
+                lengths[size_t(c)] = 0;
+            } else {
+                values[size_t(c)] = PQgetvalue(raw, r, c);
+                lengths[size_t(c)] = PQgetlength(raw, r, c);
+            }
+        }
+        page.rows.append(RowData::fromRaw(values.data(), lengths.data(), columnCount));
+    }
+    if (request.kind == PageRequest::Kind::Page) {
+        page.atEnd = rowCount < request.pageSize;
+        if (!page.rows.isEmpty())
+            page.nextKey = BrowseQuery::keyOf(spec, request.sort, page.rows.constLast());
+        else
+            page.nextKey = request.after;
+    }
+    Q_EMIT pageReady(page);
+    return JobStatus::Done;
+}

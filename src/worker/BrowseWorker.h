@@ -1,0 +1,57 @@
+#pragma once
+
+#include "BrowseTypes.h"
+#include "WorkerBase.h"
+
+#include <QHash>
+#include <QMutex>
+
+#include <atomic>
+
+// Reads pages of MovR tables for the models, on its own thread and connection (see
+// WorkerBase). One browse worker serves every model of the window: each model is a client
+// with its own generation numbers. A newer page request of a client cancels that client's
+// older page query on the server (superseded) and abandons older ones still queued.
+class BrowseWorker : public WorkerBase
+{
+    Q_OBJECT
+
+public:
+    explicit BrowseWorker(ConnectionSettings settings, QObject *parent = nullptr);
+    ~BrowseWorker() override;
+
+    // Thread-safe: a new client id for a model.
+    quint64 newClientId();
+    // Thread-safe, returns at once: queues the request. A Page request whose generation is
+    // newer than an earlier one of the same client supersedes it.
+    void submit(const PageRequest &request);
+    // Thread-safe: drops every job of this client still queued or running (model deleted).
+    void forgetClient(quint64 client);
+    // Thread-safe: measures one round trip (SELECT 1); answers with roundTrip().
+    void ping();
+
+    static void registerMetaTypes();
+
+Q_SIGNALS:
+    // Every reply, for every client: models keep those addressed to them.
+    void pageReady(const Page &page);
+    // Each statement as sent, for the SQL panel.
+    void statementTraced(const TraceEntry &entry);
+    void roundTrip(qint64 microseconds);
+
+private:
+    Q_INVOKABLE void enqueueRequest(const PageRequest &request, quint64 jobId);
+    Q_INVOKABLE void enqueuePing(quint64 jobId);
+    JobStatus runRequest(PgConnection &connection, const PageRequest &request);
+
+    struct Outstanding
+    {
+        quint64 generation = 0;
+        quint64 jobId = 0;
+    };
+    QMutex m_mutex;
+    QHash<quint64, QList<Outstanding>> m_outstanding; // client → page jobs not yet answered
+    std::atomic<quint64> m_nextClient{1};
+    std::atomic<quint64> m_nextJob{1};
+    std::atomic<quint64> m_nextAction{1};
+};

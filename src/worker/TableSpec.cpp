@@ -1,0 +1,199 @@
+#include "TableSpec.h"
+
+#include <QCoreApplication>
+
+namespace {
+
+ColumnSpec column(const char *name, const char *title, ColumnKind kind)
+{
+    ColumnSpec spec;
+    spec.name = QString::fromLatin1(name);
+    spec.title = QCoreApplication::translate("TableSpec", title);
+    spec.kind = kind;
+    switch (kind) {
+    case ColumnKind::Uuid:
+        spec.sqlType = QStringLiteral("uuid");
+        break;
+    case ColumnKind::Timestamp:
+        spec.sqlType = QStringLiteral("timestamp");
+        break;
+    case ColumnKind::Money:
+    case ColumnKind::Number:
+        spec.sqlType = QStringLiteral("numeric");
+        break;
+    case ColumnKind::Integer:
+        spec.sqlType = QStringLiteral("int8");
+        break;
+    case ColumnKind::Json:
+        spec.sqlType = QStringLiteral("jsonb");
+        break;
+    default:
+        spec.sqlType = QStringLiteral("text");
+        break;
+    }
+    return spec;
+}
+
+TableSpec makeVehicles()
+{
+    TableSpec spec;
+    spec.table = BrowseTable::Vehicles;
+    spec.sqlName = QStringLiteral("vehicles");
+    spec.title = QCoreApplication::translate("TableSpec", "Vehicles");
+    spec.columns = {
+        column("city", "City", ColumnKind::Text),
+        column("id", "ID", ColumnKind::Uuid),
+        column("type", "Type", ColumnKind::Text),
+        column("status", "Status", ColumnKind::Status),
+        column("current_location", "Location", ColumnKind::Text),
+        column("ext", "Details", ColumnKind::Json),
+        column("owner_id", "Owner", ColumnKind::Uuid),
+        column("creation_time", "Created", ColumnKind::Timestamp),
+    };
+    spec.keyColumns = {0, 1};
+    spec.cityColumn = 0;
+    spec.typeColumn = 2;
+    spec.statusColumn = 3;
+    spec.timeColumn = 7;
+    spec.idPrefixColumns = {1};
+    spec.containsColumns = {4};
+    return spec;
+}
+
+TableSpec makeRides()
+{
+    TableSpec spec;
+    spec.table = BrowseTable::Rides;
+    spec.sqlName = QStringLiteral("rides");
+    spec.title = QCoreApplication::translate("TableSpec", "Rides");
+    spec.columns = {
+        column("city", "City", ColumnKind::Text),
+        column("id", "ID", ColumnKind::Uuid),
+        column("rider_id", "Rider", ColumnKind::Uuid),
+        column("vehicle_city", "Vehicle city", ColumnKind::Text),
+        column("vehicle_id", "Vehicle", ColumnKind::Uuid),
+        column("start_address", "From", ColumnKind::Text),
+        column("end_address", "To", ColumnKind::Text),
+        column("start_time", "Started", ColumnKind::Timestamp),
+        column("end_time", "Ended", ColumnKind::Timestamp),
+        column("revenue", "Revenue", ColumnKind::Money),
+    };
+    spec.keyColumns = {0, 1};
+    spec.cityColumn = 0;
+    spec.timeColumn = 7;
+    spec.activeColumn = 8;
+    spec.idPrefixColumns = {1};
+    return spec;
+}
+
+TableSpec makeUsers()
+{
+    TableSpec spec;
+    spec.table = BrowseTable::Users;
+    spec.sqlName = QStringLiteral("users");
+    spec.title = QCoreApplication::translate("TableSpec", "Users");
+    spec.columns = {
+        column("city", "City", ColumnKind::Text),
+        column("id", "ID", ColumnKind::Uuid),
+        column("name", "Name", ColumnKind::Text),
+        column("address", "Address", ColumnKind::Text),
+        column("credit_card", "Credit card", ColumnKind::CreditCard),
+    };
+    spec.keyColumns = {0, 1};
+    spec.cityColumn = 0;
+    spec.containsColumns = {2};
+    return spec;
+}
+
+TableSpec makePromoCodes()
+{
+    TableSpec spec;
+    spec.table = BrowseTable::PromoCodes;
+    spec.sqlName = QStringLiteral("promo_codes");
+    spec.title = QCoreApplication::translate("TableSpec", "Promo codes");
+    spec.columns = {
+        column("code", "Code", ColumnKind::Text),
+        column("description", "Description", ColumnKind::Text),
+        column("creation_time", "Created", ColumnKind::Timestamp),
+        column("expiration_time", "Expires", ColumnKind::Timestamp),
+        column("rules", "Rules", ColumnKind::Json),
+    };
+    spec.keyColumns = {0};
+    spec.timeColumn = 2;
+    spec.containsColumns = {0};
+    return spec;
+}
+
+TableSpec makeLocationHistory()
+{
+    TableSpec spec;
+    spec.table = BrowseTable::LocationHistory;
+    spec.sqlName = QStringLiteral("vehicle_location_histories");
+    spec.title = QCoreApplication::translate("TableSpec", "Location history");
+    spec.columns = {
+        column("city", "City", ColumnKind::Text),
+        column("ride_id", "Ride", ColumnKind::Uuid),
+        column("timestamp", "Time", ColumnKind::Timestamp),
+        column("lat", "Latitude", ColumnKind::Number),
+        column("long", "Longitude", ColumnKind::Number),
+    };
+    spec.columns[3].sqlType = QStringLiteral("float8");
+    spec.columns[4].sqlType = QStringLiteral("float8");
+    spec.keyColumns = {0, 1, 2};
+    spec.cityColumn = 0;
+    spec.timeColumn = 2;
+    spec.idPrefixColumns = {1};
+    return spec;
+}
+
+TableSpec makeUserPromoCodes()
+{
+    TableSpec spec;
+    spec.table = BrowseTable::UserPromoCodes;
+    spec.sqlName = QStringLiteral("user_promo_codes");
+    spec.title = QCoreApplication::translate("TableSpec", "User promo codes");
+    spec.columns = {
+        column("city", "City", ColumnKind::Text),
+        column("user_id", "User", ColumnKind::Uuid),
+        column("code", "Code", ColumnKind::Text),
+        column("timestamp", "Applied", ColumnKind::Timestamp),
+        column("usage_count", "Uses", ColumnKind::Integer),
+    };
+    spec.keyColumns = {0, 1, 2};
+    spec.cityColumn = 0;
+    spec.timeColumn = 3;
+    spec.containsColumns = {2};
+    return spec;
+}
+
+} // namespace
+
+const TableSpec &TableSpec::of(BrowseTable table)
+{
+    static const QList<TableSpec> specs{makeVehicles(),        makeRides(),
+                                        makeUsers(),           makePromoCodes(),
+                                        makeLocationHistory(), makeUserPromoCodes()};
+    return specs.at(int(table));
+}
+
+QList<BrowseTable> TableSpec::browsable()
+{
+    return {BrowseTable::Vehicles, BrowseTable::Rides, BrowseTable::Users, BrowseTable::PromoCodes};
+}
+
+int TableSpec::columnIndex(const QString &name) const
+{
+    for (int i = 0; i < columns.size(); ++i) {
+        if (columns.at(i).name == name)
+            return i;
+    }
+    return -1;
+}
+
+QString TableSpec::quotedColumn(int column) const
+{
+    const QString &name = columns.at(column).name;
+    if (name == QLatin1String("timestamp") || name == QLatin1String("long"))
+        return QLatin1Char('"') + name + QLatin1Char('"');
+    return name;
+}

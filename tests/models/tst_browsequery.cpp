@@ -1,0 +1,133 @@
+// The browse worker's SQL builder and compact rows: pure functions, no server.
+
+#include "worker/BrowseQuery.h"
+#include "worker/RowData.h"
+
+#include <QTest>
+
+class TestBrowseQuery : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void escapeLike_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("escaped");
+        QTest::newRow("plain") << "abc"
+                               << "abc";
+        QTest::newRow("percent") << "100%"
+                                 << "100\\%";
+        QTest::newRow("underscore") << "a_b"
+                                    << "a\\_b";
+        QTest::newRow("backslash") << "a\\b"
+                                   << "a\\\\b";
+        QTest::newRow("all") << "%_\\'"
+                             << "\\%\\_\\\\'";
+        QTest::newRow("unicode") << "日本_%"
+                                 << "日本\\_\\%";
+    }
+
+    void escapeLike()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, escaped);
+        QCOMPARE(BrowseQuery::escapeLike(text), escaped);
+    }
+
+    void rowData()
+    {
+        const RowData row = RowData::fromCells(
+            {QByteArray("rome"), std::nullopt, QByteArray(""), QByteArray("Zoë 🚲")});
+        QCOMPARE(row.columnCount(), 4);
+        QCOMPARE(row.text(0), QStringLiteral("rome"));
+        QVERIFY(row.isNull(1));
+        QVERIFY(!row.isNull(2));
+        QCOMPARE(row.text(2), QString());
+        QCOMPARE(row.value(1), std::nullopt);
+        QCOMPARE(row.value(2), std::optional<QString>(QString()));
+        QCOMPARE(row.text(3), QStringLiteral("Zoë 🚲"));
+        QVERIFY(row.isNull(4)); // out of range reads as NULL, never crashes
+        // Compact: header plus the bytes, no per-cell objects.
+        QCOMPARE(row.byteSize(), 2 + 4 * 4 + 4 + 0 + 0 + QByteArray("Zoë 🚲").size());
+    }
+
+    void firstPageHasNoOffsetAndUsesTheKey()
+    {
+        PageRequest request;
+        request.table = BrowseTable::Rides;
+        request.pageSize = 50;
+        const Statement first = BrowseQuery::page(request, ServerInfo{});
+        QVERIFY(!first.sql.contains(QLatin1String("OFFSET"), Qt::CaseInsensitive));
+        QVERIFY(first.sql.contains(QLatin1String("ORDER BY city ASC, id ASC LIMIT $1::int8")));
+        QVERIFY(!first.sql.contains(QLatin1String("*")));
+        QCOMPARE(first.params, SqlParams{QStringLiteral("50")});
+
+        request.after = KeyValues{QStringLiteral("rome"), QStringLiteral("abc")};
+        const Statement next = BrowseQuery::page(request, ServerInfo{});
+        QVERIFY(next.sql.contains(QLatin1String("WHERE (city, id) > ($1, $2::uuid)")));
+        QCOMPARE(next.params.size(), 3);
+    }
+
+    void userTextOnlyInParameters()
+    {
+        PageRequest request;
+        request.table = BrowseTable::Users;
+        request.filter.search = QStringLiteral("'; DROP TABLE users; --");
+        request.filter.cities = {QStringLiteral("ro'me")};
+        const Statement statement = BrowseQuery::page(request, ServerInfo{});
+        QVERIFY(!statement.sql.contains(QLatin1String("DROP")));
+        QVERIFY(!statement.sql.contains(QLatin1String("ro'me")));
+        QVERIFY(statement.sql.contains(QLatin1String("ILIKE $2 ESCAPE '\\'")));
+        QCOMPARE(statement.params.at(1),
+                 std::optional<QString>(QStringLiteral("%'; DROP TABLE users; --%")));
+    }
+
+    void followerReadsOnlyOnCockroach()
+    {
+        PageRequest request;
+        request.table = BrowseTable::Vehicles;
+        request.followerReads = true;
+        ServerInfo postgres;
+        QVERIFY(!BrowseQuery::page(request, postgres).sql.contains(QLatin1String("AS OF")));
+        ServerInfo cockroach;
+        cockroach.flavor = ServerFlavor::CockroachDB;
+        QVERIFY(BrowseQuery::page(request, cockroach)
+                    .sql.contains(QLatin1String(
+                        "FROM vehicles AS OF SYSTEM TIME follower_read_timestamp() ")));
+        request.followerReads = false;
+        QVERIFY(!BrowseQuery::page(request, cockroach).sql.contains(QLatin1String("AS OF")));
+        QVERIFY(BrowseQuery::estimate(BrowseTable::Rides, cockroach)
+                    .sql.contains(QLatin1String("crdb_internal")));
+        QVERIFY(BrowseQuery::estimate(BrowseTable::Rides, postgres)
+                    .sql.contains(QLatin1String("reltuples")));
+    }
+
+    void sortByNullableColumnKeepsNullsLast()
+    {
+        PageRequest request;
+        request.table = BrowseTable::Rides;
+        request.sort = {8, Qt::DescendingOrder};
+        request.after = KeyValues{std::nullopt, QStringLiteral("rome"), QStringLiteral("x")};
+        const Statement statement = BrowseQuery::page(request, ServerInfo{});
+        QVERIFY(statement.sql.contains(
+            QLatin1String("(end_time IS NULL AND (city, id) < ($1, $2::uuid))")));
+        QVERIFY(statement.sql.contains(
+            QLatin1String("ORDER BY end_time DESC NULLS LAST, city DESC, id DESC")));
+    }
+
+    void validateRejectsUnknownColumnsAndNul()
+    {
+        PageRequest request;
+        request.table = BrowseTable::Rides;
+        request.filter.equals = {{QStringLiteral("id; DROP"), QStringLiteral("x")}};
+        QVERIFY(BrowseQuery::validate(request));
+        request.filter.equals = {{QStringLiteral("rider_id"), QStringLiteral("x")}};
+        QVERIFY(!BrowseQuery::validate(request));
+        request.filter.search = QString(QChar(0));
+        QVERIFY(BrowseQuery::validate(request));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestBrowseQuery)
+#include "tst_browsequery.moc"
