@@ -5,6 +5,9 @@
 #include <QAtomicInteger>
 #include <QElapsedTimer>
 
+#include <poll.h>
+#include <sys/socket.h>
+
 #include <algorithm>
 #include <cmath>
 #include <random>
@@ -16,6 +19,13 @@ using namespace std::chrono;
 namespace {
 
 const QString restartSavepoint = QStringLiteral("cockroach_restart");
+// Every round trip gets at least this long before the deadline cancels it, so that the
+// ROLLBACK after a deadline is not cancelled at once.
+constexpr milliseconds minimumStatementTime{1000};
+// After a cancel request, how long to wait for the server before closing the connection.
+constexpr milliseconds cancelGrace{2000};
+// The ambiguous-commit check has its own time budget (the run's may be spent).
+constexpr milliseconds resolveBudget{15000};
 
 QString describe(const DbError &error)
 {
@@ -187,6 +197,8 @@ TransactionRunner::Batch TransactionRunner::send(const QList<Item> &items)
     std::vector<qint64> received(size_t(items.size()), -1);
 
     auto lose = [&batch](DbError error) {
+        if (batch.connectionLost)
+            return; // keep the first cause
         batch.connectionLost = true;
         error.kind = ErrorClass::Connection;
         if (error.message.isEmpty())
@@ -236,8 +248,45 @@ TransactionRunner::Batch TransactionRunner::send(const QList<Item> &items)
         }
         if (!batch.connectionLost && batch.queued > 0 && PQpipelineSync(c) != 1)
             lose(DbError::fromConnection(c));
+        // Waits until a result can be read without blocking. Past the deadline (or on
+        // cancel()) it asks the server to cancel; when even that brings no answer within
+        // the grace period (a network that swallows everything), it shuts the socket so
+        // that libpq sees the connection lost, and returns false.
+        const auto deadline =
+            std::max(m_statementDeadline, steady_clock::now() + minimumStatementTime);
+        bool cancelSent = false;
+        steady_clock::time_point graceEnd;
+        auto awaitInput = [&]() -> bool {
+            for (int guard = 0; guard < 1000000; ++guard) {
+                if (PQstatus(c) == CONNECTION_BAD || PQisBusy(c) == 0)
+                    return true;
+                const auto current = steady_clock::now();
+                if (!cancelSent && (current >= deadline || canceled())) {
+                    m_connection->cancelHandle().cancel();
+                    cancelSent = true;
+                    graceEnd = current + cancelGrace;
+                }
+                if (cancelSent && current >= graceEnd) {
+                    ::shutdown(PQsocket(c), SHUT_RDWR);
+                    PQconsumeInput(c);
+                    lose(DbError::make(
+                        ErrorClass::Connection,
+                        QStringLiteral("no reply from the server in time; connection closed")));
+                    return false;
+                }
+                const auto until = cancelSent ? graceEnd : deadline;
+                const auto wait = std::clamp<qint64>(
+                    duration_cast<milliseconds>(until - current).count() + 1, 1, 50);
+                pollfd ready{PQsocket(c), POLLIN, 0};
+                if (::poll(&ready, 1, int(wait)) > 0 && PQconsumeInput(c) == 0)
+                    return true; // broken: PQgetResult reports it
+            }
+            return true;
+        };
         // Read one result (then a NULL) per queued statement, then the Sync.
         for (int i = 0; i < batch.queued && !batch.connectionLost; ++i) {
+            if (!awaitInput())
+                break;
             PGresult *raw = PQgetResult(c);
             if (!raw) {
                 lose(DbError::fromConnection(c));
@@ -272,7 +321,7 @@ TransactionRunner::Batch TransactionRunner::send(const QList<Item> &items)
             if (batch.connectionLost)
                 break;
             // Each statement's results end with a NULL.
-            for (int guard = 0; guard < 16; ++guard) {
+            for (int guard = 0; guard < 16 && awaitInput(); ++guard) {
                 PGresult *extra = PQgetResult(c);
                 if (!extra)
                     break;
@@ -283,7 +332,7 @@ TransactionRunner::Batch TransactionRunner::send(const QList<Item> &items)
         }
         if (!batch.connectionLost && batch.queued > 0) {
             bool synced = false;
-            for (int guard = 0; guard < 16 && !synced; ++guard) {
+            for (int guard = 0; guard < 16 && !synced && awaitInput(); ++guard) {
                 PGresult *raw = PQgetResult(c);
                 if (!raw) {
                     if (PQstatus(c) == CONNECTION_BAD)
@@ -293,7 +342,7 @@ TransactionRunner::Batch TransactionRunner::send(const QList<Item> &items)
                 synced = PQresultStatus(raw) == PGRES_PIPELINE_SYNC;
                 PQclear(raw);
             }
-            if (!synced)
+            if (!synced && !batch.connectionLost)
                 lose(DbError::fromConnection(c));
         }
         if (PQstatus(c) != CONNECTION_BAD && PQexitPipelineMode(c) != 1)
@@ -507,6 +556,7 @@ void TransactionRunner::resolveAmbiguous(const TransactionBody &body, const DbEr
                                          Outcome &outcome)
 {
     outcome.wasAmbiguous = true;
+    m_statementDeadline = steady_clock::now() + resolveBudget;
     DbError ambiguous = cause;
     ambiguous.kind = ErrorClass::Ambiguous;
     const QString howToCheck = body.verify.sql.isEmpty() ? QString() : TraceScript::statement([&] {
@@ -607,6 +657,7 @@ Outcome TransactionRunner::run(const TransactionBody &body, quint64 actionId)
     }
     const auto started = now();
     const auto deadline = started + m_policy.deadline;
+    m_statementDeadline = steady_clock::now() + m_policy.deadline;
     const int maxAttempts = std::max(1, m_policy.maxAttempts);
     auto sleep = [this](microseconds delay) {
         if (m_sleeper) {

@@ -24,6 +24,11 @@
 // jitter). The attempt cap and the deadline (total time, sleeps included) end retrying;
 // a sleep that would end past the deadline is not taken.
 //
+// Deadline: besides ending retries, it bounds waiting for the server: past it the runner
+// sends a cancel request (PQcancel), and if even that brings no answer within 2 s (a network
+// that swallows everything) it closes the connection, which is then a lost connection like
+// any other (ambiguous when the commit was sent). Each round trip gets at least 1 s.
+//
 // Round trips: every group of statements is sent as one libpq pipeline with one Sync. A
 // pipelined body costs ONE round trip per attempt (BEGIN, the statements and COMMIT
 // together); an interactive body costs one per exec() (the first carries BEGIN) plus one
@@ -164,4 +169,6 @@ private:
     int m_attempt = 1;
     QString m_pendingRetryCause;
     std::atomic<quint64> m_canceledAction{0};
+    // Real time (not the test clock): past it a waiting statement is cancelled.
+    std::chrono::steady_clock::time_point m_statementDeadline;
 };

@@ -46,6 +46,7 @@ struct TcpProxy::Chunk
     qsizetype written = 0;
     bool dropBefore = false;
     bool dropAfter = false;
+    bool stallBefore = false;
 };
 
 struct TcpProxy::Pair
@@ -62,6 +63,7 @@ struct TcpProxy::Pair
     bool clientEof = false;
     bool serverEof = false;
     bool closed = false;
+    bool stalled = false;  // a black hole: nothing flows any more
     bool draining = false; // dropped: the client is gone, the server side half-closed
     steady_clock::time_point drainUntil;
 };
@@ -303,6 +305,19 @@ void TcpProxy::parse(Pair &pair, steady_clock::time_point due)
         }
         {
             std::lock_guard lock(m_mutex);
+            auto mark = [this](Chunk &target) {
+                switch (m_rule->when) {
+                case When::BeforeForwarding:
+                    target.dropBefore = true;
+                    break;
+                case When::AfterForwarding:
+                    target.dropAfter = true;
+                    break;
+                case When::StallBeforeForwarding:
+                    target.stallBefore = true;
+                    break;
+                }
+            };
             if (type)
                 ++m_forwarded[type];
             if (type && m_rule && m_armedType == 0 && (m_rule->type == 0 || m_rule->type == type) &&
@@ -311,13 +326,11 @@ void TcpProxy::parse(Pair &pair, steady_clock::time_point due)
                 if (m_rule->thenType) {
                     m_armedType = m_rule->thenType;
                 } else {
-                    (m_rule->when == When::BeforeForwarding ? chunk.dropBefore : chunk.dropAfter) =
-                        true;
+                    mark(chunk);
                     m_rule.reset();
                 }
             } else if (type && m_rule && m_armedType != 0 && type == m_armedType) {
-                (m_rule->when == When::BeforeForwarding ? chunk.dropBefore : chunk.dropAfter) =
-                    true;
+                mark(chunk);
                 m_rule.reset();
                 m_armedType = 0;
             }
@@ -367,6 +380,14 @@ bool TcpProxy::flush(Pair &pair, bool toServer)
             dropPair(pair);
             return false;
         }
+        if (chunk.stallBefore) {
+            if (!pair.stalled) {
+                pair.stalled = true;
+                std::lock_guard lock(m_mutex);
+                ++m_drops;
+            }
+            return true;
+        }
         const ssize_t n = ::send(fd, chunk.data.constData() + chunk.written,
                                  size_t(chunk.data.size() - chunk.written), MSG_NOSIGNAL);
         if (n < 0) {
@@ -408,6 +429,10 @@ void TcpProxy::run()
                     closePair(*pair);
                 continue;
             }
+            if (pair->stalled && (pair->clientEof || pair->serverEof)) {
+                closePair(*pair);
+                continue;
+            }
             if ((pair->clientEof && pair->toServer.empty()) ||
                 (pair->serverEof && pair->toClient.empty()))
                 closePair(*pair);
@@ -430,13 +455,13 @@ void TcpProxy::run()
                 clientEvents |= POLLIN;
             if (!pair->serverEof && pair->queuedToClient < maxQueuedBytes)
                 serverEvents |= POLLIN;
-            if (!pair->toServer.empty()) {
+            if (!pair->toServer.empty() && !pair->stalled) {
                 if (pair->toServer.front().due <= now)
                     serverEvents |= POLLOUT;
                 else
                     next = std::min(next, pair->toServer.front().due);
             }
-            if (!pair->toClient.empty()) {
+            if (!pair->toClient.empty() && !pair->stalled) {
                 if (pair->toClient.front().due <= now)
                     clientEvents |= POLLOUT;
                 else
@@ -472,9 +497,9 @@ void TcpProxy::run()
                 readClient(pair);
             if (!pair.closed && (server.revents & (POLLIN | POLLHUP | POLLERR)))
                 readServer(pair);
-            if (!pair.closed && !pair.toServer.empty())
+            if (!pair.closed && !pair.stalled && !pair.toServer.empty())
                 flush(pair, true);
-            if (!pair.closed && !pair.toClient.empty())
+            if (!pair.closed && !pair.stalled && !pair.toClient.empty())
                 flush(pair, false);
         }
     }

@@ -30,7 +30,13 @@
 class TcpProxy
 {
 public:
-    enum class When { BeforeForwarding, AfterForwarding };
+    enum class When {
+        BeforeForwarding,
+        AfterForwarding,
+        // A black hole: from this message on nothing is forwarded either way, and both
+        // sides stay open (until one of them closes, or dropAll()).
+        StallBeforeForwarding,
+    };
     struct DropRule
     {
         char type = 0;       // frontend message type ('Q', 'P', 'B', 'E', 'S', ...); 0 = any
@@ -62,7 +68,7 @@ public:
     // Arms one drop (replacing any armed one); it fires once.
     void dropOn(const DropRule &rule);
     void disarm();
-    int dropsDone() const;
+    int dropsDone() const; // drops and stalls that happened
     // Closes every connection now.
     void dropAll();
 

@@ -76,6 +76,8 @@ private Q_SLOTS:
     void lostConnection_data();
     void lostConnection();
     void cannotReconnectIsUnknown();
+    void networkBlackHole_data();
+    void networkBlackHole();
 
 private:
     std::unique_ptr<PgConnection> connectThroughProxy();
@@ -346,6 +348,56 @@ void TestLostConnection::cannotReconnectIsUnknown()
     auto checked = m_admin->exec(outcome.howToCheck.chopped(1));
     QVERIFY(checked.hasValue());
     QCOMPARE(checked->rowCount(), 1);
+}
+
+void TestLostConnection::networkBlackHole_data()
+{
+    QTest::addColumn<bool>("interactive");
+    QTest::addColumn<TcpProxy::DropRule>("stall");
+    QTest::addColumn<int>("expectedState");
+    QTest::addColumn<bool>("expectedAmbiguous");
+    QTest::newRow("pipelined: stalls before INSERT")
+        << false << rule('P', "INSERT INTO events", When::StallBeforeForwarding)
+        << int(State::NotCommitted) << true;
+    // Statement by statement, COMMIT was never sent: certainly not committed, and the
+    // deadline is spent, so no new attempt.
+    QTest::newRow("interactive: stalls before INSERT")
+        << true << rule('P', "INSERT INTO events", When::StallBeforeForwarding)
+        << int(State::NotCommitted) << false;
+    QTest::newRow("interactive: stalls before COMMIT")
+        << true << rule('P', "COMMIT", When::StallBeforeForwarding) << int(State::NotCommitted)
+        << true;
+}
+
+void TestLostConnection::networkBlackHole()
+{
+    // The network swallows everything without closing: the deadline bounds the wait
+    // (cancel request, then the connection is closed) and the outcome is still the truth.
+    QFETCH(bool, interactive);
+    QFETCH(TcpProxy::DropRule, stall);
+    QFETCH(int, expectedState);
+    QFETCH(bool, expectedAmbiguous);
+    auto connection = connectThroughProxy();
+    RetryPolicy policy;
+    policy.deadline = milliseconds(1500);
+    TransactionRunner runner(connection, policy);
+    const int before = m_proxy->dropsDone();
+    m_proxy->dropOn(stall);
+    const QString id = newId();
+    QElapsedTimer timer;
+    timer.start();
+    const Outcome outcome = runner.run(interactive ? interactiveInsert(id) : pipelinedInsert(id));
+    m_proxy->disarm();
+    QCOMPARE(m_proxy->dropsDone(), before + 1);
+    QVERIFY(timer.elapsed() >= 1500); // it did wait for the deadline (a lower bound only)
+    const qint64 rows = rowsWithId(id);
+    QCOMPARE(outcome.state == State::Committed, rows == 1);
+    QCOMPARE(int(outcome.state), expectedState);
+    QCOMPARE(outcome.wasAmbiguous, expectedAmbiguous);
+    QVERIFY(outcome.error);
+    QVERIFY2(outcome.error->message.contains(QLatin1String("no reply from the server in time")),
+             qPrintable(outcome.error->message));
+    QCOMPARE(rows, 0);
 }
 
 QTEST_GUILESS_MAIN(TestLostConnection)

@@ -85,6 +85,7 @@ private Q_SLOTS:
     void realSerializationConflicts();
     void realDeadlock();
     void cancelStopsRetrying();
+    void cancelInterruptsAStatement();
     void reconnectsWhenConnectionIsBroken();
 
 private:
@@ -708,6 +709,28 @@ void TestTransactionRunner::cancelStopsRetrying()
     QCOMPARE(outcome.error->kind, ErrorClass::Canceled);
     QVERIFY(outcome.attempts > 1);
     QVERIFY(outcome.attempts < 1000);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM rides")), 0);
+    QCOMPARE(PQtransactionStatus(connection->handle()), PQTRANS_IDLE);
+}
+
+void TestTransactionRunner::cancelInterruptsAStatement()
+{
+    auto connection = TestServer::connect(m_database);
+    TransactionRunner runner(connection);
+    const quint64 actionId = TransactionRunner::nextActionId();
+    TransactionBody body = insertBody(newId());
+    body.statements.append({QStringLiteral("SELECT pg_sleep(60)"), {}});
+    std::thread canceller([&runner, actionId] {
+        std::this_thread::sleep_for(milliseconds(300));
+        runner.cancel(actionId);
+    });
+    const Outcome outcome = runner.run(body, actionId);
+    canceller.join();
+    QCOMPARE(outcome.state, Outcome::State::NotCommitted);
+    QVERIFY(outcome.error);
+    QCOMPARE(outcome.error->kind, ErrorClass::Canceled);
+    QCOMPARE(outcome.error->sqlState, QStringLiteral("57014"));
+    QCOMPARE(outcome.attempts, 1);
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM rides")), 0);
     QCOMPARE(PQtransactionStatus(connection->handle()), PQTRANS_IDLE);
 }
