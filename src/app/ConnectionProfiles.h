@@ -17,6 +17,8 @@ struct ConnectionProfile
     bool operator==(const ConnectionProfile &other) const = default;
 };
 
+Q_DECLARE_METATYPE(ConnectionProfile)
+
 // Saved profiles and recent connections in QSettings.
 class ConnectionProfiles
 {
