@@ -9,6 +9,9 @@
 #include <QThread>
 #include <QUuid>
 
+#include <atomic>
+#include <thread>
+
 using namespace std::chrono;
 
 namespace {
@@ -77,6 +80,8 @@ private Q_SLOTS:
     void lostConnection();
     void cannotReconnectIsUnknown();
     void networkBlackHole_data();
+    void backendKilledMidStatement_data();
+    void backendKilledMidStatement();
     void networkBlackHole();
 
 private:
@@ -398,6 +403,77 @@ void TestLostConnection::networkBlackHole()
     QVERIFY2(outcome.error->message.contains(QLatin1String("no reply from the server in time")),
              qPrintable(outcome.error->message));
     QCOMPARE(rows, 0);
+}
+
+void TestLostConnection::backendKilledMidStatement_data()
+{
+    QTest::addColumn<bool>("interactive");
+    QTest::newRow("pipelined") << false;
+    QTest::newRow("interactive") << true;
+}
+
+void TestLostConnection::backendKilledMidStatement()
+{
+    // The server ends the session (57P01) while a body statement runs.
+    QFETCH(bool, interactive);
+    auto connection = TestServer::connect(m_database);
+    const int pid = connection->serverInfo().backendPid;
+    const QString id = newId();
+    TransactionBody body = pipelinedInsert(id);
+    const Statement nap{QStringLiteral("SELECT pg_sleep(0.5)"), {}};
+    if (interactive) {
+        body.statements.clear();
+        body.interactive = [id, nap](TransactionSession &session) -> Status {
+            auto inserted = session.exec(insertSql, {id, QStringLiteral("interactive")});
+            if (!inserted)
+                return inserted.error();
+            auto slept = session.exec(nap);
+            if (!slept)
+                return slept.error();
+            return Ok{};
+        };
+    } else {
+        body.statements.append(nap);
+    }
+    std::atomic<bool> killed{false};
+    std::thread killer([&] {
+        auto admin = PgConnection::open(TestServer::settings(m_database));
+        if (!admin)
+            return;
+        for (int i = 0; i < 250 && !killed; ++i) {
+            auto sleeping = (*admin)->exec(
+                QStringLiteral("SELECT 1 FROM pg_stat_activity WHERE pid = $1::int AND "
+                               "state = 'active' AND query LIKE 'SELECT pg_sleep%'"),
+                {QString::number(pid)});
+            if (sleeping && sleeping->rowCount() == 1) {
+                killed = (*admin)
+                             ->exec(QStringLiteral("SELECT pg_terminate_backend($1::int)"),
+                                    {QString::number(pid)})
+                             .hasValue();
+                break;
+            }
+            QThread::msleep(20);
+        }
+    });
+    TransactionRunner runner(connection);
+    const Outcome outcome = runner.run(body);
+    killer.join();
+    QVERIFY(killed);
+    const qint64 rows = rowsWithId(id);
+    QVERIFY(rows <= 1);
+    QCOMPARE(outcome.state == State::Committed, rows == 1);
+    if (interactive) {
+        // COMMIT was never sent: certainly not committed, so the runner ran it again.
+        QCOMPARE(outcome.state, State::Committed);
+        QCOMPARE(outcome.attempts, 2);
+        QVERIFY(!outcome.wasAmbiguous);
+    } else {
+        // The whole pipeline, COMMIT included, was sent: looked up, not re-run.
+        QCOMPARE(outcome.state, State::NotCommitted);
+        QVERIFY(outcome.wasAmbiguous);
+        QCOMPARE(outcome.attempts, 1);
+    }
+    QVERIFY(connection->serverInfo().backendPid != pid);
 }
 
 QTEST_GUILESS_MAIN(TestLostConnection)
