@@ -1,5 +1,6 @@
 #include "TestServer.h"
 #include "txn/TraceScript.h"
+#include "txn/TransactionRunner.h"
 
 #include <QTest>
 
@@ -12,6 +13,7 @@ private Q_SLOTS:
     void inlining();
     void valuesSurviveTheScript();
     void rendersGroups();
+    void runnerTraceReplays();
 };
 
 void TestTraceScript::inlining_data()
@@ -158,6 +160,47 @@ void TestTraceScript::rendersGroups()
                        "ROLLBACK;\n"
                        "COMMIT;\n");
     QCOMPARE(TraceScript::render(entries), expected);
+}
+
+void TestTraceScript::runnerTraceReplays()
+{
+    // What the runner sent, copied as a script and run elsewhere, does the same thing.
+    const QString schema = QStringLiteral(
+        "CREATE TABLE notes (id uuid PRIMARY KEY, body text, meta jsonb, amount numeric(10,2))");
+    auto original = TestServer::connect(TestServer::createDatabase(QStringLiteral("orig")));
+    auto replica = TestServer::connect(TestServer::createDatabase(QStringLiteral("replica")));
+    QVERIFY(original->execScript(schema).hasValue());
+    QVERIFY(replica->execScript(schema).hasValue());
+
+    TransactionBody body;
+    body.action = QStringLiteral("Add notes");
+    const QString insert = QStringLiteral(
+        "INSERT INTO notes (id, body, meta, amount) VALUES ($1::uuid, $2, $3::jsonb, $4::numeric)");
+    body.statements = {
+        {insert,
+         {QStringLiteral("11111111-1111-4111-8111-111111111111"),
+          QStringLiteral("it's a \\ back\\slash; -- and $2 and $$"),
+          QStringLiteral("{\"k\": \"v'\\\\\"}"), QStringLiteral("10.50")}},
+        {insert,
+         {QStringLiteral("22222222-2222-4222-8222-222222222222"), std::nullopt, std::nullopt,
+          QStringLiteral("-0.99")}},
+        {QStringLiteral(
+             "UPDATE notes SET body = coalesce(body, '') || $1 WHERE amount < $2::numeric"),
+         {QStringLiteral("ünï 🚲"), QStringLiteral("0")}},
+    };
+    TransactionRunner runner(original);
+    const Outcome outcome = runner.run(body);
+    QVERIFY(outcome.committed());
+    const QString script = TraceScript::render(outcome.trace);
+    QVERIFY2(replica->execScript(script).hasValue(), qPrintable(script));
+    const QString dump = QStringLiteral(
+        "SELECT string_agg(format('%s|%s|%s|%s', id, body, meta, amount), E'\\n' ORDER BY id) "
+        "FROM notes");
+    auto a = original->exec(dump);
+    auto b = replica->exec(dump);
+    QVERIFY(a.hasValue() && b.hasValue());
+    QCOMPARE(b->text(0, 0), a->text(0, 0));
+    QVERIFY(a->text(0, 0).contains(QStringLiteral("ünï 🚲")));
 }
 
 QTEST_GUILESS_MAIN(TestTraceScript)
