@@ -701,6 +701,12 @@ Outcome TransactionRunner::run(const TransactionBody &body, quint64 actionId)
         std::optional<DbError> connectError;
         const bool hadConnection = connectionUsable();
         if (!ensureConnection(connectError)) {
+            if (!m_settings) {
+                // Nothing to connect with: no point in retrying.
+                outcome.state = Outcome::State::NotCommitted;
+                outcome.error = connectError;
+                return outcome;
+            }
             attempt.verdict = Verdict::LostBeforeCommit;
             attempt.error = connectError;
         } else {

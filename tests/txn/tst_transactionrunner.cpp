@@ -87,6 +87,7 @@ private Q_SLOTS:
     void cancelStopsRetrying();
     void cancelInterruptsAStatement();
     void reconnectsWhenConnectionIsBroken();
+    void connectsLazily();
 
 private:
     void exec(const QString &sql);
@@ -751,6 +752,39 @@ void TestTransactionRunner::reconnectsWhenConnectionIsBroken()
     QVERIFY(outcome.committed());
     QVERIFY(connection);
     QVERIFY(connection->serverInfo().backendPid != oldPid);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM rides WHERE id = $1::uuid"), {id}), 1);
+}
+
+void TestTransactionRunner::connectsLazily()
+{
+    std::unique_ptr<PgConnection> connection;
+    TransactionRunner runner(connection);
+    runner.setSleeper([](microseconds) {});
+    // No connection and no settings: a clean failure at once.
+    const Outcome nothing = runner.run(insertBody(newId()));
+    QCOMPARE(nothing.state, Outcome::State::NotCommitted);
+    QCOMPARE(nothing.error->kind, ErrorClass::Connection);
+    QCOMPARE(nothing.attempts, 1);
+    QVERIFY(nothing.trace.isEmpty());
+    // A server that refuses: every attempt tries to connect, then a clean failure.
+    ConnectionSettings refused = TestServer::settings(m_database);
+    refused.setValue(QStringLiteral("port"), QStringLiteral("1"));
+    runner.setSettings(refused);
+    RetryPolicy policy;
+    policy.maxAttempts = 3;
+    runner.setPolicy(policy);
+    const Outcome down = runner.run(insertBody(newId()));
+    QCOMPARE(down.state, Outcome::State::NotCommitted);
+    QCOMPARE(down.error->kind, ErrorClass::Connection);
+    QVERIFY(!down.wasAmbiguous);
+    QCOMPARE(down.attempts, 3);
+    QCOMPARE(down.roundTrips, 0);
+    // With settings that work, the first run opens the connection.
+    runner.setSettings(TestServer::settings(m_database));
+    const QString id = newId();
+    const Outcome outcome = runner.run(insertBody(id));
+    QVERIFY(outcome.committed());
+    QVERIFY(connection);
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM rides WHERE id = $1::uuid"), {id}), 1);
 }
 
