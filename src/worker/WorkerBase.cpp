@@ -8,6 +8,7 @@
 #include <QThreadPool>
 #include <QTimer>
 
+#include <poll.h>
 #include <sys/socket.h>
 
 #include <algorithm>
@@ -225,20 +226,36 @@ void WorkerBase::processQueue()
     }
 
     m_running = true;
+    PgConnection *const before = m_connection.get();
     const JobStatus status = job.run(*m_connection);
     m_running = false;
     {
         QMutexLocker locker(&m_shared->mutex);
         m_shared->hasRunning = false;
+        if (m_connection.get() != before) {
+            // The job replaced the connection (the runner reconnected): cancel and the
+            // last-resort shutdown must aim at the new one.
+            m_shared->cancel = m_connection ? m_connection->cancelHandle() : CancelHandle();
+            m_shared->socket = m_connection ? m_connection->socket() : -1;
+        }
+    }
+    if (m_connection && m_connection.get() != before && !m_connection->isBroken()) {
+        const Status prepared = prepareConnection(*m_connection);
+        if (!prepared)
+            qWarning("WorkerBase: preparing the connection failed: %s",
+                     qPrintable(prepared.error().toString()));
+        Q_EMIT connected(m_connection->serverInfo());
     }
 
     const bool broken = !m_connection || m_connection->isBroken();
     if (status == JobStatus::RunAgainAfterReconnect) {
         if (runs >= m_policy.maxRunsPerJob) {
-            abandonJob(job, DbError::make(ErrorClass::Connection,
-                                          tr("the connection was lost %n time(s) while running "
-                                             "this request; giving up",
-                                             nullptr, runs)));
+            abandonJob(
+                job,
+                DbError::make(
+                    ErrorClass::Connection,
+                    tr("the connection was lost %1 times while running this request; giving up")
+                        .arg(runs)));
         } else if (!m_stopping) {
             {
                 QMutexLocker locker(&m_shared->mutex);
@@ -266,7 +283,7 @@ bool WorkerBase::ensureConnection()
 {
     if (m_stopping)
         return false;
-    if (m_connection && !m_connection->isBroken())
+    if (m_connection && !m_connection->isBroken() && !lostWhileIdle(*m_connection))
         return true;
     if (m_connection) {
         const DbError reason = DbError::fromConnection(m_connection->handle());
@@ -300,6 +317,25 @@ bool WorkerBase::ensureConnection()
     setState(ConnectionState::Connected);
     Q_EMIT connected(m_connection->serverInfo());
     return true;
+}
+
+bool WorkerBase::lostWhileIdle(PgConnection &connection)
+{
+    // An idle connection has nothing to read; something readable is the server saying
+    // goodbye (FATAL 57P01 after pg_terminate_backend, a restart) followed by the end of the
+    // stream, or rarely a notification. Reading it now lets libpq notice the end, so the next
+    // request is not sent into a dead socket. After unexpected data, wait briefly for the end
+    // of the stream that usually follows (bounded: three short polls).
+    for (int round = 0; round < 3; ++round) {
+        pollfd descriptor{connection.socket(), POLLIN, 0};
+        if (descriptor.fd < 0)
+            return true;
+        if (::poll(&descriptor, 1, round == 0 ? 0 : 50) <= 0)
+            return false;
+        if (PQconsumeInput(connection.handle()) == 0 || connection.isBroken())
+            return true;
+    }
+    return connection.isBroken();
 }
 
 void WorkerBase::scheduleReconnect(const DbError &reason)

@@ -139,6 +139,10 @@ protected:
     virtual Status prepareConnection(PgConnection &connection);
     // On the worker thread: the open connection, or null.
     PgConnection *connection() const { return m_connection.get(); }
+    // On the worker thread, inside a job: the connection's owner, for code that replaces the
+    // connection itself (TransactionRunner reconnects to resolve an ambiguous commit). The
+    // worker notices a replaced or reset connection when the job returns.
+    std::unique_ptr<PgConnection> &connectionHolder() { return m_connection; }
     // On the worker thread: true once shutdown() was called; long jobs may poll it.
     bool isStopping() const { return m_stopping.load(); }
 
@@ -148,6 +152,7 @@ private:
     void scheduleProcessing();
     void processQueue();
     bool ensureConnection();
+    static bool lostWhileIdle(PgConnection &connection);
     void scheduleReconnect(const DbError &reason);
     void dropConnection();
     void setState(ConnectionState state);

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "EditRequest.h"
+#include "WorkerBase.h"
+
+#include "txn/TransactionRunner.h"
+
+#include <QHash>
+#include <QList>
+
+// The edit worker: runs each EditRequest as a retrying transaction (TransactionRunner) on
+// its own connection, one at a time in arrival order, and answers with an EditReply.
+//
+// Use from the GUI thread:
+//     auto *worker = new EditWorker(settings);
+//     connect(worker, &EditWorker::finished, window, &Window::showOutcome); // queued
+//     worker->start(QStringLiteral("movr-edit"));
+//     QMetaObject::invokeMethod(worker, "submit", Qt::QueuedConnection,
+//                               Q_ARG(EditRequest, request));
+//     worker->cancelCurrent(request.actionId); // thread-safe, returns at once
+//     WorkerBase::shutdownAndDelete(worker);
+//
+// A request whose transaction certainly did not commit because the connection was lost
+// (not an ambiguous commit) stays at the head of the queue and runs again after the
+// reconnect; an ambiguous commit is resolved by the runner and reported as it is, never
+// re-run behind the user's back.
+class EditWorker : public WorkerBase
+{
+    Q_OBJECT
+
+public:
+    explicit EditWorker(ConnectionSettings settings, QObject *parent = nullptr);
+
+    static void registerMetaTypes();
+
+public Q_SLOTS:
+    // Queued from the GUI thread.
+    void submit(const EditRequest &request);
+    // The QA toggle: every first attempt fails once with a retryable error. On CockroachDB
+    // the worker sends SET inject_retry_errors_enabled on its connection (now, and after
+    // every reconnect); on PostgreSQL it sets RetryPolicy::injectRetryErrors on each request.
+    void setInjectRetryErrors(bool enabled);
+
+Q_SIGNALS:
+    void finished(const EditReply &reply);
+    // The toggle took effect (or failed to, with the server's error).
+    void injectRetryErrorsChanged(bool enabled, const QString &error);
+
+protected:
+    Status prepareConnection(PgConnection &connection) override;
+
+private:
+    JobStatus runRequest(EditRequest &request);
+    Status applyInjectSetting(PgConnection &connection);
+
+    TransactionRunner m_runner;
+    bool m_injectRetryErrors = false;
+    // Statements of earlier runs of a request that is waiting to run again.
+    QHash<quint64, QList<TraceEntry>> m_earlierTraces;
+    QHash<quint64, int> m_reruns;
+};
