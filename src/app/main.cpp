@@ -1,17 +1,204 @@
+#include "CommandLine.h"
+#include "DemoHost.h"
+#include "MainWindow.h"
+
+#include "demo/LocalServer.h"
+#include "movr/MovrLoader.h"
+#include "pg/PgConnection.h"
+
 #include <QApplication>
-#include <QCommandLineParser>
-#include <QLabel>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QSocketNotifier>
+
+#include <csignal>
+#include <cstdio>
+#include <ctime>
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace {
+
+int signalPipe[2] = {-1, -1};
+
+void onSignal(int signal)
+{
+    const int saved = errno;
+    const char byte = char(signal);
+    [[maybe_unused]] const ssize_t written = ::write(signalPipe[1], &byte, 1);
+    errno = saved;
+}
+
+// SIGINT, SIGTERM and SIGHUP end the event loop cleanly (so the demo server stops and its
+// files are removed): the handler only writes to a pipe that a QSocketNotifier watches.
+bool installSignalHandlers()
+{
+    if (::pipe2(signalPipe, O_CLOEXEC | O_NONBLOCK) != 0)
+        return false;
+    struct sigaction action = {};
+    action.sa_handler = onSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    for (int signal : {SIGINT, SIGTERM, SIGHUP})
+        ::sigaction(signal, &action, nullptr);
+    ::signal(SIGPIPE, SIG_IGN);
+    return true;
+}
+
+void printError(const QString &message)
+{
+    QString line = message.simplified(); // one line, whatever the message
+    std::fprintf(stderr, "movr-admin: %s\n", line.toLocal8Bit().constData());
+    std::fflush(stderr);
+}
+
+void printOut(const QString &message)
+{
+    std::fprintf(stdout, "movr-admin: %s\n", message.toLocal8Bit().constData());
+    std::fflush(stdout);
+}
+
+// Milliseconds since this process started (the kernel's start time, so the figure includes
+// loading the executable and its libraries).
+qint64 millisecondsSinceProcessStart()
+{
+    QFile stat(QStringLiteral("/proc/self/stat"));
+    timespec now{};
+    if (!stat.open(QIODevice::ReadOnly) || ::clock_gettime(CLOCK_BOOTTIME, &now) != 0)
+        return -1;
+    const QByteArray text = stat.readAll();
+    // Field 22 (starttime, clock ticks since boot) counted after the ")" ending field 2.
+    const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+    if (fields.size() < 20)
+        return -1;
+    const double ticks = double(::sysconf(_SC_CLK_TCK));
+    const double started = fields.at(19).toDouble() / ticks;
+    const double elapsed = double(now.tv_sec) + double(now.tv_nsec) / 1e9 - started;
+    return qint64(elapsed * 1000);
+}
+
+int initMovr(const CommandLineOptions &options)
+{
+    auto connection = PgConnection::open(options.settings);
+    if (!connection) {
+        printError(QObject::tr("cannot connect to %1: %2")
+                       .arg(options.settings.displayName(), connection.error().toString()));
+        return 1;
+    }
+    MovrLoadOptions load;
+    load.existingTables = options.drop ? MovrLoadOptions::ExistingTables::Drop
+                                       : MovrLoadOptions::ExistingTables::Refuse;
+    QElapsedTimer timer;
+    timer.start();
+    const Status loaded = MovrLoader::initialize(
+        **connection, DataGenerator(options.demo.counts, options.demo.seed), load);
+    if (!loaded) {
+        printError(loaded.error().toString());
+        return 1;
+    }
+    printOut(QObject::tr("loaded %1 rows of MovR data into %2 (%3) in %4 ms")
+                 .arg(options.demo.counts.total())
+                 .arg(options.settings.displayName(), (*connection)->serverInfo().displayName())
+                 .arg(timer.elapsed()));
+    return 0;
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    auto parsed = CommandLine::parse(arguments, qEnvironmentVariable("DATABASE_URL"));
+    if (!parsed) {
+        printError(parsed.error());
+        return 2;
+    }
+    const CommandLineOptions &options = *parsed;
+    switch (options.mode) {
+    case CommandLineOptions::Mode::Help:
+    case CommandLineOptions::Mode::Version:
+        std::fputs(options.text.toLocal8Bit().constData(), stdout);
+        return 0;
+    case CommandLineOptions::Mode::InitMovr: {
+        QCoreApplication app(argc, argv);
+        return initMovr(options);
+    }
+    case CommandLineOptions::Mode::Demo:
+        // Cheap checks first, before any window: missing binaries name the package.
+        if (auto binaries = LocalServer::binaryDirectory(); !binaries) {
+            printError(binaries.error().message);
+            return 1;
+        }
+        break;
+    case CommandLineOptions::Mode::Connect:
+        break;
+    }
+
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("movr-admin"));
     QApplication::setApplicationVersion(QStringLiteral(MOVR_VERSION));
-    QCommandLineParser parser;
-    parser.addHelpOption();
-    parser.addVersionOption();
-    parser.process(app);
-    QLabel label(QObject::tr("MovR Admin"));
-    label.show();
-    return app.exec();
+
+    if (!installSignalHandlers()) {
+        printError(QObject::tr("cannot install signal handlers"));
+        return 1;
+    }
+    QSocketNotifier signalNotifier(signalPipe[0], QSocketNotifier::Read);
+    QObject::connect(&signalNotifier, &QSocketNotifier::activated, &app, [&app] {
+        char byte = 0;
+        while (::read(signalPipe[0], &byte, 1) == 1) {
+        }
+        app.quit();
+    });
+
+    MainWindow window;
+    if (options.quitWhenReady) {
+        QObject::connect(&window, &MainWindow::dataShown, &app, [&app] {
+            std::fprintf(stderr, "movr-admin: data shown %lld ms after process start\n",
+                         static_cast<long long>(millisecondsSinceProcessStart()));
+            std::fflush(stderr);
+            app.quit();
+        });
+    }
+    window.show();
+
+    int exitCode = 0;
+    std::unique_ptr<DemoHost> demo;
+    if (options.mode == CommandLineOptions::Mode::Demo) {
+        window.showStartupMessage(QObject::tr("Starting the demo database…"));
+        demo = std::make_unique<DemoHost>();
+        QObject::connect(
+            demo.get(), &DemoHost::progress, &window, [&window](qint64 done, qint64 total) {
+                window.showStartupMessage(
+                    QObject::tr("Loading MovR data… %1%").arg(total > 0 ? done * 100 / total : 0));
+            });
+        QObject::connect(demo.get(), &DemoHost::ready, &window,
+                         [&window](const ConnectionSettings &settings, const QString &url) {
+                             printOut(QObject::tr("demo database ready: %1").arg(url));
+                             window.connectTo(settings);
+                         });
+        QObject::connect(demo.get(), &DemoHost::failed, &app, [&](const QString &message) {
+            printError(QObject::tr("the demo database did not start: %1").arg(message));
+            window.showStartupMessage(
+                QObject::tr("The demo database did not start: %1").arg(message));
+            exitCode = 1;
+            if (options.quitWhenReady)
+                app.exit(1);
+        });
+        demo->start(options.demo);
+    } else {
+        window.connectTo(options.settings);
+    }
+
+    const int loopCode = app.exec();
+    window.hide();
+    if (demo) {
+        demo->requestShutdown();
+        if (!demo->wait(60000))
+            printError(QObject::tr("the demo database did not stop within 60 s"));
+    }
+    ::signal(SIGINT, SIG_DFL);
+    ::signal(SIGTERM, SIG_DFL);
+    return exitCode != 0 ? exitCode : loopCode;
 }

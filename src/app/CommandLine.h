@@ -1,0 +1,35 @@
+#pragma once
+
+#include "demo/DemoDatabase.h"
+#include "pg/ConnectionSettings.h"
+
+#include <QString>
+#include <QStringList>
+
+// What the command line asks for. Parsing happens before any window exists, so that bad
+// input gets one line on stderr and a non-zero exit with nothing started.
+struct CommandLineOptions
+{
+    enum class Mode {
+        Demo,     // --demo, or nothing configured
+        Connect,  // a URL (argument, --url or DATABASE_URL)
+        InitMovr, // --init-movr URL: create the schema and load data, no window
+        Help,     // print `text` on stdout, exit 0
+        Version,
+    };
+    Mode mode = Mode::Demo;
+    ConnectionSettings settings; // Connect and InitMovr
+    DemoOptions demo;            // Demo (counts and seed also for InitMovr)
+    bool drop = false;           // InitMovr: replace existing MovR tables
+    bool quitWhenReady = false;  // hidden: quit once the window shows data (cold-start bench)
+    QString text;                // Help / Version
+};
+
+namespace CommandLine {
+
+// `arguments` as argv (the program name first). The error is one line, without the program
+// name and without any password.
+Result<CommandLineOptions, QString> parse(const QStringList &arguments,
+                                          const QString &databaseUrl = {});
+
+} // namespace CommandLine
