@@ -307,13 +307,14 @@ QVariant TraceModel::actionData(const Action &action, int column, int role) cons
                                            QStringLiteral("HH:mm:ss.zzz"));
             QString text = QStringLiteral("%1  %2").arg(time, action.name);
             if (retried)
-                text += tr("  (%n attempt(s))", nullptr, int(action.attempts.size()));
+                text += tr("  (%1 attempts)").arg(action.attempts.size());
             return text;
         }
         case DurationColumn:
             return formatDuration(total);
         case RowsColumn:
-            return tr("%n statement(s)", nullptr, int(entries.size()));
+            return entries.size() == 1 ? tr("1 statement")
+                                       : tr("%1 statements").arg(entries.size());
         }
         return {};
     }

@@ -140,8 +140,8 @@ QString TablePrivileges::explanation(MovrOperation operation) const
     for (const PrivilegeRequirement &requirement : missing)
         parts << QStringLiteral("%1 on %2")
                      .arg(privilegeName(requirement.privilege), requirement.table);
-    return tr("Needs %1: the SQL user \"%2\" lacks %n privilege(s) for this action.", nullptr,
-              int(missing.size()))
+    return (missing.size() == 1 ? tr("Needs %1: the SQL user \"%2\" lacks this privilege.")
+                                : tr("Needs %1: the SQL user \"%2\" lacks these privileges."))
         .arg(parts.join(QLatin1String(", ")), m_user);
 }
 

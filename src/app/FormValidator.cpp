@@ -1,0 +1,86 @@
+#include "FormValidator.h"
+
+#include <QAbstractButton>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QDoubleSpinBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QSpinBox>
+
+namespace {
+const char InvalidProperty[] = "invalidInput";
+}
+
+FormValidator::FormValidator(QAbstractButton *okButton, QLabel *message, QObject *parent)
+    : QObject(parent), m_ok(okButton), m_message(message)
+{}
+
+void FormValidator::addField(QWidget *field, Check check)
+{
+    m_fields.push_back({field, std::move(check)});
+    const auto revalidate = [this] { validate(); };
+    if (auto *edit = qobject_cast<QLineEdit *>(field))
+        connect(edit, &QLineEdit::textChanged, this, revalidate);
+    else if (auto *combo = qobject_cast<QComboBox *>(field)) {
+        connect(combo, &QComboBox::currentIndexChanged, this, revalidate);
+        connect(combo, &QComboBox::editTextChanged, this, revalidate);
+    } else if (auto *spin = qobject_cast<QSpinBox *>(field))
+        connect(spin, &QSpinBox::valueChanged, this, revalidate);
+    else if (auto *doubleSpin = qobject_cast<QDoubleSpinBox *>(field))
+        connect(doubleSpin, &QDoubleSpinBox::valueChanged, this, revalidate);
+    else if (auto *text = qobject_cast<QPlainTextEdit *>(field))
+        connect(text, &QPlainTextEdit::textChanged, this, revalidate);
+    else if (auto *dateTime = qobject_cast<QDateTimeEdit *>(field))
+        connect(dateTime, &QDateTimeEdit::dateTimeChanged, this, revalidate);
+    else if (auto *check = qobject_cast<QCheckBox *>(field))
+        connect(check, &QCheckBox::toggled, this, revalidate);
+}
+
+void FormValidator::addRule(Check check)
+{
+    m_rules.push_back(std::move(check));
+}
+
+bool FormValidator::validate()
+{
+    m_problem.clear();
+    for (const Field &field : m_fields) {
+        if (!field.widget)
+            continue;
+        const QString problem = field.widget->isEnabled() ? field.check() : QString();
+        const bool invalid = !problem.isEmpty();
+        if (field.widget->property(InvalidProperty).toBool() != invalid) {
+            field.widget->setProperty(InvalidProperty, invalid);
+            // A red frame on the field; restored when it becomes valid.
+            field.widget->setStyleSheet(invalid ? QStringLiteral("border: 1px solid #c62828;")
+                                                : QString());
+        }
+        if (invalid) {
+            field.widget->setToolTip(problem);
+            if (m_problem.isEmpty())
+                m_problem = problem;
+        } else {
+            field.widget->setToolTip(QString());
+        }
+    }
+    for (const Check &rule : m_rules) {
+        if (!m_problem.isEmpty())
+            break;
+        m_problem = rule();
+    }
+    const bool valid = m_problem.isEmpty();
+    if (m_ok)
+        m_ok->setEnabled(valid);
+    if (m_message) {
+        m_message->setText(m_problem);
+        m_message->setVisible(!valid);
+    }
+    if (valid != m_valid) {
+        m_valid = valid;
+        Q_EMIT validityChanged(valid);
+    }
+    return valid;
+}

@@ -1,0 +1,50 @@
+#pragma once
+
+#include <QObject>
+#include <QPointer>
+
+#include <functional>
+#include <vector>
+
+class QAbstractButton;
+class QLabel;
+class QWidget;
+
+// Validates a dialog's fields as the user types: each field has a check returning "" or
+// one line saying what is wrong. The first problem is shown in the message label (and the
+// field is marked), and the OK button stays disabled until every field is valid.
+class FormValidator : public QObject
+{
+    Q_OBJECT
+
+public:
+    using Check = std::function<QString()>;
+
+    FormValidator(QAbstractButton *okButton, QLabel *message, QObject *parent);
+
+    // Re-validates when `field` changes (QLineEdit, QComboBox, QSpinBox, QPlainTextEdit,
+    // QDateTimeEdit, QCheckBox are watched).
+    void addField(QWidget *field, Check check);
+    // A check across fields (e.g. "the brand is only for bikes").
+    void addRule(Check check);
+
+    // Runs every check; true when all pass.
+    bool validate();
+    QString firstProblem() const { return m_problem; }
+
+Q_SIGNALS:
+    void validityChanged(bool valid);
+
+private:
+    struct Field
+    {
+        QPointer<QWidget> widget;
+        Check check;
+    };
+    std::vector<Field> m_fields;
+    std::vector<Check> m_rules;
+    QPointer<QAbstractButton> m_ok;
+    QPointer<QLabel> m_message;
+    QString m_problem;
+    bool m_valid = false;
+};
