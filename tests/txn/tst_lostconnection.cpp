@@ -76,6 +76,7 @@ private Q_SLOTS:
     void cleanupTestCase();
     void proxyDelaysEachDirection();
     void pipelineIsOneRoundTripPerAttempt();
+    void proxyRules();
     void lostConnection_data();
     void lostConnection();
     void cannotReconnectIsUnknown();
@@ -184,6 +185,57 @@ void TestLostConnection::pipelineIsOneRoundTripPerAttempt()
     }
     QVERIFY(
         m_admin->execScript(QStringLiteral("UPDATE control SET retry_failures = 0")).hasValue());
+}
+
+void TestLostConnection::proxyRules()
+{
+    // Before vs after forwarding, on the simple query protocol: the side effect of an
+    // autocommitted INSERT tells whether the server got the message.
+    const QString before = newId();
+    const QString after = newId();
+    auto insert = [](const QString &id) {
+        return QStringLiteral("INSERT INTO events VALUES ('%1', 'simple')").arg(id);
+    };
+    {
+        auto connection = connectThroughProxy();
+        m_proxy->dropOn(rule('Q', before.toLatin1().constData(), When::BeforeForwarding));
+        QVERIFY(connection->execScript(QStringLiteral("SELECT 1")).hasValue());
+        const Status status = connection->execScript(insert(before));
+        QVERIFY(!status.hasValue());
+        QCOMPARE(status.error().kind, ErrorClass::Connection);
+        QVERIFY(connection->isBroken());
+    }
+    {
+        auto connection = connectThroughProxy();
+        m_proxy->dropOn(rule('Q', after.toLatin1().constData(), When::AfterForwarding));
+        QVERIFY(!connection->execScript(insert(after)).hasValue());
+        QVERIFY(connection->isBroken());
+    }
+    // The server got the second one and ran it; it never saw the first.
+    for (int i = 0; i < 100 && rowsWithId(after) == 0; ++i)
+        QThread::msleep(20);
+    QCOMPARE(rowsWithId(after), 1);
+    QCOMPARE(rowsWithId(before), 0);
+
+    // The N-th occurrence: the third Sync (third extended-protocol round trip).
+    {
+        auto connection = connectThroughProxy();
+        TcpProxy::DropRule third = rule('S', "", When::AfterForwarding);
+        third.occurrence = 3;
+        m_proxy->dropOn(third);
+        QVERIFY(connection->exec(QStringLiteral("SELECT 1")).hasValue());
+        QVERIFY(connection->exec(QStringLiteral("SELECT 2")).hasValue());
+        QVERIFY(!connection->exec(QStringLiteral("SELECT 3")).hasValue());
+        QVERIFY(connection->isBroken());
+    }
+    // dropAll closes every connection at once.
+    auto one = connectThroughProxy();
+    auto two = connectThroughProxy();
+    QVERIFY(m_proxy->openConnections() >= 2);
+    m_proxy->dropAll();
+    QVERIFY(!one->exec(QStringLiteral("SELECT 1")).hasValue());
+    QVERIFY(!two->exec(QStringLiteral("SELECT 1")).hasValue());
+    QVERIFY(connectThroughProxy()->exec(QStringLiteral("SELECT 1")).hasValue());
 }
 
 void TestLostConnection::lostConnection_data()
