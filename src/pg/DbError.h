@@ -14,6 +14,7 @@ enum class ErrorClass {
     Permission,   // insufficient privilege (42501)
     InvalidInput, // rejected before anything was sent, or 22xxx data exceptions
     Canceled,     // 57014 query canceled (superseded or user canceled)
+    Conflict,     // a row no longer holds the values an edit was based on (no SQLSTATE)
     Other,
 };
 
