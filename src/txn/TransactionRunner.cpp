@@ -600,8 +600,10 @@ void TransactionRunner::resolveAmbiguous(const TransactionBody &body, const DbEr
             // The old backend may still hold the COMMIT in its socket buffer (a pipeline is
             // sent whole): end it and wait until it is gone before looking.
             const SqlParams pid{QString::number(oldPid)};
-            send({Item{QStringLiteral("SELECT pg_terminate_backend($1::int, 5000)"), pid,
-                       Kind::Housekeeping}});
+            send(
+                {Item{QStringLiteral("SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity "
+                                     "WHERE pid = $1::int"),
+                      pid, Kind::Housekeeping}});
             bool gone = false;
             for (int i = 0; i < 50 && !gone; ++i) {
                 if (i > 0)
