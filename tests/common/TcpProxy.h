@@ -72,8 +72,9 @@ public:
     // Closes every connection now.
     void dropAll();
 
-    // Frontend messages forwarded to the server, by type ('S' = Sync: one per round trip
-    // of the extended protocol), since the last resetCounts().
+    // Frontend messages received from clients, by type ('S' = Sync: one per round trip of
+    // the extended protocol), since the last resetCounts(); counted on arrival, so a message
+    // a drop stopped before forwarding is counted too.
     int forwarded(char type) const;
     int connectionsAccepted() const;
     int openConnections() const;
