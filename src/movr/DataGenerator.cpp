@@ -215,36 +215,71 @@ QString DataGenerator::formatTimestampMs(qint64 epochMilliseconds)
     return formatTimestamp(seconds) + QLatin1String(fraction, 4);
 }
 
+namespace {
+
+// Builds short ASCII text without reallocations; becomes a QString once.
+class TextBuilder
+{
+public:
+    TextBuilder &add(const char *text)
+    {
+        while (*text && m_length < Capacity)
+            m_text[m_length++] = *text++;
+        return *this;
+    }
+    TextBuilder &add(char c)
+    {
+        if (m_length < Capacity)
+            m_text[m_length++] = c;
+        return *this;
+    }
+    TextBuilder &number(std::uint64_t value)
+    {
+        char digits[20];
+        int count = 0;
+        do {
+            digits[count++] = char('0' + value % 10);
+            value /= 10;
+        } while (value && count < 20);
+        while (count > 0)
+            add(digits[--count]);
+        return *this;
+    }
+    void capitalizeFirst()
+    {
+        if (m_length > 0 && m_text[0] >= 'a' && m_text[0] <= 'z')
+            m_text[0] = char(m_text[0] - 'a' + 'A');
+    }
+    QString toString() const { return QString::fromLatin1(m_text, m_length); }
+
+private:
+    static constexpr int Capacity = 200;
+    char m_text[Capacity];
+    int m_length = 0;
+};
+
+} // namespace
+
 QString DataGenerator::address(SplitMix64 &random) const
 {
-    QString text = QString::number(random.bounded(99999) + 1);
-    text += QLatin1Char(' ');
-    text += QLatin1String(choose(random, StreetNames));
-    text += QLatin1Char(' ');
-    text += QLatin1String(choose(random, StreetTypes));
-    if (random.bounded(10) == 0) {
-        text += QLatin1String(" Apt. ");
-        text += QString::number(random.bounded(999) + 1);
-    }
-    return text;
+    TextBuilder text;
+    text.number(random.bounded(99999) + 1).add(' ');
+    text.add(choose(random, StreetNames)).add(' ').add(choose(random, StreetTypes));
+    if (random.bounded(10) == 0)
+        text.add(" Apt. ").number(random.bounded(999) + 1);
+    return text.toString();
 }
 
 QString DataGenerator::personName(SplitMix64 &random) const
 {
-    QString name;
+    TextBuilder name;
     const std::uint64_t decoration = random.bounded(10);
-    if (decoration == 0) {
-        name += QLatin1String(choose(random, Prefixes));
-        name += QLatin1Char(' ');
-    }
-    name += QLatin1String(choose(random, FirstNames));
-    name += QLatin1Char(' ');
-    name += QLatin1String(choose(random, LastNames));
-    if (decoration == 1) {
-        name += QLatin1Char(' ');
-        name += QLatin1String(choose(random, Suffixes));
-    }
-    return name;
+    if (decoration == 0)
+        name.add(choose(random, Prefixes)).add(' ');
+    name.add(choose(random, FirstNames)).add(' ').add(choose(random, LastNames));
+    if (decoration == 1)
+        name.add(' ').add(choose(random, Suffixes));
+    return name.toString();
 }
 
 QString DataGenerator::userId(qint64 index) const
@@ -378,20 +413,21 @@ QList<PromoCodeRow> DataGenerator::promoCodes(qint64 first, qint64 count) const
     for (qint64 index = first; index < first + count && index < m_counts.promoCodes; ++index) {
         SplitMix64 random = rowRandom(Table::PromoCodes, index);
         PromoCodeRow row;
-        row.code = QString::number(index) + QLatin1Char('_');
-        for (int word = 0; word < 3; ++word) {
-            if (word > 0)
-                row.code += QLatin1Char('_');
-            row.code += QLatin1String(choose(random, Words));
-        }
+        TextBuilder code;
+        code.number(std::uint64_t(index));
+        for (int word = 0; word < 3; ++word)
+            code.add('_').add(choose(random, Words));
+        row.code = code.toString();
+        TextBuilder description;
         const int words = 6 + int(random.bounded(6));
         for (int word = 0; word < words; ++word) {
             if (word > 0)
-                row.description += QLatin1Char(' ');
-            row.description += QLatin1String(choose(random, Words));
+                description.add(' ');
+            description.add(choose(random, Words));
         }
-        row.description[0] = row.description[0].toUpper();
-        row.description += QLatin1Char('.');
+        description.capitalizeFirst();
+        description.add('.');
+        row.description = description.toString();
         const qint64 created = BaseEpochSeconds - qint64(random.bounded(30)) * SecondsPerDay;
         row.creationTime = formatTimestamp(created);
         row.expirationTime =

@@ -3,7 +3,12 @@
 #include "Schema.h"
 
 #include <QLocale>
+
 #include <QObject>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
 
 namespace {
 
@@ -100,12 +105,17 @@ Status execAll(PgConnection &connection, const QStringList &statements)
 
 void MovrLoader::appendField(QByteArray &out, const QString &value)
 {
-    const qsizetype start = out.size();
-    out.reserve(start + value.size() + 8);
-    const QChar *data = value.constData();
     const qsizetype size = value.size();
+    const qsizetype start = out.size();
+    // Worst case for ASCII: every character escaped (two bytes). Grow geometrically.
+    const qsizetype needed = start + 2 * size;
+    if (out.capacity() < needed)
+        out.reserve(std::max(needed, 2 * out.capacity()));
+    out.resize(needed);
+    char *write = out.data() + start;
+    const char16_t *read = reinterpret_cast<const char16_t *>(value.constData());
     for (qsizetype i = 0; i < size; ++i) {
-        const char16_t c = data[i].unicode();
+        const char16_t c = read[i];
         if (c >= 0x80) {
             // Not plain ASCII: encode the whole value as UTF-8, then escape.
             out.truncate(start);
@@ -132,21 +142,26 @@ void MovrLoader::appendField(QByteArray &out, const QString &value)
         }
         switch (c) {
         case '\\':
-            out += "\\\\";
+            *write++ = '\\';
+            *write++ = '\\';
             break;
         case '\t':
-            out += "\\t";
+            *write++ = '\\';
+            *write++ = 't';
             break;
         case '\n':
-            out += "\\n";
+            *write++ = '\\';
+            *write++ = 'n';
             break;
         case '\r':
-            out += "\\r";
+            *write++ = '\\';
+            *write++ = 'r';
             break;
         default:
-            out += char(c);
+            *write++ = char(c);
         }
     }
+    out.truncate(write - out.constData());
 }
 
 void MovrLoader::appendNull(QByteArray &out)
@@ -182,19 +197,61 @@ Status MovrLoader::copy(PgConnection &connection, const QString &table, const QS
     if (started.status() != PGRES_COPY_IN)
         return DbError::fromResult(started.get(), raw);
 
-    QByteArray buffer;
+    // A producer thread generates and encodes the next chunks while this thread sends the
+    // current one, so the client's work overlaps the server's; at most QueueDepth chunks wait.
+    constexpr int QueueDepth = 3;
+    std::mutex mutex;
+    std::condition_variable changed;
+    std::deque<QByteArray> queue;
+    bool produced = false; // the producer has finished
+    bool abandon = false;  // the consumer stopped: the producer must not wait any more
+    std::thread producer([&] {
+        qsizetype lastSize = 1 << 16;
+        for (;;) {
+            QByteArray buffer;
+            buffer.reserve(lastSize + lastSize / 4);
+            const bool more = next(buffer);
+            lastSize = std::max<qsizetype>(buffer.size(), 1 << 16);
+            std::unique_lock lock(mutex);
+            if (!more)
+                break;
+            changed.wait(lock, [&] { return abandon || queue.size() < QueueDepth; });
+            if (abandon)
+                break;
+            if (!buffer.isEmpty())
+                queue.push_back(std::move(buffer));
+            lock.unlock();
+            changed.notify_all();
+        }
+        {
+            std::lock_guard lock(mutex);
+            produced = true;
+        }
+        changed.notify_all();
+    });
     bool sendFailed = false;
     for (;;) {
-        buffer.clear();
-        if (!next(buffer))
-            break;
-        if (buffer.isEmpty())
-            continue;
+        QByteArray buffer;
+        {
+            std::unique_lock lock(mutex);
+            changed.wait(lock, [&] { return produced || !queue.empty(); });
+            if (queue.empty())
+                break; // produced and drained
+            buffer = std::move(queue.front());
+            queue.pop_front();
+        }
+        changed.notify_all();
         if (PQputCopyData(raw, buffer.constData(), int(buffer.size())) != 1) {
             sendFailed = true;
             break;
         }
     }
+    {
+        std::lock_guard lock(mutex);
+        abandon = true;
+    }
+    changed.notify_all();
+    producer.join();
     if (!sendFailed && PQputCopyEnd(raw, nullptr) != 1)
         sendFailed = true;
     if (sendFailed && PQstatus(raw) == CONNECTION_BAD) {

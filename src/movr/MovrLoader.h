@@ -22,7 +22,8 @@ struct LoadProgress
 
 struct MovrLoadOptions
 {
-    // Called after every chunk; returning false cancels the load (ErrorClass::Canceled).
+    // Called after every chunk is generated (a few chunks ahead of what the server received),
+    // on the loader's producer thread; returning false cancels the load (ErrorClass::Canceled).
     using ProgressCallback = std::function<bool(const LoadProgress &)>;
     enum class ExistingTables { Refuse, Drop };
 
@@ -53,8 +54,10 @@ public:
                            const Options &options = {});
 
     // COPY table (columns) FROM STDIN: `next` appends the next chunk of encoded rows (see
-    // appendRow) to the buffer and returns false when there is nothing more. Table and
-    // column names are quoted as identifiers.
+    // appendRow) to the buffer and returns false when there is nothing more. `next` runs on
+    // a producer thread (a few chunks ahead of what was sent) while this thread sends, and
+    // this call returns only after that thread ended. Table and column names are quoted as
+    // identifiers.
     static Status copy(PgConnection &connection, const QString &table, const QStringList &columns,
                        const std::function<bool(QByteArray &buffer)> &next);
 
