@@ -1,10 +1,33 @@
 #include "EditWorker.h"
 
+#include <algorithm>
+#include <thread>
+
 EditWorker::EditWorker(ConnectionSettings settings, QObject *parent)
     : WorkerBase(settings, parent), m_runner(connectionHolder())
 {
     registerMetaTypes();
     m_runner.setSettings(settings);
+    // Once shutdown has begun, the runner neither reconnects (to resolve an ambiguous commit:
+    // the outcome is then Unknown, with how to check) nor sleeps between retries, so the
+    // worker thread ends within shutdown()'s bound.
+    m_runner.setConnector(
+        [this](const ConnectionSettings &target) -> Result<std::unique_ptr<PgConnection>> {
+            if (isStopping())
+                return DbError::make(ErrorClass::Canceled, tr("the worker is shutting down"));
+            auto opened = PgConnection::open(target);
+            if (opened)
+                noteReplacementConnection(**opened);
+            return opened;
+        });
+    m_runner.setSleeper([this](std::chrono::microseconds delay) {
+        const auto until = std::chrono::steady_clock::now() + delay;
+        while (!isStopping() && std::chrono::steady_clock::now() < until) {
+            const auto left = until - std::chrono::steady_clock::now();
+            std::this_thread::sleep_for(
+                std::min<std::chrono::steady_clock::duration>(left, std::chrono::milliseconds(20)));
+        }
+    });
 }
 
 void EditWorker::registerMetaTypes()

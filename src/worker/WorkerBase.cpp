@@ -5,21 +5,27 @@
 #include <QMutexLocker>
 #include <QSet>
 #include <QThread>
-#include <QThreadPool>
 #include <QTimer>
+#include <QWaitCondition>
 
 #include <poll.h>
 #include <sys/socket.h>
 
 #include <algorithm>
+#include <thread>
 
-// Everything another thread may touch, behind one mutex. The worker thread takes it only
-// between jobs and when it replaces its connection, so a cancel sent while the mutex is held
-// reaches either the job it was meant for or an idle backend (which ignores it), never the
-// next job.
+// Everything another thread may touch, behind one mutex, which is never held across a
+// network call.
+//
+// A cancel runs on a detached helper thread: PQcancel connects to the server and waits for it
+// to acknowledge, which must not block the GUI thread (nor a thread pool that application
+// exit waits for). So that a cancel meant for one job cannot hit the next one, the worker
+// thread does not start a job while a cancel is in flight (bounded wait); a cancel that
+// arrives at an idle backend is ignored by the server.
 struct WorkerBase::Shared
 {
     QMutex mutex;
+    QWaitCondition cancelDone;
     CancelHandle cancel; // of the open connection
     int socket = -1;     // of the open connection, for the last-resort shutdown
     bool hasRunning = false;
@@ -28,16 +34,20 @@ struct WorkerBase::Shared
     quint64 highestQueued = 0;   // highest generation that reached the worker
     QSet<quint64> queued;        // generations waiting in the queue
     QSet<quint64> cancelled;     // queued (or not yet arrived) generations to abandon
+    int cancelsInFlight = 0;
 
-    // Sends the cancel from a pool thread if the running job still matches.
-    static void cancelLater(const std::shared_ptr<Shared> &shared,
-                            std::function<bool(const Shared &)> stillWanted)
+    // Call with the mutex held: cancels the running job from a helper thread.
+    static void cancelRunning(const std::shared_ptr<Shared> &shared)
     {
-        QThreadPool::globalInstance()->start([shared, stillWanted = std::move(stillWanted)] {
+        if (!shared->hasRunning || !shared->cancel.isValid())
+            return;
+        ++shared->cancelsInFlight;
+        std::thread([shared, handle = shared->cancel] {
+            handle.cancel();
             QMutexLocker locker(&shared->mutex);
-            if (shared->hasRunning && stillWanted(*shared))
-                shared->cancel.cancel();
-        });
+            --shared->cancelsInFlight;
+            shared->cancelDone.wakeAll();
+        }).detach();
     }
 };
 
@@ -91,10 +101,10 @@ bool WorkerBase::shutdown(std::chrono::milliseconds timeout)
         return true;
     if (!m_stopping.exchange(true)) {
         {
-            // From the calling thread: the worker thread may be blocked in that very query.
+            // The worker thread may be blocked in that very query: cancel it on the server
+            // (from a helper thread: PQcancel waits for the server's answer).
             QMutexLocker locker(&m_shared->mutex);
-            if (m_shared->hasRunning)
-                m_shared->cancel.cancel();
+            Shared::cancelRunning(m_shared);
         }
         QMetaObject::invokeMethod(this, &WorkerBase::finishOnThread, Qt::QueuedConnection);
     }
@@ -129,22 +139,18 @@ void WorkerBase::shutdownAndDelete(WorkerBase *worker, std::chrono::milliseconds
 void WorkerBase::cancelCurrent(quint64 generation)
 {
     QMutexLocker locker(&m_shared->mutex);
-    if (m_shared->hasRunning && m_shared->running == generation) {
-        Shared::cancelLater(
-            m_shared, [generation](const Shared &shared) { return shared.running == generation; });
-    } else if (m_shared->queued.contains(generation) || generation > m_shared->highestQueued) {
+    if (m_shared->hasRunning && m_shared->running == generation)
+        Shared::cancelRunning(m_shared);
+    else if (m_shared->queued.contains(generation) || generation > m_shared->highestQueued)
         m_shared->cancelled.insert(generation);
-    }
 }
 
 void WorkerBase::supersede(quint64 generation)
 {
     QMutexLocker locker(&m_shared->mutex);
     m_shared->supersededBelow = std::max(m_shared->supersededBelow, generation);
-    if (m_shared->hasRunning && m_shared->running < generation) {
-        Shared::cancelLater(
-            m_shared, [generation](const Shared &shared) { return shared.running < generation; });
-    }
+    if (m_shared->hasRunning && m_shared->running < generation)
+        Shared::cancelRunning(m_shared);
 }
 
 void WorkerBase::reconnectNow()
@@ -197,6 +203,10 @@ void WorkerBase::scheduleProcessing()
 bool WorkerBase::takeJobIfWanted(quint64 generation)
 {
     QMutexLocker locker(&m_shared->mutex);
+    // A cancel still on its way must not reach the job about to start.
+    const QDeadlineTimer patience(2000);
+    while (m_shared->cancelsInFlight > 0 && !patience.hasExpired())
+        m_shared->cancelDone.wait(&m_shared->mutex, patience);
     m_shared->queued.remove(generation);
     const bool cancelled = m_shared->cancelled.remove(generation);
     if (cancelled || generation < m_shared->supersededBelow)
@@ -317,6 +327,13 @@ bool WorkerBase::ensureConnection()
     setState(ConnectionState::Connected);
     Q_EMIT connected(m_connection->serverInfo());
     return true;
+}
+
+void WorkerBase::noteReplacementConnection(const PgConnection &connection)
+{
+    QMutexLocker locker(&m_shared->mutex);
+    m_shared->cancel = connection.cancelHandle();
+    m_shared->socket = connection.socket();
 }
 
 bool WorkerBase::lostWhileIdle(PgConnection &connection)

@@ -14,9 +14,9 @@
 //   reconnect (JobStatus::RunAgainAfterReconnect), which it does only when that is safe
 //   (a read, or an edit whose transaction certainly did not commit).
 // - cancelCurrent(), supersede() and shutdown() are the only members callable from other
-//   threads. Cancel is sent to the server (PQcancel through CancelHandle); cancelCurrent()
-//   and supersede() send it from a thread-pool thread, so a GUI caller never waits on the
-//   network.
+//   threads. Cancel is sent to the server (PQcancel through CancelHandle) from a detached
+//   helper thread, because PQcancel waits for the server's answer: a GUI caller never waits
+//   on the network (shutdown() waits only for the worker thread, with a bound).
 // - Generations: every job carries one (the request's generation or action id; callers keep
 //   them increasing). A superseded or cancelled job that has not started is abandoned
 //   without touching the database; one that is running has its query cancelled.
@@ -90,7 +90,7 @@ public:
     // starts it. Call once, from the thread that created the worker.
     void start(const QString &threadName = QStringLiteral("movr-worker"));
     // Stops the worker, from the thread that called start(): abandons queued jobs, cancels
-    // the running query on the server (from the calling thread), lets the worker close its
+    // the running query on the server (without waiting for it), lets the worker close its
     // connection, and waits for the thread at most `timeout`. If the thread is still blocked
     // then (an unresponsive network), its socket is shut down so that libpq returns at once,
     // and the wait is repeated once. Returns true when the thread has stopped; false means it
@@ -143,6 +143,9 @@ protected:
     // connection itself (TransactionRunner reconnects to resolve an ambiguous commit). The
     // worker notices a replaced or reset connection when the job returns.
     std::unique_ptr<PgConnection> &connectionHolder() { return m_connection; }
+    // On the worker thread, inside a job, when code replaces the connection: aim cancel and
+    // the last-resort shutdown at `connection` at once (not only when the job returns).
+    void noteReplacementConnection(const PgConnection &connection);
     // On the worker thread: true once shutdown() was called; long jobs may poll it.
     bool isStopping() const { return m_stopping.load(); }
 

@@ -4,6 +4,7 @@
 // shutdown with a long query running returns within its bound; a superseded or cancelled
 // request is cancelled on the server or never sent.
 
+#include "TcpProxy.h"
 #include "TestServer.h"
 
 #include "movr/Operations.h"
@@ -34,6 +35,7 @@ EditRequest sleeper(int seconds = 30)
     body.action = QStringLiteral("Sleep");
     body.statements.append(
         Statement{QStringLiteral("SELECT pg_sleep($1::float8)"), {QString::number(seconds)}});
+    body.verify = Statement{QStringLiteral("SELECT 1 WHERE false"), {}}; // sleeping writes nothing
     return request(body);
 }
 
@@ -71,7 +73,9 @@ private Q_SLOTS:
     void queuedRequestsRunInOrderAndReplyOnCallerThread();
     void reconnectKeepsQueuedRequests();
     void requestLostBeforeCommitRunsAgainAfterReconnect();
+    void ambiguousCommitIsResolvedNotRerun();
     void shutdownWithLongQueryReturnsPromptly();
+    void shutdownOnASlowNetworkIsBounded();
     void cancelRunningRequest();
     void cancelQueuedRequestNeverSendsIt();
     void supersededRequestsAreDropped();
@@ -321,6 +325,45 @@ void TestEditWorker::requestLostBeforeCommitRunsAgainAfterReconnect()
     QVERIFY(sawKill);
 }
 
+void TestEditWorker::ambiguousCommitIsResolvedNotRerun()
+{
+    // Through a proxy that drops the connection right after forwarding the pipeline (BEGIN,
+    // INSERT, COMMIT, Sync): the server commits, the worker sees the connection lost after
+    // COMMIT was sent. The reply says committed (looked up), and the edit is not run again.
+    TcpProxy proxy(QStringLiteral("127.0.0.1"), TestServer::settings(m_database).port(),
+                   std::chrono::milliseconds(0));
+    QCOMPARE(proxy.start(), QString());
+    WorkerBase::shutdownAndDelete(m_worker);
+    m_connected.clear();
+    m_worker = makeWorker(proxy.route(TestServer::settings(m_database)));
+    submit(m_worker, request(Operations::addUser(userNamed(QStringLiteral("Warm up")))));
+    QTRY_COMPARE_WITH_TIMEOUT(m_replies.size(), 1, 10000);
+    QVERIFY(m_replies.first().outcome.committed());
+
+    TcpProxy::DropRule rule;
+    rule.type = 'S';
+    rule.when = TcpProxy::When::AfterForwarding;
+    proxy.dropOn(rule);
+    const AddUserInput input = userNamed(QStringLiteral("Ambiguous"));
+    submit(m_worker, request(Operations::addUser(input)));
+    QTRY_COMPARE_WITH_TIMEOUT(m_replies.size(), 2, 20000);
+    QCOMPARE(proxy.dropsDone(), 1);
+    const EditReply &reply = m_replies.last();
+    QVERIFY2(reply.outcome.committed(), qPrintable(why(reply.outcome)));
+    QVERIFY(reply.outcome.wasAmbiguous);
+    QCOMPARE(reply.reruns, 0);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM users WHERE id = $1::uuid"), {input.id}),
+             1);
+
+    // The worker goes on with the next edit.
+    const AddUserInput after = userNamed(QStringLiteral("After"));
+    submit(m_worker, request(Operations::addUser(after)));
+    QTRY_COMPARE_WITH_TIMEOUT(m_replies.size(), 3, 10000);
+    QVERIFY(m_replies.last().outcome.committed());
+    WorkerBase::shutdownAndDelete(m_worker);
+    m_worker = nullptr;
+}
+
 void TestEditWorker::shutdownWithLongQueryReturnsPromptly()
 {
     submit(m_worker, sleeper(60));
@@ -339,6 +382,35 @@ void TestEditWorker::shutdownWithLongQueryReturnsPromptly()
                               0, 5000);
 }
 
+void TestEditWorker::shutdownOnASlowNetworkIsBounded()
+{
+    // The network turns slow (2 s each way) while a long query runs: the cancel needs 4 s to
+    // take effect, far beyond shutdown's bound. Shutdown still returns within its bound:
+    // the worker's socket is shut down, the runner does not try to reconnect, and the edit
+    // is reported as Unknown (COMMIT was on its way) with how to check.
+    TcpProxy proxy(QStringLiteral("127.0.0.1"), TestServer::settings(m_database).port(),
+                   std::chrono::milliseconds(0));
+    QCOMPARE(proxy.start(), QString());
+    WorkerBase::shutdownAndDelete(m_worker);
+    m_worker = makeWorker(proxy.route(TestServer::settings(m_database)));
+    submit(m_worker, request(Operations::addUser(userNamed(QStringLiteral("Fast")))));
+    QTRY_COMPARE_WITH_TIMEOUT(m_replies.size(), 1, 10000);
+
+    proxy.setDelay(std::chrono::milliseconds(2000));
+    submit(m_worker, sleeper(60));
+    QTRY_VERIFY_WITH_TIMEOUT(sleeping(), 10000);
+    QVERIFY(m_worker->shutdown(std::chrono::milliseconds(500)));
+    QTRY_COMPARE_WITH_TIMEOUT(m_replies.size(), 2, 5000);
+    const Outcome &outcome = m_replies.last().outcome;
+    QVERIFY(!outcome.committed());
+    QCOMPARE(outcome.state, Outcome::State::Unknown);
+    QVERIFY(!outcome.howToCheck.isEmpty());
+    delete m_worker;
+    m_worker = nullptr;
+    // The cancel arrives in the end.
+    QTRY_VERIFY_WITH_TIMEOUT(!sleeping(), 15000);
+}
+
 void TestEditWorker::cancelRunningRequest()
 {
     const EditRequest slow = sleeper(60);
@@ -354,7 +426,7 @@ void TestEditWorker::cancelRunningRequest()
     QCOMPARE(m_replies.first().actionId, slow.actionId);
     QVERIFY(!cancelled.committed());
     QCOMPARE(cancelled.error->kind, ErrorClass::Canceled);
-    QCOMPARE(cancelled.error->sqlState, QStringLiteral("57014"));
+    QVERIFY2(cancelled.error->sqlState == QLatin1String("57014"), qPrintable(why(cancelled)));
     QVERIFY(!sleeping());
 
     // `next` was cancelled before it started: abandoned, never sent.
