@@ -1,23 +1,266 @@
 #include "MainWindow.h"
 
-#include <QLabel>
+#include "ConnectionStatusBar.h"
+#include "CsvExporter.h"
+#include "DetailPane.h"
+#include "SqlPanel.h"
+#include "TablePage.h"
+#include "models/BrowseTableModel.h"
+#include "worker/BrowseWorker.h"
 
-MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
+#include <QAction>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QKeySequence>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QScreen>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableView>
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent), m_stack(new QStackedWidget(this)), m_startup(new QLabel(this)),
+      m_tabs(new QTabWidget(this)), m_detail(new DetailPane(this)),
+      m_detailDock(new QDockWidget(tr("Details"), this)), m_sqlPanel(new SqlPanel(this)),
+      m_status(new ConnectionStatusBar(this))
 {
+    BrowseWorker::registerMetaTypes();
     setWindowTitle(tr("MovR Admin"));
-    setCentralWidget(new QLabel(tr("Not connected."), this));
-    resize(1200, 800);
+    m_startup->setAlignment(Qt::AlignCenter);
+    m_startup->setWordWrap(true);
+    m_startup->setText(tr("Not connected."));
+    m_stack->addWidget(m_startup);
+    m_stack->addWidget(m_tabs);
+    setCentralWidget(m_stack);
+
+    m_tabs->setObjectName(QStringLiteral("tables"));
+    m_tabs->setDocumentMode(true);
+    for (BrowseTable table : TableSpec::browsable()) {
+        auto *page = new TablePage(table, m_tabs);
+        m_pages.append(page);
+        m_tabs->addTab(page, TableSpec::of(table).title);
+        connect(page, &TablePage::currentRowChanged, this, [this](BrowseTable table, int row) {
+            if (row >= 0)
+                showDetails(table, row);
+        });
+        connect(page, &TablePage::rowActivated, this, [this](BrowseTable table, int row) {
+            showDetails(table, row);
+            m_detailDock->show();
+            m_detailDock->raise();
+            // Enter again follows the first relation's link.
+            const QStringList sections = m_detail->sectionNames();
+            if (!sections.isEmpty())
+                if (QTableView *view = m_detail->sectionView(sections.first()))
+                    view->setFocus(Qt::OtherFocusReason);
+        });
+        connect(page, &TablePage::firstRowsShown, this, [this] {
+            if (!m_dataShown) {
+                m_dataShown = true;
+                Q_EMIT dataShown();
+            }
+        });
+        connect(page, &TablePage::exportRequested, this, &MainWindow::exportInteractively);
+    }
+    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::activatePage);
+
+    m_detailDock->setObjectName(QStringLiteral("detailDock"));
+    m_detailDock->setWidget(m_detail);
+    m_detailDock->setMinimumWidth(300);
+    addDockWidget(Qt::RightDockWidgetArea, m_detailDock);
+    m_sqlPanel->setObjectName(QStringLiteral("sqlPanel"));
+    addDockWidget(Qt::BottomDockWidgetArea, m_sqlPanel);
+    m_sqlPanel->hide();
+
+    setStatusBar(m_status);
+    createActions();
+    QSize size(1400, 860);
+    if (const QScreen *screen = this->screen())
+        size = size.boundedTo(screen->availableGeometry().size() * 0.95);
+    resize(size);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The models forget their client ids first, then the worker stops (bounded).
+    for (TablePage *page : std::as_const(m_pages))
+        page->setWorker(nullptr);
+    m_detail->setWorker(nullptr);
+    m_status->setWorker(nullptr);
+    if (m_worker)
+        WorkerBase::shutdownAndDelete(m_worker);
+}
+
+void MainWindow::createActions()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *exportAction = file->addAction(tr("&Export view to CSV…"));
+    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    connect(exportAction, &QAction::triggered, this, &MainWindow::exportInteractively);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"));
+    quit->setShortcut(QKeySequence::Quit);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *copy = edit->addAction(tr("&Copy rows"));
+    copy->setShortcut(QKeySequence::Copy);
+    copy->setShortcutContext(Qt::WindowShortcut);
+    connect(copy, &QAction::triggered, this, [this] {
+        if (TablePage *page = currentPage())
+            page->copySelection();
+    });
+    QAction *find = edit->addAction(tr("&Search"));
+    find->setShortcut(QKeySequence::Find);
+    connect(find, &QAction::triggered, this, [this] {
+        if (TablePage *page = currentPage())
+            page->focusSearch();
+    });
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    for (int i = 0; i < m_pages.size(); ++i) {
+        QAction *show = view->addAction(m_tabs->tabText(i));
+        show->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+        connect(show, &QAction::triggered, this, [this, i] { m_tabs->setCurrentIndex(i); });
+    }
+    view->addSeparator();
+    QAction *reload = view->addAction(tr("&Reload"));
+    reload->setShortcut(QKeySequence::Refresh);
+    connect(reload, &QAction::triggered, this, &MainWindow::reloadCurrent);
+    m_followerReads = view->addAction(tr("&Fast, slightly stale reads"));
+    m_followerReads->setCheckable(true);
+    m_followerReads->setToolTip(
+        tr("Browse with AS OF SYSTEM TIME follower_read_timestamp() (CockroachDB)"));
+    m_followerReads->setVisible(false); // CockroachDB only: shown once connected to one
+    connect(m_followerReads, &QAction::toggled, this, [this](bool on) {
+        for (TablePage *page : std::as_const(m_pages))
+            page->setFollowerReads(on);
+    });
+    view->addSeparator();
+    view->addAction(m_detailDock->toggleViewAction());
+    QAction *sql = m_sqlPanel->toggleViewAction();
+    sql->setText(tr("SQL panel"));
+    sql->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    view->addAction(sql);
+}
 
 void MainWindow::connectTo(const ConnectionSettings &settings)
 {
     setWindowTitle(tr("MovR Admin — %1").arg(settings.displayName()));
+    if (m_worker) {
+        for (TablePage *page : std::as_const(m_pages))
+            page->setWorker(nullptr);
+        m_detail->setWorker(nullptr);
+        m_status->setWorker(nullptr);
+        WorkerBase::shutdownAndDelete(m_worker);
+        m_worker = nullptr;
+    }
+    m_worker = new BrowseWorker(settings);
+    connect(m_worker, &WorkerBase::connected, this, [this](const ServerInfo &server) {
+        m_followerReads->setVisible(server.hasFollowerReads());
+    });
+    connect(m_worker, &WorkerBase::connectionFailed, this, [this](const DbError &error) {
+        if (!m_dataShown)
+            m_status->showMessage(tr("Cannot connect: %1").arg(error.toString()));
+    });
+    connect(m_worker, &BrowseWorker::statementTraced, m_sqlPanel,
+            [this](const TraceEntry &entry) { m_sqlPanel->appendTrace({entry}); });
+    m_worker->start(QStringLiteral("movr-browse"));
+    m_status->setWorker(m_worker);
+    m_detail->setWorker(m_worker);
+    m_stack->setCurrentWidget(m_tabs);
+    // Tabs load when first shown: the current one now.
+    activatePage(m_tabs->currentIndex());
 }
 
 void MainWindow::showStartupMessage(const QString &message)
 {
-    if (auto *label = qobject_cast<QLabel *>(centralWidget()))
-        label->setText(message);
+    m_startup->setText(message);
+    if (!m_worker)
+        m_stack->setCurrentWidget(m_startup);
+}
+
+void MainWindow::activatePage(int index)
+{
+    if (!m_worker || index < 0 || index >= m_pages.size())
+        return;
+    TablePage *page = m_pages.at(index);
+    if (page->model()->state() == BrowseTableModel::State::Idle)
+        page->setWorker(m_worker);
+}
+
+TablePage *MainWindow::tablePage(BrowseTable table) const
+{
+    for (TablePage *page : m_pages) {
+        if (page->table() == table)
+            return page;
+    }
+    return nullptr;
+}
+
+TablePage *MainWindow::currentPage() const
+{
+    return qobject_cast<TablePage *>(m_tabs->currentWidget());
+}
+
+void MainWindow::selectTable(BrowseTable table)
+{
+    if (TablePage *page = tablePage(table))
+        m_tabs->setCurrentWidget(page);
+}
+
+void MainWindow::showDetails(BrowseTable table, int row)
+{
+    TablePage *page = tablePage(table);
+    if (!page || row < 0 || row >= page->model()->rowCount())
+        return;
+    m_detail->showEntity(table, page->model()->rowAt(row));
+}
+
+void MainWindow::reloadCurrent()
+{
+    if (TablePage *page = currentPage())
+        page->reload();
+}
+
+bool MainWindow::exportCurrentView(const QString &path, QString *error)
+{
+    TablePage *page = currentPage();
+    if (!page || !m_worker) {
+        if (error)
+            *error = tr("Not connected.");
+        return false;
+    }
+    auto *exporter = new CsvExporter(m_worker, page->model()->exportRequest(5000), path,
+                                     page->model()->estimatedRows(), this);
+    connect(exporter, &CsvExporter::finished, this, &MainWindow::exportFinished);
+    connect(exporter, &CsvExporter::finished, m_status,
+            [this](bool, const QString &message) { m_status->showMessage(message, 10000); });
+    QString problem;
+    if (!exporter->start(&problem)) {
+        delete exporter;
+        if (error)
+            *error = problem;
+        return false;
+    }
+    return true;
+}
+
+void MainWindow::exportInteractively()
+{
+    TablePage *page = currentPage();
+    if (!page || !m_worker)
+        return;
+    const QString suggested = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) +
+                              QLatin1Char('/') + page->model()->spec().sqlName +
+                              QStringLiteral(".csv");
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export to CSV"), suggested, tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!exportCurrentView(path, &error))
+        QMessageBox::warning(this, tr("Export"), error);
 }

@@ -1,11 +1,26 @@
 #pragma once
 
 #include "pg/ConnectionSettings.h"
+#include "worker/TableSpec.h"
 
 #include <QMainWindow>
 
+class BrowseWorker;
+class ConnectionStatusBar;
+class DetailPane;
+class QAction;
+class QDockWidget;
+class QLabel;
+class QStackedWidget;
+class QTabWidget;
+class SqlPanel;
+class TablePage;
+
 // The main window. main.cpp creates it first (so that something shows at once), then calls
 // connectTo() once the settings are known (for --demo: once the local server is up).
+//
+// It only assembles: the tabs are TablePages, the relations a DetailPane, the status bar a
+// ConnectionStatusBar, exports a CsvExporter; the browse worker does the reading.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -21,8 +36,41 @@ public:
     // or a fatal startup error.
     void showStartupMessage(const QString &message);
 
+    TablePage *tablePage(BrowseTable table) const;
+    TablePage *currentPage() const;
+    void selectTable(BrowseTable table);
+    DetailPane *detailPane() const { return m_detail; }
+    ConnectionStatusBar *connectionStatus() const { return m_status; }
+    BrowseWorker *browseWorker() const { return m_worker; }
+    SqlPanel *sqlPanel() const { return m_sqlPanel; }
+    // Exports the current tab's rows (all that match its filter) without asking for a
+    // file name; the exporter reports through exportFinished.
+    bool exportCurrentView(const QString &path, QString *error = nullptr);
+
+public Q_SLOTS:
+    void exportInteractively();
+    void reloadCurrent();
+
 Q_SIGNALS:
     // Emitted once, when the first table first shows rows (the demo cold-start benchmark
     // and `--quit-when-ready` wait for it).
     void dataShown();
+    void exportFinished(bool ok, const QString &message);
+
+private:
+    void createActions();
+    void activatePage(int index);
+    void showDetails(BrowseTable table, int row);
+
+    QStackedWidget *m_stack;
+    QLabel *m_startup;
+    QTabWidget *m_tabs;
+    QList<TablePage *> m_pages;
+    DetailPane *m_detail;
+    QDockWidget *m_detailDock;
+    SqlPanel *m_sqlPanel;
+    ConnectionStatusBar *m_status;
+    QAction *m_followerReads = nullptr;
+    BrowseWorker *m_worker = nullptr;
+    bool m_dataShown = false;
 };

@@ -1,0 +1,104 @@
+#include "ConnectionStatusBar.h"
+
+#include "worker/BrowseWorker.h"
+
+#include <QLabel>
+#include <QTimer>
+
+ConnectionStatusBar::ConnectionStatusBar(QWidget *parent)
+    : QStatusBar(parent), m_server(new QLabel(this)), m_database(new QLabel(this)),
+      m_tls(new QLabel(this)), m_health(new QLabel(this)), m_roundTrip(new QLabel(this)),
+      m_ping(new QTimer(this))
+{
+    m_server->setObjectName(QStringLiteral("serverLabel"));
+    m_health->setObjectName(QStringLiteral("healthLabel"));
+    m_roundTrip->setObjectName(QStringLiteral("roundTripLabel"));
+    for (QLabel *label : {m_server, m_database, m_tls, m_health, m_roundTrip}) {
+        label->setContentsMargins(6, 0, 6, 0);
+        addPermanentWidget(label);
+    }
+    m_server->setText(tr("Not connected"));
+    m_ping->setInterval(5000);
+    connect(m_ping, &QTimer::timeout, this, [this] {
+        if (m_worker)
+            m_worker->ping();
+    });
+}
+
+void ConnectionStatusBar::setWorker(BrowseWorker *worker)
+{
+    if (m_worker)
+        disconnect(m_worker, nullptr, this, nullptr);
+    m_worker = worker;
+    if (!m_worker) {
+        m_ping->stop();
+        return;
+    }
+    setHealth(tr("Connecting…"), QStringLiteral("#616161"));
+    connect(m_worker, &WorkerBase::connected, this, &ConnectionStatusBar::onConnected);
+    connect(m_worker, &WorkerBase::reconnecting, this, &ConnectionStatusBar::onReconnecting);
+    connect(m_worker, &WorkerBase::connectionFailed, this, &ConnectionStatusBar::onFailed);
+    connect(m_worker, &BrowseWorker::roundTrip, this, &ConnectionStatusBar::onRoundTrip);
+    connect(m_worker, &QObject::destroyed, this, [this] { m_worker = nullptr; });
+    m_ping->start();
+}
+
+void ConnectionStatusBar::onConnected(const ServerInfo &server)
+{
+    m_server->setText(server.displayName());
+    m_server->setToolTip(server.versionString);
+    m_database->setText(tr("%1 as %2").arg(server.database, server.user));
+    m_tls->setText(server.tls ? tr("TLS %1").arg(server.tlsProtocol) : tr("No TLS"));
+    m_tls->setStyleSheet(server.tls ? QString() : QStringLiteral("color: #8a6d00;"));
+    setHealth(tr("● Connected"), QStringLiteral("#2e7d32"));
+}
+
+void ConnectionStatusBar::onReconnecting(const DbError &reason, int retryInMs, int attempt)
+{
+    setHealth(tr("● Connection lost: retrying in %1 s (attempt %2)")
+                  .arg(QString::number(retryInMs / 1000.0, 'f', 1))
+                  .arg(attempt),
+              QStringLiteral("#c62828"), reason.toString());
+}
+
+void ConnectionStatusBar::onFailed(const DbError &reason)
+{
+    setHealth(tr("● Disconnected"), QStringLiteral("#c62828"), reason.toString());
+    showMessage(reason.toString(), 10000);
+}
+
+void ConnectionStatusBar::onRoundTrip(qint64 microseconds)
+{
+    m_roundTrip->setText(
+        tr("Last query %1 ms").arg(QString::number(microseconds / 1000.0, 'f', 1)));
+    if (!m_health->text().contains(tr("Connected")))
+        setHealth(tr("● Connected"), QStringLiteral("#2e7d32"));
+}
+
+void ConnectionStatusBar::setHealth(const QString &text, const QString &color,
+                                    const QString &tooltip)
+{
+    m_health->setText(text);
+    m_health->setStyleSheet(QStringLiteral("color: %1;").arg(color));
+    m_health->setToolTip(tooltip);
+}
+
+QString ConnectionStatusBar::serverText() const
+{
+    return m_server->text() + QLatin1Char(' ') + m_database->text();
+}
+
+QString ConnectionStatusBar::healthText() const
+{
+    return m_health->text();
+}
+
+QString ConnectionStatusBar::roundTripText() const
+{
+    return m_roundTrip->text();
+}
+
+QString ConnectionStatusBar::tlsText() const
+{
+    return m_tls->text();
+}

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "pg/DbError.h"
+#include "pg/ServerInfo.h"
+
+#include <QStatusBar>
+
+class QLabel;
+class QTimer;
+class BrowseWorker;
+
+// The status bar: server flavor and version, database, user, TLS, connection health and
+// the last round-trip time. Fed by the browse worker's signals; pings it every few seconds
+// so that a dropped connection shows even when nobody scrolls.
+class ConnectionStatusBar : public QStatusBar
+{
+    Q_OBJECT
+
+public:
+    explicit ConnectionStatusBar(QWidget *parent = nullptr);
+
+    void setWorker(BrowseWorker *worker);
+    QString serverText() const;
+    QString healthText() const;
+    QString roundTripText() const;
+    QString tlsText() const;
+
+private:
+    void onConnected(const ServerInfo &server);
+    void onReconnecting(const DbError &reason, int retryInMs, int attempt);
+    void onFailed(const DbError &reason);
+    void onRoundTrip(qint64 microseconds);
+    void setHealth(const QString &text, const QString &color, const QString &tooltip = {});
+
+    QLabel *m_server;
+    QLabel *m_database;
+    QLabel *m_tls;
+    QLabel *m_health;
+    QLabel *m_roundTrip;
+    QTimer *m_ping;
+    BrowseWorker *m_worker = nullptr;
+};

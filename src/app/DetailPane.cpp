@@ -1,0 +1,364 @@
+#include "DetailPane.h"
+
+#include "LocationTrailPlot.h"
+#include "StatusBadgeDelegate.h"
+#include "models/BrowseTableModel.h"
+
+#include <QFormLayout>
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QStyle>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace {
+
+// Enter activates the current row, as a double-click does.
+class LinkView : public QTableView
+{
+public:
+    using QTableView::QTableView;
+
+protected:
+    void keyPressEvent(QKeyEvent *event) override
+    {
+        if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) &&
+            currentIndex().isValid()) {
+            Q_EMIT activated(currentIndex());
+            return;
+        }
+        QTableView::keyPressEvent(event);
+    }
+};
+
+QString describe(BrowseTable table, const RowData &row)
+{
+    const TableSpec &spec = TableSpec::of(table);
+    auto text = [&](const char *column) {
+        return row.text(spec.columnIndex(QString::fromLatin1(column)));
+    };
+    switch (table) {
+    case BrowseTable::Users:
+        return DetailPane::tr("User %1 (%2)").arg(text("name"), text("city"));
+    case BrowseTable::Vehicles:
+        return DetailPane::tr("Vehicle %1… (%2, %3)")
+            .arg(text("id").left(8), text("type"), text("city"));
+    case BrowseTable::Rides:
+        return DetailPane::tr("Ride %1… (%2)").arg(text("id").left(8), text("city"));
+    case BrowseTable::PromoCodes:
+        return DetailPane::tr("Promo code %1").arg(text("code"));
+    default:
+        return spec.title;
+    }
+}
+
+} // namespace
+
+DetailPane::DetailPane(QWidget *parent)
+    : QWidget(parent), m_title(new QLabel(this)), m_back(new QPushButton(tr("← Back"), this)),
+      m_fields(new QWidget(this)), m_fieldsLayout(new QFormLayout(m_fields)),
+      m_sectionsHost(new QWidget(this)), m_plot(new LocationTrailPlot(this)),
+      m_plotTitle(new QLabel(this))
+{
+    setObjectName(QStringLiteral("detailPane"));
+    QFont titleFont = m_title->font();
+    titleFont.setBold(true);
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.15);
+    m_title->setFont(titleFont);
+    m_title->setWordWrap(true);
+    m_back->setEnabled(false);
+    connect(m_back, &QPushButton::clicked, this, &DetailPane::back);
+    m_fieldsLayout->setContentsMargins(0, 0, 0, 0);
+    m_fieldsLayout->setLabelAlignment(Qt::AlignRight);
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_title, 1);
+    top->addWidget(m_back);
+
+    m_sectionsLayout = new QVBoxLayout(m_sectionsHost);
+    m_sectionsLayout->setContentsMargins(0, 0, 0, 0);
+
+    auto *content = new QWidget(this);
+    auto *contentLayout = new QVBoxLayout(content);
+    contentLayout->addLayout(top);
+    contentLayout->addWidget(m_fields);
+    contentLayout->addWidget(m_sectionsHost);
+    contentLayout->addWidget(m_plotTitle);
+    contentLayout->addWidget(m_plot);
+    contentLayout->addStretch();
+
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setWidget(content);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(scroll);
+    clear();
+}
+
+DetailPane::~DetailPane() = default;
+
+void DetailPane::setWorker(BrowseWorker *worker)
+{
+    m_worker = worker;
+    for (Section &section : m_sections)
+        section.model->setWorker(worker);
+    if (m_trailModel)
+        m_trailModel->setWorker(worker);
+}
+
+void DetailPane::clear()
+{
+    clearSections();
+    m_hasEntity = false;
+    m_history.clear();
+    m_back->setEnabled(false);
+    m_title->setText(tr("Select a row to see its relations."));
+    while (m_fieldsLayout->rowCount() > 0)
+        m_fieldsLayout->removeRow(0);
+    m_plot->hide();
+    m_plotTitle->hide();
+}
+
+void DetailPane::clearSections()
+{
+    // Later: a link is often followed from inside one of these views' event handlers.
+    for (Section &section : m_sections) {
+        section.model->setWorker(nullptr);
+        section.container->hide();
+        m_sectionsLayout->removeWidget(section.container);
+        section.container->deleteLater(); // the view and the model are its children
+    }
+    m_sections.clear();
+    m_plot->setModel(nullptr);
+    delete m_trailModel;
+    m_trailModel = nullptr;
+}
+
+QString DetailPane::titleText() const
+{
+    return m_title->text();
+}
+
+QStringList DetailPane::sectionNames() const
+{
+    QStringList names;
+    for (const Section &section : m_sections)
+        names.append(section.name);
+    return names;
+}
+
+BrowseTableModel *DetailPane::sectionModel(const QString &name) const
+{
+    for (const Section &section : m_sections) {
+        if (section.name == name)
+            return section.model;
+    }
+    return nullptr;
+}
+
+QTableView *DetailPane::sectionView(const QString &name) const
+{
+    for (const Section &section : m_sections) {
+        if (section.name == name)
+            return section.view;
+    }
+    return nullptr;
+}
+
+void DetailPane::showEntity(BrowseTable table, const RowData &row)
+{
+    show(table, row, true);
+}
+
+void DetailPane::back()
+{
+    if (m_history.isEmpty())
+        return;
+    const auto previous = m_history.takeLast();
+    show(previous.first, previous.second, false);
+}
+
+void DetailPane::followLink(const QString &name, int row)
+{
+    BrowseTableModel *model = sectionModel(name);
+    if (!model || row < 0 || row >= model->rowCount())
+        return;
+    if (model->table() == BrowseTable::LocationHistory ||
+        model->table() == BrowseTable::UserPromoCodes)
+        return; // leaves: nothing further to show
+    show(model->table(), model->rowAt(row), true);
+}
+
+void DetailPane::show(BrowseTable table, RowData row, bool remember)
+{
+    if (remember && m_hasEntity)
+        m_history.append({m_table, m_row});
+    clearSections();
+    m_hasEntity = true;
+    m_table = table;
+    m_row = row;
+    m_back->setEnabled(!m_history.isEmpty());
+    m_title->setText(describe(table, row));
+
+    while (m_fieldsLayout->rowCount() > 0)
+        m_fieldsLayout->removeRow(0);
+    const TableSpec &spec = TableSpec::of(table);
+    for (int c = 0; c < spec.columns.size(); ++c) {
+        const ColumnSpec &column = spec.columns.at(c);
+        QString text =
+            row.isNull(c) ? tr("—") : BrowseTableModel::displayText(column, row.text(c), false);
+        if (column.kind == ColumnKind::Uuid && !row.isNull(c))
+            text = row.text(c); // the whole id here: there is room, and people copy it
+        auto *value = new QLabel(text, m_fields);
+        value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        value->setWordWrap(true);
+        m_fieldsLayout->addRow(column.title + QLatin1Char(':'), value);
+    }
+
+    auto text = [&](const char *column) {
+        return row.text(spec.columnIndex(QString::fromLatin1(column)));
+    };
+    using Equals = QList<QPair<QString, QString>>;
+    m_plot->hide();
+    m_plotTitle->hide();
+    switch (table) {
+    case BrowseTable::Users:
+        addSection(tr("Rides"), BrowseTable::Rides,
+                   Equals{{QStringLiteral("city"), text("city")},
+                          {QStringLiteral("rider_id"), text("id")}},
+                   6);
+        addSection(tr("Vehicles"), BrowseTable::Vehicles,
+                   Equals{{QStringLiteral("city"), text("city")},
+                          {QStringLiteral("owner_id"), text("id")}},
+                   4);
+        addSection(
+            tr("Promo codes"), BrowseTable::UserPromoCodes,
+            Equals{{QStringLiteral("city"), text("city")}, {QStringLiteral("user_id"), text("id")}},
+            4);
+        break;
+    case BrowseTable::Vehicles: {
+        if (!row.isNull(spec.columnIndex(QStringLiteral("owner_id"))))
+            addSection(tr("Owner"), BrowseTable::Users,
+                       Equals{{QStringLiteral("city"), text("city")},
+                              {QStringLiteral("id"), text("owner_id")}},
+                       1);
+        Section &rides = addSection(tr("Rides"), BrowseTable::Rides,
+                                    Equals{{QStringLiteral("vehicle_city"), text("city")},
+                                           {QStringLiteral("vehicle_id"), text("id")}},
+                                    6);
+        // The trail of the ride selected in the list (the first one until then).
+        BrowseTableModel *ridesModel = rides.model;
+        connect(rides.view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+                [this, ridesModel](const QModelIndex &current) {
+                    if (current.isValid())
+                        showTrailOf(ridesModel->cellText(current.row(), 0),
+                                    ridesModel->cellText(current.row(), 1));
+                });
+        connect(ridesModel, &BrowseTableModel::firstRowsShown, this, [this, ridesModel] {
+            if (!m_trailModel && ridesModel->rowCount() > 0)
+                showTrailOf(ridesModel->cellText(0, 0), ridesModel->cellText(0, 1));
+        });
+        m_plotTitle->setText(tr("Location trail of the selected ride"));
+        m_plotTitle->show();
+        m_plot->show();
+        break;
+    }
+    case BrowseTable::Rides:
+        if (!row.isNull(spec.columnIndex(QStringLiteral("rider_id"))))
+            addSection(tr("Rider"), BrowseTable::Users,
+                       Equals{{QStringLiteral("city"), text("city")},
+                              {QStringLiteral("id"), text("rider_id")}},
+                       1);
+        if (!row.isNull(spec.columnIndex(QStringLiteral("vehicle_id"))))
+            addSection(tr("Vehicle"), BrowseTable::Vehicles,
+                       Equals{{QStringLiteral("city"), text("vehicle_city")},
+                              {QStringLiteral("id"), text("vehicle_id")}},
+                       1);
+        addSection(
+            tr("Location history"), BrowseTable::LocationHistory,
+            Equals{{QStringLiteral("city"), text("city")}, {QStringLiteral("ride_id"), text("id")}},
+            5);
+        showTrailOf(text("city"), text("id"));
+        m_plotTitle->setText(tr("Location trail"));
+        m_plotTitle->show();
+        m_plot->show();
+        break;
+    default:
+        break;
+    }
+    Q_EMIT entityShown(table);
+}
+
+DetailPane::Section &DetailPane::addSection(const QString &name, BrowseTable table,
+                                            const QList<QPair<QString, QString>> &equals,
+                                            int visibleRows)
+{
+    Section section;
+    section.name = name;
+    section.container = new QWidget(m_sectionsHost);
+    auto *layout = new QVBoxLayout(section.container);
+    layout->setContentsMargins(0, 4, 0, 0);
+    auto *heading =
+        new QLabel(QStringLiteral("<b>%1</b>").arg(name.toHtmlEscaped()), section.container);
+    layout->addWidget(heading);
+    section.model = new BrowseTableModel(table, section.container);
+    section.model->setActionName(QStringLiteral("Details: ") + TableSpec::of(table).sqlName);
+    BrowseFilter filter;
+    filter.equals = equals;
+    section.model->setFilter(filter);
+    section.view = new LinkView(section.container);
+    section.view->setObjectName(name);
+    section.view->setModel(section.model);
+    section.view->setItemDelegate(new StatusBadgeDelegate(section.view));
+    section.view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    section.view->setSelectionMode(QAbstractItemView::SingleSelection);
+    section.view->verticalHeader()->hide();
+    section.view->verticalHeader()->setDefaultSectionSize(section.view->fontMetrics().height() + 6);
+    section.view->horizontalHeader()->setStretchLastSection(true);
+    const int rowHeight = section.view->verticalHeader()->defaultSectionSize();
+    section.view->setFixedHeight(
+        rowHeight * visibleRows + section.view->horizontalHeader()->sizeHint().height() +
+        section.view->style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 6);
+    // Hide the columns that repeat the entity we came from.
+    const TableSpec &spec = TableSpec::of(table);
+    for (const auto &[column, value] : equals) {
+        Q_UNUSED(value);
+        const int index = spec.columnIndex(column);
+        if (index >= 0 && equals.size() > 1 && visibleRows > 1)
+            section.view->hideColumn(index);
+    }
+    const QString sectionName = name;
+    connect(
+        section.view, &QAbstractItemView::activated, this,
+        [this, sectionName](const QModelIndex &index) { followLink(sectionName, index.row()); });
+    layout->addWidget(section.view);
+    m_sectionsLayout->addWidget(section.container);
+    section.model->setWorker(m_worker);
+    m_sections.append(section);
+    return m_sections.last();
+}
+
+void DetailPane::showTrailOf(const QString &city, const QString &rideId)
+{
+    m_plot->setModel(nullptr);
+    delete m_trailModel;
+    m_trailModel = new BrowseTableModel(BrowseTable::LocationHistory, this);
+    m_trailModel->setActionName(QStringLiteral("Details: location trail"));
+    m_trailModel->setFirstPageSize(1000);
+    BrowseFilter filter;
+    filter.equals = {{QStringLiteral("city"), city}, {QStringLiteral("ride_id"), rideId}};
+    m_trailModel->setFilter(filter);
+    BrowseTableModel *model = m_trailModel;
+    // The whole trail: keep fetching while there is more (bounded by the ride's points).
+    connect(m_trailModel, &BrowseTableModel::pageLoaded, this, [model] {
+        if (model->canFetchMore())
+            model->fetchMore();
+    });
+    m_plot->setModel(m_trailModel);
+    m_trailModel->setWorker(m_worker);
+}

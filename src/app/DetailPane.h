@@ -1,0 +1,80 @@
+#pragma once
+
+#include "worker/BrowseTypes.h"
+
+#include <QWidget>
+
+class BrowseTableModel;
+class BrowseWorker;
+class LocationTrailPlot;
+class QFormLayout;
+class QLabel;
+class QPushButton;
+class QTableView;
+class QVBoxLayout;
+
+// The relations of the selected row: a user's rides, vehicles and promo codes; a vehicle's
+// owner, rides and the location trail of a selected ride; a ride's rider, vehicle and
+// location history. Each relation is a small table fed by the browse worker; Enter or a
+// double-click on one of its rows follows the link (Back returns).
+class DetailPane : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit DetailPane(QWidget *parent = nullptr);
+    ~DetailPane() override;
+
+    void setWorker(BrowseWorker *worker);
+    // Shows this row of this table and loads its relations.
+    void showEntity(BrowseTable table, const RowData &row);
+    void clear();
+
+    bool hasEntity() const { return m_hasEntity; }
+    BrowseTable entityTable() const { return m_table; }
+    const RowData &entityRow() const { return m_row; }
+    QString titleText() const;
+    QStringList sectionNames() const;
+    BrowseTableModel *sectionModel(const QString &name) const;
+    QTableView *sectionView(const QString &name) const;
+    LocationTrailPlot *trailPlot() const { return m_plot; }
+    // Follows the link of a row in a section (what Enter / double-click do).
+    void followLink(const QString &section, int row);
+
+public Q_SLOTS:
+    void back();
+
+Q_SIGNALS:
+    void entityShown(BrowseTable table);
+
+private:
+    struct Section
+    {
+        QString name;
+        BrowseTableModel *model = nullptr;
+        QTableView *view = nullptr;
+        QWidget *container = nullptr;
+    };
+    void show(BrowseTable table, RowData row, bool remember); // a copy: models reset
+    Section &addSection(const QString &name, BrowseTable table,
+                        const QList<QPair<QString, QString>> &equals, int visibleRows);
+    void showTrailOf(const QString &city, const QString &rideId);
+    void clearSections();
+
+    BrowseWorker *m_worker = nullptr;
+    bool m_hasEntity = false;
+    BrowseTable m_table = BrowseTable::Rides;
+    RowData m_row;
+    QList<QPair<BrowseTable, RowData>> m_history;
+
+    QLabel *m_title;
+    QPushButton *m_back;
+    QWidget *m_fields;
+    QFormLayout *m_fieldsLayout;
+    QVBoxLayout *m_sectionsLayout;
+    QWidget *m_sectionsHost;
+    QList<Section> m_sections;
+    LocationTrailPlot *m_plot;
+    QLabel *m_plotTitle;
+    BrowseTableModel *m_trailModel = nullptr;
+};

@@ -1,0 +1,412 @@
+#include "TablePage.h"
+
+#include "ScopeSelector.h"
+#include "StateOverlay.h"
+#include "StatusBadgeDelegate.h"
+#include "models/BrowseTableModel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QPushButton>
+#include <QTableView>
+#include <QTimeZone>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace {
+
+QString searchHint(BrowseTable table)
+{
+    switch (table) {
+    case BrowseTable::Rides:
+        return TablePage::tr("Ride id or the start of it…");
+    case BrowseTable::Users:
+        return TablePage::tr("Name…");
+    case BrowseTable::Vehicles:
+        return TablePage::tr("Vehicle id or location…");
+    case BrowseTable::PromoCodes:
+        return TablePage::tr("Code…");
+    default:
+        return TablePage::tr("Search…");
+    }
+}
+
+// Table view whose Enter key activates the current row (as a double-click does).
+class BrowseView : public QTableView
+{
+public:
+    using QTableView::QTableView;
+
+protected:
+    void keyPressEvent(QKeyEvent *event) override
+    {
+        if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) &&
+            currentIndex().isValid()) {
+            Q_EMIT activated(currentIndex());
+            return;
+        }
+        QTableView::keyPressEvent(event);
+    }
+};
+
+QString tsvField(QString text)
+{
+    // A tab or newline inside a value would break the columns: replace them by spaces.
+    text.replace(QLatin1Char('\t'), QLatin1Char(' '));
+    text.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    text.replace(QLatin1Char('\r'), QLatin1Char(' '));
+    return text;
+}
+
+} // namespace
+
+TablePage::TablePage(BrowseTable table, QWidget *parent)
+    : QWidget(parent), m_model(new BrowseTableModel(table, this)), m_view(new BrowseView(this)),
+      m_overlay(nullptr), m_scope(new ScopeSelector(this)), m_search(new QLineEdit(this)),
+      m_summary(new QLabel(this)), m_errorBar(new QWidget(this)),
+      m_errorLabel(new QLabel(m_errorBar)), m_searchDelay(new QTimer(this))
+{
+    setObjectName(m_model->spec().sqlName + QStringLiteral("Page"));
+    m_view->setObjectName(QStringLiteral("tableView"));
+    m_view->setModel(m_model);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_view->verticalHeader()->hide();
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->horizontalHeader()->setSortIndicatorShown(true);
+    m_view->horizontalHeader()->setSectionsClickable(true);
+    m_view->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    m_view->setItemDelegate(new StatusBadgeDelegate(m_view));
+    // Header clicks sort on the server (the model's sort()); no sort until the user asks.
+    connect(m_view->horizontalHeader(), &QHeaderView::sortIndicatorChanged, m_model,
+            [this](int column, Qt::SortOrder order) { m_model->sort(column, order); });
+    const QList<ColumnSpec> &columns = m_model->spec().columns;
+    for (int c = 0; c < columns.size(); ++c) {
+        int width = 120;
+        switch (columns.at(c).kind) {
+        case ColumnKind::Uuid:
+            width = 90;
+            break;
+        case ColumnKind::Timestamp:
+            width = 150;
+            break;
+        case ColumnKind::Money:
+        case ColumnKind::Number:
+        case ColumnKind::Integer:
+            width = 90;
+            break;
+        case ColumnKind::Json:
+            width = 170;
+            break;
+        default:
+            width = columns.at(c).name.contains(QLatin1String("address")) ||
+                            columns.at(c).name.contains(QLatin1String("location")) ||
+                            columns.at(c).name == QLatin1String("name") ||
+                            columns.at(c).name == QLatin1String("code") ||
+                            columns.at(c).name == QLatin1String("description")
+                        ? 190
+                        : 110;
+        }
+        m_view->setColumnWidth(c, width);
+    }
+
+    m_overlay = new StateOverlay(m_view->viewport());
+    connect(m_overlay, &StateOverlay::retryRequested, m_model, &BrowseTableModel::retry);
+
+    m_search->setObjectName(QStringLiteral("searchField"));
+    m_search->setPlaceholderText(searchHint(table));
+    m_search->setClearButtonEnabled(true);
+    m_search->setMinimumWidth(200);
+    m_searchDelay->setSingleShot(true);
+    m_searchDelay->setInterval(250);
+    connect(m_search, &QLineEdit::textEdited, m_searchDelay, qOverload<>(&QTimer::start));
+    connect(m_search, &QLineEdit::returnPressed, this, &TablePage::applyFilter);
+    connect(m_searchDelay, &QTimer::timeout, this, &TablePage::applyFilter);
+    connect(m_scope, &ScopeSelector::scopeChanged, this, &TablePage::applyFilter);
+
+    m_summary->setObjectName(QStringLiteral("summary"));
+    m_summary->setContentsMargins(2, 0, 2, 0);
+    auto *errorLayout = new QHBoxLayout(m_errorBar);
+    errorLayout->setContentsMargins(6, 2, 6, 2);
+    auto *retry = new QPushButton(tr("Retry"), m_errorBar);
+    errorLayout->addWidget(m_errorLabel, 1);
+    errorLayout->addWidget(retry);
+    connect(retry, &QPushButton::clicked, m_model, &BrowseTableModel::retry);
+    m_errorBar->setStyleSheet(QStringLiteral("background: #fdecea; color: #8a1c1c;"));
+    m_errorBar->hide();
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(makeFilterBar());
+    layout->addWidget(m_view, 1);
+    layout->addWidget(m_errorBar);
+    layout->addWidget(m_summary);
+
+    connect(m_model, &BrowseTableModel::stateChanged, this, &TablePage::updateState);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &TablePage::updateState);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &TablePage::updateState);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &TablePage::updateState);
+    connect(m_model, &BrowseTableModel::estimateChanged, this, &TablePage::updateSummary);
+    connect(m_model, &BrowseTableModel::firstRowsShown, this, &TablePage::firstRowsShown);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                Q_EMIT currentRowChanged(this->table(), current.isValid() ? current.row() : -1);
+            });
+    connect(m_view, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
+        if (index.isValid())
+            Q_EMIT rowActivated(this->table(), index.row());
+    });
+    connect(m_view, &QWidget::customContextMenuRequested, this, &TablePage::showContextMenu);
+    updateState();
+}
+
+TablePage::~TablePage() = default;
+
+BrowseTable TablePage::table() const
+{
+    return m_model->table();
+}
+
+QWidget *TablePage::makeFilterBar()
+{
+    auto *bar = new QWidget(this);
+    auto *layout = new QHBoxLayout(bar);
+    layout->setContentsMargins(0, 0, 0, 0);
+    const TableSpec &spec = m_model->spec();
+    if (spec.cityColumn >= 0) {
+        layout->addWidget(new QLabel(tr("Scope:"), bar));
+        layout->addWidget(m_scope);
+    } else {
+        m_scope->hide();
+    }
+    layout->addWidget(m_search);
+    if (spec.statusColumn >= 0) {
+        m_status = new QComboBox(bar);
+        m_status->setObjectName(QStringLiteral("statusFilter"));
+        m_status->addItem(tr("Any status"), QString());
+        m_status->addItem(tr("Available"), QStringLiteral("available"));
+        m_status->addItem(tr("In use"), QStringLiteral("in_use"));
+        m_status->addItem(tr("Lost"), QStringLiteral("lost"));
+        connect(m_status, &QComboBox::currentIndexChanged, this, &TablePage::applyFilter);
+        layout->addWidget(m_status);
+    }
+    if (spec.typeColumn >= 0) {
+        m_type = new QComboBox(bar);
+        m_type->setObjectName(QStringLiteral("typeFilter"));
+        m_type->addItem(tr("Any type"), QString());
+        m_type->addItem(tr("Bike"), QStringLiteral("bike"));
+        m_type->addItem(tr("Scooter"), QStringLiteral("scooter"));
+        m_type->addItem(tr("Skateboard"), QStringLiteral("skateboard"));
+        connect(m_type, &QComboBox::currentIndexChanged, this, &TablePage::applyFilter);
+        layout->addWidget(m_type);
+    }
+    if (spec.activeColumn >= 0) {
+        m_activeOnly = new QCheckBox(tr("Active only"), bar);
+        m_activeOnly->setObjectName(QStringLiteral("activeOnly"));
+        connect(m_activeOnly, &QCheckBox::toggled, this, &TablePage::applyFilter);
+        layout->addWidget(m_activeOnly);
+    }
+    if (spec.timeColumn >= 0 && spec.table != BrowseTable::PromoCodes) {
+        m_timeRange = new QCheckBox(tr("From"), bar);
+        m_timeRange->setToolTip(tr("Only rows whose %1 is in this range (local time)")
+                                    .arg(spec.columns.at(spec.timeColumn).title.toLower()));
+        m_from = new QDateTimeEdit(QDateTime(QDate(2018, 12, 1), QTime(0, 0)), bar);
+        m_to = new QDateTimeEdit(QDateTime::currentDateTime(), bar);
+        for (QDateTimeEdit *edit : {m_from, m_to}) {
+            edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm"));
+            edit->setCalendarPopup(true);
+            edit->setEnabled(false);
+            connect(edit, &QDateTimeEdit::dateTimeChanged, this, [this] {
+                if (m_timeRange->isChecked())
+                    applyFilter();
+            });
+        }
+        connect(m_timeRange, &QCheckBox::toggled, this, [this](bool on) {
+            m_from->setEnabled(on);
+            m_to->setEnabled(on);
+            applyFilter();
+        });
+        layout->addWidget(m_timeRange);
+        layout->addWidget(m_from);
+        layout->addWidget(new QLabel(tr("to"), bar));
+        layout->addWidget(m_to);
+    }
+    layout->addStretch(1);
+    return bar;
+}
+
+void TablePage::setWorker(BrowseWorker *worker)
+{
+    m_model->setWorker(worker);
+}
+
+void TablePage::setFollowerReads(bool enabled)
+{
+    m_model->setFollowerReads(enabled);
+}
+
+void TablePage::applyFilter()
+{
+    m_searchDelay->stop();
+    BrowseFilter filter = m_model->filter();
+    filter.cities = m_scope->cities();
+    filter.search = m_search->text();
+    filter.status = m_status ? m_status->currentData().toString() : QString();
+    filter.vehicleType = m_type ? m_type->currentData().toString() : QString();
+    filter.activeOnly = m_activeOnly && m_activeOnly->isChecked();
+    if (m_timeRange && m_timeRange->isChecked()) {
+        filter.from = m_from->dateTime();
+        filter.to = m_to->dateTime();
+    } else {
+        filter.from = {};
+        filter.to = {};
+    }
+    m_model->setFilter(filter);
+}
+
+void TablePage::reload()
+{
+    m_model->reload();
+}
+
+void TablePage::focusSearch()
+{
+    m_search->setFocus(Qt::ShortcutFocusReason);
+    m_search->selectAll();
+}
+
+void TablePage::updateState()
+{
+    const int rows = m_model->rowCount();
+    switch (m_model->state()) {
+    case BrowseTableModel::State::Idle:
+        m_overlay->showEmpty(tr("Not connected."));
+        m_errorBar->hide();
+        break;
+    case BrowseTableModel::State::Loading:
+        m_overlay->showLoading(tr("Loading %1…").arg(m_model->spec().title.toLower()));
+        m_errorBar->hide();
+        break;
+    case BrowseTableModel::State::Ready:
+        m_errorBar->hide();
+        if (rows == 0)
+            m_overlay->showEmpty(m_model->filter() == BrowseFilter{}
+                                     ? tr("This table is empty.")
+                                     : tr("No rows match the filter."));
+        else
+            m_overlay->hide();
+        break;
+    case BrowseTableModel::State::Error:
+        if (rows == 0) {
+            m_overlay->showError(m_model->errorText());
+            m_errorBar->hide();
+        } else {
+            m_overlay->hide();
+            m_errorLabel->setText(tr("Could not load more rows: %1").arg(m_model->errorText()));
+            m_errorBar->show();
+        }
+        break;
+    }
+    updateSummary();
+}
+
+QString TablePage::summaryText() const
+{
+    return m_summary->text();
+}
+
+void TablePage::updateSummary()
+{
+    const qint64 estimate = m_model->estimatedRows();
+    const QString loaded = m_model->atEnd() ? tr("%n row(s)", nullptr, m_model->rowCount())
+                                            : tr("%n loaded", nullptr, m_model->rowCount());
+    if (estimate >= 0 && !m_model->atEnd())
+        m_summary->setText(
+            tr("%1 of about %2 in the table").arg(loaded, QLocale().toString(estimate)));
+    else
+        m_summary->setText(loaded);
+}
+
+int TablePage::currentRow() const
+{
+    const QModelIndex index = m_view->currentIndex();
+    return index.isValid() ? index.row() : -1;
+}
+
+QString TablePage::selectionAsTsv() const
+{
+    const QModelIndexList selected = m_view->selectionModel()->selectedIndexes();
+    if (selected.isEmpty())
+        return {};
+    QMap<int, QMap<int, QString>> cells; // row → column → text
+    QSet<int> columns;
+    for (const QModelIndex &index : selected) {
+        cells[index.row()][index.column()] =
+            tsvField(index.data(BrowseTableModel::CopyTextRole).toString());
+        columns.insert(index.column());
+    }
+    QList<int> columnList = columns.values();
+    std::sort(columnList.begin(), columnList.end());
+    QStringList lines;
+    if (cells.size() > 1) {
+        QStringList header;
+        for (int column : columnList)
+            header.append(m_model->spec().columns.at(column).name);
+        lines.append(header.join(QLatin1Char('\t')));
+    }
+    for (auto row = cells.cbegin(); row != cells.cend(); ++row) {
+        QStringList fields;
+        for (int column : columnList)
+            fields.append(row->value(column));
+        lines.append(fields.join(QLatin1Char('\t')));
+    }
+    return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
+}
+
+void TablePage::copySelection()
+{
+    const QString text = selectionAsTsv();
+    if (!text.isEmpty())
+        QApplication::clipboard()->setText(text);
+}
+
+void TablePage::showContextMenu(const QPoint &position)
+{
+    const QModelIndex index = m_view->indexAt(position);
+    QMenu menu(this);
+    QAction *copy = menu.addAction(tr("Copy"), QKeySequence::Copy);
+    connect(copy, &QAction::triggered, this, &TablePage::copySelection);
+    QAction *details = menu.addAction(tr("Show details"));
+    details->setEnabled(index.isValid());
+    connect(details, &QAction::triggered, this,
+            [this, index] { Q_EMIT rowActivated(table(), index.row()); });
+    const int cardColumn = m_model->spec().columnIndex(QStringLiteral("credit_card"));
+    if (index.isValid() && cardColumn >= 0) {
+        const bool revealed = m_model->isCardRevealed(index.row());
+        QAction *reveal =
+            menu.addAction(revealed ? tr("Hide card number") : tr("Reveal card number"));
+        connect(reveal, &QAction::triggered, this,
+                [this, index, revealed] { m_model->setCardRevealed(index.row(), !revealed); });
+    }
+    menu.addSeparator();
+    QAction *exportCsv = menu.addAction(tr("Export to CSV…"));
+    connect(exportCsv, &QAction::triggered, this, &TablePage::exportRequested);
+    QAction *reload = menu.addAction(tr("Reload"));
+    connect(reload, &QAction::triggered, this, &TablePage::reload);
+    menu.exec(m_view->viewport()->mapToGlobal(position));
+}

@@ -1,0 +1,81 @@
+#pragma once
+
+#include "worker/BrowseTypes.h"
+
+#include <QWidget>
+
+class BrowseTableModel;
+class BrowseWorker;
+class QCheckBox;
+class QComboBox;
+class QDateTimeEdit;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTableView;
+class QTimer;
+class ScopeSelector;
+class StateOverlay;
+
+// One tab of the main window: a table of one MovR table with its scope, search and
+// filters, the row count estimate, and the loading / empty / error states.
+class TablePage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    TablePage(BrowseTable table, QWidget *parent = nullptr);
+    ~TablePage() override;
+
+    BrowseTable table() const;
+    BrowseTableModel *model() const { return m_model; }
+    QTableView *view() const { return m_view; }
+    ScopeSelector *scopeSelector() const { return m_scope; }
+    QLineEdit *searchField() const { return m_search; }
+    StateOverlay *overlay() const { return m_overlay; }
+    QString summaryText() const;
+
+    void setWorker(BrowseWorker *worker);
+    void setFollowerReads(bool enabled);
+    // The selection as tab-separated text: full values (whole UUIDs, UTC timestamps), a
+    // header line first when more than one row is copied.
+    QString selectionAsTsv() const;
+    // The row the cursor is on, or -1.
+    int currentRow() const;
+
+public Q_SLOTS:
+    void focusSearch();
+    void reload();
+    void copySelection();
+
+Q_SIGNALS:
+    // The current row changed (-1: none).
+    void currentRowChanged(BrowseTable table, int row);
+    // Enter or double-click on a row: show its relations.
+    void rowActivated(BrowseTable table, int row);
+    void firstRowsShown();
+    void exportRequested();
+
+private:
+    void applyFilter();
+    void updateState();
+    void updateSummary();
+    void showContextMenu(const QPoint &position);
+    QWidget *makeFilterBar();
+
+    BrowseTableModel *m_model;
+    QTableView *m_view;
+    StateOverlay *m_overlay;
+    ScopeSelector *m_scope;
+    QLineEdit *m_search;
+    QComboBox *m_status = nullptr;
+    QComboBox *m_type = nullptr;
+    QCheckBox *m_activeOnly = nullptr;
+    QCheckBox *m_timeRange = nullptr;
+    QDateTimeEdit *m_from = nullptr;
+    QDateTimeEdit *m_to = nullptr;
+    QLabel *m_summary;
+    QWidget *m_errorBar;
+    QLabel *m_errorLabel;
+    QTimer *m_searchDelay;
+};

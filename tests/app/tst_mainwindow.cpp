@@ -1,0 +1,336 @@
+// The main window, offscreen, on a database with generated MovR data: it opens and shows
+// rows, tables switch, scope and search filter on the server, the detail pane follows
+// links, Ctrl+C copies TSV, the export writes every matching row.
+//
+// MOVR_SCREENSHOT=<file.png> saves a picture of the window (run under Xvfb with
+// QT_QPA_PLATFORM=xcb for the real look).
+
+#include "ConnectionStatusBar.h"
+#include "DetailPane.h"
+#include "LocationTrailPlot.h"
+#include "MainWindow.h"
+#include "ScopeSelector.h"
+#include "StateOverlay.h"
+#include "TablePage.h"
+#include "TestServer.h"
+#include "models/BrowseTableModel.h"
+#include "movr/MovrLoader.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QClipboard>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+bool fetchAll(BrowseTableModel &model)
+{
+    for (int round = 0; round < 1000; ++round) {
+        if (!QTest::qWaitFor(
+                [&] {
+                    return model.state() != BrowseTableModel::State::Loading && !model.isFetching();
+                },
+                20000))
+            return false;
+        if (model.state() == BrowseTableModel::State::Error)
+            return false;
+        if (model.atEnd())
+            return true;
+        if (model.canFetchMore())
+            model.fetchMore();
+    }
+    return false;
+}
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private:
+    QString m_database;
+    std::unique_ptr<PgConnection> m_sql;
+    std::unique_ptr<MainWindow> m_window;
+
+    qint64 sqlCount(const QString &sql, const SqlParams &params = {})
+    {
+        auto result = m_sql->exec(sql, params);
+        if (!result)
+            qFatal("%s", qPrintable(result.error().toString()));
+        return result->text(0, 0).toLongLong();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        m_database = TestServer::createDatabase(QStringLiteral("window"));
+        m_sql = TestServer::connect(m_database);
+        MovrCounts counts;
+        counts.users = 300;
+        counts.vehicles = 120;
+        counts.rides = 3000;
+        counts.histories = 6000;
+        counts.promoCodes = 400;
+        const Status loaded = MovrLoader::initialize(*m_sql, DataGenerator(counts, 7));
+        QVERIFY2(loaded, qPrintable(loaded ? QString() : loaded.error().toString()));
+    }
+
+    void opensAndShowsRows()
+    {
+        m_window = std::make_unique<MainWindow>();
+        QSignalSpy shown(m_window.get(), &MainWindow::dataShown);
+        m_window->show();
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        m_window->showStartupMessage(QStringLiteral("Starting…"));
+        m_window->connectTo(TestServer::settings(m_database));
+        QTRY_COMPARE(shown.count(), 1);
+        TablePage *vehicles = m_window->currentPage();
+        QVERIFY(vehicles);
+        QCOMPARE(vehicles->table(), BrowseTable::Vehicles);
+        QVERIFY(vehicles->model()->rowCount() > 0);
+        QVERIFY(!vehicles->overlay()->isVisible());
+        QTRY_VERIFY(
+            m_window->connectionStatus()->serverText().contains(QLatin1String("PostgreSQL")));
+        QVERIFY(m_window->connectionStatus()->serverText().contains(m_database));
+        QVERIFY(m_window->connectionStatus()->healthText().contains(QLatin1String("Connected")));
+        QTRY_VERIFY(!m_window->connectionStatus()->roundTripText().isEmpty());
+        QCOMPARE(m_window->connectionStatus()->tlsText(), QStringLiteral("No TLS"));
+        // The estimate, not a count.
+        QTRY_VERIFY(vehicles->summaryText().contains(QLatin1String("about 120")));
+        // Other tabs load only when first shown.
+        QCOMPARE(m_window->tablePage(BrowseTable::Rides)->model()->state(),
+                 BrowseTableModel::State::Idle);
+        QCOMPARE(shown.count(), 1);
+    }
+
+    void switchingTables()
+    {
+        QTest::keyClick(m_window.get(), Qt::Key_2, Qt::ControlModifier);
+        QCOMPARE(m_window->currentPage()->table(), BrowseTable::Rides);
+        BrowseTableModel *rides = m_window->currentPage()->model();
+        QAbstractItemModelTester tester(rides,
+                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        QTRY_VERIFY(rides->rowCount() > 0);
+        QTest::keyClick(m_window.get(), Qt::Key_4, Qt::ControlModifier);
+        QCOMPARE(m_window->currentPage()->table(), BrowseTable::PromoCodes);
+        QTRY_VERIFY(m_window->currentPage()->model()->rowCount() > 0);
+        QTest::keyClick(m_window.get(), Qt::Key_3, Qt::ControlModifier);
+        QCOMPARE(m_window->currentPage()->table(), BrowseTable::Users);
+        QTRY_VERIFY(m_window->currentPage()->model()->rowCount() > 0);
+    }
+
+    void scopeFiltersOnTheServer()
+    {
+        m_window->selectTable(BrowseTable::Users);
+        TablePage *users = m_window->currentPage();
+        QVERIFY(users->scopeSelector()->selectScope(QStringLiteral("rome")));
+        QCOMPARE(users->model()->filter().cities, QStringList{QStringLiteral("rome")});
+        QVERIFY(fetchAll(*users->model()));
+        QCOMPARE(users->model()->rowCount(),
+                 sqlCount(QStringLiteral("SELECT count(*) FROM users WHERE city = 'rome'")));
+        for (int row = 0; row < users->model()->rowCount(); ++row)
+            QCOMPARE(users->model()->cellText(row, 0), QStringLiteral("rome"));
+        QVERIFY(users->scopeSelector()->selectScope(QStringLiteral("europe-west1")));
+        QVERIFY(fetchAll(*users->model()));
+        QCOMPARE(users->model()->rowCount(),
+                 sqlCount(QStringLiteral("SELECT count(*) FROM users WHERE city IN "
+                                         "('amsterdam', 'paris', 'rome')")));
+        QVERIFY(users->scopeSelector()->selectScope(QString()));
+        QCOMPARE(users->model()->filter().cities, QStringList{});
+    }
+
+    void searchWithCtrlF()
+    {
+        m_window->selectTable(BrowseTable::Rides);
+        TablePage *rides = m_window->currentPage();
+        QTRY_VERIFY(rides->model()->rowCount() > 5);
+        const QString id = rides->model()->cellText(5, 1);
+        QTest::keyClick(m_window.get(), Qt::Key_F, Qt::ControlModifier);
+        QTRY_VERIFY(rides->searchField()->hasFocus());
+        QTest::keyClicks(rides->searchField(), id.left(7));
+        QTest::keyClick(rides->searchField(), Qt::Key_Return);
+        QCOMPARE(rides->model()->filter().search, id.left(7));
+        QVERIFY(fetchAll(*rides->model()));
+        QCOMPARE(rides->model()->rowCount(),
+                 sqlCount(QStringLiteral("SELECT count(*) FROM rides WHERE id::text LIKE $1"),
+                          {id.left(7) + QLatin1Char('%')}));
+        QVERIFY(rides->model()->rowForKey({rides->model()->cellText(0, 0), id}) >= 0);
+
+        // Nothing found: the empty state says so.
+        rides->searchField()->setText(QStringLiteral("zzzz"));
+        QTest::keyClick(rides->searchField(), Qt::Key_Return);
+        QTRY_COMPARE(rides->model()->state(), BrowseTableModel::State::Ready);
+        QCOMPARE(rides->model()->rowCount(), 0);
+        QVERIFY(rides->overlay()->isVisible());
+        QVERIFY(rides->overlay()->message().contains(QLatin1String("No rows")));
+        rides->searchField()->clear();
+        QTest::keyClick(rides->searchField(), Qt::Key_Return);
+        QTRY_VERIFY(rides->model()->rowCount() > 0);
+        QVERIFY(!rides->overlay()->isVisible());
+    }
+
+    void detailPaneFollowsLinks()
+    {
+        m_window->selectTable(BrowseTable::Rides);
+        TablePage *rides = m_window->currentPage();
+        QTRY_VERIFY(rides->model()->rowCount() > 0);
+        // A ride that has a location history.
+        auto withHistory = m_sql->exec(QStringLiteral(
+            "SELECT r.city, r.id::text FROM rides r WHERE EXISTS (SELECT 1 FROM "
+            "vehicle_location_histories h WHERE h.city = r.city AND h.ride_id = r.id) "
+            "ORDER BY r.city, r.id LIMIT 1"));
+        QVERIFY(withHistory && withHistory->rowCount() == 1);
+        rides->searchField()->setText(withHistory->text(0, 1));
+        QTest::keyClick(rides->searchField(), Qt::Key_Return);
+        QTRY_COMPARE(rides->model()->rowCount(), 1);
+        rides->view()->setFocus();
+        rides->view()->setCurrentIndex(rides->model()->index(0, 1));
+        DetailPane *detail = m_window->detailPane();
+        QVERIFY(detail->hasEntity());
+        QCOMPARE(detail->entityTable(), BrowseTable::Rides);
+        QCOMPARE(detail->sectionNames(),
+                 (QStringList{QStringLiteral("Rider"), QStringLiteral("Vehicle"),
+                              QStringLiteral("Location history")}));
+        BrowseTableModel *history = detail->sectionModel(QStringLiteral("Location history"));
+        QVERIFY(fetchAll(*history));
+        const qint64 points = sqlCount(
+            QStringLiteral("SELECT count(*) FROM vehicle_location_histories WHERE city = $1 "
+                           "AND ride_id = $2::uuid"),
+            {withHistory->text(0, 0), withHistory->text(0, 1)});
+        QCOMPARE(history->rowCount(), points);
+        QTRY_COMPARE(detail->trailPlot()->points().size(), points);
+
+        // Enter on the ride moves into the relations; Enter on the rider follows the link.
+        QTest::keyClick(rides->view(), Qt::Key_Return);
+        QTableView *riderView = detail->sectionView(QStringLiteral("Rider"));
+        QTRY_COMPARE(detail->sectionModel(QStringLiteral("Rider"))->rowCount(), 1);
+        const QString riderId = detail->sectionModel(QStringLiteral("Rider"))->cellText(0, 1);
+        riderView->setCurrentIndex(riderView->model()->index(0, 0));
+        QTest::keyClick(riderView, Qt::Key_Return);
+        QTRY_COMPARE(detail->entityTable(), BrowseTable::Users);
+        QCOMPARE(detail->entityRow().text(1), riderId);
+        QCOMPARE(detail->sectionNames(),
+                 (QStringList{QStringLiteral("Rides"), QStringLiteral("Vehicles"),
+                              QStringLiteral("Promo codes")}));
+        BrowseTableModel *ridesOfUser = detail->sectionModel(QStringLiteral("Rides"));
+        QVERIFY(fetchAll(*ridesOfUser));
+        QCOMPARE(ridesOfUser->rowCount(),
+                 sqlCount(QStringLiteral("SELECT count(*) FROM rides WHERE city = $1 AND "
+                                         "rider_id = $2::uuid"),
+                          {withHistory->text(0, 0), riderId}));
+        QVERIFY(ridesOfUser->rowCount() >= 1);
+        // Double-click on one of the user's rides follows that link too.
+        QTableView *ridesView = detail->sectionView(QStringLiteral("Rides"));
+        QTRY_VERIFY(ridesView->isVisible() &&
+                    ridesView->visualRect(ridesOfUser->index(0, 1)).isValid());
+        const QPoint cell = ridesView->visualRect(ridesOfUser->index(0, 1)).center();
+        QTest::mousePress(ridesView->viewport(), Qt::LeftButton, {}, cell);
+        QTest::mouseRelease(ridesView->viewport(), Qt::LeftButton, {}, cell);
+        QTest::mouseDClick(ridesView->viewport(), Qt::LeftButton, {}, cell);
+        QTRY_COMPARE(detail->entityTable(), BrowseTable::Rides);
+        detail->back();
+        QCOMPARE(detail->entityTable(), BrowseTable::Users);
+        detail->back();
+        QCOMPARE(detail->entityTable(), BrowseTable::Rides);
+        QCOMPARE(detail->entityRow().text(1), withHistory->text(0, 1));
+
+        // A vehicle shows its owner and rides.
+        m_window->selectTable(BrowseTable::Vehicles);
+        TablePage *vehicles = m_window->currentPage();
+        vehicles->view()->setCurrentIndex(vehicles->model()->index(0, 0));
+        QCOMPARE(detail->entityTable(), BrowseTable::Vehicles);
+        QCOMPARE(detail->sectionNames(),
+                 (QStringList{QStringLiteral("Owner"), QStringLiteral("Rides")}));
+        QTRY_COMPARE(detail->sectionModel(QStringLiteral("Owner"))->rowCount(), 1);
+        rides->searchField()->clear();
+        QTest::keyClick(rides->searchField(), Qt::Key_Return);
+    }
+
+    void copySelectionAsTsv()
+    {
+        m_window->selectTable(BrowseTable::Users);
+        TablePage *users = m_window->currentPage();
+        QTRY_VERIFY(users->model()->rowCount() > 2);
+        users->view()->setFocus();
+        users->view()->selectRow(0);
+        users->view()->selectionModel()->select(
+            users->model()->index(1, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        QTest::keyClick(users->view(), Qt::Key_C, Qt::ControlModifier);
+        const QStringList lines =
+            QApplication::clipboard()->text().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 3);
+        QCOMPARE(lines.at(0), QStringLiteral("city\tid\tname\taddress\tcredit_card"));
+        const QStringList first = lines.at(1).split(QLatin1Char('\t'));
+        QCOMPARE(first.at(1), users->model()->cellText(0, 1)); // the whole UUID
+        QCOMPARE(first.at(1).size(), 36);
+        QVERIFY(first.at(4).startsWith(QStringLiteral("••••"))); // masked unless revealed
+    }
+
+    void exportWritesEveryMatchingRow()
+    {
+        m_window->selectTable(BrowseTable::Rides);
+        TablePage *rides = m_window->currentPage();
+        QVERIFY(rides->scopeSelector()->selectScope(QStringLiteral("us-east1")));
+        QTRY_VERIFY(rides->model()->rowCount() > 0);
+        QVERIFY(!rides->model()->atEnd()); // only the first page is loaded
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("rides.csv"));
+        QSignalSpy finished(m_window.get(), &MainWindow::exportFinished);
+        QString error;
+        QVERIFY2(m_window->exportCurrentView(path, &error), qPrintable(error));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
+        QVERIFY(finished.at(0).at(0).toBool());
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = file.readAll().split('\n');
+        const qint64 expected = sqlCount(QStringLiteral(
+            "SELECT count(*) FROM rides WHERE city IN ('new york', 'boston', 'washington dc')"));
+        QCOMPARE(lines.size() - 2, expected); // header + rows + the empty piece after the last \n
+        QVERIFY(lines.at(0).startsWith("city,id,rider_id"));
+        QVERIFY(rides->scopeSelector()->selectScope(QString()));
+    }
+
+    void failedPageShowsWhyWithRetry()
+    {
+        m_window->selectTable(BrowseTable::Users);
+        TablePage *users = m_window->currentPage();
+        users->searchField()->setText(QStringLiteral("a") + QChar(0));
+        QTest::keyClick(users->searchField(), Qt::Key_Return);
+        QTRY_COMPARE(users->model()->state(), BrowseTableModel::State::Error);
+        QVERIFY(users->overlay()->isVisible());
+        QVERIFY(users->overlay()->isRetryVisible());
+        QVERIFY(users->overlay()->message().contains(QLatin1String("NUL")));
+        users->searchField()->clear();
+        QTest::keyClick(users->searchField(), Qt::Key_Return);
+        QTRY_VERIFY(users->model()->rowCount() > 0);
+        QVERIFY(!users->overlay()->isVisible());
+    }
+
+    void screenshot()
+    {
+        const QString path = qEnvironmentVariable("MOVR_SCREENSHOT");
+        if (path.isEmpty())
+            QSKIP("MOVR_SCREENSHOT not set");
+        m_window->selectTable(BrowseTable::Vehicles);
+        TablePage *vehicles = m_window->currentPage();
+        QTRY_VERIFY(vehicles->model()->rowCount() > 3);
+        vehicles->view()->setCurrentIndex(vehicles->model()->index(2, 1));
+        QTRY_VERIFY(m_window->detailPane()->sectionModel(QStringLiteral("Rides")) &&
+                    m_window->detailPane()->sectionModel(QStringLiteral("Rides"))->rowCount() > 0);
+        QTest::qWait(1500);
+        QVERIFY(m_window->grab().save(path));
+    }
+
+    void cleanupTestCase() { m_window.reset(); }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
