@@ -1,5 +1,8 @@
 #include "EditWorker.h"
 
+#include <QDateTime>
+#include <QElapsedTimer>
+
 #include <algorithm>
 #include <thread>
 
@@ -46,23 +49,46 @@ void EditWorker::submit(const EditRequest &request)
     job.generation = shared->actionId;
     job.run = [this, shared](PgConnection &) { return runRequest(*shared); };
     job.abandon = [this, shared](const DbError &reason) {
-        EditReply reply;
-        reply.actionId = shared->actionId;
-        reply.action = shared->body.action;
-        reply.outcome.state = Outcome::State::NotCommitted;
-        reply.outcome.error = reason;
-        reply.outcome.trace = m_earlierTraces.take(shared->actionId);
-        reply.reruns = m_reruns.take(shared->actionId);
-        Q_EMIT finished(reply);
+        if (auto unresolved = m_unresolved.find(shared->actionId);
+            unresolved != m_unresolved.end()) {
+            // Never looked up: still unknown, whatever stopped the look-up.
+            Outcome outcome = unresolved->outcome;
+            m_unresolved.erase(unresolved);
+            if (outcome.error)
+                outcome.error->message += QStringLiteral("; ") + reason.message;
+            reply(*shared, outcome);
+            return;
+        }
+        Outcome outcome;
+        outcome.state = Outcome::State::NotCommitted;
+        outcome.error = reason;
+        reply(*shared, outcome);
     };
     enqueue(std::move(job));
 }
 
+void EditWorker::reply(const EditRequest &request, Outcome outcome)
+{
+    EditReply reply;
+    reply.actionId = request.actionId;
+    reply.action = request.body.action;
+    reply.reruns = m_reruns.take(request.actionId);
+    QList<TraceEntry> trace = m_earlierTraces.take(request.actionId);
+    trace.append(outcome.trace);
+    outcome.trace = trace;
+    reply.outcome = std::move(outcome);
+    Q_EMIT finished(reply);
+}
+
 JobStatus EditWorker::runRequest(EditRequest &request)
 {
+    if (auto unresolved = m_unresolved.find(request.actionId); unresolved != m_unresolved.end())
+        return resolve(request, *unresolved);
+
     RetryPolicy policy = request.policy;
     PgConnection *connection = this->connection();
-    const bool cockroach = connection && connection->serverInfo().canInjectRetryErrors();
+    const bool cockroach = connection && connection->serverInfo().isCockroach();
+    const int backendPid = connection ? connection->serverInfo().backendPid : 0;
     if (m_injectRetryErrors && !cockroach)
         policy.injectRetryErrors = true;
     m_runner.setPolicy(policy);
@@ -77,15 +103,96 @@ JobStatus EditWorker::runRequest(EditRequest &request)
         ++m_reruns[request.actionId];
         return JobStatus::RunAgainAfterReconnect;
     }
-    EditReply reply;
-    reply.actionId = request.actionId;
-    reply.action = request.body.action;
-    reply.reruns = m_reruns.take(request.actionId);
-    QList<TraceEntry> trace = m_earlierTraces.take(request.actionId);
-    trace.append(outcome.trace);
+    const bool disconnected = !this->connection() || this->connection()->isBroken();
+    if (outcome.state == Outcome::State::Unknown && disconnected && !cockroach &&
+        !request.body.verify.sql.isEmpty() && !isStopping()) {
+        // The runner could not reconnect to look it up: look it up after the reconnect.
+        m_earlierTraces[request.actionId].append(outcome.trace);
+        outcome.trace.clear();
+        m_unresolved.insert(request.actionId, Unresolved{outcome, backendPid});
+        return JobStatus::RunAgainAfterReconnect;
+    }
+    reply(request, std::move(outcome));
+    return JobStatus::Done;
+}
+
+JobStatus EditWorker::resolve(EditRequest &request, Unresolved &unresolved)
+{
+    PgConnection *connection = this->connection();
+    Outcome outcome = unresolved.outcome;
+    QList<TraceEntry> trace;
+    // Runs one look-up statement, traced like the runner's.
+    auto exec = [&](const QString &sql, const SqlParams &params) {
+        TraceEntry entry;
+        entry.actionId = request.actionId;
+        entry.action = request.body.action;
+        entry.attempt = outcome.attempts;
+        entry.sql = sql;
+        entry.params = params;
+        entry.startedAt = QDateTime::currentDateTimeUtc();
+        QElapsedTimer timer;
+        timer.start();
+        auto result = connection->exec(sql, params);
+        entry.durationUs = timer.nsecsElapsed() / 1000;
+        if (result) {
+            entry.rows = result->affectedRows();
+        } else {
+            entry.sqlState = result.error().sqlState;
+            entry.error = result.error().message;
+        }
+        trace.append(entry);
+        return result;
+    };
+    auto keepWaiting = [&] {
+        m_earlierTraces[request.actionId].append(trace);
+        return JobStatus::RunAgainAfterReconnect;
+    };
+
+    if (unresolved.oldBackendPid > 0) {
+        // The old session may still hold the COMMIT: end it, and look only once it is gone.
+        const SqlParams pid{QString::number(unresolved.oldBackendPid)};
+        exec(QStringLiteral("SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity "
+                            "WHERE pid = $1::int"),
+             pid);
+        bool gone = false;
+        for (int round = 0; round < 50 && !gone && !isStopping(); ++round) {
+            if (round > 0)
+                std::this_thread::sleep_for(std::chrono::milliseconds(100));
+            auto still =
+                exec(QStringLiteral("SELECT 1 FROM pg_stat_activity WHERE pid = $1::int"), pid);
+            if (!still) {
+                if (connection->isBroken())
+                    return keepWaiting();
+                break;
+            }
+            gone = still->rowCount() == 0;
+        }
+        if (!gone) {
+            m_unresolved.remove(request.actionId);
+            if (outcome.error)
+                outcome.error->message += tr("; the old session is still running on the server");
+            outcome.trace = trace;
+            reply(request, outcome);
+            return JobStatus::Done;
+        }
+    }
+    auto verified = exec(request.body.verify.sql, request.body.verify.params);
+    if (!verified && connection->isBroken())
+        return keepWaiting();
+    m_unresolved.remove(request.actionId);
+    if (!verified) {
+        if (outcome.error)
+            outcome.error->message += tr("; the check failed: %1").arg(verified.error().message);
+    } else if (verified->rowCount() > 0) {
+        outcome.state = Outcome::State::Committed;
+        outcome.error.reset();
+        outcome.howToCheck.clear();
+    } else {
+        outcome.state = Outcome::State::NotCommitted;
+        outcome.howToCheck.clear();
+    }
     outcome.trace = trace;
-    reply.outcome = std::move(outcome);
-    Q_EMIT finished(reply);
+    reply(request, std::move(outcome));
     return JobStatus::Done;
 }
 

@@ -23,7 +23,12 @@
 // A request whose transaction certainly did not commit because the connection was lost
 // (not an ambiguous commit) stays at the head of the queue and runs again after the
 // reconnect; an ambiguous commit is resolved by the runner and reported as it is, never
-// re-run behind the user's back.
+// re-run behind the user's back. When the runner could not resolve it because it could not
+// reconnect (Outcome::Unknown with the connection gone), the request also stays queued, but
+// only to be LOOKED UP once the worker has reconnected: on PostgreSQL the old session is
+// ended first (pg_terminate_backend, waiting until it is gone, so a COMMIT still in its
+// socket cannot land after the look-up), then body.verify decides committed / not
+// committed. The body is not run again.
 class EditWorker : public WorkerBase
 {
     Q_OBJECT
@@ -50,7 +55,15 @@ protected:
     Status prepareConnection(PgConnection &connection) override;
 
 private:
+    struct Unresolved
+    {
+        Outcome outcome;       // Unknown, from the runner
+        int oldBackendPid = 0; // PostgreSQL: the session that sent the COMMIT
+    };
+
     JobStatus runRequest(EditRequest &request);
+    JobStatus resolve(EditRequest &request, Unresolved &unresolved);
+    void reply(const EditRequest &request, Outcome outcome);
     Status applyInjectSetting(PgConnection &connection);
 
     TransactionRunner m_runner;
@@ -58,4 +71,5 @@ private:
     // Statements of earlier runs of a request that is waiting to run again.
     QHash<quint64, QList<TraceEntry>> m_earlierTraces;
     QHash<quint64, int> m_reruns;
+    QHash<quint64, Unresolved> m_unresolved;
 };

@@ -74,6 +74,7 @@ private Q_SLOTS:
     void reconnectKeepsQueuedRequests();
     void requestLostBeforeCommitRunsAgainAfterReconnect();
     void ambiguousCommitIsResolvedNotRerun();
+    void ambiguousCommitLookedUpAfterReconnect();
     void shutdownWithLongQueryReturnsPromptly();
     void shutdownOnASlowNetworkIsBounded();
     void cancelRunningRequest();
@@ -360,6 +361,54 @@ void TestEditWorker::ambiguousCommitIsResolvedNotRerun()
     submit(m_worker, request(Operations::addUser(after)));
     QTRY_COMPARE_WITH_TIMEOUT(m_replies.size(), 3, 10000);
     QVERIFY(m_replies.last().outcome.committed());
+    WorkerBase::shutdownAndDelete(m_worker);
+    m_worker = nullptr;
+}
+
+void TestEditWorker::ambiguousCommitLookedUpAfterReconnect()
+{
+    // As above, but the database refuses new connections when the connection drops: the
+    // runner cannot look the commit up. The worker keeps the request, reconnects when it can,
+    // and then only looks it up (the insert is not run again).
+    TcpProxy proxy(QStringLiteral("127.0.0.1"), TestServer::settings(m_database).port(),
+                   std::chrono::milliseconds(0));
+    QCOMPARE(proxy.start(), QString());
+    WorkerBase::shutdownAndDelete(m_worker);
+    m_worker = makeWorker(proxy.route(TestServer::settings(m_database)));
+    submit(m_worker, request(Operations::addUser(userNamed(QStringLiteral("Warm up")))));
+    QTRY_COMPARE_WITH_TIMEOUT(m_replies.size(), 1, 10000);
+
+    auto admin = TestServer::connect(QStringLiteral("postgres"));
+    const QString database = PgConnection::quoteIdentifier(m_database);
+    QVERIFY(admin->exec(QStringLiteral("ALTER DATABASE %1 ALLOW_CONNECTIONS false").arg(database)));
+    TcpProxy::DropRule rule;
+    rule.type = 'S';
+    rule.when = TcpProxy::When::AfterForwarding;
+    proxy.dropOn(rule);
+    const AddUserInput input = userNamed(QStringLiteral("Looked up later"));
+    RetryPolicy quick;
+    quick.maxAttempts = 2;
+    submit(m_worker, request(Operations::addUser(input), quick));
+    QTRY_VERIFY_WITH_TIMEOUT(m_reconnecting.size() >= 2, 20000);
+    QCOMPARE(m_replies.size(), 1); // not answered "unknown": still being worked on
+    QCOMPARE(proxy.dropsDone(), 1);
+    QVERIFY(admin->exec(QStringLiteral("ALTER DATABASE %1 ALLOW_CONNECTIONS true").arg(database)));
+    QTRY_COMPARE_WITH_TIMEOUT(m_replies.size(), 2, 20000);
+    const EditReply &reply = m_replies.last();
+    QVERIFY2(reply.outcome.committed(), qPrintable(why(reply.outcome)));
+    QVERIFY(reply.outcome.wasAmbiguous);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM users WHERE id = $1::uuid"), {input.id}),
+             1);
+    // The trace shows the look-up after the reconnect, and a single INSERT.
+    int inserts = 0;
+    bool lookedUp = false;
+    for (const TraceEntry &entry : reply.outcome.trace) {
+        inserts += entry.sql.contains(QLatin1String("INSERT INTO users")) ? 1 : 0;
+        lookedUp = lookedUp ||
+                   (entry.sql.startsWith(QLatin1String("SELECT 1 FROM users")) && entry.rows == 1);
+    }
+    QCOMPARE(inserts, 1);
+    QVERIFY(lookedUp);
     WorkerBase::shutdownAndDelete(m_worker);
     m_worker = nullptr;
 }
