@@ -3,6 +3,7 @@
 #include "pg/PgConnection.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
@@ -171,6 +172,10 @@ int LocalServer::removeStaleDirectories()
         const qint64 owner = readPid(dir.filePath(QLatin1String(OwnerFile)));
         if (processAlive(owner))
             continue;
+        // No readable owner yet: a directory a moment old may be one being set up right now
+        // by an older build or another tool; leave it for a later run.
+        if (owner == 0 && entry.lastModified().secsTo(QDateTime::currentDateTime()) < 60)
+            continue;
         const qint64 postmaster = readPid(dir.filePath(QStringLiteral("data/postmaster.pid")));
         if (processAlive(postmaster)) {
             QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(postmaster));
@@ -272,14 +277,18 @@ Status LocalServer::prepareDirectory()
     }
 
     const QDir dir(m_directory);
-    QFile marker(dir.filePath(QLatin1String(MarkerFile)));
+    // The owner first, the marker after: a directory that carries the marker always names
+    // a live owner, so another process's removeStaleDirectories() never takes it for stale.
     QFile owner(dir.filePath(QLatin1String(OwnerFile)));
-    if (!marker.open(QIODevice::WriteOnly) || !owner.open(QIODevice::WriteOnly))
+    if (!owner.open(QIODevice::WriteOnly) ||
+        owner.write(QByteArray::number(QCoreApplication::applicationPid()) + '\n') < 0)
+        return failure(QObject::tr("Cannot write in %1.").arg(m_directory));
+    owner.close();
+    QFile marker(dir.filePath(QLatin1String(MarkerFile)));
+    if (!marker.open(QIODevice::WriteOnly))
         return failure(QObject::tr("Cannot write in %1.").arg(m_directory));
     marker.write("A MovR Admin demo database (movr-admin --demo).\n");
-    owner.write(QByteArray::number(QCoreApplication::applicationPid()) + '\n');
     marker.close();
-    owner.close();
     ::chmod(QFile::encodeName(m_directory).constData(), 0700);
     if (m_switchUser && ::chown(QFile::encodeName(m_directory).constData(), m_uid, m_gid) != 0)
         return failure(QObject::tr("Cannot hand %1 to the server's user: %2")
