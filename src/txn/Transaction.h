@@ -49,6 +49,9 @@ struct TransactionBody
     QString action; // shown in the SQL panel, e.g. "Start ride"
     QList<Statement> statements;
     std::function<Status(TransactionSession &)> interactive;
+    // Interactive bodies: the statements they send when nothing fails, in order, for the
+    // Preview (TransactionRunner::plannedStatements). Empty when not known in advance.
+    QList<Statement> preview;
     // Pipelined bodies: inspects the results (one per statement, same order) after the
     // commit. An error here means "precondition failed, nothing written".
     std::function<Status(const QList<PgResult> &results)> check;

@@ -394,7 +394,7 @@ TransactionRunner::Batch TransactionRunner::send(const QList<Item> &items)
     return batch;
 }
 
-QList<TransactionRunner::Item> TransactionRunner::startItems(Start start) const
+QList<TransactionRunner::Item> TransactionRunner::startItemsFor(ServerFlavor flavor, Start start)
 {
     QList<Item> items;
     switch (start) {
@@ -409,7 +409,7 @@ QList<TransactionRunner::Item> TransactionRunner::startItems(Start start) const
     case Start::Fresh:
         break;
     }
-    if (cockroach()) {
+    if (flavor == ServerFlavor::CockroachDB) {
         items.append({QStringLiteral("BEGIN"), {}, Kind::Begin});
         items.append({QStringLiteral("SAVEPOINT ") + restartSavepoint, {}, Kind::Savepoint});
     } else {
@@ -418,13 +418,41 @@ QList<TransactionRunner::Item> TransactionRunner::startItems(Start start) const
     return items;
 }
 
-QList<TransactionRunner::Item> TransactionRunner::commitItems() const
+QList<TransactionRunner::Item> TransactionRunner::commitItemsFor(ServerFlavor flavor)
 {
     QList<Item> items;
-    if (cockroach())
+    if (flavor == ServerFlavor::CockroachDB)
         items.append({QStringLiteral("RELEASE SAVEPOINT ") + restartSavepoint, {}, Kind::Release});
     items.append({QStringLiteral("COMMIT"), {}, Kind::Commit});
     return items;
+}
+
+QList<TransactionRunner::Item> TransactionRunner::startItems(Start start) const
+{
+    return startItemsFor(protocolFlavor(), start);
+}
+
+QList<TransactionRunner::Item> TransactionRunner::commitItems() const
+{
+    return commitItemsFor(protocolFlavor());
+}
+
+QList<Statement> TransactionRunner::plannedStatements(const TransactionBody &body,
+                                                      ServerFlavor flavor,
+                                                      const RetryPolicy &policy)
+{
+    QList<Statement> planned;
+    for (const Item &item : startItemsFor(flavor, Start::Fresh))
+        planned.append({item.sql, item.params});
+    const QList<Statement> &statements = body.interactive ? body.preview : body.statements;
+    for (qsizetype i = 0; i < statements.size(); ++i) {
+        planned.append(statements.at(i));
+        if (i == 0 && policy.injectRetryErrors && flavor == ServerFlavor::PostgreSQL)
+            planned.append({injectedErrorStatement(), {}});
+    }
+    for (const Item &item : commitItemsFor(flavor))
+        planned.append({item.sql, item.params});
+    return planned;
 }
 
 TransactionRunner::AttemptResult TransactionRunner::evaluateCommit(const QList<Item> &items,

@@ -90,6 +90,10 @@ public:
     static QString disableInjectRetryErrorsStatement();
     // The synthetic error statement used on PostgreSQL.
     static QString injectedErrorStatement();
+    // What the first attempt of `body` sends, in order, protocol statements included (the
+    // Preview before Apply). Interactive bodies contribute body.preview. Retries repeat it.
+    static QList<Statement> plannedStatements(const TransactionBody &body, ServerFlavor flavor,
+                                              const RetryPolicy &policy = {});
     // A process-wide unique id for a new action (groups trace entries).
     static quint64 nextActionId();
 
@@ -140,6 +144,8 @@ private:
     };
 
     Batch send(const QList<Item> &items);
+    static QList<Item> startItemsFor(ServerFlavor flavor, Start start);
+    static QList<Item> commitItemsFor(ServerFlavor flavor);
     QList<Item> startItems(Start start) const;
     QList<Item> commitItems() const;
     AttemptResult evaluateCommit(const QList<Item> &items, const Batch &batch) const;

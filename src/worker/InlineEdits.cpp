@@ -218,6 +218,8 @@ Result<TransactionBody> InlineEdits::applyBody(const QList<PendingEdit> &edits)
         }
         return Ok{};
     };
+    for (const RowUpdate &row : updates)
+        body.preview.append(row.update);
     body.verify = {QStringLiteral("SELECT 1 WHERE ") +
                        verifyConditions.join(QLatin1String("\n  AND ")),
                    verifyParams};
