@@ -61,8 +61,7 @@ class TestDemoLifecycle : public QObject
 
 private Q_SLOTS:
     void initTestCase();
-    void urlIsPrintedAndPsqlWorks();
-    void sigtermStopsServerAndRemovesFiles();
+    void urlIsPrintedPsqlWorksSigtermCleansUp();
     void sigintStopsServerAndRemovesFiles();
     void sigkillStopsServerAndNextRunCleansUp();
     void twoDemosAtOnce();
@@ -197,7 +196,7 @@ bool TestDemoLifecycle::stopped(Demo &demo, int signal)
     return true;
 }
 
-void TestDemoLifecycle::urlIsPrintedAndPsqlWorks()
+void TestDemoLifecycle::urlIsPrintedPsqlWorksSigtermCleansUp()
 {
     Demo demo = startDemo({QStringLiteral("--num-rides"), QStringLiteral("60")});
     QVERIFY(!demo.url.isEmpty());
@@ -211,12 +210,8 @@ void TestDemoLifecycle::urlIsPrintedAndPsqlWorks()
     QVERIFY(demo.postmaster > 0);
     if (::geteuid() == 0)
         QVERIFY(processUid(demo.postmaster) != 0);
-    QVERIFY(stopped(demo, SIGTERM));
-}
 
-void TestDemoLifecycle::sigtermStopsServerAndRemovesFiles()
-{
-    Demo demo = startDemo({});
+    // SIGTERM: a clean exit, the server stopped, its files removed.
     QVERIFY(!demo.directory.isEmpty());
     QVERIFY(processAlive(demo.postmaster));
     QVERIFY(stopped(demo, SIGTERM));
