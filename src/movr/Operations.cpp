@@ -846,7 +846,9 @@ Result<TransactionBody> Operations::recordLocation(const RecordLocationInput &in
     const QString rideId = Validation::normalizedUuid(input.rideId);
     const QString latitude = QString::number(input.latitude, 'g', QLocale::FloatingPointShortest);
     const QString longitude = QString::number(input.longitude, 'g', QLocale::FloatingPointShortest);
-    const QString timestamp = input.timestamp.trimmed();
+    // The client's UTC time as the session sees it (TIMESTAMP columns hold the session's local
+    // time, like now()::timestamp in the other operations).
+    const QString timestamp = input.timestamp.trimmed() + QStringLiteral("+00");
 
     TransactionBody body;
     body.action = tr("Record vehicle location");
@@ -856,10 +858,12 @@ Result<TransactionBody> Operations::recordLocation(const RecordLocationInput &in
             "    SELECT id, end_time FROM rides WHERE city = $1::text AND id = $2::uuid),\n"
             "existing AS (\n"
             "    SELECT 1 FROM vehicle_location_histories\n"
-            "    WHERE city = $1::text AND ride_id = $2::uuid AND \"timestamp\" = $3::timestamp),\n"
+            "    WHERE city = $1::text AND ride_id = $2::uuid AND \"timestamp\" = "
+            "$3::timestamptz::timestamp),\n"
             "added AS (\n"
             "    INSERT INTO vehicle_location_histories (city, ride_id, \"timestamp\", lat, long)\n"
-            "    SELECT $1::text, ride.id, $3::timestamp, $4::float8, $5::float8 FROM ride\n"
+            "    SELECT $1::text, ride.id, $3::timestamptz::timestamp, $4::float8, $5::float8 FROM "
+            "ride\n"
             "    WHERE ride.end_time IS NULL AND NOT EXISTS (SELECT 1 FROM existing)\n"
             "    RETURNING ride_id)\n"
             "SELECT (SELECT count(*) FROM added) AS added,\n"
@@ -887,7 +891,7 @@ Result<TransactionBody> Operations::recordLocation(const RecordLocationInput &in
     body.verify =
         Statement{QStringLiteral("SELECT 1 FROM vehicle_location_histories\n"
                                  "WHERE city = $1::text AND ride_id = $2::uuid AND \"timestamp\" = "
-                                 "$3::timestamp"),
+                                 "$3::timestamptz::timestamp"),
                   {input.city, rideId, timestamp}};
     return body;
 }

@@ -683,8 +683,8 @@ void TestOperations::recordLocation()
     COMMITTED(run(Operations::recordLocation(input)));
     QCOMPARE(value(QStringLiteral("SELECT lat || '/' || long FROM vehicle_location_histories "
                                   "WHERE city = $1 AND ride_id = $2::uuid AND \"timestamp\" = "
-                                  "$3::timestamp"),
-                   {m_rome, ride, input.timestamp}),
+                                  "$3::timestamptz::timestamp"),
+                   {m_rome, ride, input.timestamp + QStringLiteral("+00")}),
              QStringLiteral("41.9028/12.4964"));
     RecordLocationInput next{m_rome, ride, 41.9, 12.5};
     COMMITTED(run(Operations::recordLocation(next)));
@@ -693,6 +693,18 @@ void TestOperations::recordLocation()
                     {m_rome, ride}),
              2);
     REFUSED(Operations::recordLocation(input), QLatin1String("duplicate"));
+
+    // The client's clock is stored as the session's local time, like now()::timestamp of the
+    // ride's start: on a session in Tokyo both are Tokyo time.
+    QVERIFY(m_runnerConnection->exec(QStringLiteral("SET TIME ZONE 'Asia/Tokyo'")));
+    RecordLocationInput tokyo{m_rome, ride, 41.95, 12.45};
+    COMMITTED(run(Operations::recordLocation(tokyo)));
+    QVERIFY(m_runnerConnection->exec(QStringLiteral("RESET TIME ZONE")));
+    QCOMPARE(value(QStringLiteral("SELECT abs(extract(epoch FROM \"timestamp\" - (now() AT TIME "
+                                  "ZONE 'Asia/Tokyo'))) < 600 FROM vehicle_location_histories "
+                                  "WHERE city = $1 AND ride_id = $2::uuid AND lat = 41.95"),
+                   {m_rome, ride}),
+             QStringLiteral("t"));
 
     COMMITTED(run(Operations::endRide({m_rome, ride, QStringLiteral("1"), std::nullopt})));
     REFUSED(Operations::recordLocation({m_rome, ride, 41.9, 12.5}),
