@@ -4,15 +4,11 @@
 
 namespace {
 
-constexpr quint32 NullBit = 0x80000000u;
+// Header: quint16 column count (high bit: 32-bit offsets), then one end offset per column
+// (its high bit marks NULL): 16-bit when the row's text is under 32 KiB, which is almost
+// always, 32-bit otherwise.
+constexpr quint16 WideFlag = 0x8000;
 constexpr qsizetype CountSize = sizeof(quint16);
-
-quint32 readOffset(const char *data, int column)
-{
-    quint32 offset;
-    std::memcpy(&offset, data + CountSize + qsizetype(column) * sizeof(quint32), sizeof offset);
-    return offset;
-}
 
 } // namespace
 
@@ -23,24 +19,31 @@ RowData RowData::fromRaw(const char *const *values, const int *lengths, int coun
         if (values[i])
             total += lengths[i];
     }
-    const qsizetype header = CountSize + qsizetype(count) * qsizetype(sizeof(quint32));
+    const bool wide = total >= 0x8000;
+    const qsizetype offsetSize = wide ? 4 : 2;
+    const qsizetype header = CountSize + qsizetype(count) * offsetSize;
     RowData row;
     row.m_bytes = QByteArray(header + total, Qt::Uninitialized);
     char *data = row.m_bytes.data();
-    const quint16 count16 = quint16(count);
-    std::memcpy(data, &count16, sizeof count16);
+    const quint16 countField = quint16(count) | (wide ? WideFlag : 0);
+    std::memcpy(data, &countField, sizeof countField);
     quint32 end = 0;
     char *cell = data + header;
     for (int i = 0; i < count; ++i) {
-        quint32 flags = 0;
+        bool null = true;
         if (values[i]) {
             std::memcpy(cell + end, values[i], size_t(lengths[i]));
             end += quint32(lengths[i]);
-        } else {
-            flags = NullBit;
+            null = false;
         }
-        const quint32 stored = end | flags;
-        std::memcpy(data + CountSize + qsizetype(i) * sizeof(quint32), &stored, sizeof stored);
+        char *slot = data + CountSize + qsizetype(i) * offsetSize;
+        if (wide) {
+            const quint32 stored = end | (null ? 0x80000000u : 0u);
+            std::memcpy(slot, &stored, sizeof stored);
+        } else {
+            const quint16 stored = quint16(end) | (null ? quint16(0x8000) : quint16(0));
+            std::memcpy(slot, &stored, sizeof stored);
+        }
     }
     return row;
 }
@@ -62,16 +65,36 @@ int RowData::columnCount() const
         return 0;
     quint16 count;
     std::memcpy(&count, m_bytes.constData(), sizeof count);
-    return count;
+    return count & ~WideFlag;
+}
+
+bool RowData::isWide() const
+{
+    quint16 count;
+    std::memcpy(&count, m_bytes.constData(), sizeof count);
+    return (count & WideFlag) != 0;
+}
+
+// The stored end offset of a column and whether it is NULL.
+std::pair<quint32, bool> RowData::slot(int column) const
+{
+    const char *data = m_bytes.constData();
+    if (isWide()) {
+        quint32 stored;
+        std::memcpy(&stored, data + CountSize + qsizetype(column) * 4, sizeof stored);
+        return {stored & 0x7fffffffu, (stored & 0x80000000u) != 0};
+    }
+    quint16 stored;
+    std::memcpy(&stored, data + CountSize + qsizetype(column) * 2, sizeof stored);
+    return {quint32(stored & 0x7fff), (stored & 0x8000) != 0};
 }
 
 std::pair<qsizetype, qsizetype> RowData::span(int column) const
 {
     const int count = columnCount();
-    const char *data = m_bytes.constData();
-    const qsizetype header = CountSize + qsizetype(count) * qsizetype(sizeof(quint32));
-    const quint32 end = readOffset(data, column) & ~NullBit;
-    const quint32 begin = column == 0 ? 0 : (readOffset(data, column - 1) & ~NullBit);
+    const qsizetype header = CountSize + qsizetype(count) * (isWide() ? 4 : 2);
+    const quint32 end = slot(column).first;
+    const quint32 begin = column == 0 ? 0 : slot(column - 1).first;
     return {header + begin, qsizetype(end - begin)};
 }
 
@@ -79,9 +102,8 @@ bool RowData::isNull(int column) const
 {
     if (column < 0 || column >= columnCount())
         return true;
-    return (readOffset(m_bytes.constData(), column) & NullBit) != 0;
+    return slot(column).second;
 }
-
 QByteArray RowData::utf8(int column) const
 {
     if (isNull(column))

@@ -29,8 +29,10 @@ public:
     bool operator==(const RowData &other) const { return m_bytes == other.m_bytes; }
 
 private:
-    // [quint16 count][quint32 end offsets, high bit = NULL]… then the cell bytes.
+    // [quint16 count][end offsets, high bit = NULL]… then the cell bytes (see RowData.cpp).
     QByteArray m_bytes;
+    bool isWide() const;
+    std::pair<quint32, bool> slot(int column) const;
     std::pair<qsizetype, qsizetype> span(int column) const;
 };
 

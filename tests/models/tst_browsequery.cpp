@@ -49,7 +49,15 @@ private Q_SLOTS:
         QCOMPARE(row.text(3), QStringLiteral("Zoë 🚲"));
         QVERIFY(row.isNull(4)); // out of range reads as NULL, never crashes
         // Compact: header plus the bytes, no per-cell objects.
-        QCOMPARE(row.byteSize(), 2 + 4 * 4 + 4 + 0 + 0 + QByteArray("Zoë 🚲").size());
+        QCOMPARE(row.byteSize(), 2 + 4 * 2 + 4 + 0 + 0 + QByteArray("Zoë 🚲").size());
+        // A row of 40 KB text switches to 32-bit offsets.
+        const QByteArray big(40000, 'x');
+        const RowData wide = RowData::fromCells({std::nullopt, big, QByteArray("end")});
+        QCOMPARE(wide.columnCount(), 3);
+        QVERIFY(wide.isNull(0));
+        QCOMPARE(wide.utf8(1), big);
+        QCOMPARE(wide.text(2), QStringLiteral("end"));
+        QCOMPARE(wide.byteSize(), 2 + 3 * 4 + 40000 + 3);
     }
 
     void firstPageHasNoOffsetAndUsesTheKey()
