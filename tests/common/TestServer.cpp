@@ -1,5 +1,7 @@
 #include "TestServer.h"
 
+#include "movr/MovrLoader.h"
+
 #include <QAtomicInt>
 #include <QCoreApplication>
 #include <QTest>
@@ -53,6 +55,16 @@ QString createDatabase(const QString &prefix)
     auto created = (*admin)->exec(QStringLiteral("CREATE DATABASE ") + quoted);
     if (!created)
         qFatal("TestServer: %s", qPrintable(created.error().toString()));
+    return name;
+}
+
+QString createMovrDatabase(const QString &prefix, const MovrCounts &counts, quint64 seed)
+{
+    const QString name = createDatabase(prefix);
+    auto connection = connect(name);
+    const Status loaded = MovrLoader::initialize(*connection, DataGenerator(counts, seed));
+    if (!loaded)
+        qFatal("TestServer: loading MovR data: %s", qPrintable(loaded.error().toString()));
     return name;
 }
 

@@ -64,16 +64,14 @@ private:
 
 void TestActionDialogs::initTestCase()
 {
-    m_database = TestServer::createDatabase(QStringLiteral("dialogs"));
-    m_sql = TestServer::connect(m_database);
     MovrCounts counts;
     counts.users = 45;
     counts.vehicles = 45;
     counts.rides = 90;
     counts.histories = 90;
     counts.promoCodes = 18;
-    const Status loaded = MovrLoader::initialize(*m_sql, DataGenerator(counts, 3));
-    QVERIFY2(loaded.hasValue(), qPrintable(loaded ? QString() : loaded.error().toString()));
+    m_database = TestServer::createMovrDatabase(QStringLiteral("dialogs"), counts, 3);
+    m_sql = TestServer::connect(m_database);
     m_edit = TestServer::connect(m_database);
 }
 

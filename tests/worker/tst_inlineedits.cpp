@@ -40,15 +40,14 @@ private:
 
 void TestInlineEdits::initTestCase()
 {
-    m_database = TestServer::createDatabase(QStringLiteral("inline"));
-    m_sql = TestServer::connect(m_database);
     MovrCounts counts;
     counts.users = 27;
     counts.vehicles = 18;
     counts.rides = 27;
     counts.histories = 9;
     counts.promoCodes = 9;
-    QVERIFY(MovrLoader::initialize(*m_sql, DataGenerator(counts, 11)).hasValue());
+    m_database = TestServer::createMovrDatabase(QStringLiteral("inline"), counts, 11);
+    m_sql = TestServer::connect(m_database);
     m_edit = TestServer::connect(m_database);
 }
 
