@@ -168,8 +168,13 @@ Figures measureOurs(const ConnectionSettings &settings, int maxPage, bool measur
         QObject::connect(&model, &QAbstractItemModel::rowsAboutToBeInserted, &model,
                          [&insertClock] { insertClock.start(); });
         QObject::connect(&model, &BrowseTableModel::pageLoaded, &model, [&](int rows) {
-            if (rows > 0 && insertClock.isValid())
-                figures.insertMs = qMax(figures.insertMs, insertClock.nsecsElapsed() / 1e6);
+            if (rows > 0 && insertClock.isValid()) {
+                const double ms = insertClock.nsecsElapsed() / 1e6;
+                figures.insertMs = qMax(figures.insertMs, ms);
+                if (ms > 20 && debug)
+                    std::fprintf(stderr, "  slow insert %.1f ms at %d rows\n", ms,
+                                 model.rowCount());
+            }
         });
         bool first = false;
         QElapsedTimer clock;

@@ -416,6 +416,43 @@ private Q_SLOTS:
         QCOMPARE(model->rowCount(), rows);
     }
 
+    void supersededQueryIsCancelledOnTheServer()
+    {
+        // Another session holds a lock on rides: the page query waits on the server.
+        auto locker = TestServer::connect(m_database);
+        QVERIFY(locker->exec(QStringLiteral("BEGIN")));
+        QVERIFY(locker->exec(QStringLiteral("LOCK TABLE rides IN ACCESS EXCLUSIVE MODE")));
+        QSignalSpy traced(m_worker, &BrowseWorker::statementTraced);
+        BrowseFilter rome;
+        rome.cities = {QStringLiteral("rome")};
+        auto model = makeModel(BrowseTable::Rides, rome);
+        // Wait until the query is running (waiting for the lock) on the server.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_sql->exec(QStringLiteral("SELECT 1 FROM pg_stat_activity WHERE wait_event_type = "
+                                       "'Lock' AND query LIKE 'SELECT city, id, rider_id%'"))
+                    ->rowCount() >= 1,
+            10000);
+        // The user changes the scope: the waiting query is superseded and cancelled.
+        BrowseFilter paris;
+        paris.cities = {QStringLiteral("paris")};
+        model->setFilter(paris);
+        auto cancelled = [&] {
+            for (const auto &arguments : traced) {
+                const auto entry = arguments.at(0).value<TraceEntry>();
+                if (entry.sqlState == QLatin1String("57014") &&
+                    entry.params.contains(std::optional<QString>(QStringLiteral("rome"))))
+                    return true;
+            }
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(cancelled(), 10000);
+        QVERIFY(locker->exec(QStringLiteral("COMMIT")));
+        QTRY_COMPARE(model->state(), BrowseTableModel::State::Ready);
+        QVERIFY(model->rowCount() > 0);
+        for (int row = 0; row < model->rowCount(); ++row)
+            QCOMPARE(model->cellText(row, 0), QStringLiteral("paris"));
+    }
+
     void rowChangedElsewhereIsRefreshedInPlace()
     {
         BrowseFilter filter;
