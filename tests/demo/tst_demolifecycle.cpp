@@ -83,6 +83,9 @@ private:
     QProcessEnvironment environment() const;
     // Starts `movr-admin --demo ...` and waits for the URL on stdout.
     Demo startDemo(const QStringList &arguments, const Account *account = nullptr);
+    // The same in two steps, so that several demos can start at once.
+    Demo launchDemo(const QStringList &arguments, const Account *account = nullptr);
+    void waitUntilReady(Demo &demo);
     QString psql(const QString &url, const QString &sql);
     QStringList demoDirectories() const;
     bool stopped(Demo &demo, int signal);
@@ -125,8 +128,8 @@ QStringList TestDemoLifecycle::demoDirectories() const
     return result;
 }
 
-TestDemoLifecycle::Demo TestDemoLifecycle::startDemo(const QStringList &arguments,
-                                                     const Account *account)
+TestDemoLifecycle::Demo TestDemoLifecycle::launchDemo(const QStringList &arguments,
+                                                      const Account *account)
 {
     Demo demo;
     demo.process = std::make_unique<QProcess>();
@@ -144,8 +147,22 @@ TestDemoLifecycle::Demo TestDemoLifecycle::startDemo(const QStringList &argument
     }
     demo.process->setProcessEnvironment(env);
     demo.process->start(Binary, QStringList{QStringLiteral("--demo")} + arguments);
-    if (!demo.process->waitForStarted(10000))
-        return demo;
+    demo.process->waitForStarted(10000);
+    return demo;
+}
+
+TestDemoLifecycle::Demo TestDemoLifecycle::startDemo(const QStringList &arguments,
+                                                     const Account *account)
+{
+    Demo demo = launchDemo(arguments, account);
+    waitUntilReady(demo);
+    return demo;
+}
+
+void TestDemoLifecycle::waitUntilReady(Demo &demo)
+{
+    if (demo.process->state() != QProcess::Running)
+        return;
     static const QRegularExpression ready(
         QStringLiteral("^movr-admin: demo database ready: (postgresql://\\S+)$"),
         QRegularExpression::MultilineOption);
@@ -163,7 +180,7 @@ TestDemoLifecycle::Demo TestDemoLifecycle::startDemo(const QStringList &argument
     if (demo.url.isEmpty()) {
         qWarning("movr-admin did not report ready: %s %s", out.constData(),
                  demo.process->readAllStandardError().constData());
-        return demo;
+        return;
     }
     const qint64 pid = demo.process->processId();
     for (const QString &directory : demoDirectories()) {
@@ -172,7 +189,6 @@ TestDemoLifecycle::Demo TestDemoLifecycle::startDemo(const QStringList &argument
             demo.postmaster = readPid(directory + QStringLiteral("/data/postmaster.pid"));
         }
     }
-    return demo;
 }
 
 QString TestDemoLifecycle::psql(const QString &url, const QString &sql)
@@ -250,8 +266,10 @@ void TestDemoLifecycle::sigkillStopsServerAndNextRunCleansUp()
 
 void TestDemoLifecycle::twoDemosAtOnce()
 {
-    Demo first = startDemo({});
-    Demo second = startDemo({QStringLiteral("--seed"), QStringLiteral("2")});
+    Demo first = launchDemo({});
+    Demo second = launchDemo({QStringLiteral("--seed"), QStringLiteral("2")});
+    waitUntilReady(first);
+    waitUntilReady(second);
     QVERIFY(!first.url.isEmpty() && !second.url.isEmpty());
     QVERIFY(first.url != second.url);
     QVERIFY(first.directory != second.directory);
