@@ -4,6 +4,8 @@
 #include "StatusBadgeDelegate.h"
 #include "models/BrowseTableModel.h"
 
+#include <QCheckBox>
+#include <QDateTimeEdit>
 #include <QFormLayout>
 #include <QHeaderView>
 #include <QKeyEvent>
@@ -61,7 +63,9 @@ DetailPane::DetailPane(QWidget *parent)
     : QWidget(parent), m_title(new QLabel(this)), m_back(new QPushButton(tr("← Back"), this)),
       m_fields(new QWidget(this)), m_fieldsLayout(new QFormLayout(m_fields)),
       m_sectionsHost(new QWidget(this)), m_plot(new LocationTrailPlot(this)),
-      m_plotTitle(new QLabel(this))
+      m_plotTitle(new QLabel(this)), m_asOfBar(new QWidget(this)),
+      m_asOfCheck(new QCheckBox(tr("As of"), m_asOfBar)),
+      m_asOfEdit(new QDateTimeEdit(QDateTime::currentDateTime().addSecs(-60), m_asOfBar))
 {
     setObjectName(QStringLiteral("detailPane"));
     QFont titleFont = m_title->font();
@@ -74,6 +78,26 @@ DetailPane::DetailPane(QWidget *parent)
     m_fieldsLayout->setContentsMargins(0, 0, 0, 0);
     m_fieldsLayout->setLabelAlignment(Qt::AlignRight);
 
+    // As of a time: CockroachDB's AS OF SYSTEM TIME, for looking at a ride or a vehicle
+    // as it was.
+    auto *asOfLayout = new QHBoxLayout(m_asOfBar);
+    asOfLayout->setContentsMargins(0, 0, 0, 0);
+    m_asOfCheck->setToolTip(tr("Show this row and its relations as they were at this time "
+                               "(AS OF SYSTEM TIME)"));
+    m_asOfEdit->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    m_asOfEdit->setCalendarPopup(true);
+    m_asOfEdit->setEnabled(false);
+    asOfLayout->addWidget(m_asOfCheck);
+    asOfLayout->addWidget(m_asOfEdit, 1);
+    m_asOfBar->hide();
+    auto reshow = [this] {
+        m_asOfEdit->setEnabled(m_asOfCheck->isChecked());
+        if (m_hasEntity)
+            show(m_table, m_row, false);
+    };
+    connect(m_asOfCheck, &QCheckBox::toggled, this, reshow);
+    connect(m_asOfEdit, &QDateTimeEdit::editingFinished, this, reshow);
+
     auto *top = new QHBoxLayout;
     top->addWidget(m_title, 1);
     top->addWidget(m_back);
@@ -84,6 +108,7 @@ DetailPane::DetailPane(QWidget *parent)
     auto *content = new QWidget(this);
     auto *contentLayout = new QVBoxLayout(content);
     contentLayout->addLayout(top);
+    contentLayout->addWidget(m_asOfBar);
     contentLayout->addWidget(m_fields);
     contentLayout->addWidget(m_sectionsHost);
     contentLayout->addWidget(m_plotTitle);
@@ -109,6 +134,21 @@ void DetailPane::setWorker(BrowseWorker *worker)
         section.model->setWorker(worker);
     if (m_trailModel)
         m_trailModel->setWorker(worker);
+}
+
+void DetailPane::setTimeTravelAvailable(bool available)
+{
+    m_timeTravel = available;
+    m_asOfBar->setVisible(available);
+    if (!available)
+        m_asOfCheck->setChecked(false);
+}
+
+QDateTime DetailPane::asOf() const
+{
+    if (!m_timeTravel || !m_asOfCheck->isChecked())
+        return {};
+    return m_asOfEdit->dateTime();
 }
 
 void DetailPane::clear()
@@ -137,6 +177,11 @@ void DetailPane::clearSections()
     m_plot->setModel(nullptr);
     delete m_trailModel;
     m_trailModel = nullptr;
+    if (m_entityModel) {
+        m_entityModel->setWorker(nullptr);
+        m_entityModel->deleteLater();
+        m_entityModel = nullptr;
+    }
 }
 
 QString DetailPane::titleText() const
@@ -205,19 +250,23 @@ void DetailPane::show(BrowseTable table, RowData row, bool remember)
     m_back->setEnabled(!m_history.isEmpty());
     m_title->setText(describe(table, row));
 
-    while (m_fieldsLayout->rowCount() > 0)
-        m_fieldsLayout->removeRow(0);
+    fillFields(table, row);
     const TableSpec &spec = TableSpec::of(table);
-    for (int c = 0; c < spec.columns.size(); ++c) {
-        const ColumnSpec &column = spec.columns.at(c);
-        QString text =
-            row.isNull(c) ? tr("—") : BrowseTableModel::displayText(column, row.text(c), false);
-        if (column.kind == ColumnKind::Uuid && !row.isNull(c))
-            text = row.text(c); // the whole id here: there is room, and people copy it
-        auto *value = new QLabel(text, m_fields);
-        value->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        value->setWordWrap(true);
-        m_fieldsLayout->addRow(column.title + QLatin1Char(':'), value);
+    if (asOf().isValid()) {
+        // The entity itself as it was then (its relations below use the same time).
+        m_entityModel = new BrowseTableModel(table, this);
+        m_entityModel->setActionName(QStringLiteral("Details: as of"));
+        BrowseFilter key;
+        for (int column : spec.keyColumns)
+            key.equals.append({spec.columns.at(column).name, row.text(column)});
+        m_entityModel->setFilter(key);
+        m_entityModel->setAsOf(asOf());
+        BrowseTableModel *model = m_entityModel;
+        connect(m_entityModel, &BrowseTableModel::firstRowsShown, this, [this, model, table] {
+            if (model == m_entityModel && model->rowCount() > 0)
+                fillFields(table, model->rowAt(0));
+        });
+        m_entityModel->setWorker(m_worker);
     }
 
     auto text = [&](const char *column) {
@@ -294,6 +343,24 @@ void DetailPane::show(BrowseTable table, RowData row, bool remember)
     Q_EMIT entityShown(table);
 }
 
+void DetailPane::fillFields(BrowseTable table, const RowData &row)
+{
+    while (m_fieldsLayout->rowCount() > 0)
+        m_fieldsLayout->removeRow(0);
+    const TableSpec &spec = TableSpec::of(table);
+    for (int c = 0; c < spec.columns.size(); ++c) {
+        const ColumnSpec &column = spec.columns.at(c);
+        QString text =
+            row.isNull(c) ? tr("—") : BrowseTableModel::displayText(column, row.text(c), false);
+        if (column.kind == ColumnKind::Uuid && !row.isNull(c))
+            text = row.text(c); // the whole id here: there is room, and people copy it
+        auto *value = new QLabel(text, m_fields);
+        value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        value->setWordWrap(true);
+        m_fieldsLayout->addRow(column.title + QLatin1Char(':'), value);
+    }
+}
+
 DetailPane::Section &DetailPane::addSection(const QString &name, BrowseTable table,
                                             const QList<QPair<QString, QString>> &equals,
                                             int visibleRows)
@@ -311,6 +378,7 @@ DetailPane::Section &DetailPane::addSection(const QString &name, BrowseTable tab
     BrowseFilter filter;
     filter.equals = equals;
     section.model->setFilter(filter);
+    section.model->setAsOf(asOf());
     section.view = new LinkView(section.container);
     section.view->setObjectName(name);
     section.view->setModel(section.model);
@@ -353,6 +421,7 @@ void DetailPane::showTrailOf(const QString &city, const QString &rideId)
     BrowseFilter filter;
     filter.equals = {{QStringLiteral("city"), city}, {QStringLiteral("ride_id"), rideId}};
     m_trailModel->setFilter(filter);
+    m_trailModel->setAsOf(asOf());
     BrowseTableModel *model = m_trailModel;
     // The whole trail: keep fetching while there is more (bounded by the ride's points).
     connect(m_trailModel, &BrowseTableModel::pageLoaded, this, [model] {

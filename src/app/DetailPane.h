@@ -5,6 +5,8 @@
 #include <QWidget>
 
 class BrowseTableModel;
+class QCheckBox;
+class QDateTimeEdit;
 class BrowseWorker;
 class LocationTrailPlot;
 class QFormLayout;
@@ -26,6 +28,12 @@ public:
     ~DetailPane() override;
 
     void setWorker(BrowseWorker *worker);
+    // CockroachDB: offers "as of a time" (AS OF SYSTEM TIME) for the entity and its
+    // relations; hidden on PostgreSQL.
+    void setTimeTravelAvailable(bool available);
+    bool isTimeTravelAvailable() const { return m_timeTravel; }
+    // The time the pane shows the data as of; invalid = now.
+    QDateTime asOf() const;
     // Shows this row of this table and loads its relations.
     void showEntity(BrowseTable table, const RowData &row);
     void clear();
@@ -60,6 +68,7 @@ private:
                         const QList<QPair<QString, QString>> &equals, int visibleRows);
     void showTrailOf(const QString &city, const QString &rideId);
     void clearSections();
+    void fillFields(BrowseTable table, const RowData &row);
 
     BrowseWorker *m_worker = nullptr;
     bool m_hasEntity = false;
@@ -77,4 +86,10 @@ private:
     LocationTrailPlot *m_plot;
     QLabel *m_plotTitle;
     BrowseTableModel *m_trailModel = nullptr;
+    // As of a time (CockroachDB): the entity re-read at that time.
+    bool m_timeTravel = false;
+    QWidget *m_asOfBar;
+    QCheckBox *m_asOfCheck;
+    QDateTimeEdit *m_asOfEdit;
+    BrowseTableModel *m_entityModel = nullptr;
 };

@@ -160,6 +160,7 @@ void MainWindow::connectTo(const ConnectionSettings &settings)
     m_worker = new BrowseWorker(settings);
     connect(m_worker, &WorkerBase::connected, this, [this](const ServerInfo &server) {
         m_followerReads->setVisible(server.hasFollowerReads());
+        m_detail->setTimeTravelAvailable(server.hasFollowerReads());
     });
     connect(m_worker, &WorkerBase::connectionFailed, this, [this](const DbError &error) {
         if (!m_dataShown)

@@ -103,6 +103,9 @@ private Q_SLOTS:
         QVERIFY(m_window->connectionStatus()->healthText().contains(QLatin1String("Connected")));
         QTRY_VERIFY(!m_window->connectionStatus()->roundTripText().isEmpty());
         QCOMPARE(m_window->connectionStatus()->tlsText(), QStringLiteral("No TLS"));
+        // CockroachDB-only reading modes stay hidden on PostgreSQL.
+        QVERIFY(!m_window->detailPane()->isTimeTravelAvailable());
+        QVERIFY(!m_window->detailPane()->asOf().isValid());
         // The estimate, not a count.
         QTRY_VERIFY(vehicles->summaryText().contains(QLatin1String("about 120")));
         // Other tabs load only when first shown.

@@ -4,6 +4,7 @@
 #include "worker/RowData.h"
 
 #include <QTest>
+#include <QTimeZone>
 
 class TestBrowseQuery : public QObject
 {
@@ -105,6 +106,12 @@ private Q_SLOTS:
                         "FROM vehicles AS OF SYSTEM TIME follower_read_timestamp() ")));
         request.followerReads = false;
         QVERIFY(!BrowseQuery::page(request, cockroach).sql.contains(QLatin1String("AS OF")));
+        // As of a time: a timestamp the application formats itself (UTC), never user text.
+        request.asOf = QDateTime(QDate(2024, 5, 6), QTime(7, 8, 9, 10), QTimeZone::utc());
+        QVERIFY(BrowseQuery::page(request, cockroach)
+                    .sql.contains(QLatin1String(
+                        "FROM vehicles AS OF SYSTEM TIME '2024-05-06 07:08:09.010' ")));
+        QVERIFY(!BrowseQuery::page(request, postgres).sql.contains(QLatin1String("AS OF")));
         QVERIFY(BrowseQuery::estimate(BrowseTable::Rides, cockroach)
                     .sql.contains(QLatin1String("crdb_internal")));
         QVERIFY(BrowseQuery::estimate(BrowseTable::Rides, postgres)
