@@ -1,0 +1,2066 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE" sourcelanguage="en">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>Server: %1 (%2)</source>
+        <translation>Server: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Server: not connected</source>
+        <translation>Server: nicht verbunden</translation>
+    </message>
+    <message>
+        <source>About MovR Admin</source>
+        <translation>Über MovR Admin</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;MovR Admin&lt;/h2&gt;&lt;p&gt;Manage the vehicles, rides, users and promo codes of MovR on CockroachDB or PostgreSQL, and see every statement sent.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;MovR Admin&lt;/h2&gt;&lt;p&gt;Verwalten Sie Fahrzeuge, Fahrten, Nutzer und Aktionscodes von MovR auf CockroachDB oder PostgreSQL und sehen Sie jede gesendete Anweisung.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Copy versions</source>
+        <translation>Versionen &amp;kopieren</translation>
+    </message>
+</context>
+<context>
+    <name>ApplyPromoCodeDialog</name>
+    <message>
+        <source>Apply promo code</source>
+        <translation>Aktionscode einlösen</translation>
+    </message>
+    <message>
+        <source>&amp;City:</source>
+        <translation>&amp;Stadt:</translation>
+    </message>
+    <message>
+        <source>&amp;User id:</source>
+        <translation>&amp;Nutzer-ID:</translation>
+    </message>
+    <message>
+        <source>UUID of a user of this city</source>
+        <translation>UUID eines Nutzers dieser Stadt</translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation>&amp;Code:</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Anwenden</translation>
+    </message>
+    <message>
+        <source>the user id</source>
+        <translation>die Nutzer-ID</translation>
+    </message>
+</context>
+<context>
+    <name>BrowseQuery</name>
+    <message>
+        <source>Unknown column %1.</source>
+        <translation>Unbekannte Spalte %1.</translation>
+    </message>
+    <message>
+        <source>A filter value cannot contain a NUL character.</source>
+        <translation>Ein Filterwert darf kein NUL-Zeichen enthalten.</translation>
+    </message>
+    <message>
+        <source>Search text cannot contain a NUL character.</source>
+        <translation>Der Suchtext darf kein NUL-Zeichen enthalten.</translation>
+    </message>
+    <message>
+        <source>Unknown sort column.</source>
+        <translation>Unbekannte Sortierspalte.</translation>
+    </message>
+</context>
+<context>
+    <name>BrowseTableModel</name>
+    <message>
+        <source>NULL</source>
+        <translation>NULL</translation>
+    </message>
+    <message>
+        <source>Masked: right-click › Reveal card number</source>
+        <translation>Maskiert: Rechtsklick › Kartennummer anzeigen</translation>
+    </message>
+</context>
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>Administer CockroachDB&apos;s MovR sample database (also on PostgreSQL).
+With no URL and no DATABASE_URL, starts an embedded demo database.</source>
+        <translation>Verwaltet die MovR-Beispieldatenbank von CockroachDB (auch auf PostgreSQL).
+Ohne URL und ohne DATABASE_URL wird eine eingebettete Demo-Datenbank gestartet.</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>Diese Hilfe anzeigen.</translation>
+    </message>
+    <message>
+        <source>Show the version.</source>
+        <translation>Die Version anzeigen.</translation>
+    </message>
+    <message>
+        <source>Connect to this server (postgresql:// or cockroachdb:// URL, or libpq key=value string).</source>
+        <translation>Mit diesem Server verbinden (URL mit postgresql:// oder cockroachdb:// oder libpq-Zeichenkette key=value).</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>CockroachDB certificates directory (ca.crt, client.&lt;user&gt;.crt/.key).</source>
+        <translation>CockroachDB-Zertifikatsverzeichnis (ca.crt, client.&lt;user&gt;.crt/.key).</translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>VERZ</translation>
+    </message>
+    <message>
+        <source>Start an embedded demo database (a private PostgreSQL with generated MovR data).</source>
+        <translation>Eine eingebettete Demo-Datenbank starten (ein privates PostgreSQL mit erzeugten MovR-Daten).</translation>
+    </message>
+    <message>
+        <source>Keep the demo database in DIR between runs.</source>
+        <translation>Die Demo-Datenbank zwischen den Starts in VERZ aufbewahren.</translation>
+    </message>
+    <message>
+        <source>Create the MovR schema on the server at URL, load generated data and exit.</source>
+        <translation>Das MovR-Schema auf dem Server unter URL anlegen, erzeugte Daten laden und beenden.</translation>
+    </message>
+    <message>
+        <source>With --init-movr: replace existing MovR tables.</source>
+        <translation>Mit --init-movr: vorhandene MovR-Tabellen ersetzen.</translation>
+    </message>
+    <message>
+        <source>Seed of the data generator (default 1).</source>
+        <translation>Startwert des Datengenerators (Standard 1).</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Rows to generate (at least %1; default %2).</source>
+        <translation>Zu erzeugende Zeilen (mindestens %1; Standard %2).</translation>
+    </message>
+    <message>
+        <source>Connect to this server.</source>
+        <translation>Mit diesem Server verbinden.</translation>
+    </message>
+    <message>
+        <source> (see --help)</source>
+        <translation> (siehe --help)</translation>
+    </message>
+    <message>
+        <source>--%1 must be a whole number, not &quot;%2&quot;.</source>
+        <translation>--%1 muss eine ganze Zahl sein, nicht „%2“.</translation>
+    </message>
+    <message>
+        <source>--%1 must be at least %2 (one row per city), not %3.</source>
+        <translation>--%1 muss mindestens %2 sein (eine Zeile pro Stadt), nicht %3.</translation>
+    </message>
+    <message>
+        <source>--%1 must be at most 1000000000, not %2.</source>
+        <translation>--%1 darf höchstens 1000000000 sein, nicht %2.</translation>
+    </message>
+    <message>
+        <source>--seed must be a non-negative whole number, not &quot;%1&quot;.</source>
+        <translation>--seed muss eine nicht negative ganze Zahl sein, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>Too many arguments: give at most one URL (see --help).</source>
+        <translation>Zu viele Argumente: höchstens eine URL angeben (siehe --help).</translation>
+    </message>
+    <message>
+        <source>Give the URL either as an argument or with --url, not both.</source>
+        <translation>Die URL entweder als Argument oder mit --url angeben, nicht beides.</translation>
+    </message>
+    <message>
+        <source>--init-movr cannot be combined with --demo, --demo-dir or a URL.</source>
+        <translation>--init-movr kann nicht mit --demo, --demo-dir oder einer URL kombiniert werden.</translation>
+    </message>
+    <message>
+        <source>--init-movr needs a URL.</source>
+        <translation>--init-movr benötigt eine URL.</translation>
+    </message>
+    <message>
+        <source>--demo cannot be combined with a URL.</source>
+        <translation>--demo kann nicht mit einer URL kombiniert werden.</translation>
+    </message>
+    <message>
+        <source>--drop is only meaningful with --init-movr.</source>
+        <translation>--drop ist nur mit --init-movr sinnvoll.</translation>
+    </message>
+    <message>
+        <source>--certs-dir needs a URL to connect to.</source>
+        <translation>--certs-dir benötigt eine URL, mit der verbunden wird.</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>Von jemand anderem geändert</translation>
+    </message>
+    <message>
+        <source>These rows were changed in the database after you loaded them. Nothing has been written. Choose, for each field, whether to keep your value or take the current one.</source>
+        <translation>Diese Zeilen wurden in der Datenbank geändert, nachdem Sie sie geladen haben. Es wurde nichts geschrieben. Wählen Sie für jedes Feld, ob Sie Ihren Wert behalten oder den aktuellen übernehmen.</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>Ursprünglich</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Meiner</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>Aktuell</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Behalten</translation>
+    </message>
+    <message>
+        <source>(row deleted)</source>
+        <translation>(Zeile gelöscht)</translation>
+    </message>
+    <message>
+        <source>Keep all &amp;mine</source>
+        <translation>Alle &amp;meine behalten</translation>
+    </message>
+    <message>
+        <source>Take all &amp;current</source>
+        <translation>Alle &amp;aktuellen übernehmen</translation>
+    </message>
+    <message>
+        <source>&amp;Apply choices</source>
+        <translation>Auswahl an&amp;wenden</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionDiagnosis</name>
+    <message>
+        <source>The host name &quot;%1&quot; could not be resolved: check its spelling and your network.</source>
+        <translation>Der Hostname „%1“ konnte nicht aufgelöst werden: Prüfen Sie die Schreibweise und Ihr Netzwerk.</translation>
+    </message>
+    <message>
+        <source>Connection refused by %1: no server is listening there (is it running, and is the port right?).</source>
+        <translation>Verbindung von %1 abgelehnt: Dort lauscht kein Server (läuft er, und stimmt der Port?).</translation>
+    </message>
+    <message>
+        <source>No answer from %1 in time: a firewall, a wrong address, or an overloaded server.</source>
+        <translation>Keine rechtzeitige Antwort von %1: eine Firewall, eine falsche Adresse oder ein überlasteter Server.</translation>
+    </message>
+    <message>
+        <source>Authentication failed for user &quot;%1&quot;: wrong password, unknown user, or client certificate not accepted.</source>
+        <translation>Authentifizierung für den Nutzer „%1“ fehlgeschlagen: falsches Passwort, unbekannter Nutzer oder Client-Zertifikat nicht akzeptiert.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s TLS certificate was rejected (sslmode=%1): it is not signed by the given CA, or not issued for the host name &quot;%2&quot;.</source>
+        <translation>Das TLS-Zertifikat des Servers wurde abgelehnt (sslmode=%1): Es ist nicht von der angegebenen CA signiert oder nicht für den Hostnamen „%2“ ausgestellt.</translation>
+    </message>
+    <message>
+        <source>TLS mismatch with %1: the server requires an encrypted connection, or sslmode requires TLS and the server does not offer it.</source>
+        <translation>TLS passt nicht zu %1: Der Server verlangt eine verschlüsselte Verbindung, oder sslmode verlangt TLS und der Server bietet es nicht an.</translation>
+    </message>
+    <message>
+        <source>The server has no database named &quot;%1&quot;.</source>
+        <translation>Der Server hat keine Datenbank namens „%1“.</translation>
+    </message>
+    <message>
+        <source>Could not connect to %1.</source>
+        <translation>Verbindung zu %1 fehlgeschlagen.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionDialog</name>
+    <message>
+        <source>Connect to a cluster</source>
+        <translation>Mit einem Cluster verbinden</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Speichern unter…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Profile:</source>
+        <translation>&amp;Profil:</translation>
+    </message>
+    <message>
+        <source>&amp;URL</source>
+        <translation>&amp;URL</translation>
+    </message>
+    <message>
+        <source>&amp;Fields</source>
+        <translation>&amp;Felder</translation>
+    </message>
+    <message>
+        <source>optional: ca.crt and client.&lt;user&gt;.crt/.key</source>
+        <translation>optional: ca.crt und client.&lt;user&gt;.crt/.key</translation>
+    </message>
+    <message>
+        <source>Certificates &amp;directory:</source>
+        <translation>Zertifikatsver&amp;zeichnis:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;wort:</translation>
+    </message>
+    <message>
+        <source>&amp;Remember the password in the system keychain</source>
+        <translation>Passwort im Schlüsselbund des Systems mer&amp;ken</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>&amp;Verbinden</translation>
+    </message>
+    <message>
+        <source>&amp;Test</source>
+        <translation>&amp;Testen</translation>
+    </message>
+    <message>
+        <source>Certificates directory</source>
+        <translation>Zertifikatsverzeichnis</translation>
+    </message>
+    <message>
+        <source>U&amp;RL or keyword string:</source>
+        <translation>U&amp;RL oder Schlüsselwort-Zeichenkette:</translation>
+    </message>
+    <message>
+        <source>postgresql://, postgres:// and cockroachdb:// URLs, or libpq &quot;host=… port=…&quot; strings. A password typed in the URL is used but never saved.</source>
+        <translation>URLs mit postgresql://, postgres:// und cockroachdb:// oder libpq-Zeichenketten „host=… port=…“. Ein in der URL eingegebenes Passwort wird verwendet, aber nie gespeichert.</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>P&amp;ort:</translation>
+    </message>
+    <message>
+        <source>Data&amp;base:</source>
+        <translation>Daten&amp;bank:</translation>
+    </message>
+    <message>
+        <source>U&amp;ser:</source>
+        <translation>&amp;Nutzer:</translation>
+    </message>
+    <message>
+        <source>SSL &amp;mode:</source>
+        <translation>SSL-&amp;Modus:</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <source>&amp;CA certificate:</source>
+        <translation>&amp;CA-Zertifikat:</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>CA-Zertifikat</translation>
+    </message>
+    <message>
+        <source>Client c&amp;ertificate:</source>
+        <translation>Client-Z&amp;ertifikat:</translation>
+    </message>
+    <message>
+        <source>Client certificate</source>
+        <translation>Client-Zertifikat</translation>
+    </message>
+    <message>
+        <source>Client &amp;key:</source>
+        <translation>Client-&amp;Schlüssel:</translation>
+    </message>
+    <message>
+        <source>Client key</source>
+        <translation>Client-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Enter a host.</source>
+        <translation>Geben Sie einen Host ein.</translation>
+    </message>
+    <message>
+        <source>File not found: %1</source>
+        <translation>Datei nicht gefunden: %1</translation>
+    </message>
+    <message>
+        <source>Enter a URL, or use the Fields tab.</source>
+        <translation>Geben Sie eine URL ein oder verwenden Sie den Reiter Felder.</translation>
+    </message>
+    <message>
+        <source>Ready to connect to %1.</source>
+        <translation>Bereit zur Verbindung mit %1.</translation>
+    </message>
+    <message>
+        <source>Testing %1…</source>
+        <translation>Teste %1…</translation>
+    </message>
+    <message>
+        <source>Connected: %1, database %2 as %3; %4.</source>
+        <translation>Verbunden: %1, Datenbank %2 als %3; %4.</translation>
+    </message>
+    <message>
+        <source>TLS (%1)</source>
+        <translation>TLS (%1)</translation>
+    </message>
+    <message>
+        <source>not encrypted</source>
+        <translation>nicht verschlüsselt</translation>
+    </message>
+    <message>
+        <source>Could not connect.</source>
+        <translation>Verbindung fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>(new connection)</source>
+        <translation>(neue Verbindung)</translation>
+    </message>
+    <message>
+        <source>Recent: %1</source>
+        <translation>Zuletzt: %1</translation>
+    </message>
+    <message>
+        <source>Save connection</source>
+        <translation>Verbindung speichern</translation>
+    </message>
+    <message>
+        <source>Profile name:</source>
+        <translation>Profilname:</translation>
+    </message>
+    <message>
+        <source>Profile saved; the password was not: %1</source>
+        <translation>Profil gespeichert; das Passwort nicht: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionStatusBar</name>
+    <message>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbinde…</translation>
+    </message>
+    <message>
+        <source>%1 as %2</source>
+        <translation>%1 als %2</translation>
+    </message>
+    <message>
+        <source>TLS %1</source>
+        <translation>TLS %1</translation>
+    </message>
+    <message>
+        <source>No TLS</source>
+        <translation>Kein TLS</translation>
+    </message>
+    <message>
+        <source>● Connected</source>
+        <translation>● Verbunden</translation>
+    </message>
+    <message>
+        <source>● Connection lost: retrying in %1 s (attempt %2)</source>
+        <translation>● Verbindung verloren: neuer Versuch in %1 s (Versuch %2)</translation>
+    </message>
+    <message>
+        <source>● Disconnected</source>
+        <translation>● Getrennt</translation>
+    </message>
+    <message>
+        <source>Last query %1 ms</source>
+        <translation>Letzte Abfrage %1 ms</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Verbunden</translation>
+    </message>
+</context>
+<context>
+    <name>CsvExporter</name>
+    <message>
+        <source>Exporting %1…</source>
+        <translation>Exportiere %1…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Export cancelled.</source>
+        <translation>Export abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>Export fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Exported %L1 rows…</source>
+        <translation>%L1 Zeilen exportiert…</translation>
+    </message>
+    <message>
+        <source>Exported %L1 rows to %2.</source>
+        <translation>%L1 Zeilen nach %2 exportiert.</translation>
+    </message>
+</context>
+<context>
+    <name>DetailPane</name>
+    <message>
+        <source>User %1 (%2)</source>
+        <translation>Nutzer %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Vehicle %1… (%2, %3)</source>
+        <translation>Fahrzeug %1… (%2, %3)</translation>
+    </message>
+    <message>
+        <source>Ride %1… (%2)</source>
+        <translation>Fahrt %1… (%2)</translation>
+    </message>
+    <message>
+        <source>Promo code %1</source>
+        <translation>Aktionscode %1</translation>
+    </message>
+    <message>
+        <source>← Back</source>
+        <translation>← Zurück</translation>
+    </message>
+    <message>
+        <source>Select a row to see its relations.</source>
+        <translation>Wählen Sie eine Zeile, um ihre Beziehungen zu sehen.</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Rides</source>
+        <translation>Fahrten</translation>
+    </message>
+    <message>
+        <source>Vehicles</source>
+        <translation>Fahrzeuge</translation>
+    </message>
+    <message>
+        <source>Promo codes</source>
+        <translation>Aktionscodes</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Besitzer</translation>
+    </message>
+    <message>
+        <source>Location trail of the selected ride</source>
+        <translation>Standortspur der ausgewählten Fahrt</translation>
+    </message>
+    <message>
+        <source>Rider</source>
+        <translation>Fahrer</translation>
+    </message>
+    <message>
+        <source>Vehicle</source>
+        <translation>Fahrzeug</translation>
+    </message>
+    <message>
+        <source>Location history</source>
+        <translation>Standortverlauf</translation>
+    </message>
+    <message>
+        <source>Location trail</source>
+        <translation>Standortspur</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>Stand</translation>
+    </message>
+    <message>
+        <source>Show this row and its relations as they were at this time (AS OF SYSTEM TIME)</source>
+        <translation>Diese Zeile und ihre Beziehungen so zeigen, wie sie zu diesem Zeitpunkt waren (AS OF SYSTEM TIME)</translation>
+    </message>
+</context>
+<context>
+    <name>EditJournal</name>
+    <message>
+        <source>The journal of pending edits cannot be opened: %1</source>
+        <translation>Das Journal der ausstehenden Änderungen kann nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>A pending edit could not be journaled: %1</source>
+        <translation>Eine ausstehende Änderung konnte nicht ins Journal geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>The journal could not be updated: %1</source>
+        <translation>Das Journal konnte nicht aktualisiert werden: %1</translation>
+    </message>
+    <message>
+        <source>The journal could not be read: %1</source>
+        <translation>Das Journal konnte nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>EditWorker</name>
+    <message>
+        <source>the worker is shutting down</source>
+        <translation>der Worker wird beendet</translation>
+    </message>
+    <message>
+        <source>; the old session is still running on the server</source>
+        <translation>; die alte Sitzung läuft noch auf dem Server</translation>
+    </message>
+    <message>
+        <source>; the check failed: %1</source>
+        <translation>; die Prüfung ist fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>EndRideDialog</name>
+    <message>
+        <source>End ride</source>
+        <translation>Fahrt beenden</translation>
+    </message>
+    <message>
+        <source>&amp;City:</source>
+        <translation>&amp;Stadt:</translation>
+    </message>
+    <message>
+        <source>&amp;Ride id:</source>
+        <translation>&amp;Fahrt-ID:</translation>
+    </message>
+    <message>
+        <source>UUID of an active ride</source>
+        <translation>UUID einer laufenden Fahrt</translation>
+    </message>
+    <message>
+        <source>&amp;End address:</source>
+        <translation>&amp;Zieladresse:</translation>
+    </message>
+    <message>
+        <source>empty: the vehicle&apos;s current location</source>
+        <translation>leer: der aktuelle Standort des Fahrzeugs</translation>
+    </message>
+    <message>
+        <source>Re&amp;venue:</source>
+        <translation>&amp;Umsatz:</translation>
+    </message>
+    <message>
+        <source>0.00</source>
+        <translation>0.00</translation>
+    </message>
+    <message>
+        <source>&amp;End ride</source>
+        <translation>Fahrt &amp;beenden</translation>
+    </message>
+    <message>
+        <source>the ride id</source>
+        <translation>die Fahrt-ID</translation>
+    </message>
+    <message>
+        <source>the end address</source>
+        <translation>die Zieladresse</translation>
+    </message>
+</context>
+<context>
+    <name>InlineEdits</name>
+    <message>
+        <source>This column is not edited here.</source>
+        <translation>Diese Spalte wird hier nicht bearbeitet.</translation>
+    </message>
+    <message>
+        <source>A value is required.</source>
+        <translation>Ein Wert ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>the owner id</source>
+        <translation>die Besitzer-ID</translation>
+    </message>
+    <message>
+        <source>The description is longer than %1 characters.</source>
+        <translation>Die Beschreibung ist länger als %1 Zeichen.</translation>
+    </message>
+    <message>
+        <source>the expiration time</source>
+        <translation>die Ablaufzeit</translation>
+    </message>
+    <message>
+        <source>There are no changes to apply.</source>
+        <translation>Es gibt keine Änderungen zum Anwenden.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Apply changes to %1</source>
+        <translation>Änderungen an %1 anwenden</translation>
+    </message>
+    <message>
+        <source>Apply changes to %1 rows</source>
+        <translation>Änderungen an %1 Zeilen anwenden</translation>
+    </message>
+    <message>
+        <source>%1 was changed or deleted by someone else since you loaded it; nothing was applied.</source>
+        <translation>%1 wurde seit dem Laden von jemand anderem geändert oder gelöscht; es wurde nichts angewendet.</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageMenu</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <source>Applies at the next start</source>
+        <translation>Gilt ab dem nächsten Start</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>The new language applies when MovR Admin is started again.</source>
+        <translation>Die neue Sprache gilt, sobald MovR Admin neu gestartet wird.</translation>
+    </message>
+</context>
+<context>
+    <name>LocationTrailPlot</name>
+    <message>
+        <source>No location history</source>
+        <translation>Kein Standortverlauf</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n point(s)</source>
+        <translation>
+            <numerusform>%n Punkt</numerusform>
+            <numerusform>%n Punkte</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>MovR Admin</source>
+        <translation>MovR Admin</translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation>Nicht verbunden.</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Export view to CSV…</source>
+        <translation>Ansicht als CSV &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Copy rows</source>
+        <translation>Zeilen &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>&amp;Suchen</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>&amp;Neu laden</translation>
+    </message>
+    <message>
+        <source>&amp;Fast, slightly stale reads</source>
+        <translation>&amp;Schnelle, leicht veraltete Lesezugriffe</translation>
+    </message>
+    <message>
+        <source>Browse with AS OF SYSTEM TIME follower_read_timestamp() (CockroachDB)</source>
+        <translation>Mit AS OF SYSTEM TIME follower_read_timestamp() durchsuchen (CockroachDB)</translation>
+    </message>
+    <message>
+        <source>SQL panel</source>
+        <translation>SQL-Bereich</translation>
+    </message>
+    <message>
+        <source>MovR Admin — %1</source>
+        <translation>MovR Admin — %1</translation>
+    </message>
+    <message>
+        <source>Cannot connect: %1</source>
+        <translation>Verbindung nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>Export to CSV</source>
+        <translation>Als CSV exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+</context>
+<context>
+    <name>Operations</name>
+    <message>
+        <source>the server&apos;s reply has an unexpected shape</source>
+        <translation>die Antwort des Servers hat eine unerwartete Form</translation>
+    </message>
+    <message>
+        <source>the vehicle is in use</source>
+        <translation>das Fahrzeug ist in Benutzung</translation>
+    </message>
+    <message>
+        <source>the vehicle is reported lost</source>
+        <translation>das Fahrzeug ist als verloren gemeldet</translation>
+    </message>
+    <message>
+        <source>the vehicle is retired</source>
+        <translation>das Fahrzeug ist ausgemustert</translation>
+    </message>
+    <message>
+        <source>the vehicle is not available (status &quot;%1&quot;)</source>
+        <translation>das Fahrzeug ist nicht verfügbar (Status „%1“)</translation>
+    </message>
+    <message>
+        <source>no such %1 in %2</source>
+        <translation>%1 existiert in %2 nicht</translation>
+    </message>
+    <message>
+        <source>the %1 is not in %2 (it is in %3)</source>
+        <translation>%1 ist nicht in %2 (sondern in %3)</translation>
+    </message>
+    <message>
+        <source>the rider id</source>
+        <translation>die Fahrer-ID</translation>
+    </message>
+    <message>
+        <source>the vehicle id</source>
+        <translation>die Fahrzeug-ID</translation>
+    </message>
+    <message>
+        <source>the ride id</source>
+        <translation>die Fahrt-ID</translation>
+    </message>
+    <message>
+        <source>Start ride</source>
+        <translation>Fahrt starten</translation>
+    </message>
+    <message>
+        <source>vehicle</source>
+        <translation>das Fahrzeug</translation>
+    </message>
+    <message>
+        <source>the rider is not in this city (%1; the rider is in %2)</source>
+        <translation>der Fahrer ist nicht in dieser Stadt (%1; der Fahrer ist in %2)</translation>
+    </message>
+    <message>
+        <source>no such rider in %1</source>
+        <translation>diesen Fahrer gibt es in %1 nicht</translation>
+    </message>
+    <message>
+        <source>the vehicle is already in an active ride</source>
+        <translation>das Fahrzeug ist bereits in einer laufenden Fahrt</translation>
+    </message>
+    <message>
+        <source>end address</source>
+        <translation>Zieladresse</translation>
+    </message>
+    <message>
+        <source>End ride</source>
+        <translation>Fahrt beenden</translation>
+    </message>
+    <message>
+        <source>ride</source>
+        <translation>die Fahrt</translation>
+    </message>
+    <message>
+        <source>the ride already ended (at %1)</source>
+        <translation>die Fahrt ist bereits beendet (um %1)</translation>
+    </message>
+    <message>
+        <source>the owner id</source>
+        <translation>die Besitzer-ID</translation>
+    </message>
+    <message>
+        <source>location</source>
+        <translation>Standort</translation>
+    </message>
+    <message>
+        <source>Add vehicle</source>
+        <translation>Fahrzeug hinzufügen</translation>
+    </message>
+    <message>
+        <source>duplicate: a vehicle with this id already exists</source>
+        <translation>doppelt: ein Fahrzeug mit dieser ID existiert bereits</translation>
+    </message>
+    <message>
+        <source>the owner is not a user of %1 (the owner is in %2)</source>
+        <translation>der Besitzer ist kein Nutzer in %1 (der Besitzer ist in %2)</translation>
+    </message>
+    <message>
+        <source>the owner is not a user of %1</source>
+        <translation>der Besitzer ist kein Nutzer in %1</translation>
+    </message>
+    <message>
+        <source>nothing to change</source>
+        <translation>nichts zu ändern</translation>
+    </message>
+    <message>
+        <source>Edit vehicle</source>
+        <translation>Fahrzeug bearbeiten</translation>
+    </message>
+    <message>
+        <source>no vehicles selected</source>
+        <translation>keine Fahrzeuge ausgewählt</translation>
+    </message>
+    <message>
+        <source>a vehicle id</source>
+        <translation>eine Fahrzeug-ID</translation>
+    </message>
+    <message>
+        <source>Set vehicle status</source>
+        <translation>Fahrzeugstatus setzen</translation>
+    </message>
+    <message>
+        <source>Set vehicle status (part %1 of %2)</source>
+        <translation>Fahrzeugstatus setzen (Teil %1 von %2)</translation>
+    </message>
+    <message>
+        <source>vehicle %1 is not a vehicle of %2</source>
+        <translation>Fahrzeug %1 ist kein Fahrzeug in %2</translation>
+    </message>
+    <message>
+        <source>vehicle %1 is retired</source>
+        <translation>Fahrzeug %1 ist ausgemustert</translation>
+    </message>
+    <message>
+        <source>vehicle %1 is in an active ride</source>
+        <translation>Fahrzeug %1 ist in einer laufenden Fahrt</translation>
+    </message>
+    <message>
+        <source>%1 (and 1 more problem)</source>
+        <translation>%1 (und 1 weiteres Problem)</translation>
+    </message>
+    <message>
+        <source>%1 (and %2 more problems)</source>
+        <translation>%1 (und %2 weitere Probleme)</translation>
+    </message>
+    <message>
+        <source>Retire vehicle</source>
+        <translation>Fahrzeug ausmustern</translation>
+    </message>
+    <message>
+        <source>the vehicle is already retired</source>
+        <translation>das Fahrzeug ist bereits ausgemustert</translation>
+    </message>
+    <message>
+        <source>the vehicle is in an active ride; end the ride first</source>
+        <translation>das Fahrzeug ist in einer laufenden Fahrt; beenden Sie zuerst die Fahrt</translation>
+    </message>
+    <message>
+        <source>the user id</source>
+        <translation>die Nutzer-ID</translation>
+    </message>
+    <message>
+        <source>Add user</source>
+        <translation>Nutzer hinzufügen</translation>
+    </message>
+    <message>
+        <source>duplicate: a user with this id already exists</source>
+        <translation>doppelt: ein Nutzer mit dieser ID existiert bereits</translation>
+    </message>
+    <message>
+        <source>Edit user</source>
+        <translation>Nutzer bearbeiten</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>der Nutzer</translation>
+    </message>
+    <message>
+        <source>Delete user</source>
+        <translation>Nutzer löschen</translation>
+    </message>
+    <message>
+        <source>1 ride</source>
+        <translation>1 Fahrt</translation>
+    </message>
+    <message>
+        <source>%1 rides</source>
+        <translation>%1 Fahrten</translation>
+    </message>
+    <message>
+        <source>1 vehicle</source>
+        <translation>1 Fahrzeug</translation>
+    </message>
+    <message>
+        <source>%1 vehicles</source>
+        <translation>%1 Fahrzeuge</translation>
+    </message>
+    <message>
+        <source>1 promo code</source>
+        <translation>1 Aktionscode</translation>
+    </message>
+    <message>
+        <source>%1 promo codes</source>
+        <translation>%1 Aktionscodes</translation>
+    </message>
+    <message>
+        <source>the user still has %1</source>
+        <translation>der Nutzer hat noch %1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>the description is longer than %1 characters</source>
+        <translation>die Beschreibung ist länger als %1 Zeichen</translation>
+    </message>
+    <message>
+        <source>the creation time</source>
+        <translation>die Erstellungszeit</translation>
+    </message>
+    <message>
+        <source>the expiration time</source>
+        <translation>die Ablaufzeit</translation>
+    </message>
+    <message>
+        <source>the expiration time must be after the creation time</source>
+        <translation>die Ablaufzeit muss nach der Erstellungszeit liegen</translation>
+    </message>
+    <message>
+        <source>Create promo code</source>
+        <translation>Aktionscode anlegen</translation>
+    </message>
+    <message>
+        <source>duplicate: this promo code already exists</source>
+        <translation>doppelt: dieser Aktionscode existiert bereits</translation>
+    </message>
+    <message>
+        <source>the expiration time is in the past</source>
+        <translation>die Ablaufzeit liegt in der Vergangenheit</translation>
+    </message>
+    <message>
+        <source>Apply promo code</source>
+        <translation>Aktionscode einlösen</translation>
+    </message>
+    <message>
+        <source>no such promo code</source>
+        <translation>diesen Aktionscode gibt es nicht</translation>
+    </message>
+    <message>
+        <source>the promo code has expired</source>
+        <translation>der Aktionscode ist abgelaufen</translation>
+    </message>
+    <message>
+        <source>duplicate: the user already has this promo code</source>
+        <translation>doppelt: der Nutzer hat diesen Aktionscode bereits</translation>
+    </message>
+    <message>
+        <source>Record vehicle location</source>
+        <translation>Fahrzeugstandort erfassen</translation>
+    </message>
+    <message>
+        <source>the ride is not active (it ended at %1)</source>
+        <translation>die Fahrt läuft nicht (sie endete um %1)</translation>
+    </message>
+    <message>
+        <source>duplicate: a location with this timestamp is already recorded</source>
+        <translation>doppelt: ein Standort mit diesem Zeitstempel ist bereits erfasst</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordStore</name>
+    <message>
+        <source>No keychain is available.</source>
+        <translation>Kein Schlüsselbund verfügbar.</translation>
+    </message>
+    <message>
+        <source>No keychain is available; the password will be asked for each time.</source>
+        <translation>Kein Schlüsselbund verfügbar; das Passwort wird jedes Mal abgefragt.</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewDialog</name>
+    <message>
+        <source>Preview: %1</source>
+        <translation>Vorschau: %1</translation>
+    </message>
+    <message>
+        <source>These statements will be sent, in one retrying transaction:</source>
+        <translation>Diese Anweisungen werden in einer Transaktion mit Wiederholungen gesendet:</translation>
+    </message>
+    <message>
+        <source>&amp;Always preview before applying</source>
+        <translation>&amp;Immer vor dem Anwenden eine Vorschau zeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Anwenden</translation>
+    </message>
+</context>
+<context>
+    <name>PromoCodeDialog</name>
+    <message>
+        <source>Create promo code</source>
+        <translation>Aktionscode anlegen</translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation>&amp;Code:</translation>
+    </message>
+    <message>
+        <source>e.g. 42_spring_free_ride</source>
+        <translation>z. B. 42_spring_free_ride</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <source>&amp;Expires</source>
+        <translation>&amp;Läuft ab</translation>
+    </message>
+    <message>
+        <source>E&amp;xpiration (UTC):</source>
+        <translation>Ablau&amp;fzeit (UTC):</translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd HH:mm</source>
+        <translation>yyyy-MM-dd HH:mm</translation>
+    </message>
+    <message>
+        <source>&amp;Rules (JSON object):</source>
+        <translation>&amp;Regeln (JSON-Objekt):</translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation>&amp;Erstellen</translation>
+    </message>
+    <message>
+        <source>The description is longer than %1 characters.</source>
+        <translation>Die Beschreibung ist länger als %1 Zeichen.</translation>
+    </message>
+    <message>
+        <source>The expiration time is in the past.</source>
+        <translation>Die Ablaufzeit liegt in der Vergangenheit.</translation>
+    </message>
+    <message>
+        <source>the rules</source>
+        <translation>die Regeln</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>cannot connect to %1: %2</source>
+        <translation>Verbindung zu %1 nicht möglich: %2</translation>
+    </message>
+    <message>
+        <source>loaded %1 rows of MovR data into %2 (%3) in %4 ms</source>
+        <translation>%1 Zeilen MovR-Daten in %4 ms nach %2 (%3) geladen</translation>
+    </message>
+    <message>
+        <source>cannot install signal handlers</source>
+        <translation>Signal-Handler können nicht installiert werden</translation>
+    </message>
+    <message>
+        <source>Starting the demo database…</source>
+        <translation>Demo-Datenbank wird gestartet…</translation>
+    </message>
+    <message>
+        <source>Loading MovR data… %1%</source>
+        <translation>MovR-Daten werden geladen… %1 %</translation>
+    </message>
+    <message>
+        <source>demo database ready: %1</source>
+        <translation>Demo-Datenbank bereit: %1</translation>
+    </message>
+    <message>
+        <source>the demo database did not start: %1</source>
+        <translation>die Demo-Datenbank ist nicht gestartet: %1</translation>
+    </message>
+    <message>
+        <source>The demo database did not start: %1</source>
+        <translation>Die Demo-Datenbank ist nicht gestartet: %1</translation>
+    </message>
+    <message>
+        <source>the demo database did not stop within 60 s</source>
+        <translation>die Demo-Datenbank hat sich nicht innerhalb von 60 s beendet</translation>
+    </message>
+    <message>
+        <source>--demo-dir %1 is not a directory.</source>
+        <translation>--demo-dir %1 ist kein Verzeichnis.</translation>
+    </message>
+    <message>
+        <source>--demo-dir %1 is not empty and does not hold a MovR Admin demo database; choose an empty or new directory.</source>
+        <translation>--demo-dir %1 ist nicht leer und enthält keine MovR-Admin-Demo-Datenbank; wählen Sie ein leeres oder neues Verzeichnis.</translation>
+    </message>
+    <message>
+        <source>--demo-dir %1 is not writable.</source>
+        <translation>--demo-dir %1 ist nicht beschreibbar.</translation>
+    </message>
+    <message>
+        <source>--demo-dir %1 cannot be created: %2 is not a directory.</source>
+        <translation>--demo-dir %1 kann nicht angelegt werden: %2 ist kein Verzeichnis.</translation>
+    </message>
+    <message>
+        <source>--demo-dir %1 cannot be created: %2 is not writable.</source>
+        <translation>--demo-dir %1 kann nicht angelegt werden: %2 ist nicht beschreibbar.</translation>
+    </message>
+    <message>
+        <source>PostgreSQL server binaries not found (looked in %1): install the Debian package postgresql-15 (apt-get install postgresql).</source>
+        <translation>PostgreSQL-Serverprogramme nicht gefunden (gesucht in %1): Installieren Sie das Debian-Paket postgresql-15 (apt-get install postgresql).</translation>
+    </message>
+    <message>
+        <source>--demo-dir %1 cannot be reached by the account %2 that runs the server as root: %3 is private; choose a directory such as /var/tmp/movr-demo.</source>
+        <translation>--demo-dir %1 ist für das Konto %2, unter dem der Server bei root läuft, nicht erreichbar: %3 ist privat; wählen Sie ein Verzeichnis wie /var/tmp/movr-demo.</translation>
+    </message>
+    <message>
+        <source>Running as root, and neither a postgres nor a nobody account exists to run the server as.</source>
+        <translation>Läuft als root, und es gibt weder ein Konto postgres noch nobody, unter dem der Server laufen kann.</translation>
+    </message>
+    <message>
+        <source>Cannot create a temporary directory in %1: %2</source>
+        <translation>In %1 kann kein temporäres Verzeichnis angelegt werden: %2</translation>
+    </message>
+    <message>
+        <source>--demo-dir %1 is in use by another MovR Admin (process %2).</source>
+        <translation>--demo-dir %1 wird von einem anderen MovR Admin verwendet (Prozess %2).</translation>
+    </message>
+    <message>
+        <source>Cannot create --demo-dir %1.</source>
+        <translation>--demo-dir %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot write in %1.</source>
+        <translation>In %1 kann nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Cannot hand %1 to the server&apos;s user: %2</source>
+        <translation>%1 kann nicht an den Nutzer des Servers übergeben werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 has a database but no password file.</source>
+        <translation>%1 enthält eine Datenbank, aber keine Passwortdatei.</translation>
+    </message>
+    <message>
+        <source>initdb failed: %1</source>
+        <translation>initdb fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Cannot start postgres: %1</source>
+        <translation>postgres kann nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <source>The server exited while starting: %1</source>
+        <translation>Der Server hat sich beim Starten beendet: %1</translation>
+    </message>
+    <message>
+        <source>The server did not accept connections within %1 s.</source>
+        <translation>Der Server hat innerhalb von %1 s keine Verbindungen angenommen.</translation>
+    </message>
+    <message>
+        <source>No free port on 127.0.0.1.</source>
+        <translation>Kein freier Port auf 127.0.0.1.</translation>
+    </message>
+    <message>
+        <source>Cannot copy the TLS certificate and key into %1.</source>
+        <translation>TLS-Zertifikat und -Schlüssel können nicht nach %1 kopiert werden.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>%1 kann nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>%1 must be at least %2 (one row per city), not %3.</source>
+        <translation>%1 muss mindestens %2 sein (eine Zeile pro Stadt), nicht %3.</translation>
+    </message>
+    <message>
+        <source>Loading was canceled.</source>
+        <translation>Das Laden wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The database %1 already has MovR tables (%2); use --drop to replace them.</source>
+        <translation>Die Datenbank %1 hat bereits MovR-Tabellen (%2); verwenden Sie --drop, um sie zu ersetzen.</translation>
+    </message>
+    <message>
+        <source>The connection string is empty.</source>
+        <translation>Die Verbindungszeichenkette ist leer.</translation>
+    </message>
+    <message>
+        <source>Unsupported URL scheme &quot;%1&quot;: use postgresql://, postgres:// or cockroachdb://.</source>
+        <translation>Nicht unterstütztes URL-Schema „%1“: Verwenden Sie postgresql://, postgres:// oder cockroachdb://.</translation>
+    </message>
+    <message>
+        <source>Malformed connection string: %1</source>
+        <translation>Fehlerhafte Verbindungszeichenkette: %1</translation>
+    </message>
+    <message>
+        <source>The URL names no host (expected postgresql://user@host:port/database).</source>
+        <translation>Die URL nennt keinen Host (erwartet: postgresql://user@host:port/database).</translation>
+    </message>
+    <message>
+        <source>Invalid port &quot;%1&quot;: a port is a number from 1 to 65535.</source>
+        <translation>Ungültiger Port „%1“: Ein Port ist eine Zahl von 1 bis 65535.</translation>
+    </message>
+    <message>
+        <source>Unknown sslmode &quot;%1&quot;: use one of %2.</source>
+        <translation>Unbekannter sslmode „%1“: Verwenden Sie einen von %2.</translation>
+    </message>
+    <message>
+        <source>DATABASE_URL is not set.</source>
+        <translation>DATABASE_URL ist nicht gesetzt.</translation>
+    </message>
+    <message>
+        <source>DATABASE_URL: %1</source>
+        <translation>DATABASE_URL: %1</translation>
+    </message>
+    <message>
+        <source>Certificates directory &quot;%1&quot; does not exist.</source>
+        <translation>Das Zertifikatsverzeichnis „%1“ existiert nicht.</translation>
+    </message>
+    <message>
+        <source>Certificates directory &quot;%1&quot; has no ca.crt.</source>
+        <translation>Das Zertifikatsverzeichnis „%1“ enthält keine ca.crt.</translation>
+    </message>
+    <message>
+        <source>Certificates directory &quot;%1&quot; has %2 but not %3.</source>
+        <translation>Das Zertifikatsverzeichnis „%1“ enthält %2, aber nicht %3.</translation>
+    </message>
+</context>
+<context>
+    <name>ScopeSelector</name>
+    <message>
+        <source>Which cities to show</source>
+        <translation>Welche Städte angezeigt werden</translation>
+    </message>
+    <message>
+        <source>All cities</source>
+        <translation>Alle Städte</translation>
+    </message>
+    <message>
+        <source>Region %1</source>
+        <translation>Region %1</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+</context>
+<context>
+    <name>SqlPanel</name>
+    <message>
+        <source>SQL</source>
+        <translation>SQL</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>Alles</translation>
+    </message>
+    <message>
+        <source>Edits only</source>
+        <translation>Nur Änderungen</translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation>Fehlschläge</translation>
+    </message>
+    <message>
+        <source>Which statements to show</source>
+        <translation>Welche Anweisungen angezeigt werden</translation>
+    </message>
+    <message>
+        <source>Copy as script</source>
+        <translation>Als Skript kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the selected actions, attempts or statements as a runnable SQL script, parameters inlined (Ctrl+Shift+C)</source>
+        <translation>Die ausgewählten Aktionen, Versuche oder Anweisungen als ausführbares SQL-Skript kopieren, Parameter eingesetzt (Strg+Umschalt+C)</translation>
+    </message>
+    <message>
+        <source>Save log…</source>
+        <translation>Protokoll speichern…</translation>
+    </message>
+    <message>
+        <source>Save every statement of this session as a .sql file (Ctrl+Shift+S)</source>
+        <translation>Jede Anweisung dieser Sitzung als .sql-Datei speichern (Strg+Umschalt+S)</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <source>Select an action, attempt or statement to see it as a runnable script.</source>
+        <translation>Wählen Sie eine Aktion, einen Versuch oder eine Anweisung, um sie als ausführbares Skript zu sehen.</translation>
+    </message>
+    <message>
+        <source>Save SQL log</source>
+        <translation>SQL-Protokoll speichern</translation>
+    </message>
+    <message>
+        <source>SQL files (*.sql)</source>
+        <translation>SQL-Dateien (*.sql)</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>%1 konnte nicht gespeichert werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>StartRideDialog</name>
+    <message>
+        <source>Start ride</source>
+        <translation>Fahrt starten</translation>
+    </message>
+    <message>
+        <source>&amp;City:</source>
+        <translation>&amp;Stadt:</translation>
+    </message>
+    <message>
+        <source>&amp;Rider (user id):</source>
+        <translation>&amp;Fahrer (Nutzer-ID):</translation>
+    </message>
+    <message>
+        <source>UUID of a user of this city</source>
+        <translation>UUID eines Nutzers dieser Stadt</translation>
+    </message>
+    <message>
+        <source>&amp;Vehicle id:</source>
+        <translation>Fahrzeug-&amp;ID:</translation>
+    </message>
+    <message>
+        <source>UUID of an available vehicle of this city</source>
+        <translation>UUID eines verfügbaren Fahrzeugs dieser Stadt</translation>
+    </message>
+    <message>
+        <source>&amp;Start ride</source>
+        <translation>Fahrt s&amp;tarten</translation>
+    </message>
+    <message>
+        <source>the rider id</source>
+        <translation>die Fahrer-ID</translation>
+    </message>
+    <message>
+        <source>the vehicle id</source>
+        <translation>die Fahrzeug-ID</translation>
+    </message>
+</context>
+<context>
+    <name>StateOverlay</name>
+    <message>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Could not load the rows:
+%1</source>
+        <translation>Die Zeilen konnten nicht geladen werden:
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>TablePage</name>
+    <message>
+        <source>Ride id or the start of it…</source>
+        <translation>Fahrt-ID oder ihr Anfang…</translation>
+    </message>
+    <message>
+        <source>Name…</source>
+        <translation>Name…</translation>
+    </message>
+    <message>
+        <source>Vehicle id or location…</source>
+        <translation>Fahrzeug-ID oder Standort…</translation>
+    </message>
+    <message>
+        <source>Code…</source>
+        <translation>Code…</translation>
+    </message>
+    <message>
+        <source>Search…</source>
+        <translation>Suchen…</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Scope:</source>
+        <translation>Bereich:</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Jeder Status</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Verfügbar</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>In Benutzung</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>Verloren</translation>
+    </message>
+    <message>
+        <source>Any type</source>
+        <translation>Jeder Typ</translation>
+    </message>
+    <message>
+        <source>Bike</source>
+        <translation>Fahrrad</translation>
+    </message>
+    <message>
+        <source>Scooter</source>
+        <translation>Roller</translation>
+    </message>
+    <message>
+        <source>Skateboard</source>
+        <translation>Skateboard</translation>
+    </message>
+    <message>
+        <source>Active only</source>
+        <translation>Nur laufende</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Only rows whose %1 is in this range (local time)</source>
+        <translation>Nur Zeilen, deren %1 in diesem Bereich liegt (Ortszeit)</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation>Nicht verbunden.</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>Lade %1…</translation>
+    </message>
+    <message>
+        <source>This table is empty.</source>
+        <translation>Diese Tabelle ist leer.</translation>
+    </message>
+    <message>
+        <source>No rows match the filter.</source>
+        <translation>Keine Zeilen entsprechen dem Filter.</translation>
+    </message>
+    <message>
+        <source>Could not load more rows: %1</source>
+        <translation>Weitere Zeilen konnten nicht geladen werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n Zeile</numerusform>
+            <numerusform>%n Zeilen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n loaded</source>
+        <translation>
+            <numerusform>%n geladen</numerusform>
+            <numerusform>%n geladen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of about %2 in the table</source>
+        <translation>%1 von etwa %2 in der Tabelle</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Show details</source>
+        <translation>Details anzeigen</translation>
+    </message>
+    <message>
+        <source>Hide card number</source>
+        <translation>Kartennummer verbergen</translation>
+    </message>
+    <message>
+        <source>Reveal card number</source>
+        <translation>Kartennummer anzeigen</translation>
+    </message>
+    <message>
+        <source>Export to CSV…</source>
+        <translation>Als CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Neu laden</translation>
+    </message>
+</context>
+<context>
+    <name>TablePrivileges</name>
+    <message>
+        <source>Needs %1: the SQL user &quot;%2&quot; lacks this privilege.</source>
+        <translation>Benötigt %1: dem SQL-Nutzer „%2“ fehlt dieses Recht.</translation>
+    </message>
+    <message>
+        <source>Needs %1: the SQL user &quot;%2&quot; lacks these privileges.</source>
+        <translation>Benötigt %1: dem SQL-Nutzer „%2“ fehlen diese Rechte.</translation>
+    </message>
+</context>
+<context>
+    <name>TableSpec</name>
+    <message>
+        <source>Vehicles</source>
+        <translation>Fahrzeuge</translation>
+    </message>
+    <message>
+        <source>Rides</source>
+        <translation>Fahrten</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Nutzer</translation>
+    </message>
+    <message>
+        <source>Promo codes</source>
+        <translation>Aktionscodes</translation>
+    </message>
+    <message>
+        <source>Location history</source>
+        <translation>Standortverlauf</translation>
+    </message>
+    <message>
+        <source>User promo codes</source>
+        <translation>Aktionscodes der Nutzer</translation>
+    </message>
+</context>
+<context>
+    <name>TraceModel</name>
+    <message>
+        <source>Statement</source>
+        <translation>Anweisung</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <source>SQLSTATE</source>
+        <translation>SQLSTATE</translation>
+    </message>
+    <message>
+        <source>  (%1 attempts)</source>
+        <translation>  (%1 Versuche)</translation>
+    </message>
+    <message>
+        <source>1 statement</source>
+        <translation>1 Anweisung</translation>
+    </message>
+    <message>
+        <source>%1 statements</source>
+        <translation>%1 Anweisungen</translation>
+    </message>
+    <message>
+        <source>Attempt 1 (retry error injected)</source>
+        <translation>Versuch 1 (Wiederholungsfehler eingeschleust)</translation>
+    </message>
+    <message>
+        <source>Attempt 1</source>
+        <translation>Versuch 1</translation>
+    </message>
+    <message>
+        <source>Attempt %1 (retry)</source>
+        <translation>Versuch %1 (Wiederholung)</translation>
+    </message>
+    <message>
+        <source>Attempt %1 — retry after: %2</source>
+        <translation>Versuch %1 — Wiederholung nach: %2</translation>
+    </message>
+    <message>
+        <source>[injected] %1</source>
+        <translation>[eingeschleust] %1</translation>
+    </message>
+</context>
+<context>
+    <name>Translations</name>
+    <message>
+        <source>System default</source>
+        <translation>Systemstandard</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <source>User</source>
+        <translation>Nutzer</translation>
+    </message>
+    <message>
+        <source>&amp;City:</source>
+        <translation>&amp;Stadt:</translation>
+    </message>
+    <message>
+        <source>User &amp;id:</source>
+        <translation>Nutzer-&amp;ID:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>First Last</source>
+        <translation>Vorname Nachname</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse:</translation>
+    </message>
+    <message>
+        <source>street address</source>
+        <translation>Straße und Hausnummer</translation>
+    </message>
+    <message>
+        <source>C&amp;redit card:</source>
+        <translation>&amp;Kreditkarte:</translation>
+    </message>
+    <message>
+        <source>10 to 19 digits, or empty</source>
+        <translation>10 bis 19 Ziffern oder leer</translation>
+    </message>
+    <message>
+        <source>Add user</source>
+        <translation>Nutzer hinzufügen</translation>
+    </message>
+    <message>
+        <source>Edit user</source>
+        <translation>Nutzer bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>S&amp;peichern</translation>
+    </message>
+    <message>
+        <source>the address</source>
+        <translation>die Adresse</translation>
+    </message>
+</context>
+<context>
+    <name>Validation</name>
+    <message>
+        <source>%1 is not a valid UUID: &quot;%2&quot;</source>
+        <translation>%1 ist keine gültige UUID: „%2“</translation>
+    </message>
+    <message>
+        <source>the id</source>
+        <translation>die ID</translation>
+    </message>
+    <message>
+        <source>the city is missing</source>
+        <translation>die Stadt fehlt</translation>
+    </message>
+    <message>
+        <source>unknown city &quot;%1&quot; (expected one of: %2)</source>
+        <translation>unbekannte Stadt „%1“ (erwartet eine von: %2)</translation>
+    </message>
+    <message>
+        <source>unknown vehicle status &quot;%1&quot; (expected one of: %2)</source>
+        <translation>unbekannter Fahrzeugstatus „%1“ (erwartet einer von: %2)</translation>
+    </message>
+    <message>
+        <source>a vehicle becomes in_use by starting a ride, not by setting its status</source>
+        <translation>ein Fahrzeug wird in_use, indem eine Fahrt gestartet wird, nicht durch Setzen seines Status</translation>
+    </message>
+    <message>
+        <source>use &quot;retire vehicle&quot; to retire a vehicle</source>
+        <translation>verwenden Sie „Fahrzeug ausmustern“, um ein Fahrzeug auszumustern</translation>
+    </message>
+    <message>
+        <source>unknown vehicle type &quot;%1&quot; (expected one of: %2)</source>
+        <translation>unbekannter Fahrzeugtyp „%1“ (erwartet einer von: %2)</translation>
+    </message>
+    <message>
+        <source>the revenue is missing</source>
+        <translation>der Umsatz fehlt</translation>
+    </message>
+    <message>
+        <source>the revenue must not be negative: %1</source>
+        <translation>der Umsatz darf nicht negativ sein: %1</translation>
+    </message>
+    <message>
+        <source>the revenue has more than two decimals: %1</source>
+        <translation>der Umsatz hat mehr als zwei Nachkommastellen: %1</translation>
+    </message>
+    <message>
+        <source>the revenue is not an amount like 12.50: &quot;%1&quot;</source>
+        <translation>der Umsatz ist kein Betrag wie 12.50: „%1“</translation>
+    </message>
+    <message>
+        <source>%1 is longer than %2 characters</source>
+        <translation>%1 ist länger als %2 Zeichen</translation>
+    </message>
+    <message>
+        <source>%1 is not valid JSON: %2 at character %3</source>
+        <translation>%1 ist kein gültiges JSON: %2 bei Zeichen %3</translation>
+    </message>
+    <message>
+        <source>%1 must be a JSON object like {&quot;color&quot;: &quot;red&quot;}</source>
+        <translation>%1 muss ein JSON-Objekt sein wie {&quot;color&quot;: &quot;red&quot;}</translation>
+    </message>
+    <message>
+        <source>the credit card number must be 10 to 19 digits, nothing else</source>
+        <translation>die Kreditkartennummer muss aus 10 bis 19 Ziffern bestehen, sonst nichts</translation>
+    </message>
+    <message>
+        <source>the %1 is empty</source>
+        <translation>%1 ist leer</translation>
+    </message>
+    <message>
+        <source>the %1 is longer than %2 characters</source>
+        <translation>%1 ist länger als %2 Zeichen</translation>
+    </message>
+    <message>
+        <source>the %1 contains control characters (line breaks, tabs...)</source>
+        <translation>%1 enthält Steuerzeichen (Zeilenumbrüche, Tabulatoren …)</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>die Adresse</translation>
+    </message>
+    <message>
+        <source>the promo code is empty</source>
+        <translation>der Aktionscode ist leer</translation>
+    </message>
+    <message>
+        <source>the promo code is longer than %1 characters</source>
+        <translation>der Aktionscode ist länger als %1 Zeichen</translation>
+    </message>
+    <message>
+        <source>the promo code may contain only letters, digits, &apos;_&apos; and &apos;-&apos;: &quot;%1&quot;</source>
+        <translation>der Aktionscode darf nur Buchstaben, Ziffern, „_“ und „-“ enthalten: „%1“</translation>
+    </message>
+    <message>
+        <source>%1 is not a timestamp like 2024-05-01 12:30:00: &quot;%2&quot;</source>
+        <translation>%1 ist kein Zeitstempel wie 2024-05-01 12:30:00: „%2“</translation>
+    </message>
+    <message>
+        <source>the time</source>
+        <translation>die Zeit</translation>
+    </message>
+    <message>
+        <source>the latitude must be between -90 and 90</source>
+        <translation>der Breitengrad muss zwischen -90 und 90 liegen</translation>
+    </message>
+    <message>
+        <source>the longitude must be between -180 and 180</source>
+        <translation>der Längengrad muss zwischen -180 und 180 liegen</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>der Name</translation>
+    </message>
+</context>
+<context>
+    <name>VehicleDialog</name>
+    <message>
+        <source>Vehicle</source>
+        <translation>Fahrzeug</translation>
+    </message>
+    <message>
+        <source>&amp;City:</source>
+        <translation>&amp;Stadt:</translation>
+    </message>
+    <message>
+        <source>Vehicle &amp;id:</source>
+        <translation>Fahrzeug-&amp;ID:</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>&amp;Typ:</translation>
+    </message>
+    <message>
+        <source>&amp;Owner (user id):</source>
+        <translation>&amp;Besitzer (Nutzer-ID):</translation>
+    </message>
+    <message>
+        <source>UUID of a user of this city</source>
+        <translation>UUID eines Nutzers dieser Stadt</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>Stat&amp;us:</translation>
+    </message>
+    <message>
+        <source>&amp;Location:</source>
+        <translation>Stand&amp;ort:</translation>
+    </message>
+    <message>
+        <source>street address</source>
+        <translation>Straße und Hausnummer</translation>
+    </message>
+    <message>
+        <source>Co&amp;lor:</source>
+        <translation>&amp;Farbe:</translation>
+    </message>
+    <message>
+        <source>&amp;Brand:</source>
+        <translation>&amp;Marke:</translation>
+    </message>
+    <message>
+        <source>Add vehicle</source>
+        <translation>Fahrzeug hinzufügen</translation>
+    </message>
+    <message>
+        <source>Edit vehicle</source>
+        <translation>Fahrzeug bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>S&amp;peichern</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keiner)</translation>
+    </message>
+    <message>
+        <source>the owner id</source>
+        <translation>die Besitzer-ID</translation>
+    </message>
+    <message>
+        <source>the location</source>
+        <translation>der Standort</translation>
+    </message>
+</context>
+<context>
+    <name>VehicleStatusDialog</name>
+    <message>
+        <source>Set vehicle status</source>
+        <translation>Fahrzeugstatus setzen</translation>
+    </message>
+    <message>
+        <source>Vehicles:</source>
+        <translation>Fahrzeuge:</translation>
+    </message>
+    <message>
+        <source>&amp;New status:</source>
+        <translation>&amp;Neuer Status:</translation>
+    </message>
+    <message>
+        <source>1 vehicle in %1</source>
+        <translation>1 Fahrzeug in %1</translation>
+    </message>
+    <message>
+        <source>%1 vehicles in %2</source>
+        <translation>%1 Fahrzeuge in %2</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>&lt;h1&gt;Welcome to MovR Admin&lt;/h1&gt;</source>
+        <translation>&lt;h1&gt;Willkommen bei MovR Admin&lt;/h1&gt;</translation>
+    </message>
+    <message>
+        <source>Start a local demo database</source>
+        <translation>Eine lokale Demo-Datenbank starten</translation>
+    </message>
+    <message>
+        <source>A private PostgreSQL with generated MovR data, removed when you quit. Nothing to set up.</source>
+        <translation>Ein privates PostgreSQL mit erzeugten MovR-Daten, das beim Beenden entfernt wird. Nichts einzurichten.</translation>
+    </message>
+    <message>
+        <source>Connect to a cluster…</source>
+        <translation>Mit einem Cluster verbinden…</translation>
+    </message>
+    <message>
+        <source>CockroachDB (secure or insecure) or PostgreSQL, by URL or by fields, with certificates.</source>
+        <translation>CockroachDB (sicher oder unsicher) oder PostgreSQL, per URL oder über Felder, mit Zertifikaten.</translation>
+    </message>
+    <message>
+        <source>Recent connections</source>
+        <translation>Letzte Verbindungen</translation>
+    </message>
+</context>
+<context>
+    <name>WorkerBase</name>
+    <message>
+        <source>the worker is shutting down</source>
+        <translation>der Worker wird beendet</translation>
+    </message>
+    <message>
+        <source>superseded by a newer request</source>
+        <translation>durch eine neuere Anfrage ersetzt</translation>
+    </message>
+    <message>
+        <source>the connection was lost %1 times while running this request; giving up</source>
+        <translation>die Verbindung ging während dieser Anfrage %1-mal verloren; Abbruch</translation>
+    </message>
+    <message>
+        <source>connection lost</source>
+        <translation>Verbindung verloren</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,2063 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="id_ID" sourcelanguage="en">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>Server: %1 (%2)</source>
+        <translation>Server: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Server: not connected</source>
+        <translation>Server: tidak terhubung</translation>
+    </message>
+    <message>
+        <source>About MovR Admin</source>
+        <translation>Tentang MovR Admin</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;MovR Admin&lt;/h2&gt;&lt;p&gt;Manage the vehicles, rides, users and promo codes of MovR on CockroachDB or PostgreSQL, and see every statement sent.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;MovR Admin&lt;/h2&gt;&lt;p&gt;Kelola kendaraan, perjalanan, pengguna, dan kode promo MovR di CockroachDB atau PostgreSQL, dan lihat setiap pernyataan yang dikirim.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Copy versions</source>
+        <translation>&amp;Salin versi</translation>
+    </message>
+</context>
+<context>
+    <name>ApplyPromoCodeDialog</name>
+    <message>
+        <source>Apply promo code</source>
+        <translation>Terapkan kode promo</translation>
+    </message>
+    <message>
+        <source>&amp;City:</source>
+        <translation>&amp;Kota:</translation>
+    </message>
+    <message>
+        <source>&amp;User id:</source>
+        <translation>ID &amp;pengguna:</translation>
+    </message>
+    <message>
+        <source>UUID of a user of this city</source>
+        <translation>UUID pengguna di kota ini</translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation>K&amp;ode:</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Terapkan</translation>
+    </message>
+    <message>
+        <source>the user id</source>
+        <translation>ID pengguna</translation>
+    </message>
+</context>
+<context>
+    <name>BrowseQuery</name>
+    <message>
+        <source>Unknown column %1.</source>
+        <translation>Kolom %1 tidak dikenal.</translation>
+    </message>
+    <message>
+        <source>A filter value cannot contain a NUL character.</source>
+        <translation>Nilai filter tidak boleh berisi karakter NUL.</translation>
+    </message>
+    <message>
+        <source>Search text cannot contain a NUL character.</source>
+        <translation>Teks pencarian tidak boleh berisi karakter NUL.</translation>
+    </message>
+    <message>
+        <source>Unknown sort column.</source>
+        <translation>Kolom pengurutan tidak dikenal.</translation>
+    </message>
+</context>
+<context>
+    <name>BrowseTableModel</name>
+    <message>
+        <source>NULL</source>
+        <translation>NULL</translation>
+    </message>
+    <message>
+        <source>Masked: right-click › Reveal card number</source>
+        <translation>Disamarkan: klik kanan › Tampilkan nomor kartu</translation>
+    </message>
+</context>
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>Administer CockroachDB&apos;s MovR sample database (also on PostgreSQL).
+With no URL and no DATABASE_URL, starts an embedded demo database.</source>
+        <translation>Kelola basis data contoh MovR dari CockroachDB (juga di PostgreSQL).
+Tanpa URL dan tanpa DATABASE_URL, basis data demo bawaan akan dijalankan.</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>Tampilkan bantuan ini.</translation>
+    </message>
+    <message>
+        <source>Show the version.</source>
+        <translation>Tampilkan versi.</translation>
+    </message>
+    <message>
+        <source>Connect to this server (postgresql:// or cockroachdb:// URL, or libpq key=value string).</source>
+        <translation>Hubungkan ke server ini (URL postgresql:// atau cockroachdb://, atau string libpq key=value).</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>CockroachDB certificates directory (ca.crt, client.&lt;user&gt;.crt/.key).</source>
+        <translation>Direktori sertifikat CockroachDB (ca.crt, client.&lt;user&gt;.crt/.key).</translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>DIR</translation>
+    </message>
+    <message>
+        <source>Start an embedded demo database (a private PostgreSQL with generated MovR data).</source>
+        <translation>Jalankan basis data demo bawaan (PostgreSQL pribadi dengan data MovR yang dihasilkan).</translation>
+    </message>
+    <message>
+        <source>Keep the demo database in DIR between runs.</source>
+        <translation>Simpan basis data demo di DIR di antara setiap kali dijalankan.</translation>
+    </message>
+    <message>
+        <source>Create the MovR schema on the server at URL, load generated data and exit.</source>
+        <translation>Buat skema MovR di server pada URL, muat data yang dihasilkan, lalu keluar.</translation>
+    </message>
+    <message>
+        <source>With --init-movr: replace existing MovR tables.</source>
+        <translation>Dengan --init-movr: ganti tabel MovR yang sudah ada.</translation>
+    </message>
+    <message>
+        <source>Seed of the data generator (default 1).</source>
+        <translation>Seed pembangkit data (bawaan 1).</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Rows to generate (at least %1; default %2).</source>
+        <translation>Jumlah baris yang dihasilkan (minimal %1; bawaan %2).</translation>
+    </message>
+    <message>
+        <source>Connect to this server.</source>
+        <translation>Hubungkan ke server ini.</translation>
+    </message>
+    <message>
+        <source> (see --help)</source>
+        <translation> (lihat --help)</translation>
+    </message>
+    <message>
+        <source>--%1 must be a whole number, not &quot;%2&quot;.</source>
+        <translation>--%1 harus bilangan bulat, bukan &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>--%1 must be at least %2 (one row per city), not %3.</source>
+        <translation>--%1 minimal harus %2 (satu baris per kota), bukan %3.</translation>
+    </message>
+    <message>
+        <source>--%1 must be at most 1000000000, not %2.</source>
+        <translation>--%1 maksimal 1000000000, bukan %2.</translation>
+    </message>
+    <message>
+        <source>--seed must be a non-negative whole number, not &quot;%1&quot;.</source>
+        <translation>--seed harus bilangan bulat tidak negatif, bukan &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Too many arguments: give at most one URL (see --help).</source>
+        <translation>Terlalu banyak argumen: berikan paling banyak satu URL (lihat --help).</translation>
+    </message>
+    <message>
+        <source>Give the URL either as an argument or with --url, not both.</source>
+        <translation>Berikan URL sebagai argumen atau dengan --url, jangan keduanya.</translation>
+    </message>
+    <message>
+        <source>--init-movr cannot be combined with --demo, --demo-dir or a URL.</source>
+        <translation>--init-movr tidak dapat digabung dengan --demo, --demo-dir, atau URL.</translation>
+    </message>
+    <message>
+        <source>--init-movr needs a URL.</source>
+        <translation>--init-movr memerlukan URL.</translation>
+    </message>
+    <message>
+        <source>--demo cannot be combined with a URL.</source>
+        <translation>--demo tidak dapat digabung dengan URL.</translation>
+    </message>
+    <message>
+        <source>--drop is only meaningful with --init-movr.</source>
+        <translation>--drop hanya bermakna bersama --init-movr.</translation>
+    </message>
+    <message>
+        <source>--certs-dir needs a URL to connect to.</source>
+        <translation>--certs-dir memerlukan URL untuk dihubungi.</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>Diubah oleh orang lain</translation>
+    </message>
+    <message>
+        <source>These rows were changed in the database after you loaded them. Nothing has been written. Choose, for each field, whether to keep your value or take the current one.</source>
+        <translation>Baris-baris ini diubah di basis data setelah Anda memuatnya. Belum ada yang ditulis. Pilih untuk setiap kolom apakah nilai Anda dipertahankan atau nilai terkini yang diambil.</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Kolom</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>Asli</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Milik saya</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>Terkini</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Pertahankan</translation>
+    </message>
+    <message>
+        <source>(row deleted)</source>
+        <translation>(baris dihapus)</translation>
+    </message>
+    <message>
+        <source>Keep all &amp;mine</source>
+        <translation>Pertahankan semua &amp;milik saya</translation>
+    </message>
+    <message>
+        <source>Take all &amp;current</source>
+        <translation>Ambil semua yang &amp;terkini</translation>
+    </message>
+    <message>
+        <source>&amp;Apply choices</source>
+        <translation>Ter&amp;apkan pilihan</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionDiagnosis</name>
+    <message>
+        <source>The host name &quot;%1&quot; could not be resolved: check its spelling and your network.</source>
+        <translation>Nama host &quot;%1&quot; tidak dapat di-resolve: periksa ejaannya dan jaringan Anda.</translation>
+    </message>
+    <message>
+        <source>Connection refused by %1: no server is listening there (is it running, and is the port right?).</source>
+        <translation>Koneksi ditolak oleh %1: tidak ada server yang mendengarkan di sana (apakah server berjalan, dan apakah port-nya benar?).</translation>
+    </message>
+    <message>
+        <source>No answer from %1 in time: a firewall, a wrong address, or an overloaded server.</source>
+        <translation>Tidak ada jawaban dari %1 tepat waktu: firewall, alamat yang salah, atau server yang kelebihan beban.</translation>
+    </message>
+    <message>
+        <source>Authentication failed for user &quot;%1&quot;: wrong password, unknown user, or client certificate not accepted.</source>
+        <translation>Autentikasi gagal untuk pengguna &quot;%1&quot;: kata sandi salah, pengguna tidak dikenal, atau sertifikat klien tidak diterima.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s TLS certificate was rejected (sslmode=%1): it is not signed by the given CA, or not issued for the host name &quot;%2&quot;.</source>
+        <translation>Sertifikat TLS server ditolak (sslmode=%1): sertifikat tidak ditandatangani oleh CA yang diberikan, atau tidak diterbitkan untuk nama host &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>TLS mismatch with %1: the server requires an encrypted connection, or sslmode requires TLS and the server does not offer it.</source>
+        <translation>TLS tidak cocok dengan %1: server memerlukan koneksi terenkripsi, atau sslmode memerlukan TLS dan server tidak menyediakannya.</translation>
+    </message>
+    <message>
+        <source>The server has no database named &quot;%1&quot;.</source>
+        <translation>Server tidak memiliki basis data bernama &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Could not connect to %1.</source>
+        <translation>Tidak dapat terhubung ke %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionDialog</name>
+    <message>
+        <source>Connect to a cluster</source>
+        <translation>Hubungkan ke klaster</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Simpan sebagai…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>&amp;Profile:</source>
+        <translation>&amp;Profil:</translation>
+    </message>
+    <message>
+        <source>&amp;URL</source>
+        <translation>&amp;URL</translation>
+    </message>
+    <message>
+        <source>&amp;Fields</source>
+        <translation>&amp;Rincian</translation>
+    </message>
+    <message>
+        <source>optional: ca.crt and client.&lt;user&gt;.crt/.key</source>
+        <translation>opsional: ca.crt dan client.&lt;user&gt;.crt/.key</translation>
+    </message>
+    <message>
+        <source>Certificates &amp;directory:</source>
+        <translation>&amp;Direktori sertifikat:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Kata sa&amp;ndi:</translation>
+    </message>
+    <message>
+        <source>&amp;Remember the password in the system keychain</source>
+        <translation>&amp;Ingat kata sandi di keychain sistem</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>&amp;Hubungkan</translation>
+    </message>
+    <message>
+        <source>&amp;Test</source>
+        <translation>U&amp;ji</translation>
+    </message>
+    <message>
+        <source>Certificates directory</source>
+        <translation>Direktori sertifikat</translation>
+    </message>
+    <message>
+        <source>U&amp;RL or keyword string:</source>
+        <translation>UR&amp;L atau string kata kunci:</translation>
+    </message>
+    <message>
+        <source>postgresql://, postgres:// and cockroachdb:// URLs, or libpq &quot;host=… port=…&quot; strings. A password typed in the URL is used but never saved.</source>
+        <translation>URL postgresql://, postgres://, dan cockroachdb://, atau string libpq &quot;host=… port=…&quot;. Kata sandi yang diketik di URL digunakan tetapi tidak pernah disimpan.</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>Ho&amp;st:</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>P&amp;ort:</translation>
+    </message>
+    <message>
+        <source>Data&amp;base:</source>
+        <translation>&amp;Basis data:</translation>
+    </message>
+    <message>
+        <source>U&amp;ser:</source>
+        <translation>Pen&amp;gguna:</translation>
+    </message>
+    <message>
+        <source>SSL &amp;mode:</source>
+        <translation>&amp;Mode SSL:</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>opsional</translation>
+    </message>
+    <message>
+        <source>&amp;CA certificate:</source>
+        <translation>Sertifikat &amp;CA:</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>Sertifikat CA</translation>
+    </message>
+    <message>
+        <source>Client c&amp;ertificate:</source>
+        <translation>S&amp;ertifikat klien:</translation>
+    </message>
+    <message>
+        <source>Client certificate</source>
+        <translation>Sertifikat klien</translation>
+    </message>
+    <message>
+        <source>Client &amp;key:</source>
+        <translation>&amp;Kunci klien:</translation>
+    </message>
+    <message>
+        <source>Client key</source>
+        <translation>Kunci klien</translation>
+    </message>
+    <message>
+        <source>Enter a host.</source>
+        <translation>Masukkan host.</translation>
+    </message>
+    <message>
+        <source>File not found: %1</source>
+        <translation>Berkas tidak ditemukan: %1</translation>
+    </message>
+    <message>
+        <source>Enter a URL, or use the Fields tab.</source>
+        <translation>Masukkan URL, atau gunakan tab Rincian.</translation>
+    </message>
+    <message>
+        <source>Ready to connect to %1.</source>
+        <translation>Siap terhubung ke %1.</translation>
+    </message>
+    <message>
+        <source>Testing %1…</source>
+        <translation>Menguji %1…</translation>
+    </message>
+    <message>
+        <source>Connected: %1, database %2 as %3; %4.</source>
+        <translation>Terhubung: %1, basis data %2 sebagai %3; %4.</translation>
+    </message>
+    <message>
+        <source>TLS (%1)</source>
+        <translation>TLS (%1)</translation>
+    </message>
+    <message>
+        <source>not encrypted</source>
+        <translation>tidak terenkripsi</translation>
+    </message>
+    <message>
+        <source>Could not connect.</source>
+        <translation>Tidak dapat terhubung.</translation>
+    </message>
+    <message>
+        <source>(new connection)</source>
+        <translation>(koneksi baru)</translation>
+    </message>
+    <message>
+        <source>Recent: %1</source>
+        <translation>Terakhir: %1</translation>
+    </message>
+    <message>
+        <source>Save connection</source>
+        <translation>Simpan koneksi</translation>
+    </message>
+    <message>
+        <source>Profile name:</source>
+        <translation>Nama profil:</translation>
+    </message>
+    <message>
+        <source>Profile saved; the password was not: %1</source>
+        <translation>Profil disimpan; kata sandi tidak: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionStatusBar</name>
+    <message>
+        <source>Not connected</source>
+        <translation>Tidak terhubung</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Menghubungkan…</translation>
+    </message>
+    <message>
+        <source>%1 as %2</source>
+        <translation>%1 sebagai %2</translation>
+    </message>
+    <message>
+        <source>TLS %1</source>
+        <translation>TLS %1</translation>
+    </message>
+    <message>
+        <source>No TLS</source>
+        <translation>Tanpa TLS</translation>
+    </message>
+    <message>
+        <source>● Connected</source>
+        <translation>● Terhubung</translation>
+    </message>
+    <message>
+        <source>● Connection lost: retrying in %1 s (attempt %2)</source>
+        <translation>● Koneksi terputus: mencoba lagi dalam %1 dtk (percobaan %2)</translation>
+    </message>
+    <message>
+        <source>● Disconnected</source>
+        <translation>● Terputus</translation>
+    </message>
+    <message>
+        <source>Last query %1 ms</source>
+        <translation>Kueri terakhir %1 md</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Terhubung</translation>
+    </message>
+</context>
+<context>
+    <name>CsvExporter</name>
+    <message>
+        <source>Exporting %1…</source>
+        <translation>Mengekspor %1…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Tidak dapat menulis %1: %2</translation>
+    </message>
+    <message>
+        <source>Export cancelled.</source>
+        <translation>Ekspor dibatalkan.</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>Ekspor gagal: %1</translation>
+    </message>
+    <message>
+        <source>Exported %L1 rows…</source>
+        <translation>%L1 baris diekspor…</translation>
+    </message>
+    <message>
+        <source>Exported %L1 rows to %2.</source>
+        <translation>%L1 baris diekspor ke %2.</translation>
+    </message>
+</context>
+<context>
+    <name>DetailPane</name>
+    <message>
+        <source>User %1 (%2)</source>
+        <translation>Pengguna %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Vehicle %1… (%2, %3)</source>
+        <translation>Kendaraan %1… (%2, %3)</translation>
+    </message>
+    <message>
+        <source>Ride %1… (%2)</source>
+        <translation>Perjalanan %1… (%2)</translation>
+    </message>
+    <message>
+        <source>Promo code %1</source>
+        <translation>Kode promo %1</translation>
+    </message>
+    <message>
+        <source>← Back</source>
+        <translation>← Kembali</translation>
+    </message>
+    <message>
+        <source>Select a row to see its relations.</source>
+        <translation>Pilih baris untuk melihat relasinya.</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Rides</source>
+        <translation>Perjalanan</translation>
+    </message>
+    <message>
+        <source>Vehicles</source>
+        <translation>Kendaraan</translation>
+    </message>
+    <message>
+        <source>Promo codes</source>
+        <translation>Kode promo</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Pemilik</translation>
+    </message>
+    <message>
+        <source>Location trail of the selected ride</source>
+        <translation>Jejak lokasi perjalanan yang dipilih</translation>
+    </message>
+    <message>
+        <source>Rider</source>
+        <translation>Pengendara</translation>
+    </message>
+    <message>
+        <source>Vehicle</source>
+        <translation>Kendaraan</translation>
+    </message>
+    <message>
+        <source>Location history</source>
+        <translation>Riwayat lokasi</translation>
+    </message>
+    <message>
+        <source>Location trail</source>
+        <translation>Jejak lokasi</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>Per</translation>
+    </message>
+    <message>
+        <source>Show this row and its relations as they were at this time (AS OF SYSTEM TIME)</source>
+        <translation>Tampilkan baris ini dan relasinya seperti pada waktu ini (AS OF SYSTEM TIME)</translation>
+    </message>
+</context>
+<context>
+    <name>EditJournal</name>
+    <message>
+        <source>The journal of pending edits cannot be opened: %1</source>
+        <translation>Jurnal suntingan yang tertunda tidak dapat dibuka: %1</translation>
+    </message>
+    <message>
+        <source>A pending edit could not be journaled: %1</source>
+        <translation>Suntingan yang tertunda tidak dapat dicatat di jurnal: %1</translation>
+    </message>
+    <message>
+        <source>The journal could not be updated: %1</source>
+        <translation>Jurnal tidak dapat diperbarui: %1</translation>
+    </message>
+    <message>
+        <source>The journal could not be read: %1</source>
+        <translation>Jurnal tidak dapat dibaca: %1</translation>
+    </message>
+</context>
+<context>
+    <name>EditWorker</name>
+    <message>
+        <source>the worker is shutting down</source>
+        <translation>worker sedang dihentikan</translation>
+    </message>
+    <message>
+        <source>; the old session is still running on the server</source>
+        <translation>; sesi lama masih berjalan di server</translation>
+    </message>
+    <message>
+        <source>; the check failed: %1</source>
+        <translation>; pemeriksaan gagal: %1</translation>
+    </message>
+</context>
+<context>
+    <name>EndRideDialog</name>
+    <message>
+        <source>End ride</source>
+        <translation>Akhiri perjalanan</translation>
+    </message>
+    <message>
+        <source>&amp;City:</source>
+        <translation>&amp;Kota:</translation>
+    </message>
+    <message>
+        <source>&amp;Ride id:</source>
+        <translation>ID &amp;perjalanan:</translation>
+    </message>
+    <message>
+        <source>UUID of an active ride</source>
+        <translation>UUID perjalanan yang sedang aktif</translation>
+    </message>
+    <message>
+        <source>&amp;End address:</source>
+        <translation>&amp;Alamat akhir:</translation>
+    </message>
+    <message>
+        <source>empty: the vehicle&apos;s current location</source>
+        <translation>kosong: lokasi kendaraan saat ini</translation>
+    </message>
+    <message>
+        <source>Re&amp;venue:</source>
+        <translation>Pen&amp;dapatan:</translation>
+    </message>
+    <message>
+        <source>0.00</source>
+        <translation>0.00</translation>
+    </message>
+    <message>
+        <source>&amp;End ride</source>
+        <translation>Akh&amp;iri perjalanan</translation>
+    </message>
+    <message>
+        <source>the ride id</source>
+        <translation>ID perjalanan</translation>
+    </message>
+    <message>
+        <source>the end address</source>
+        <translation>alamat akhir</translation>
+    </message>
+</context>
+<context>
+    <name>InlineEdits</name>
+    <message>
+        <source>This column is not edited here.</source>
+        <translation>Kolom ini tidak disunting di sini.</translation>
+    </message>
+    <message>
+        <source>A value is required.</source>
+        <translation>Nilai wajib diisi.</translation>
+    </message>
+    <message>
+        <source>the owner id</source>
+        <translation>ID pemilik</translation>
+    </message>
+    <message>
+        <source>The description is longer than %1 characters.</source>
+        <translation>Deskripsi lebih panjang dari %1 karakter.</translation>
+    </message>
+    <message>
+        <source>the expiration time</source>
+        <translation>waktu kedaluwarsa</translation>
+    </message>
+    <message>
+        <source>There are no changes to apply.</source>
+        <translation>Tidak ada perubahan untuk diterapkan.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Apply changes to %1</source>
+        <translation>Terapkan perubahan pada %1</translation>
+    </message>
+    <message>
+        <source>Apply changes to %1 rows</source>
+        <translation>Terapkan perubahan pada %1 baris</translation>
+    </message>
+    <message>
+        <source>%1 was changed or deleted by someone else since you loaded it; nothing was applied.</source>
+        <translation>%1 telah diubah atau dihapus oleh orang lain sejak Anda memuatnya; tidak ada yang diterapkan.</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageMenu</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Bahasa</translation>
+    </message>
+    <message>
+        <source>Applies at the next start</source>
+        <translation>Berlaku saat mulai berikutnya</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Bahasa</translation>
+    </message>
+    <message>
+        <source>The new language applies when MovR Admin is started again.</source>
+        <translation>Bahasa baru berlaku saat MovR Admin dijalankan kembali.</translation>
+    </message>
+</context>
+<context>
+    <name>LocationTrailPlot</name>
+    <message>
+        <source>No location history</source>
+        <translation>Tidak ada riwayat lokasi</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n point(s)</source>
+        <translation>
+            <numerusform>%n titik</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Details</source>
+        <translation>Rincian</translation>
+    </message>
+    <message>
+        <source>MovR Admin</source>
+        <translation>MovR Admin</translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation>Tidak terhubung.</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Berkas</translation>
+    </message>
+    <message>
+        <source>&amp;Export view to CSV…</source>
+        <translation>&amp;Ekspor tampilan ke CSV…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Keluar</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Sunting</translation>
+    </message>
+    <message>
+        <source>&amp;Copy rows</source>
+        <translation>&amp;Salin baris</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>&amp;Cari</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Tampilan</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>&amp;Muat ulang</translation>
+    </message>
+    <message>
+        <source>&amp;Fast, slightly stale reads</source>
+        <translation>Baca &amp;cepat, sedikit usang</translation>
+    </message>
+    <message>
+        <source>Browse with AS OF SYSTEM TIME follower_read_timestamp() (CockroachDB)</source>
+        <translation>Jelajahi dengan AS OF SYSTEM TIME follower_read_timestamp() (CockroachDB)</translation>
+    </message>
+    <message>
+        <source>SQL panel</source>
+        <translation>Panel SQL</translation>
+    </message>
+    <message>
+        <source>MovR Admin — %1</source>
+        <translation>MovR Admin — %1</translation>
+    </message>
+    <message>
+        <source>Cannot connect: %1</source>
+        <translation>Tidak dapat terhubung: %1</translation>
+    </message>
+    <message>
+        <source>Export to CSV</source>
+        <translation>Ekspor ke CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Berkas CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Ekspor</translation>
+    </message>
+</context>
+<context>
+    <name>Operations</name>
+    <message>
+        <source>the server&apos;s reply has an unexpected shape</source>
+        <translation>balasan server memiliki bentuk yang tidak terduga</translation>
+    </message>
+    <message>
+        <source>the vehicle is in use</source>
+        <translation>kendaraan sedang digunakan</translation>
+    </message>
+    <message>
+        <source>the vehicle is reported lost</source>
+        <translation>kendaraan dilaporkan hilang</translation>
+    </message>
+    <message>
+        <source>the vehicle is retired</source>
+        <translation>kendaraan sudah dipensiunkan</translation>
+    </message>
+    <message>
+        <source>the vehicle is not available (status &quot;%1&quot;)</source>
+        <translation>kendaraan tidak tersedia (status &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>no such %1 in %2</source>
+        <translation>%1 tidak ada di %2</translation>
+    </message>
+    <message>
+        <source>the %1 is not in %2 (it is in %3)</source>
+        <translation>%1 tidak berada di %2 (melainkan di %3)</translation>
+    </message>
+    <message>
+        <source>the rider id</source>
+        <translation>ID pengendara</translation>
+    </message>
+    <message>
+        <source>the vehicle id</source>
+        <translation>ID kendaraan</translation>
+    </message>
+    <message>
+        <source>the ride id</source>
+        <translation>ID perjalanan</translation>
+    </message>
+    <message>
+        <source>Start ride</source>
+        <translation>Mulai perjalanan</translation>
+    </message>
+    <message>
+        <source>vehicle</source>
+        <translation>kendaraan</translation>
+    </message>
+    <message>
+        <source>the rider is not in this city (%1; the rider is in %2)</source>
+        <translation>pengendara tidak berada di kota ini (%1; pengendara berada di %2)</translation>
+    </message>
+    <message>
+        <source>no such rider in %1</source>
+        <translation>pengendara tersebut tidak ada di %1</translation>
+    </message>
+    <message>
+        <source>the vehicle is already in an active ride</source>
+        <translation>kendaraan sudah dalam perjalanan yang aktif</translation>
+    </message>
+    <message>
+        <source>end address</source>
+        <translation>alamat akhir</translation>
+    </message>
+    <message>
+        <source>End ride</source>
+        <translation>Akhiri perjalanan</translation>
+    </message>
+    <message>
+        <source>ride</source>
+        <translation>perjalanan</translation>
+    </message>
+    <message>
+        <source>the ride already ended (at %1)</source>
+        <translation>perjalanan sudah berakhir (pada %1)</translation>
+    </message>
+    <message>
+        <source>the owner id</source>
+        <translation>ID pemilik</translation>
+    </message>
+    <message>
+        <source>location</source>
+        <translation>lokasi</translation>
+    </message>
+    <message>
+        <source>Add vehicle</source>
+        <translation>Tambah kendaraan</translation>
+    </message>
+    <message>
+        <source>duplicate: a vehicle with this id already exists</source>
+        <translation>duplikat: kendaraan dengan ID ini sudah ada</translation>
+    </message>
+    <message>
+        <source>the owner is not a user of %1 (the owner is in %2)</source>
+        <translation>pemilik bukan pengguna di %1 (pemilik berada di %2)</translation>
+    </message>
+    <message>
+        <source>the owner is not a user of %1</source>
+        <translation>pemilik bukan pengguna di %1</translation>
+    </message>
+    <message>
+        <source>nothing to change</source>
+        <translation>tidak ada yang diubah</translation>
+    </message>
+    <message>
+        <source>Edit vehicle</source>
+        <translation>Sunting kendaraan</translation>
+    </message>
+    <message>
+        <source>no vehicles selected</source>
+        <translation>tidak ada kendaraan yang dipilih</translation>
+    </message>
+    <message>
+        <source>a vehicle id</source>
+        <translation>ID kendaraan</translation>
+    </message>
+    <message>
+        <source>Set vehicle status</source>
+        <translation>Atur status kendaraan</translation>
+    </message>
+    <message>
+        <source>Set vehicle status (part %1 of %2)</source>
+        <translation>Atur status kendaraan (bagian %1 dari %2)</translation>
+    </message>
+    <message>
+        <source>vehicle %1 is not a vehicle of %2</source>
+        <translation>kendaraan %1 bukan kendaraan di %2</translation>
+    </message>
+    <message>
+        <source>vehicle %1 is retired</source>
+        <translation>kendaraan %1 sudah dipensiunkan</translation>
+    </message>
+    <message>
+        <source>vehicle %1 is in an active ride</source>
+        <translation>kendaraan %1 sedang dalam perjalanan aktif</translation>
+    </message>
+    <message>
+        <source>%1 (and 1 more problem)</source>
+        <translation>%1 (dan 1 masalah lain)</translation>
+    </message>
+    <message>
+        <source>%1 (and %2 more problems)</source>
+        <translation>%1 (dan %2 masalah lain)</translation>
+    </message>
+    <message>
+        <source>Retire vehicle</source>
+        <translation>Pensiunkan kendaraan</translation>
+    </message>
+    <message>
+        <source>the vehicle is already retired</source>
+        <translation>kendaraan sudah dipensiunkan</translation>
+    </message>
+    <message>
+        <source>the vehicle is in an active ride; end the ride first</source>
+        <translation>kendaraan sedang dalam perjalanan aktif; akhiri perjalanannya terlebih dahulu</translation>
+    </message>
+    <message>
+        <source>the user id</source>
+        <translation>ID pengguna</translation>
+    </message>
+    <message>
+        <source>Add user</source>
+        <translation>Tambah pengguna</translation>
+    </message>
+    <message>
+        <source>duplicate: a user with this id already exists</source>
+        <translation>duplikat: pengguna dengan ID ini sudah ada</translation>
+    </message>
+    <message>
+        <source>Edit user</source>
+        <translation>Sunting pengguna</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>pengguna</translation>
+    </message>
+    <message>
+        <source>Delete user</source>
+        <translation>Hapus pengguna</translation>
+    </message>
+    <message>
+        <source>1 ride</source>
+        <translation>1 perjalanan</translation>
+    </message>
+    <message>
+        <source>%1 rides</source>
+        <translation>%1 perjalanan</translation>
+    </message>
+    <message>
+        <source>1 vehicle</source>
+        <translation>1 kendaraan</translation>
+    </message>
+    <message>
+        <source>%1 vehicles</source>
+        <translation>%1 kendaraan</translation>
+    </message>
+    <message>
+        <source>1 promo code</source>
+        <translation>1 kode promo</translation>
+    </message>
+    <message>
+        <source>%1 promo codes</source>
+        <translation>%1 kode promo</translation>
+    </message>
+    <message>
+        <source>the user still has %1</source>
+        <translation>pengguna masih memiliki %1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>the description is longer than %1 characters</source>
+        <translation>deskripsi lebih panjang dari %1 karakter</translation>
+    </message>
+    <message>
+        <source>the creation time</source>
+        <translation>waktu pembuatan</translation>
+    </message>
+    <message>
+        <source>the expiration time</source>
+        <translation>waktu kedaluwarsa</translation>
+    </message>
+    <message>
+        <source>the expiration time must be after the creation time</source>
+        <translation>waktu kedaluwarsa harus setelah waktu pembuatan</translation>
+    </message>
+    <message>
+        <source>Create promo code</source>
+        <translation>Buat kode promo</translation>
+    </message>
+    <message>
+        <source>duplicate: this promo code already exists</source>
+        <translation>duplikat: kode promo ini sudah ada</translation>
+    </message>
+    <message>
+        <source>the expiration time is in the past</source>
+        <translation>waktu kedaluwarsa sudah lewat</translation>
+    </message>
+    <message>
+        <source>Apply promo code</source>
+        <translation>Terapkan kode promo</translation>
+    </message>
+    <message>
+        <source>no such promo code</source>
+        <translation>kode promo tersebut tidak ada</translation>
+    </message>
+    <message>
+        <source>the promo code has expired</source>
+        <translation>kode promo sudah kedaluwarsa</translation>
+    </message>
+    <message>
+        <source>duplicate: the user already has this promo code</source>
+        <translation>duplikat: pengguna sudah memiliki kode promo ini</translation>
+    </message>
+    <message>
+        <source>Record vehicle location</source>
+        <translation>Catat lokasi kendaraan</translation>
+    </message>
+    <message>
+        <source>the ride is not active (it ended at %1)</source>
+        <translation>perjalanan tidak aktif (berakhir pada %1)</translation>
+    </message>
+    <message>
+        <source>duplicate: a location with this timestamp is already recorded</source>
+        <translation>duplikat: lokasi dengan stempel waktu ini sudah tercatat</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordStore</name>
+    <message>
+        <source>No keychain is available.</source>
+        <translation>Tidak ada keychain yang tersedia.</translation>
+    </message>
+    <message>
+        <source>No keychain is available; the password will be asked for each time.</source>
+        <translation>Tidak ada keychain yang tersedia; kata sandi akan ditanyakan setiap kali.</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewDialog</name>
+    <message>
+        <source>Preview: %1</source>
+        <translation>Pratinjau: %1</translation>
+    </message>
+    <message>
+        <source>These statements will be sent, in one retrying transaction:</source>
+        <translation>Pernyataan-pernyataan ini akan dikirim dalam satu transaksi yang dapat diulang:</translation>
+    </message>
+    <message>
+        <source>&amp;Always preview before applying</source>
+        <translation>&amp;Selalu pratinjau sebelum menerapkan</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Terapkan</translation>
+    </message>
+</context>
+<context>
+    <name>PromoCodeDialog</name>
+    <message>
+        <source>Create promo code</source>
+        <translation>Buat kode promo</translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation>K&amp;ode:</translation>
+    </message>
+    <message>
+        <source>e.g. 42_spring_free_ride</source>
+        <translation>mis. 42_spring_free_ride</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Deskripsi:</translation>
+    </message>
+    <message>
+        <source>&amp;Expires</source>
+        <translation>&amp;Kedaluwarsa</translation>
+    </message>
+    <message>
+        <source>E&amp;xpiration (UTC):</source>
+        <translation>&amp;Waktu kedaluwarsa (UTC):</translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd HH:mm</source>
+        <translation>yyyy-MM-dd HH:mm</translation>
+    </message>
+    <message>
+        <source>&amp;Rules (JSON object):</source>
+        <translation>&amp;Aturan (objek JSON):</translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation>&amp;Buat</translation>
+    </message>
+    <message>
+        <source>The description is longer than %1 characters.</source>
+        <translation>Deskripsi lebih panjang dari %1 karakter.</translation>
+    </message>
+    <message>
+        <source>The expiration time is in the past.</source>
+        <translation>Waktu kedaluwarsa sudah lewat.</translation>
+    </message>
+    <message>
+        <source>the rules</source>
+        <translation>aturan</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>cannot connect to %1: %2</source>
+        <translation>tidak dapat terhubung ke %1: %2</translation>
+    </message>
+    <message>
+        <source>loaded %1 rows of MovR data into %2 (%3) in %4 ms</source>
+        <translation>%1 baris data MovR dimuat ke %2 (%3) dalam %4 md</translation>
+    </message>
+    <message>
+        <source>cannot install signal handlers</source>
+        <translation>tidak dapat memasang penangan sinyal</translation>
+    </message>
+    <message>
+        <source>Starting the demo database…</source>
+        <translation>Menjalankan basis data demo…</translation>
+    </message>
+    <message>
+        <source>Loading MovR data… %1%</source>
+        <translation>Memuat data MovR… %1%</translation>
+    </message>
+    <message>
+        <source>demo database ready: %1</source>
+        <translation>basis data demo siap: %1</translation>
+    </message>
+    <message>
+        <source>the demo database did not start: %1</source>
+        <translation>basis data demo tidak berjalan: %1</translation>
+    </message>
+    <message>
+        <source>The demo database did not start: %1</source>
+        <translation>Basis data demo tidak berjalan: %1</translation>
+    </message>
+    <message>
+        <source>the demo database did not stop within 60 s</source>
+        <translation>basis data demo tidak berhenti dalam 60 dtk</translation>
+    </message>
+    <message>
+        <source>--demo-dir %1 is not a directory.</source>
+        <translation>--demo-dir %1 bukan direktori.</translation>
+    </message>
+    <message>
+        <source>--demo-dir %1 is not empty and does not hold a MovR Admin demo database; choose an empty or new directory.</source>
+        <translation>--demo-dir %1 tidak kosong dan tidak berisi basis data demo MovR Admin; pilih direktori yang kosong atau baru.</translation>
+    </message>
+    <message>
+        <source>--demo-dir %1 is not writable.</source>
+        <translation>--demo-dir %1 tidak dapat ditulisi.</translation>
+    </message>
+    <message>
+        <source>--demo-dir %1 cannot be created: %2 is not a directory.</source>
+        <translation>--demo-dir %1 tidak dapat dibuat: %2 bukan direktori.</translation>
+    </message>
+    <message>
+        <source>--demo-dir %1 cannot be created: %2 is not writable.</source>
+        <translation>--demo-dir %1 tidak dapat dibuat: %2 tidak dapat ditulisi.</translation>
+    </message>
+    <message>
+        <source>PostgreSQL server binaries not found (looked in %1): install the Debian package postgresql-15 (apt-get install postgresql).</source>
+        <translation>Program server PostgreSQL tidak ditemukan (dicari di %1): pasang paket Debian postgresql-15 (apt-get install postgresql).</translation>
+    </message>
+    <message>
+        <source>--demo-dir %1 cannot be reached by the account %2 that runs the server as root: %3 is private; choose a directory such as /var/tmp/movr-demo.</source>
+        <translation>--demo-dir %1 tidak dapat dijangkau oleh akun %2 yang menjalankan server saat sebagai root: %3 bersifat privat; pilih direktori seperti /var/tmp/movr-demo.</translation>
+    </message>
+    <message>
+        <source>Running as root, and neither a postgres nor a nobody account exists to run the server as.</source>
+        <translation>Berjalan sebagai root, dan tidak ada akun postgres maupun nobody untuk menjalankan server.</translation>
+    </message>
+    <message>
+        <source>Cannot create a temporary directory in %1: %2</source>
+        <translation>Tidak dapat membuat direktori sementara di %1: %2</translation>
+    </message>
+    <message>
+        <source>--demo-dir %1 is in use by another MovR Admin (process %2).</source>
+        <translation>--demo-dir %1 sedang digunakan oleh MovR Admin lain (proses %2).</translation>
+    </message>
+    <message>
+        <source>Cannot create --demo-dir %1.</source>
+        <translation>Tidak dapat membuat --demo-dir %1.</translation>
+    </message>
+    <message>
+        <source>Cannot write in %1.</source>
+        <translation>Tidak dapat menulis di %1.</translation>
+    </message>
+    <message>
+        <source>Cannot hand %1 to the server&apos;s user: %2</source>
+        <translation>Tidak dapat menyerahkan %1 kepada pengguna server: %2</translation>
+    </message>
+    <message>
+        <source>%1 has a database but no password file.</source>
+        <translation>%1 berisi basis data tetapi tidak ada berkas kata sandi.</translation>
+    </message>
+    <message>
+        <source>initdb failed: %1</source>
+        <translation>initdb gagal: %1</translation>
+    </message>
+    <message>
+        <source>Cannot start postgres: %1</source>
+        <translation>Tidak dapat menjalankan postgres: %1</translation>
+    </message>
+    <message>
+        <source>The server exited while starting: %1</source>
+        <translation>Server berhenti saat dijalankan: %1</translation>
+    </message>
+    <message>
+        <source>The server did not accept connections within %1 s.</source>
+        <translation>Server tidak menerima koneksi dalam %1 dtk.</translation>
+    </message>
+    <message>
+        <source>No free port on 127.0.0.1.</source>
+        <translation>Tidak ada port kosong di 127.0.0.1.</translation>
+    </message>
+    <message>
+        <source>Cannot copy the TLS certificate and key into %1.</source>
+        <translation>Tidak dapat menyalin sertifikat dan kunci TLS ke %1.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>Tidak dapat menulis %1.</translation>
+    </message>
+    <message>
+        <source>%1 must be at least %2 (one row per city), not %3.</source>
+        <translation>%1 minimal harus %2 (satu baris per kota), bukan %3.</translation>
+    </message>
+    <message>
+        <source>Loading was canceled.</source>
+        <translation>Pemuatan dibatalkan.</translation>
+    </message>
+    <message>
+        <source>The database %1 already has MovR tables (%2); use --drop to replace them.</source>
+        <translation>Basis data %1 sudah memiliki tabel MovR (%2); gunakan --drop untuk menggantinya.</translation>
+    </message>
+    <message>
+        <source>The connection string is empty.</source>
+        <translation>String koneksi kosong.</translation>
+    </message>
+    <message>
+        <source>Unsupported URL scheme &quot;%1&quot;: use postgresql://, postgres:// or cockroachdb://.</source>
+        <translation>Skema URL &quot;%1&quot; tidak didukung: gunakan postgresql://, postgres://, atau cockroachdb://.</translation>
+    </message>
+    <message>
+        <source>Malformed connection string: %1</source>
+        <translation>String koneksi tidak valid: %1</translation>
+    </message>
+    <message>
+        <source>The URL names no host (expected postgresql://user@host:port/database).</source>
+        <translation>URL tidak menyebutkan host (yang diharapkan: postgresql://user@host:port/database).</translation>
+    </message>
+    <message>
+        <source>Invalid port &quot;%1&quot;: a port is a number from 1 to 65535.</source>
+        <translation>Port &quot;%1&quot; tidak valid: port adalah angka dari 1 sampai 65535.</translation>
+    </message>
+    <message>
+        <source>Unknown sslmode &quot;%1&quot;: use one of %2.</source>
+        <translation>sslmode &quot;%1&quot; tidak dikenal: gunakan salah satu dari %2.</translation>
+    </message>
+    <message>
+        <source>DATABASE_URL is not set.</source>
+        <translation>DATABASE_URL tidak diatur.</translation>
+    </message>
+    <message>
+        <source>DATABASE_URL: %1</source>
+        <translation>DATABASE_URL: %1</translation>
+    </message>
+    <message>
+        <source>Certificates directory &quot;%1&quot; does not exist.</source>
+        <translation>Direktori sertifikat &quot;%1&quot; tidak ada.</translation>
+    </message>
+    <message>
+        <source>Certificates directory &quot;%1&quot; has no ca.crt.</source>
+        <translation>Direktori sertifikat &quot;%1&quot; tidak berisi ca.crt.</translation>
+    </message>
+    <message>
+        <source>Certificates directory &quot;%1&quot; has %2 but not %3.</source>
+        <translation>Direktori sertifikat &quot;%1&quot; berisi %2 tetapi tidak berisi %3.</translation>
+    </message>
+</context>
+<context>
+    <name>ScopeSelector</name>
+    <message>
+        <source>Which cities to show</source>
+        <translation>Kota mana yang ditampilkan</translation>
+    </message>
+    <message>
+        <source>All cities</source>
+        <translation>Semua kota</translation>
+    </message>
+    <message>
+        <source>Region %1</source>
+        <translation>Wilayah %1</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Pintasan papan ketik</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Tindakan</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Pintasan</translation>
+    </message>
+</context>
+<context>
+    <name>SqlPanel</name>
+    <message>
+        <source>SQL</source>
+        <translation>SQL</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>Semua</translation>
+    </message>
+    <message>
+        <source>Edits only</source>
+        <translation>Hanya suntingan</translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation>Kegagalan</translation>
+    </message>
+    <message>
+        <source>Which statements to show</source>
+        <translation>Pernyataan mana yang ditampilkan</translation>
+    </message>
+    <message>
+        <source>Copy as script</source>
+        <translation>Salin sebagai skrip</translation>
+    </message>
+    <message>
+        <source>Copy the selected actions, attempts or statements as a runnable SQL script, parameters inlined (Ctrl+Shift+C)</source>
+        <translation>Salin tindakan, percobaan, atau pernyataan yang dipilih sebagai skrip SQL yang dapat dijalankan, dengan parameter disisipkan (Ctrl+Shift+C)</translation>
+    </message>
+    <message>
+        <source>Save log…</source>
+        <translation>Simpan log…</translation>
+    </message>
+    <message>
+        <source>Save every statement of this session as a .sql file (Ctrl+Shift+S)</source>
+        <translation>Simpan setiap pernyataan sesi ini sebagai berkas .sql (Ctrl+Shift+S)</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Bersihkan</translation>
+    </message>
+    <message>
+        <source>Select an action, attempt or statement to see it as a runnable script.</source>
+        <translation>Pilih tindakan, percobaan, atau pernyataan untuk melihatnya sebagai skrip yang dapat dijalankan.</translation>
+    </message>
+    <message>
+        <source>Save SQL log</source>
+        <translation>Simpan log SQL</translation>
+    </message>
+    <message>
+        <source>SQL files (*.sql)</source>
+        <translation>Berkas SQL (*.sql)</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>Tidak dapat menyimpan %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>StartRideDialog</name>
+    <message>
+        <source>Start ride</source>
+        <translation>Mulai perjalanan</translation>
+    </message>
+    <message>
+        <source>&amp;City:</source>
+        <translation>&amp;Kota:</translation>
+    </message>
+    <message>
+        <source>&amp;Rider (user id):</source>
+        <translation>&amp;Pengendara (ID pengguna):</translation>
+    </message>
+    <message>
+        <source>UUID of a user of this city</source>
+        <translation>UUID pengguna di kota ini</translation>
+    </message>
+    <message>
+        <source>&amp;Vehicle id:</source>
+        <translation>ID k&amp;endaraan:</translation>
+    </message>
+    <message>
+        <source>UUID of an available vehicle of this city</source>
+        <translation>UUID kendaraan yang tersedia di kota ini</translation>
+    </message>
+    <message>
+        <source>&amp;Start ride</source>
+        <translation>&amp;Mulai perjalanan</translation>
+    </message>
+    <message>
+        <source>the rider id</source>
+        <translation>ID pengendara</translation>
+    </message>
+    <message>
+        <source>the vehicle id</source>
+        <translation>ID kendaraan</translation>
+    </message>
+</context>
+<context>
+    <name>StateOverlay</name>
+    <message>
+        <source>Retry</source>
+        <translation>Coba lagi</translation>
+    </message>
+    <message>
+        <source>Could not load the rows:
+%1</source>
+        <translation>Baris tidak dapat dimuat:
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>TablePage</name>
+    <message>
+        <source>Ride id or the start of it…</source>
+        <translation>ID perjalanan atau awalnya…</translation>
+    </message>
+    <message>
+        <source>Name…</source>
+        <translation>Nama…</translation>
+    </message>
+    <message>
+        <source>Vehicle id or location…</source>
+        <translation>ID kendaraan atau lokasi…</translation>
+    </message>
+    <message>
+        <source>Code…</source>
+        <translation>Kode…</translation>
+    </message>
+    <message>
+        <source>Search…</source>
+        <translation>Cari…</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Coba lagi</translation>
+    </message>
+    <message>
+        <source>Scope:</source>
+        <translation>Cakupan:</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Semua status</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Tersedia</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>Sedang digunakan</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>Hilang</translation>
+    </message>
+    <message>
+        <source>Any type</source>
+        <translation>Semua jenis</translation>
+    </message>
+    <message>
+        <source>Bike</source>
+        <translation>Sepeda</translation>
+    </message>
+    <message>
+        <source>Scooter</source>
+        <translation>Skuter</translation>
+    </message>
+    <message>
+        <source>Skateboard</source>
+        <translation>Papan luncur</translation>
+    </message>
+    <message>
+        <source>Active only</source>
+        <translation>Hanya yang aktif</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Dari</translation>
+    </message>
+    <message>
+        <source>Only rows whose %1 is in this range (local time)</source>
+        <translation>Hanya baris yang %1-nya berada dalam rentang ini (waktu lokal)</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>sampai</translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation>Tidak terhubung.</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>Memuat %1…</translation>
+    </message>
+    <message>
+        <source>This table is empty.</source>
+        <translation>Tabel ini kosong.</translation>
+    </message>
+    <message>
+        <source>No rows match the filter.</source>
+        <translation>Tidak ada baris yang cocok dengan filter.</translation>
+    </message>
+    <message>
+        <source>Could not load more rows: %1</source>
+        <translation>Tidak dapat memuat baris lainnya: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n baris</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n loaded</source>
+        <translation>
+            <numerusform>%n dimuat</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of about %2 in the table</source>
+        <translation>%1 dari sekitar %2 di tabel</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Salin</translation>
+    </message>
+    <message>
+        <source>Show details</source>
+        <translation>Tampilkan rincian</translation>
+    </message>
+    <message>
+        <source>Hide card number</source>
+        <translation>Sembunyikan nomor kartu</translation>
+    </message>
+    <message>
+        <source>Reveal card number</source>
+        <translation>Tampilkan nomor kartu</translation>
+    </message>
+    <message>
+        <source>Export to CSV…</source>
+        <translation>Ekspor ke CSV…</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Muat ulang</translation>
+    </message>
+</context>
+<context>
+    <name>TablePrivileges</name>
+    <message>
+        <source>Needs %1: the SQL user &quot;%2&quot; lacks this privilege.</source>
+        <translation>Memerlukan %1: pengguna SQL &quot;%2&quot; tidak memiliki hak akses ini.</translation>
+    </message>
+    <message>
+        <source>Needs %1: the SQL user &quot;%2&quot; lacks these privileges.</source>
+        <translation>Memerlukan %1: pengguna SQL &quot;%2&quot; tidak memiliki hak akses ini.</translation>
+    </message>
+</context>
+<context>
+    <name>TableSpec</name>
+    <message>
+        <source>Vehicles</source>
+        <translation>Kendaraan</translation>
+    </message>
+    <message>
+        <source>Rides</source>
+        <translation>Perjalanan</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Pengguna</translation>
+    </message>
+    <message>
+        <source>Promo codes</source>
+        <translation>Kode promo</translation>
+    </message>
+    <message>
+        <source>Location history</source>
+        <translation>Riwayat lokasi</translation>
+    </message>
+    <message>
+        <source>User promo codes</source>
+        <translation>Kode promo pengguna</translation>
+    </message>
+</context>
+<context>
+    <name>TraceModel</name>
+    <message>
+        <source>Statement</source>
+        <translation>Pernyataan</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Durasi</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Baris</translation>
+    </message>
+    <message>
+        <source>SQLSTATE</source>
+        <translation>SQLSTATE</translation>
+    </message>
+    <message>
+        <source>  (%1 attempts)</source>
+        <translation>  (%1 percobaan)</translation>
+    </message>
+    <message>
+        <source>1 statement</source>
+        <translation>1 pernyataan</translation>
+    </message>
+    <message>
+        <source>%1 statements</source>
+        <translation>%1 pernyataan</translation>
+    </message>
+    <message>
+        <source>Attempt 1 (retry error injected)</source>
+        <translation>Percobaan 1 (galat coba-ulang disisipkan)</translation>
+    </message>
+    <message>
+        <source>Attempt 1</source>
+        <translation>Percobaan 1</translation>
+    </message>
+    <message>
+        <source>Attempt %1 (retry)</source>
+        <translation>Percobaan %1 (ulang)</translation>
+    </message>
+    <message>
+        <source>Attempt %1 — retry after: %2</source>
+        <translation>Percobaan %1 — diulang setelah: %2</translation>
+    </message>
+    <message>
+        <source>[injected] %1</source>
+        <translation>[disisipkan] %1</translation>
+    </message>
+</context>
+<context>
+    <name>Translations</name>
+    <message>
+        <source>System default</source>
+        <translation>Bawaan sistem</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <source>User</source>
+        <translation>Pengguna</translation>
+    </message>
+    <message>
+        <source>&amp;City:</source>
+        <translation>&amp;Kota:</translation>
+    </message>
+    <message>
+        <source>User &amp;id:</source>
+        <translation>&amp;ID pengguna:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nama:</translation>
+    </message>
+    <message>
+        <source>First Last</source>
+        <translation>Nama Depan Belakang</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Alamat:</translation>
+    </message>
+    <message>
+        <source>street address</source>
+        <translation>alamat jalan</translation>
+    </message>
+    <message>
+        <source>C&amp;redit card:</source>
+        <translation>Kartu k&amp;redit:</translation>
+    </message>
+    <message>
+        <source>10 to 19 digits, or empty</source>
+        <translation>10 sampai 19 digit, atau kosong</translation>
+    </message>
+    <message>
+        <source>Add user</source>
+        <translation>Tambah pengguna</translation>
+    </message>
+    <message>
+        <source>Edit user</source>
+        <translation>Sunting pengguna</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Tambah</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Simpan</translation>
+    </message>
+    <message>
+        <source>the address</source>
+        <translation>alamat</translation>
+    </message>
+</context>
+<context>
+    <name>Validation</name>
+    <message>
+        <source>%1 is not a valid UUID: &quot;%2&quot;</source>
+        <translation>%1 bukan UUID yang valid: &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>the id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>the city is missing</source>
+        <translation>kota belum diisi</translation>
+    </message>
+    <message>
+        <source>unknown city &quot;%1&quot; (expected one of: %2)</source>
+        <translation>kota &quot;%1&quot; tidak dikenal (yang diharapkan salah satu dari: %2)</translation>
+    </message>
+    <message>
+        <source>unknown vehicle status &quot;%1&quot; (expected one of: %2)</source>
+        <translation>status kendaraan &quot;%1&quot; tidak dikenal (yang diharapkan salah satu dari: %2)</translation>
+    </message>
+    <message>
+        <source>a vehicle becomes in_use by starting a ride, not by setting its status</source>
+        <translation>kendaraan menjadi in_use dengan memulai perjalanan, bukan dengan mengatur statusnya</translation>
+    </message>
+    <message>
+        <source>use &quot;retire vehicle&quot; to retire a vehicle</source>
+        <translation>gunakan &quot;pensiunkan kendaraan&quot; untuk memensiunkan kendaraan</translation>
+    </message>
+    <message>
+        <source>unknown vehicle type &quot;%1&quot; (expected one of: %2)</source>
+        <translation>jenis kendaraan &quot;%1&quot; tidak dikenal (yang diharapkan salah satu dari: %2)</translation>
+    </message>
+    <message>
+        <source>the revenue is missing</source>
+        <translation>pendapatan belum diisi</translation>
+    </message>
+    <message>
+        <source>the revenue must not be negative: %1</source>
+        <translation>pendapatan tidak boleh negatif: %1</translation>
+    </message>
+    <message>
+        <source>the revenue has more than two decimals: %1</source>
+        <translation>pendapatan memiliki lebih dari dua angka desimal: %1</translation>
+    </message>
+    <message>
+        <source>the revenue is not an amount like 12.50: &quot;%1&quot;</source>
+        <translation>pendapatan bukan jumlah seperti 12.50: &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>%1 is longer than %2 characters</source>
+        <translation>%1 lebih panjang dari %2 karakter</translation>
+    </message>
+    <message>
+        <source>%1 is not valid JSON: %2 at character %3</source>
+        <translation>%1 bukan JSON yang valid: %2 pada karakter %3</translation>
+    </message>
+    <message>
+        <source>%1 must be a JSON object like {&quot;color&quot;: &quot;red&quot;}</source>
+        <translation>%1 harus berupa objek JSON seperti {&quot;color&quot;: &quot;red&quot;}</translation>
+    </message>
+    <message>
+        <source>the credit card number must be 10 to 19 digits, nothing else</source>
+        <translation>nomor kartu kredit harus terdiri dari 10 sampai 19 digit, tanpa karakter lain</translation>
+    </message>
+    <message>
+        <source>the %1 is empty</source>
+        <translation>%1 kosong</translation>
+    </message>
+    <message>
+        <source>the %1 is longer than %2 characters</source>
+        <translation>%1 lebih panjang dari %2 karakter</translation>
+    </message>
+    <message>
+        <source>the %1 contains control characters (line breaks, tabs...)</source>
+        <translation>%1 berisi karakter kontrol (pindah baris, tab, ...)</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>alamat</translation>
+    </message>
+    <message>
+        <source>the promo code is empty</source>
+        <translation>kode promo kosong</translation>
+    </message>
+    <message>
+        <source>the promo code is longer than %1 characters</source>
+        <translation>kode promo lebih panjang dari %1 karakter</translation>
+    </message>
+    <message>
+        <source>the promo code may contain only letters, digits, &apos;_&apos; and &apos;-&apos;: &quot;%1&quot;</source>
+        <translation>kode promo hanya boleh berisi huruf, angka, &apos;_&apos; dan &apos;-&apos;: &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>%1 is not a timestamp like 2024-05-01 12:30:00: &quot;%2&quot;</source>
+        <translation>%1 bukan stempel waktu seperti 2024-05-01 12:30:00: &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>the time</source>
+        <translation>waktu</translation>
+    </message>
+    <message>
+        <source>the latitude must be between -90 and 90</source>
+        <translation>lintang harus di antara -90 dan 90</translation>
+    </message>
+    <message>
+        <source>the longitude must be between -180 and 180</source>
+        <translation>bujur harus di antara -180 dan 180</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nama</translation>
+    </message>
+</context>
+<context>
+    <name>VehicleDialog</name>
+    <message>
+        <source>Vehicle</source>
+        <translation>Kendaraan</translation>
+    </message>
+    <message>
+        <source>&amp;City:</source>
+        <translation>&amp;Kota:</translation>
+    </message>
+    <message>
+        <source>Vehicle &amp;id:</source>
+        <translation>&amp;ID kendaraan:</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>&amp;Jenis:</translation>
+    </message>
+    <message>
+        <source>&amp;Owner (user id):</source>
+        <translation>&amp;Pemilik (ID pengguna):</translation>
+    </message>
+    <message>
+        <source>UUID of a user of this city</source>
+        <translation>UUID pengguna di kota ini</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>St&amp;atus:</translation>
+    </message>
+    <message>
+        <source>&amp;Location:</source>
+        <translation>&amp;Lokasi:</translation>
+    </message>
+    <message>
+        <source>street address</source>
+        <translation>alamat jalan</translation>
+    </message>
+    <message>
+        <source>Co&amp;lor:</source>
+        <translation>&amp;Warna:</translation>
+    </message>
+    <message>
+        <source>&amp;Brand:</source>
+        <translation>&amp;Merek:</translation>
+    </message>
+    <message>
+        <source>Add vehicle</source>
+        <translation>Tambah kendaraan</translation>
+    </message>
+    <message>
+        <source>Edit vehicle</source>
+        <translation>Sunting kendaraan</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Tambah</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Simpan</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(tidak ada)</translation>
+    </message>
+    <message>
+        <source>the owner id</source>
+        <translation>ID pemilik</translation>
+    </message>
+    <message>
+        <source>the location</source>
+        <translation>lokasi</translation>
+    </message>
+</context>
+<context>
+    <name>VehicleStatusDialog</name>
+    <message>
+        <source>Set vehicle status</source>
+        <translation>Atur status kendaraan</translation>
+    </message>
+    <message>
+        <source>Vehicles:</source>
+        <translation>Kendaraan:</translation>
+    </message>
+    <message>
+        <source>&amp;New status:</source>
+        <translation>Status &amp;baru:</translation>
+    </message>
+    <message>
+        <source>1 vehicle in %1</source>
+        <translation>1 kendaraan di %1</translation>
+    </message>
+    <message>
+        <source>%1 vehicles in %2</source>
+        <translation>%1 kendaraan di %2</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>&lt;h1&gt;Welcome to MovR Admin&lt;/h1&gt;</source>
+        <translation>&lt;h1&gt;Selamat datang di MovR Admin&lt;/h1&gt;</translation>
+    </message>
+    <message>
+        <source>Start a local demo database</source>
+        <translation>Jalankan basis data demo lokal</translation>
+    </message>
+    <message>
+        <source>A private PostgreSQL with generated MovR data, removed when you quit. Nothing to set up.</source>
+        <translation>PostgreSQL pribadi dengan data MovR yang dihasilkan, dihapus saat Anda keluar. Tidak perlu pengaturan apa pun.</translation>
+    </message>
+    <message>
+        <source>Connect to a cluster…</source>
+        <translation>Hubungkan ke klaster…</translation>
+    </message>
+    <message>
+        <source>CockroachDB (secure or insecure) or PostgreSQL, by URL or by fields, with certificates.</source>
+        <translation>CockroachDB (aman atau tidak aman) atau PostgreSQL, melalui URL atau rincian, dengan sertifikat.</translation>
+    </message>
+    <message>
+        <source>Recent connections</source>
+        <translation>Koneksi terakhir</translation>
+    </message>
+</context>
+<context>
+    <name>WorkerBase</name>
+    <message>
+        <source>the worker is shutting down</source>
+        <translation>worker sedang dihentikan</translation>
+    </message>
+    <message>
+        <source>superseded by a newer request</source>
+        <translation>digantikan oleh permintaan yang lebih baru</translation>
+    </message>
+    <message>
+        <source>the connection was lost %1 times while running this request; giving up</source>
+        <translation>koneksi terputus %1 kali saat menjalankan permintaan ini; menyerah</translation>
+    </message>
+    <message>
+        <source>connection lost</source>
+        <translation>koneksi terputus</translation>
+    </message>
+</context>
+</TS>
