@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QFile>
 #include <QLibraryInfo>
+#include <QMap>
 #include <QMessageBox>
 #include <QProcess>
 #include <QRegularExpression>
@@ -126,11 +127,59 @@ QStringList placeholders(const QString &text)
     return found;
 }
 
-// A keyboard accelerator: '&' before a character other than '&' or a space.
+// The keyboard accelerator of `text` (the character after a single '&', lower case), or a
+// null QChar. "&&" is a literal ampersand, "& " none.
+QChar accelerator(const QString &text)
+{
+    for (qsizetype i = 0; i + 1 < text.size(); ++i) {
+        if (text.at(i) != QLatin1Char('&'))
+            continue;
+        const QChar next = text.at(i + 1);
+        if (next == QLatin1Char('&')) {
+            ++i;
+            continue;
+        }
+        if (!next.isSpace())
+            return next.toLower();
+    }
+    return {};
+}
+
 bool hasAccelerator(const QString &text)
 {
-    static const QRegularExpression pattern(QStringLiteral("(?:^|[^&])&[^&\\s]"));
-    return text.contains(pattern);
+    return !accelerator(text).isNull();
+}
+
+// Within a context (one dialog or window), accelerators that are distinct in English must stay
+// distinct in the translation. Returns the clashes, as "context: 'k' in A and B".
+QStringList acceleratorClashes(const QList<TsMessage> &messages)
+{
+    QMap<QString, QList<const TsMessage *>> byContext;
+    for (const TsMessage &message : messages) {
+        if (!message.numerus && hasAccelerator(message.source) &&
+            !message.source.contains(QLatin1Char('<')))
+            byContext[message.context].append(&message);
+    }
+    QStringList clashes;
+    for (auto it = byContext.cbegin(); it != byContext.cend(); ++it) {
+        QSet<QChar> english;
+        for (const TsMessage *message : it.value())
+            english.insert(accelerator(message->source));
+        if (english.size() != it.value().size())
+            continue; // the English already shares a key here
+        QMap<QChar, QString> taken;
+        for (const TsMessage *message : it.value()) {
+            const QChar key = accelerator(message->translation);
+            if (key.isNull())
+                continue;
+            if (taken.contains(key))
+                clashes << QStringLiteral("%1: '%2' in \"%3\" and \"%4\"")
+                               .arg(it.key(), QString(key), taken.value(key), message->translation);
+            else
+                taken.insert(key, message->translation);
+        }
+    }
+    return clashes;
 }
 
 int expectedForms(const QString &language)
@@ -266,6 +315,8 @@ void TestTranslations::complete()
                                 .arg(where, text);
         }
     }
+    if (language != QLatin1String("en"))
+        problems << acceleratorClashes(file.messages);
     QVERIFY2(problems.isEmpty(), qPrintable(QStringLiteral("%1 problem(s) in %2:\n%3")
                                                 .arg(problems.size())
                                                 .arg(language, problems.join(QLatin1Char('\n')))));
