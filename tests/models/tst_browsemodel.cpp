@@ -3,6 +3,7 @@
 // with the same query computed directly in SQL.
 
 #include "MovrTestData.h"
+#include "TcpProxy.h"
 #include "TestServer.h"
 #include "models/BrowseTableModel.h"
 #include "movr/Cities.h"
@@ -452,6 +453,39 @@ private Q_SLOTS:
         QVERIFY(model->rowCount() > 0);
         for (int row = 0; row < model->rowCount(); ++row)
             QCOMPARE(model->cellText(row, 0), QStringLiteral("paris"));
+    }
+
+    void droppedConnectionRecoversByItself()
+    {
+        TcpProxy proxy(QStringLiteral("127.0.0.1"), TestServer::settings(m_database).port(),
+                       std::chrono::milliseconds(0));
+        QCOMPARE(proxy.start(), QString());
+        auto *worker = new BrowseWorker(proxy.route(TestServer::settings(m_database)));
+        worker->start(QStringLiteral("browse-drop"));
+        QSignalSpy reconnecting(worker, &WorkerBase::reconnecting);
+        BrowseTableModel model(BrowseTable::Rides);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        model.setWorker(worker);
+        QTRY_VERIFY(model.rowCount() > 0);
+        QTRY_VERIFY(model.estimatedRows() > 0);
+        QVERIFY(fetchAll(model));
+        const int accepted = proxy.connectionsAccepted();
+        // The link drops: the next query fails on a dead connection, the worker reconnects
+        // and runs it again; the model just gets its rows.
+        proxy.dropAll();
+        model.reload();
+        QVERIFY(fetchAll(model));
+        QVERIFY(proxy.connectionsAccepted() > accepted);
+        QVERIFY(reconnecting.count() >= 1); // the status bar shows the loss
+        QCOMPARE(model.rowCount(), 5000);
+        QCOMPARE(model.state(), BrowseTableModel::State::Ready);
+        const KeyList expected = sqlKeys(QStringLiteral("rides"), QStringLiteral("city, id"), {},
+                                         QStringLiteral("city, id"));
+        QCOMPARE(modelKeys(model), expected); // nothing lost, nothing twice
+        model.setWorker(nullptr);
+        WorkerBase::shutdownAndDelete(worker);
+        proxy.stop();
     }
 
     void rowChangedElsewhereIsRefreshedInPlace()
