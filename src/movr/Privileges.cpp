@@ -14,39 +14,49 @@ PrivilegeRequirement need(const char *table, Privilege privilege)
 
 } // namespace
 
-Result<TablePrivileges> TablePrivileges::load(PgConnection &connection)
+Statement TablePrivileges::query()
 {
     // Only tables that exist in the current schema: has_table_privilege fails on others.
-    auto result = connection.exec(
-        QStringLiteral(
-            "SELECT t.table_name, "
-            "has_table_privilege(quote_ident(t.table_schema) || '.' || quote_ident(t.table_name), "
-            "'SELECT'), "
-            "has_table_privilege(quote_ident(t.table_schema) || '.' || quote_ident(t.table_name), "
-            "'INSERT'), "
-            "has_table_privilege(quote_ident(t.table_schema) || '.' || quote_ident(t.table_name), "
-            "'UPDATE'), "
-            "has_table_privilege(quote_ident(t.table_schema) || '.' || quote_ident(t.table_name), "
-            "'DELETE'), current_user "
-            "FROM information_schema.tables AS t "
-            "WHERE t.table_schema = current_schema() AND t.table_name = ANY($1::text[])"),
-        {QLatin1Char('{') + MovrTables.join(QLatin1Char(',')) + QLatin1Char('}')});
-    if (!result)
-        return result.error();
+    return {QStringLiteral(
+                "SELECT t.table_name, "
+                "has_table_privilege(quote_ident(t.table_schema) || '.' || "
+                "quote_ident(t.table_name), 'SELECT'), "
+                "has_table_privilege(quote_ident(t.table_schema) || '.' || "
+                "quote_ident(t.table_name), 'INSERT'), "
+                "has_table_privilege(quote_ident(t.table_schema) || '.' || "
+                "quote_ident(t.table_name), 'UPDATE'), "
+                "has_table_privilege(quote_ident(t.table_schema) || '.' || "
+                "quote_ident(t.table_name), 'DELETE'), current_user "
+                "FROM information_schema.tables AS t "
+                "WHERE t.table_schema = current_schema() AND t.table_name = ANY($1::text[])"),
+            {QLatin1Char('{') + MovrTables.join(QLatin1Char(',')) + QLatin1Char('}')}};
+}
+
+TablePrivileges TablePrivileges::fromResult(const PgResult &result, const QString &user)
+{
     TablePrivileges privileges;
-    privileges.m_user = connection.serverInfo().user;
+    privileges.m_user = user;
     const Privilege order[] = {Privilege::Select, Privilege::Insert, Privilege::Update,
                                Privilege::Delete};
-    for (int row = 0; row < result->rowCount(); ++row) {
+    for (int row = 0; row < result.rowCount(); ++row) {
         QList<Privilege> granted;
         for (int column = 1; column <= 4; ++column) {
-            if (result->text(row, column) == u"t")
+            if (result.text(row, column) == u"t")
                 granted.append(order[column - 1]);
         }
-        privileges.m_granted.insert(result->text(row, 0), granted);
-        privileges.m_user = result->text(row, 5);
+        privileges.m_granted.insert(result.text(row, 0), granted);
+        privileges.m_user = result.text(row, 5);
     }
     return privileges;
+}
+
+Result<TablePrivileges> TablePrivileges::load(PgConnection &connection)
+{
+    const Statement statement = query();
+    auto result = connection.exec(statement.sql, statement.params);
+    if (!result)
+        return result.error();
+    return fromResult(*result, connection.serverInfo().user);
 }
 
 TablePrivileges TablePrivileges::all(const QString &user)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "pg/PgConnection.h"
+#include "txn/Transaction.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -43,6 +44,9 @@ class TablePrivileges
 public:
     // One query. Tables that do not exist count as holding no privilege.
     static Result<TablePrivileges> load(PgConnection &connection);
+    // The same query and its reading, for running it inside a worker's transaction body.
+    static Statement query();
+    static TablePrivileges fromResult(const PgResult &result, const QString &user);
     // Everything allowed (before the privileges are known, the actions stay enabled and the
     // server has the last word).
     static TablePrivileges all(const QString &user = {});

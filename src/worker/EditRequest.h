@@ -21,8 +21,10 @@ struct EditRequest
 struct EditReply
 {
     quint64 actionId = 0;
-    QString action;  // body.action, for the status line
-    Outcome outcome; // committed / not committed (with the reason) / unknown, and the trace
+    QString action; // body.action, for the status line
+    // committed / not committed (with the reason) / unknown, and the trace. `results` is
+    // always empty here: raw libpq results never leave the worker thread.
+    Outcome outcome;
     // How many times the request was run again after a lost connection (the trace holds the
     // statements of every run).
     int reruns = 0;

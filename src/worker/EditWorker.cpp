@@ -76,6 +76,10 @@ void EditWorker::reply(const EditRequest &request, Outcome outcome)
     QList<TraceEntry> trace = m_earlierTraces.take(request.actionId);
     trace.append(outcome.trace);
     outcome.trace = trace;
+    // Raw results stay on this thread: bodies read them here (check, interactive code), and
+    // the GUI thread gets value types only, so that no libpq call (not even PQclear) runs
+    // there.
+    outcome.results.clear();
     reply.outcome = std::move(outcome);
     Q_EMIT finished(reply);
 }
