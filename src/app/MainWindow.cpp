@@ -1,8 +1,12 @@
 #include "MainWindow.h"
 
+#include "AboutDialog.h"
+#include "ConnectionDialog.h"
 #include "ConnectionStatusBar.h"
 #include "CsvExporter.h"
 #include "DetailPane.h"
+#include "EditController.h"
+#include "ShortcutsDialog.h"
 #include "SqlPanel.h"
 #include "TablePage.h"
 #include "models/BrowseTableModel.h"
@@ -75,6 +79,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_sqlPanel->hide();
 
     setStatusBar(m_status);
+    m_edits = new EditController(this);
     createActions();
     QSize size(1400, 860);
     if (const QScreen *screen = this->screen())
@@ -96,6 +101,9 @@ MainWindow::~MainWindow()
 void MainWindow::createActions()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *connectAction = file->addAction(tr("&Connect to a cluster…"));
+    connectAction->setShortcut(QKeySequence::Open);
+    connect(connectAction, &QAction::triggered, this, &MainWindow::connectInteractively);
     QAction *exportAction = file->addAction(tr("&Export view to CSV…"));
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     connect(exportAction, &QAction::triggered, this, &MainWindow::exportInteractively);
@@ -118,6 +126,8 @@ void MainWindow::createActions()
         if (TablePage *page = currentPage())
             page->focusSearch();
     });
+
+    menuBar()->addMenu(m_edits->menu());
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     for (int i = 0; i < m_pages.size(); ++i) {
@@ -144,6 +154,38 @@ void MainWindow::createActions()
     sql->setText(tr("SQL panel"));
     sql->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
     view->addAction(sql);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *shortcuts = help->addAction(tr("&Keyboard shortcuts"));
+    shortcuts->setShortcut(QKeySequence::HelpContents);
+    connect(shortcuts, &QAction::triggered, this, &MainWindow::showShortcuts);
+    QAction *about = help->addAction(tr("&About MovR Admin"));
+    connect(about, &QAction::triggered, this, &MainWindow::showAbout);
+}
+
+void MainWindow::connectInteractively()
+{
+    auto *dialog = new ConnectionDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        if (const auto settings = dialog->currentSettings())
+            connectTo(*settings);
+    });
+    dialog->open();
+}
+
+void MainWindow::showAbout()
+{
+    auto *dialog = new AboutDialog(m_server, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::showShortcuts()
+{
+    auto *dialog = new ShortcutsDialog(this, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void MainWindow::connectTo(const ConnectionSettings &settings)
@@ -159,6 +201,7 @@ void MainWindow::connectTo(const ConnectionSettings &settings)
     }
     m_worker = new BrowseWorker(settings);
     connect(m_worker, &WorkerBase::connected, this, [this](const ServerInfo &server) {
+        m_server = server;
         m_followerReads->setVisible(server.hasFollowerReads());
         m_detail->setTimeTravelAvailable(server.hasFollowerReads());
     });
@@ -169,6 +212,7 @@ void MainWindow::connectTo(const ConnectionSettings &settings)
     connect(m_worker, &BrowseWorker::statementTraced, m_sqlPanel,
             [this](const TraceEntry &entry) { m_sqlPanel->appendTrace({entry}); });
     m_worker->start(QStringLiteral("movr-browse"));
+    m_edits->connectTo(settings);
     m_status->setWorker(m_worker);
     m_detail->setWorker(m_worker);
     m_stack->setCurrentWidget(m_tabs);

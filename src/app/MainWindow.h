@@ -1,11 +1,15 @@
 #pragma once
 
 #include "pg/ConnectionSettings.h"
+#include "pg/ServerInfo.h"
 #include "worker/TableSpec.h"
 
 #include <QMainWindow>
 
+#include <optional>
+
 class BrowseWorker;
+class EditController;
 class ConnectionStatusBar;
 class DetailPane;
 class QAction;
@@ -43,6 +47,7 @@ public:
     ConnectionStatusBar *connectionStatus() const { return m_status; }
     BrowseWorker *browseWorker() const { return m_worker; }
     SqlPanel *sqlPanel() const { return m_sqlPanel; }
+    EditController *editController() const { return m_edits; }
     // Exports the current tab's rows (all that match its filter) without asking for a
     // file name; the exporter reports through exportFinished.
     bool exportCurrentView(const QString &path, QString *error = nullptr);
@@ -50,6 +55,9 @@ public:
 public Q_SLOTS:
     void exportInteractively();
     void reloadCurrent();
+    void connectInteractively();
+    void showAbout();
+    void showShortcuts();
 
 Q_SIGNALS:
     // Emitted once, when the first table first shows rows (the demo cold-start benchmark
@@ -72,5 +80,7 @@ private:
     ConnectionStatusBar *m_status;
     QAction *m_followerReads = nullptr;
     BrowseWorker *m_worker = nullptr;
+    EditController *m_edits = nullptr;
+    std::optional<ServerInfo> m_server;
     bool m_dataShown = false;
 };

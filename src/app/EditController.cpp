@@ -1,0 +1,470 @@
+#include "EditController.h"
+
+#include "ActionDialogs.h"
+#include "MainWindow.h"
+#include "PreviewDialog.h"
+#include "SqlPanel.h"
+#include "TablePage.h"
+#include "models/BrowseTableModel.h"
+#include "txn/TransactionRunner.h"
+#include "worker/EditWorker.h"
+
+#include <QAction>
+#include <QItemSelectionModel>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStatusBar>
+#include <QTableView>
+
+namespace {
+
+struct ActionSpec
+{
+    MovrOperation operation;
+    const char *text;
+    QKeySequence shortcut;
+};
+
+const ActionSpec Specs[] = {
+    {MovrOperation::StartRide, QT_TRANSLATE_NOOP("EditController", "&Start ride…"),
+     QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R)},
+    {MovrOperation::EndRide, QT_TRANSLATE_NOOP("EditController", "&End ride…"),
+     QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E)},
+    {MovrOperation::AddVehicle, QT_TRANSLATE_NOOP("EditController", "Add &vehicle…"),
+     QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V)},
+    {MovrOperation::EditVehicle, QT_TRANSLATE_NOOP("EditController", "Ed&it vehicle…"), {}},
+    {MovrOperation::SetVehicleStatus,
+     QT_TRANSLATE_NOOP("EditController", "Set status of selected &vehicles…"),
+     QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T)},
+    {MovrOperation::RetireVehicle, QT_TRANSLATE_NOOP("EditController", "Re&tire vehicle"), {}},
+    {MovrOperation::AddUser, QT_TRANSLATE_NOOP("EditController", "Add &user…"),
+     QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U)},
+    {MovrOperation::EditUser, QT_TRANSLATE_NOOP("EditController", "Edit use&r…"), {}},
+    {MovrOperation::DeleteUser, QT_TRANSLATE_NOOP("EditController", "&Delete user"), {}},
+    {MovrOperation::CreatePromoCode,
+     QT_TRANSLATE_NOOP("EditController", "Create &promo code…"),
+     {}},
+    {MovrOperation::ApplyPromoCode, QT_TRANSLATE_NOOP("EditController", "&Apply promo code…"), {}},
+};
+
+KeyValues key(const QString &city, const QString &id)
+{
+    return {city, id};
+}
+
+} // namespace
+
+EditController::EditController(MainWindow *window) : QObject(window), m_window(window)
+{
+    EditWorker::registerMetaTypes();
+    createActions();
+}
+
+EditController::~EditController()
+{
+    if (m_worker)
+        WorkerBase::shutdownAndDelete(m_worker);
+}
+
+void EditController::createActions()
+{
+    m_menu = new QMenu(tr("&Actions"), m_window);
+    m_menu->setToolTipsVisible(true);
+    for (const ActionSpec &spec : Specs) {
+        QAction *action = m_menu->addAction(tr(spec.text));
+        action->setShortcut(spec.shortcut);
+        const MovrOperation operation = spec.operation;
+        connect(action, &QAction::triggered, this, [this, operation] { run(operation); });
+        m_actions.insert(int(operation), action);
+        if (operation == MovrOperation::RetireVehicle || operation == MovrOperation::DeleteUser)
+            m_menu->addSeparator();
+    }
+    m_menu->addSeparator();
+    m_preview = m_menu->addAction(tr("Pre&view before applying"));
+    m_preview->setCheckable(true);
+    m_preview->setChecked(PreviewDialog::alwaysPreview());
+    connect(m_preview, &QAction::toggled, this, &PreviewDialog::setAlwaysPreview);
+    m_inject = m_menu->addAction(tr("Inject retry &errors (QA)"));
+    m_inject->setCheckable(true);
+    m_inject->setToolTip(tr("The first attempt of every edit fails with a retry error "
+                            "(SQLSTATE 40001), so that the rollback and retry path runs"));
+    connect(m_inject, &QAction::toggled, this, [this](bool on) {
+        if (m_worker)
+            QMetaObject::invokeMethod(m_worker, "setInjectRetryErrors", Qt::QueuedConnection,
+                                      Q_ARG(bool, on));
+    });
+    updateActions();
+}
+
+void EditController::connectTo(const ConnectionSettings &settings)
+{
+    if (m_worker)
+        WorkerBase::shutdownAndDelete(m_worker);
+    m_pending.clear();
+    m_server.reset();
+    m_privileges = TablePrivileges::all();
+    m_worker = new EditWorker(settings);
+    connect(m_worker, &EditWorker::finished, this, &EditController::onFinished);
+    connect(m_worker, &WorkerBase::connected, this, [this](const ServerInfo &server) {
+        const bool first = !m_server;
+        m_server = server;
+        if (first)
+            loadPrivileges();
+    });
+    connect(m_worker, &EditWorker::injectRetryErrorsChanged, this,
+            [this](bool enabled, const QString &error) {
+                if (!error.isEmpty()) {
+                    const QSignalBlocker blocker(m_inject);
+                    m_inject->setChecked(enabled);
+                    m_window->statusBar()->showMessage(tr("Retry error injection: %1").arg(error),
+                                                       10000);
+                }
+            });
+    m_worker->start(QStringLiteral("movr-edit"));
+    if (m_inject->isChecked())
+        QMetaObject::invokeMethod(m_worker, "setInjectRetryErrors", Qt::QueuedConnection,
+                                  Q_ARG(bool, true));
+    // Connect now (the first request opens the connection): privileges follow.
+    loadPrivileges();
+    updateActions();
+}
+
+void EditController::loadPrivileges()
+{
+    if (!m_worker || m_privilegesAction != 0)
+        return;
+    // Read on the worker's connection inside a (read-only) transaction body: the SQL panel
+    // shows the query like any other.
+    auto holder = std::make_shared<std::optional<TablePrivileges>>();
+    m_privilegesHolder = holder;
+    TransactionBody body;
+    body.action = tr("Read privileges");
+    body.preview = {TablePrivileges::query()};
+    body.interactive = [holder](TransactionSession &session) -> Status {
+        auto result = session.exec(TablePrivileges::query());
+        if (!result)
+            return result.error();
+        *holder = TablePrivileges::fromResult(*result, QString());
+        return Ok{};
+    };
+    EditRequest request;
+    request.actionId = TransactionRunner::nextActionId();
+    request.body = body;
+    m_privilegesAction = request.actionId;
+    QMetaObject::invokeMethod(m_worker, "submit", Qt::QueuedConnection,
+                              Q_ARG(EditRequest, request));
+}
+
+void EditController::updateActions()
+{
+    for (const ActionSpec &spec : Specs) {
+        QAction *action = m_actions.value(int(spec.operation));
+        const QString why = m_privileges.explanation(spec.operation);
+        action->setEnabled(m_worker && why.isEmpty());
+        action->setToolTip(why.isEmpty() ? action->text().remove(QLatin1Char('&')) : why);
+    }
+}
+
+quint64 EditController::submit(const TransactionBody &body, const Touched &touched)
+{
+    if (!m_worker)
+        return 0;
+    RetryPolicy policy;
+    policy.injectRetryErrors = m_inject->isChecked();
+    if (PreviewDialog::alwaysPreview()) {
+        PreviewDialog preview(body, m_server ? m_server->flavor : ServerFlavor::PostgreSQL, policy,
+                              m_window);
+        if (preview.exec() != QDialog::Accepted)
+            return 0;
+    }
+    EditRequest request;
+    request.actionId = TransactionRunner::nextActionId();
+    request.body = body;
+    m_pending.insert(request.actionId, touched);
+    m_window->statusBar()->showMessage(tr("%1…").arg(body.action));
+    QMetaObject::invokeMethod(m_worker, "submit", Qt::QueuedConnection,
+                              Q_ARG(EditRequest, request));
+    return request.actionId;
+}
+
+QString EditController::describe(const EditReply &reply)
+{
+    const Outcome &outcome = reply.outcome;
+    const QString attempts =
+        outcome.attempts > 1 ? tr(" after %1 attempts").arg(outcome.attempts) : QString();
+    switch (outcome.state) {
+    case Outcome::State::Committed:
+        return outcome.wasAmbiguous
+                   ? tr("%1: committed (confirmed after the connection was lost)%2")
+                         .arg(reply.action, attempts)
+                   : tr("%1: done%2").arg(reply.action, attempts);
+    case Outcome::State::NotCommitted:
+        return tr("%1: not done, nothing was changed: %2")
+            .arg(reply.action, outcome.error ? outcome.error->toString() : tr("unknown reason"));
+    case Outcome::State::Unknown:
+        return tr("%1: unknown whether it was committed. Check with: %2")
+            .arg(reply.action, outcome.howToCheck);
+    }
+    return {};
+}
+
+void EditController::onFinished(const EditReply &reply)
+{
+    m_window->sqlPanel()->appendTrace(reply.outcome.trace);
+    if (reply.actionId == m_privilegesAction) {
+        m_privilegesAction = 0;
+        if (reply.outcome.committed() && m_privilegesHolder && *m_privilegesHolder) {
+            m_privileges = **m_privilegesHolder;
+            updateActions();
+            Q_EMIT privilegesLoaded(m_privileges);
+        }
+        return;
+    }
+    const Touched touched = m_pending.take(reply.actionId);
+    const QString text = describe(reply);
+    m_window->statusBar()->showMessage(text, reply.outcome.committed() ? 10000 : 0);
+    if (!reply.outcome.committed() && m_window->isVisible()) {
+        // Window-modal and non-blocking: the worker's next replies keep arriving.
+        auto *box = new QMessageBox(reply.outcome.state == Outcome::State::Unknown
+                                        ? QMessageBox::Warning
+                                        : QMessageBox::Information,
+                                    reply.action, text, QMessageBox::Ok, m_window);
+        box->setObjectName(QStringLiteral("editOutcome"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        if (reply.outcome.error) {
+            QStringList details;
+            if (!reply.outcome.error->detail.isEmpty())
+                details << reply.outcome.error->detail;
+            if (!reply.outcome.error->hint.isEmpty())
+                details << reply.outcome.error->hint;
+            box->setDetailedText(details.join(QLatin1Char('\n')));
+        }
+        box->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        box->open();
+    }
+    if (reply.outcome.committed() || reply.outcome.state == Outcome::State::Unknown) {
+        for (const auto &[table, keys] : touched.rows) {
+            if (TablePage *page = m_window->tablePage(table))
+                page->model()->refreshRows({keys});
+        }
+        for (BrowseTable table : touched.reload) {
+            TablePage *page = m_window->tablePage(table);
+            if (page && page->model()->state() != BrowseTableModel::State::Idle)
+                page->model()->reload();
+        }
+    }
+    Q_EMIT editFinished(reply);
+}
+
+std::optional<QString> EditController::selected(BrowseTable table, const char *column) const
+{
+    TablePage *page = m_window->currentPage();
+    if (!page || page->table() != table)
+        return std::nullopt;
+    const QModelIndex current = page->view()->currentIndex();
+    if (!current.isValid())
+        return std::nullopt;
+    const int index = TableSpec::of(table).columnIndex(QLatin1String(column));
+    if (index < 0)
+        return std::nullopt;
+    return page->model()->cellText(current.row(), index);
+}
+
+QList<int> EditController::selectedRows(BrowseTable table) const
+{
+    QList<int> rows;
+    TablePage *page = m_window->currentPage();
+    if (!page || page->table() != table)
+        return rows;
+    for (const QModelIndex &index : page->view()->selectionModel()->selectedRows())
+        rows.append(index.row());
+    if (rows.isEmpty() && page->view()->currentIndex().isValid())
+        rows.append(page->view()->currentIndex().row());
+    return rows;
+}
+
+void EditController::run(MovrOperation operation)
+{
+    const auto need = [this](const std::optional<QString> &value, const QString &what) {
+        if (!value)
+            QMessageBox::information(m_window, tr("Select a row first"),
+                                     tr("Select %1 in its table first.").arg(what));
+        return value.has_value();
+    };
+    const QString anyCity =
+        selected(BrowseTable::Vehicles, "city")
+            .value_or(selected(BrowseTable::Users, "city")
+                          .value_or(selected(BrowseTable::Rides, "city").value_or(QString())));
+    switch (operation) {
+    case MovrOperation::StartRide: {
+        StartRideInput input;
+        input.city = anyCity;
+        input.vehicleId = selected(BrowseTable::Vehicles, "id").value_or(QString());
+        input.riderId = selected(BrowseTable::Users, "id").value_or(QString());
+        StartRideDialog dialog(input, m_window);
+        if (dialog.exec() == QDialog::Accepted) {
+            const StartRideInput done = dialog.input();
+            submit(*dialog.body(), {{{BrowseTable::Vehicles, key(done.city, done.vehicleId)}},
+                                    {BrowseTable::Rides}});
+        }
+        return;
+    }
+    case MovrOperation::EndRide: {
+        EndRideInput input;
+        input.city = anyCity;
+        input.rideId = selected(BrowseTable::Rides, "id").value_or(QString());
+        const QString vehicle = selected(BrowseTable::Rides, "vehicle_id").value_or(QString());
+        EndRideDialog dialog(input, m_window);
+        if (dialog.exec() == QDialog::Accepted) {
+            const EndRideInput done = dialog.input();
+            Touched touched{{{BrowseTable::Rides, key(done.city, done.rideId)}}, {}};
+            if (!vehicle.isEmpty())
+                touched.rows.append({BrowseTable::Vehicles, key(done.city, vehicle)});
+            submit(*dialog.body(), touched);
+        }
+        return;
+    }
+    case MovrOperation::AddVehicle:
+    case MovrOperation::EditVehicle: {
+        const bool add = operation == MovrOperation::AddVehicle;
+        VehicleDialog::Values values;
+        values.city = anyCity;
+        if (!add) {
+            const auto id = selected(BrowseTable::Vehicles, "id");
+            if (!need(id, tr("a vehicle")))
+                return;
+            values.id = *id;
+            values.type = selected(BrowseTable::Vehicles, "type").value_or(QString());
+            values.ownerId = selected(BrowseTable::Vehicles, "owner_id").value_or(QString());
+            values.status = selected(BrowseTable::Vehicles, "status").value_or(QString());
+            values.location =
+                selected(BrowseTable::Vehicles, "current_location").value_or(QString());
+            values.ext = selected(BrowseTable::Vehicles, "ext").value_or(QStringLiteral("{}"));
+        }
+        VehicleDialog dialog(add ? VehicleDialog::Mode::Add : VehicleDialog::Mode::Edit, values,
+                             m_window);
+        if (dialog.exec() == QDialog::Accepted) {
+            if (add)
+                submit(*dialog.body(), {{}, {BrowseTable::Vehicles}});
+            else
+                submit(*dialog.body(),
+                       {{{BrowseTable::Vehicles, key(values.city, values.id)}}, {}});
+        }
+        return;
+    }
+    case MovrOperation::SetVehicleStatus: {
+        const QList<int> rows = selectedRows(BrowseTable::Vehicles);
+        if (rows.isEmpty()) {
+            need(std::nullopt, tr("one or more vehicles"));
+            return;
+        }
+        TablePage *page = m_window->currentPage();
+        const TableSpec &spec = TableSpec::of(BrowseTable::Vehicles);
+        const int cityColumn = spec.columnIndex(QStringLiteral("city"));
+        const int idColumn = spec.columnIndex(QStringLiteral("id"));
+        const QString city = page->model()->cellText(rows.first(), cityColumn);
+        QStringList ids;
+        for (int row : rows) {
+            if (page->model()->cellText(row, cityColumn) != city) {
+                QMessageBox::information(m_window, tr("One city at a time"),
+                                         tr("Select vehicles of one city: a status change runs "
+                                            "per city."));
+                return;
+            }
+            ids << page->model()->cellText(row, idColumn);
+        }
+        VehicleStatusDialog dialog(city, ids, m_window);
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        const auto bodies = dialog.bodies();
+        for (const TransactionBody &body : *bodies) {
+            Touched touched;
+            for (const QString &id : ids)
+                touched.rows.append({BrowseTable::Vehicles, key(city, id)});
+            if (!submit(body, touched))
+                return;
+        }
+        return;
+    }
+    case MovrOperation::RetireVehicle: {
+        const auto id = selected(BrowseTable::Vehicles, "id");
+        if (!need(id, tr("a vehicle")))
+            return;
+        const QString city = *selected(BrowseTable::Vehicles, "city");
+        if (QMessageBox::question(m_window, tr("Retire vehicle"),
+                                  tr("Retire vehicle %1 in %2? It stays in the database for its "
+                                     "rides' history, with status \"retired\".")
+                                      .arg(*id, city)) != QMessageBox::Yes)
+            return;
+        auto body = Operations::retireVehicle(city, *id);
+        if (!body) {
+            QMessageBox::warning(m_window, tr("Retire vehicle"), body.error().message);
+            return;
+        }
+        submit(*body, {{{BrowseTable::Vehicles, key(city, *id)}}, {}});
+        return;
+    }
+    case MovrOperation::AddUser:
+    case MovrOperation::EditUser: {
+        const bool add = operation == MovrOperation::AddUser;
+        UserDialog::Values values;
+        values.city = anyCity;
+        if (!add) {
+            const auto id = selected(BrowseTable::Users, "id");
+            if (!need(id, tr("a user")))
+                return;
+            values.id = *id;
+            values.name = selected(BrowseTable::Users, "name").value_or(QString());
+            values.address = selected(BrowseTable::Users, "address").value_or(QString());
+            values.creditCard = selected(BrowseTable::Users, "credit_card").value_or(QString());
+        }
+        UserDialog dialog(add ? UserDialog::Mode::Add : UserDialog::Mode::Edit, values, m_window);
+        if (dialog.exec() == QDialog::Accepted) {
+            if (add)
+                submit(*dialog.body(), {{}, {BrowseTable::Users}});
+            else
+                submit(*dialog.body(), {{{BrowseTable::Users, key(values.city, values.id)}}, {}});
+        }
+        return;
+    }
+    case MovrOperation::DeleteUser: {
+        const auto id = selected(BrowseTable::Users, "id");
+        if (!need(id, tr("a user")))
+            return;
+        const QString city = *selected(BrowseTable::Users, "city");
+        const QString name = selected(BrowseTable::Users, "name").value_or(QString());
+        if (QMessageBox::question(m_window, tr("Delete user"),
+                                  tr("Delete user %1 (%2) in %3? This cannot be undone; it is "
+                                     "refused while rides, vehicles or promo codes refer to the "
+                                     "user.")
+                                      .arg(name, *id, city)) != QMessageBox::Yes)
+            return;
+        auto body = Operations::deleteUser(city, *id);
+        if (!body) {
+            QMessageBox::warning(m_window, tr("Delete user"), body.error().message);
+            return;
+        }
+        submit(*body, {{{BrowseTable::Users, key(city, *id)}}, {}});
+        return;
+    }
+    case MovrOperation::CreatePromoCode: {
+        PromoCodeDialog dialog(m_window);
+        if (dialog.exec() == QDialog::Accepted)
+            submit(*dialog.body(), {{}, {BrowseTable::PromoCodes}});
+        return;
+    }
+    case MovrOperation::ApplyPromoCode: {
+        ApplyPromoCodeInput input;
+        input.city = anyCity;
+        input.userId = selected(BrowseTable::Users, "id").value_or(QString());
+        input.code = selected(BrowseTable::PromoCodes, "code").value_or(QString());
+        ApplyPromoCodeDialog dialog(input, m_window);
+        if (dialog.exec() == QDialog::Accepted)
+            submit(*dialog.body());
+        return;
+    }
+    case MovrOperation::RecordLocation:
+        return; // recorded by the apps in the field, not from here
+    }
+}

@@ -1,0 +1,77 @@
+#pragma once
+
+#include "movr/Privileges.h"
+#include "pg/ConnectionSettings.h"
+#include "pg/ServerInfo.h"
+#include "worker/EditRequest.h"
+#include "worker/RowData.h"
+#include "worker/TableSpec.h"
+
+#include <QHash>
+#include <QObject>
+
+#include <memory>
+#include <optional>
+
+class EditWorker;
+class MainWindow;
+class QAction;
+class QMenu;
+
+// The Actions menu: every MovR operation as a dialog prefilled from the selection, run by
+// the edit worker as a retrying transaction, optionally previewed first. Actions the SQL
+// user may not perform are disabled, with the missing privilege in the tooltip (nothing is
+// attempted). Outcomes go to the status bar (or a message naming the cause), the trace to
+// the SQL panel, and the touched rows refresh in place.
+class EditController : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit EditController(MainWindow *window);
+    ~EditController() override;
+
+    void connectTo(const ConnectionSettings &settings);
+    QMenu *menu() const { return m_menu; }
+    QAction *action(MovrOperation operation) const { return m_actions.value(int(operation)); }
+    QAction *injectAction() const { return m_inject; }
+    const TablePrivileges &privileges() const { return m_privileges; }
+    EditWorker *worker() const { return m_worker; }
+
+    // Rows to re-read, and tables to reload (for inserts), once an edit is done.
+    struct Touched
+    {
+        QList<QPair<BrowseTable, KeyValues>> rows;
+        QList<BrowseTable> reload;
+    };
+    // Previews when asked to, then sends. Returns the action id, 0 when not sent.
+    quint64 submit(const TransactionBody &body, const Touched &touched = {});
+    // Outcome text as the status bar or message shows it.
+    static QString describe(const EditReply &reply);
+
+Q_SIGNALS:
+    void editFinished(const EditReply &reply);
+    void privilegesLoaded(const TablePrivileges &privileges);
+
+private:
+    void createActions();
+    void updateActions();
+    void loadPrivileges();
+    void onFinished(const EditReply &reply);
+    void run(MovrOperation operation);
+    // The value of `column` in the current page's current row, when that page shows `table`.
+    std::optional<QString> selected(BrowseTable table, const char *column) const;
+    QList<int> selectedRows(BrowseTable table) const;
+
+    MainWindow *m_window;
+    QMenu *m_menu = nullptr;
+    QHash<int, QAction *> m_actions;
+    QAction *m_preview = nullptr;
+    QAction *m_inject = nullptr;
+    EditWorker *m_worker = nullptr;
+    std::optional<ServerInfo> m_server;
+    TablePrivileges m_privileges = TablePrivileges::all();
+    quint64 m_privilegesAction = 0;
+    std::shared_ptr<std::optional<TablePrivileges>> m_privilegesHolder;
+    QHash<quint64, Touched> m_pending;
+};

@@ -1,0 +1,215 @@
+#include "EditController.h"
+#include "MainWindow.h"
+#include "SqlPanel.h"
+#include "TestServer.h"
+#include "models/TraceModel.h"
+#include "movr/Operations.h"
+#include "worker/EditWorker.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDialog>
+#include <QLineEdit>
+#include <QMenu>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTest>
+#include <QTimer>
+
+// The edit path through the real window: privileges decide what is enabled, edits run on
+// the edit worker, the outcome shows in the status bar and the trace in the SQL panel.
+class TestEditActions : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void readOnlyRoleGetsDisabledActions();
+    void committedEditShowsInPanelAndStatus();
+    void injectedRetryIsRetriedAndShown();
+    void refusedPreconditionNamesTheCause();
+    void actionOpensDialogAndApplies();
+
+private:
+    std::unique_ptr<MainWindow> openWindow(const ConnectionSettings &settings);
+    QString value(const QString &sql, const SqlParams &params = {});
+    EditReply runAndWait(MainWindow &window, const TransactionBody &body);
+
+    QString m_database;
+    std::unique_ptr<PgConnection> m_sql;
+};
+
+void TestEditActions::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("movr-admin-tests"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_editactions"));
+    QSettings().clear(); // no "always preview"
+    MovrCounts counts;
+    counts.users = 27;
+    counts.vehicles = 27;
+    counts.rides = 27;
+    counts.histories = 9;
+    counts.promoCodes = 9;
+    m_database = TestServer::createMovrDatabase(QStringLiteral("actions"), counts, 5);
+    m_sql = TestServer::connect(m_database);
+    QVERIFY(m_sql
+                ->execScript(QStringLiteral("DROP ROLE IF EXISTS support_ro;"
+                                            "CREATE ROLE support_ro LOGIN PASSWORD 'ro';"
+                                            "GRANT SELECT ON ALL TABLES IN SCHEMA public TO "
+                                            "support_ro;"))
+                .hasValue());
+}
+
+std::unique_ptr<MainWindow> TestEditActions::openWindow(const ConnectionSettings &settings)
+{
+    auto window = std::make_unique<MainWindow>();
+    window->show();
+    QSignalSpy privileges(window->editController(), &EditController::privilegesLoaded);
+    window->connectTo(settings);
+    if (!privileges.wait(20000))
+        qFatal("privileges were not loaded");
+    return window;
+}
+
+QString TestEditActions::value(const QString &sql, const SqlParams &params)
+{
+    auto result = m_sql->exec(sql, params);
+    if (!result)
+        qFatal("%s", qPrintable(result.error().toString()));
+    return result->rowCount() ? result->text(0, 0) : QString();
+}
+
+EditReply TestEditActions::runAndWait(MainWindow &window, const TransactionBody &body)
+{
+    QSignalSpy finished(window.editController(), &EditController::editFinished);
+    const quint64 id = window.editController()->submit(body);
+    if (id == 0 || !finished.wait(30000))
+        qFatal("the edit did not finish");
+    const auto reply = finished.first().first().value<EditReply>();
+    if (reply.actionId != id)
+        qFatal("another edit finished");
+    return reply;
+}
+
+void TestEditActions::readOnlyRoleGetsDisabledActions()
+{
+    ConnectionSettings settings = TestServer::settings(m_database);
+    settings.setValue(QStringLiteral("user"), QStringLiteral("support_ro"));
+    settings.setValue(QStringLiteral("password"), QStringLiteral("ro"));
+    auto window = openWindow(settings);
+    EditController *edits = window->editController();
+    QVERIFY(edits->privileges().isReadOnly());
+    for (MovrOperation operation :
+         {MovrOperation::StartRide, MovrOperation::EndRide, MovrOperation::AddVehicle,
+          MovrOperation::SetVehicleStatus, MovrOperation::AddUser, MovrOperation::DeleteUser,
+          MovrOperation::CreatePromoCode}) {
+        QAction *action = edits->action(operation);
+        QVERIFY(!action->isEnabled());
+        QVERIFY2(action->toolTip().contains(QLatin1String("support_ro")),
+                 qPrintable(action->toolTip()));
+    }
+    QVERIFY(edits->action(MovrOperation::StartRide)
+                ->toolTip()
+                .contains(QLatin1String("UPDATE on vehicles")));
+    QVERIFY(edits->action(MovrOperation::DeleteUser)
+                ->toolTip()
+                .contains(QLatin1String("DELETE on users")));
+    // Nothing but the privilege read was attempted on the edit connection.
+    const QList<TraceEntry> traced = window->sqlPanel()->traceModel()->allEntries();
+    QVERIFY(std::none_of(traced.begin(), traced.end(), [](const TraceEntry &e) {
+        return e.sql.startsWith(QLatin1String("INSERT")) ||
+               e.sql.startsWith(QLatin1String("UPDATE")) || e.sql.startsWith(QLatin1String("WITH"));
+    }));
+}
+
+void TestEditActions::committedEditShowsInPanelAndStatus()
+{
+    auto window = openWindow(TestServer::settings(m_database));
+    QVERIFY(window->editController()->action(MovrOperation::AddUser)->isEnabled());
+    AddUserInput input;
+    input.city = QStringLiteral("boston");
+    input.name = QStringLiteral("Grace O'Hopper");
+    input.address = QStringLiteral("1 Compiler Way");
+    const EditReply reply = runAndWait(*window, *Operations::addUser(input));
+    QVERIFY(reply.outcome.committed());
+    QVERIFY(reply.outcome.results.isEmpty()); // no raw libpq results on the GUI thread
+    QCOMPARE(value(QStringLiteral("SELECT name FROM users WHERE id = $1"), {input.id}), input.name);
+    QVERIFY2(window->statusBar()->currentMessage().contains(QLatin1String("done")),
+             qPrintable(window->statusBar()->currentMessage()));
+    const QList<TraceEntry> traced = window->sqlPanel()->traceModel()->allEntries();
+    QVERIFY(std::any_of(traced.begin(), traced.end(), [&](const TraceEntry &e) {
+        return e.actionId == reply.actionId && e.params.contains(SqlValue(input.name));
+    }));
+}
+
+void TestEditActions::injectedRetryIsRetriedAndShown()
+{
+    auto window = openWindow(TestServer::settings(m_database));
+    window->editController()->injectAction()->setChecked(true);
+    AddUserInput input;
+    input.city = QStringLiteral("rome");
+    input.name = QStringLiteral("Retry Tester");
+    input.address = QStringLiteral("Via Roma 1");
+    const EditReply reply = runAndWait(*window, *Operations::addUser(input));
+    QVERIFY(reply.outcome.committed());
+    QCOMPARE(reply.outcome.attempts, 2);
+    QCOMPARE(value(QStringLiteral("SELECT count(*) FROM users WHERE id = $1"), {input.id}),
+             QStringLiteral("1"));
+    const QList<TraceEntry> traced = window->sqlPanel()->traceModel()->allEntries();
+    QVERIFY(std::any_of(traced.begin(), traced.end(), [&](const TraceEntry &e) {
+        return e.actionId == reply.actionId && e.injected && e.sqlState == u"40001";
+    }));
+    QVERIFY(std::any_of(traced.begin(), traced.end(), [&](const TraceEntry &e) {
+        return e.actionId == reply.actionId && e.attempt == 2 &&
+               e.retryCause.contains(QLatin1String("40001"));
+    }));
+    QVERIFY(window->statusBar()->currentMessage().contains(QLatin1String("after 2 attempts")));
+}
+
+void TestEditActions::refusedPreconditionNamesTheCause()
+{
+    auto window = openWindow(TestServer::settings(m_database));
+    auto vehicle = m_sql->exec(
+        QStringLiteral("UPDATE vehicles SET status = 'in_use' WHERE id = (SELECT id FROM "
+                       "vehicles ORDER BY id LIMIT 1) RETURNING city, id::text"));
+    QVERIFY(vehicle.hasValue());
+    const QString city = vehicle->text(0, 0);
+    StartRideInput input;
+    input.city = city;
+    input.vehicleId = vehicle->text(0, 1);
+    input.riderId = value(QStringLiteral("SELECT id FROM users WHERE city = $1 LIMIT 1"), {city});
+    const QString ridesBefore = value(QStringLiteral("SELECT count(*) FROM rides"));
+    const EditReply reply = runAndWait(*window, *Operations::startRide(input));
+    QVERIFY(!reply.outcome.committed());
+    QVERIFY(reply.outcome.error.has_value());
+    QVERIFY2(window->statusBar()->currentMessage().contains(QLatin1String("in use")),
+             qPrintable(window->statusBar()->currentMessage()));
+    QVERIFY(window->statusBar()->currentMessage().contains(QLatin1String("nothing was changed")));
+    QCOMPARE(value(QStringLiteral("SELECT count(*) FROM rides")), ridesBefore);
+}
+
+void TestEditActions::actionOpensDialogAndApplies()
+{
+    auto window = openWindow(TestServer::settings(m_database));
+    QSignalSpy finished(window->editController(), &EditController::editFinished);
+    const QString name = QStringLiteral("Dialog Driven");
+    QTimer::singleShot(200, this, [name] {
+        QWidget *modal = QApplication::activeModalWidget();
+        QVERIFY(modal);
+        modal->findChild<QLineEdit *>(QStringLiteral("name"))->setText(name);
+        modal->findChild<QLineEdit *>(QStringLiteral("address"))
+            ->setText(QStringLiteral("2 Form St"));
+        qobject_cast<QDialog *>(modal)->accept();
+    });
+    window->editController()->action(MovrOperation::AddUser)->trigger();
+    QVERIFY(finished.wait(30000));
+    QVERIFY(finished.first().first().value<EditReply>().outcome.committed());
+    QCOMPARE(value(QStringLiteral("SELECT count(*) FROM users WHERE name = $1"), {name}),
+             QStringLiteral("1"));
+}
+
+QTEST_MAIN(TestEditActions)
+#include "tst_editactions.moc"
