@@ -1,6 +1,5 @@
 #include "ConnectionDiagnosis.h"
 
-
 #include <arpa/inet.h>
 #include <cerrno>
 #include <fcntl.h>
