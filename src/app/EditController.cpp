@@ -1,11 +1,13 @@
 #include "EditController.h"
 
 #include "ActionDialogs.h"
+#include "ConflictDialog.h"
 #include "MainWindow.h"
 #include "PreviewDialog.h"
 #include "SqlPanel.h"
 #include "TablePage.h"
 #include "models/BrowseTableModel.h"
+#include "models/PendingChanges.h"
 #include "txn/TransactionRunner.h"
 #include "worker/EditWorker.h"
 
@@ -14,6 +16,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QStatusBar>
 #include <QTableView>
 
@@ -55,10 +58,40 @@ KeyValues key(const QString &city, const QString &id)
 
 } // namespace
 
-EditController::EditController(MainWindow *window) : QObject(window), m_window(window)
+EditController::EditController(MainWindow *window)
+    : QObject(window), m_window(window), m_changes(new PendingChanges(this)),
+      m_journal(new EditJournal(QString(), this))
 {
     EditWorker::registerMetaTypes();
     createActions();
+    for (BrowseTable table : TableSpec::browsable()) {
+        if (TablePage *page = m_window->tablePage(table)) {
+            page->editsProxy()->setPendingChanges(m_changes);
+            connect(page->editsProxy(), &PendingEditsProxy::editRejected, this,
+                    [this](const QString &reason) {
+                        m_window->statusBar()->showMessage(tr("Not changed: %1").arg(reason),
+                                                           10000);
+                    });
+        }
+    }
+    // Every pending edit is journaled as it is made: a crash or a dead connection loses
+    // nothing.
+    connect(m_changes, &PendingChanges::recorded, this, [this](const PendingEdit &edit) {
+        if (!m_target.isEmpty())
+            m_journal->record(m_target, edit);
+    });
+    connect(m_changes, &PendingChanges::removed, this, [this](const QList<PendingEdit> &cells) {
+        if (!m_target.isEmpty())
+            m_journal->forget(m_target, cells);
+    });
+    connect(m_changes, &PendingChanges::cleared, this, [this] {
+        if (!m_target.isEmpty())
+            m_journal->forgetAll(m_target);
+    });
+    connect(m_changes, &PendingChanges::changed, this, &EditController::updatePendingState);
+    connect(m_journal, &EditJournal::loaded, this, &EditController::restoreJournal);
+    connect(m_journal, &EditJournal::failed, this,
+            [this](const QString &message) { m_window->statusBar()->showMessage(message, 15000); });
 }
 
 EditController::~EditController()
@@ -81,6 +114,13 @@ void EditController::createActions()
             m_menu->addSeparator();
     }
     m_menu->addSeparator();
+    m_apply = m_menu->addAction(tr("Appl&y changes"));
+    m_apply->setShortcut(QKeySequence::Save);
+    connect(m_apply, &QAction::triggered, this, &EditController::applyPending);
+    m_revert = m_menu->addAction(tr("Re&vert changes"));
+    m_revert->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_Z));
+    connect(m_revert, &QAction::triggered, this, &EditController::revertPending);
+    m_menu->addSeparator();
     m_preview = m_menu->addAction(tr("Pre&view before applying"));
     m_preview->setCheckable(true);
     m_preview->setChecked(PreviewDialog::alwaysPreview());
@@ -95,6 +135,7 @@ void EditController::createActions()
                                       Q_ARG(bool, on));
     });
     updateActions();
+    updatePendingState();
 }
 
 void EditController::connectTo(const ConnectionSettings &settings)
@@ -122,6 +163,8 @@ void EditController::connectTo(const ConnectionSettings &settings)
                 }
             });
     m_worker->start(QStringLiteral("movr-edit"));
+    m_target = settings.displayName();
+    m_journal->load(m_target);
     if (m_inject->isChecked())
         QMetaObject::invokeMethod(m_worker, "setInjectRetryErrors", Qt::QueuedConnection,
                                   Q_ARG(bool, true));
@@ -164,6 +207,12 @@ void EditController::updateActions()
         action->setEnabled(m_worker && why.isEmpty());
         action->setToolTip(why.isEmpty() ? action->text().remove(QLatin1Char('&')) : why);
     }
+    // Inline editing follows the UPDATE privilege of each table.
+    for (BrowseTable table : TableSpec::browsable()) {
+        if (TablePage *page = m_window->tablePage(table))
+            page->editsProxy()->setEditable(
+                m_privileges.has(TableSpec::of(table).sqlName, Privilege::Update));
+    }
 }
 
 quint64 EditController::submit(const TransactionBody &body, const Touched &touched)
@@ -178,14 +227,116 @@ quint64 EditController::submit(const TransactionBody &body, const Touched &touch
         if (preview.exec() != QDialog::Accepted)
             return 0;
     }
+    return send(body, touched, policy);
+}
+
+quint64 EditController::send(const TransactionBody &body, const Touched &touched,
+                             const RetryPolicy &policy)
+{
+    if (!m_worker)
+        return 0;
     EditRequest request;
     request.actionId = TransactionRunner::nextActionId();
     request.body = body;
+    request.policy = policy;
     m_pending.insert(request.actionId, touched);
     m_window->statusBar()->showMessage(tr("%1…").arg(body.action));
     QMetaObject::invokeMethod(m_worker, "submit", Qt::QueuedConnection,
                               Q_ARG(EditRequest, request));
     return request.actionId;
+}
+
+void EditController::updatePendingState()
+{
+    const int count = m_changes->count();
+    m_apply->setEnabled(count > 0 && m_worker);
+    m_revert->setEnabled(count > 0);
+    m_apply->setText(count > 0 ? tr("Appl&y %1 changes").arg(count) : tr("Appl&y changes"));
+    if (count > 0)
+        m_window->statusBar()->showMessage(
+            tr("%1 pending changes: Ctrl+S applies them in one transaction.").arg(count));
+}
+
+void EditController::applyPending()
+{
+    if (m_changes->count() == 0 || m_applyAction != 0 || m_conflictAction != 0)
+        return;
+    const auto body = InlineEdits::applyBody(m_changes->edits());
+    if (!body) {
+        QMessageBox::warning(m_window, tr("Apply changes"), body.error().message);
+        return;
+    }
+    m_applying = m_changes->edits();
+    Touched touched;
+    for (const PendingEdit &edit : m_applying) {
+        KeyValues key(edit.key.begin(), edit.key.end());
+        touched.rows.append({edit.table, key});
+    }
+    m_applyAction = submit(*body, touched);
+    if (m_applyAction == 0)
+        m_applying.clear();
+}
+
+void EditController::revertPending()
+{
+    if (m_changes->count() == 0)
+        return;
+    m_changes->clear();
+    m_window->statusBar()->showMessage(tr("Changes reverted."), 5000);
+}
+
+void EditController::checkConflicts(const QList<PendingEdit> &edits)
+{
+    // Read what the rows hold now, on the worker; compare there (no libpq on this thread).
+    auto holder = std::make_shared<QList<FieldConflict>>();
+    m_conflictHolder = holder;
+    TransactionBody body;
+    body.action = tr("Read current values");
+    body.preview = InlineEdits::currentValues(edits);
+    body.interactive = [holder, edits](TransactionSession &session) -> Status {
+        QList<PgResult> results;
+        for (const Statement &statement : InlineEdits::currentValues(edits)) {
+            auto result = session.exec(statement);
+            if (!result)
+                return result.error();
+            results.append(*result);
+        }
+        *holder = InlineEdits::conflicts(edits, results);
+        return Ok{};
+    };
+    m_conflictAction = send(body, {}, {});
+}
+
+void EditController::restoreJournal(const QList<JournalEntry> &entries)
+{
+    if (entries.isEmpty())
+        return;
+    for (const JournalEntry &entry : entries)
+        m_changes->set(entry.edit);
+    Q_EMIT journalRestored(int(entries.size()));
+    auto *box = new QMessageBox(
+        QMessageBox::Question, tr("Pending changes"),
+        tr("%1 changes made earlier on %2 were not applied (the application or the connection "
+           "ended first). They are shown marked in the tables.")
+            .arg(entries.size())
+            .arg(m_target),
+        QMessageBox::NoButton, m_window);
+    box->setObjectName(QStringLiteral("journalRestore"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton *keep = box->addButton(tr("&Keep them to review"), QMessageBox::AcceptRole);
+    QPushButton *apply = box->addButton(tr("&Apply now"), QMessageBox::ActionRole);
+    QPushButton *discard = box->addButton(tr("&Discard"), QMessageBox::DestructiveRole);
+    Q_UNUSED(keep);
+    connect(box, &QMessageBox::buttonClicked, this, [this, apply, discard](QAbstractButton *b) {
+        if (b == apply)
+            applyPending();
+        else if (b == discard)
+            revertPending();
+    });
+    if (m_window->isVisible())
+        box->open();
+    else
+        box->deleteLater();
 }
 
 QString EditController::describe(const EditReply &reply)
@@ -222,6 +373,45 @@ void EditController::onFinished(const EditReply &reply)
         return;
     }
     const Touched touched = m_pending.take(reply.actionId);
+    if (reply.actionId == m_conflictAction) {
+        m_conflictAction = 0;
+        const QList<FieldConflict> conflicts =
+            m_conflictHolder ? *m_conflictHolder : QList<FieldConflict>();
+        if (!reply.outcome.committed() || conflicts.isEmpty()) {
+            m_window->statusBar()->showMessage(
+                reply.outcome.committed()
+                    ? tr("The rows no longer differ from what you saw: apply again.")
+                    : describe(reply));
+            return;
+        }
+        Q_EMIT conflictsFound(int(conflicts.size()));
+        ConflictDialog dialog(conflicts, m_window);
+        if (dialog.exec() != QDialog::Accepted) {
+            m_window->statusBar()->showMessage(
+                tr("Nothing was written; your changes are still pending."));
+            return;
+        }
+        m_changes->remove(dialog.droppedEdits());
+        // "Mine" now applies over what is there: its original becomes the current value.
+        QList<PendingEdit> rebased = dialog.resolvedEdits();
+        m_changes->remove(rebased);
+        for (const PendingEdit &edit : rebased)
+            m_changes->set(edit);
+        applyPending();
+        return;
+    }
+    if (reply.actionId == m_applyAction) {
+        m_applyAction = 0;
+        const QList<PendingEdit> applied = std::exchange(m_applying, {});
+        if (reply.outcome.committed()) {
+            m_changes->remove(applied);
+        } else if (reply.outcome.error && reply.outcome.error->kind == ErrorClass::Conflict) {
+            m_window->statusBar()->showMessage(reply.outcome.error->message);
+            checkConflicts(applied);
+            Q_EMIT editFinished(reply);
+            return;
+        }
+    }
     const QString text = describe(reply);
     m_window->statusBar()->showMessage(text, reply.outcome.committed() ? 10000 : 0);
     if (!reply.outcome.committed() && m_window->isVisible()) {

@@ -3,6 +3,7 @@
 #include "movr/Privileges.h"
 #include "pg/ConnectionSettings.h"
 #include "pg/ServerInfo.h"
+#include "worker/EditJournal.h"
 #include "worker/EditRequest.h"
 #include "worker/RowData.h"
 #include "worker/TableSpec.h"
@@ -13,7 +14,9 @@
 #include <memory>
 #include <optional>
 
+class EditJournal;
 class EditWorker;
+class PendingChanges;
 class MainWindow;
 class QAction;
 class QMenu;
@@ -35,6 +38,10 @@ public:
     QMenu *menu() const { return m_menu; }
     QAction *action(MovrOperation operation) const { return m_actions.value(int(operation)); }
     QAction *injectAction() const { return m_inject; }
+    QAction *applyAction() const { return m_apply; }
+    QAction *revertAction() const { return m_revert; }
+    PendingChanges *pendingChanges() const { return m_changes; }
+    EditJournal *journal() const { return m_journal; }
     const TablePrivileges &privileges() const { return m_privileges; }
     EditWorker *worker() const { return m_worker; }
 
@@ -49,12 +56,26 @@ public:
     // Outcome text as the status bar or message shows it.
     static QString describe(const EditReply &reply);
 
+public Q_SLOTS:
+    // Sends every pending inline edit as one transaction; on a conflict, reads the current
+    // values and lets the user decide (ConflictDialog) before anything is overwritten.
+    void applyPending();
+    void revertPending();
+
 Q_SIGNALS:
     void editFinished(const EditReply &reply);
     void privilegesLoaded(const TablePrivileges &privileges);
+    // The conflict dialog is about to show (tests answer it).
+    void conflictsFound(int count);
+    // Pending edits from an earlier session were found in the journal.
+    void journalRestored(int count);
 
 private:
     void createActions();
+    quint64 send(const TransactionBody &body, const Touched &touched, const RetryPolicy &policy);
+    void checkConflicts(const QList<PendingEdit> &edits);
+    void restoreJournal(const QList<JournalEntry> &entries);
+    void updatePendingState();
     void updateActions();
     void loadPrivileges();
     void onFinished(const EditReply &reply);
@@ -74,4 +95,13 @@ private:
     quint64 m_privilegesAction = 0;
     std::shared_ptr<std::optional<TablePrivileges>> m_privilegesHolder;
     QHash<quint64, Touched> m_pending;
+    QAction *m_apply = nullptr;
+    QAction *m_revert = nullptr;
+    PendingChanges *m_changes = nullptr;
+    EditJournal *m_journal = nullptr;
+    QString m_target; // the journal's name for this database
+    quint64 m_applyAction = 0;
+    QList<PendingEdit> m_applying;
+    quint64 m_conflictAction = 0;
+    std::shared_ptr<QList<FieldConflict>> m_conflictHolder;
 };

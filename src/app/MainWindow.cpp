@@ -10,15 +10,18 @@
 #include "SqlPanel.h"
 #include "TablePage.h"
 #include "models/BrowseTableModel.h"
+#include "models/PendingChanges.h"
 #include "worker/BrowseWorker.h"
 
 #include <QAction>
+#include <QCloseEvent>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QKeySequence>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QScreen>
 #include <QStackedWidget>
 #include <QStandardPaths>
@@ -161,6 +164,37 @@ void MainWindow::createActions()
     connect(shortcuts, &QAction::triggered, this, &MainWindow::showShortcuts);
     QAction *about = help->addAction(tr("&About MovR Admin"));
     connect(about, &QAction::triggered, this, &MainWindow::showAbout);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    const int pending = m_edits->pendingChanges()->count();
+    if (pending == 0) {
+        QMainWindow::closeEvent(event);
+        return;
+    }
+    QMessageBox box(QMessageBox::Question, tr("Pending changes"),
+                    tr("%1 changes have not been applied.").arg(pending), QMessageBox::NoButton,
+                    this);
+    box.setInformativeText(tr("Apply them now, discard them, or keep working? If you quit "
+                              "without deciding, they stay in the journal and are offered "
+                              "again next time."));
+    QPushButton *apply = box.addButton(tr("&Apply"), QMessageBox::AcceptRole);
+    QPushButton *discard = box.addButton(tr("&Discard"), QMessageBox::DestructiveRole);
+    QPushButton *later = box.addButton(tr("&Quit, keep for next time"), QMessageBox::RejectRole);
+    box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(apply);
+    box.exec();
+    if (box.clickedButton() == discard) {
+        m_edits->revertPending();
+        QMainWindow::closeEvent(event);
+    } else if (box.clickedButton() == later) {
+        QMainWindow::closeEvent(event);
+    } else {
+        if (box.clickedButton() == apply)
+            m_edits->applyPending();
+        event->ignore();
+    }
 }
 
 void MainWindow::connectInteractively()

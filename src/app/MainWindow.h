@@ -65,6 +65,10 @@ Q_SIGNALS:
     void dataShown();
     void exportFinished(bool ok, const QString &message);
 
+protected:
+    // Pending inline edits are never dropped silently: closing asks.
+    void closeEvent(QCloseEvent *event) override;
+
 private:
     void createActions();
     void activatePage(int index);

@@ -1,5 +1,7 @@
 #include "TablePage.h"
 
+#include "models/PendingChanges.h"
+
 #include "ScopeSelector.h"
 #include "StateOverlay.h"
 #include "StatusBadgeDelegate.h"
@@ -78,7 +80,11 @@ TablePage::TablePage(BrowseTable table, QWidget *parent)
 {
     setObjectName(m_model->spec().sqlName + QStringLiteral("Page"));
     m_view->setObjectName(QStringLiteral("tableView"));
-    m_view->setModel(m_model);
+    // Pending inline edits sit between the model and the view (shown in place, marked).
+    m_editsProxy = new PendingEditsProxy(m_model, this);
+    m_view->setModel(m_editsProxy);
+    // F2 edits a cell (double-click and Enter follow links).
+    m_view->setEditTriggers(QAbstractItemView::EditKeyPressed);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->setAlternatingRowColors(true);

@@ -5,6 +5,7 @@
 #include <QWidget>
 
 class BrowseTableModel;
+class PendingEditsProxy;
 class BrowseWorker;
 class QCheckBox;
 class QComboBox;
@@ -30,6 +31,7 @@ public:
     BrowseTable table() const;
     BrowseTableModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
+    PendingEditsProxy *editsProxy() const { return m_editsProxy; }
     ScopeSelector *scopeSelector() const { return m_scope; }
     QLineEdit *searchField() const { return m_search; }
     StateOverlay *overlay() const { return m_overlay; }
@@ -64,6 +66,7 @@ private:
     QWidget *makeFilterBar();
 
     BrowseTableModel *m_model;
+    PendingEditsProxy *m_editsProxy = nullptr;
     QTableView *m_view;
     StateOverlay *m_overlay;
     ScopeSelector *m_scope;

@@ -1,0 +1,312 @@
+#include "ConflictDialog.h"
+#include "EditController.h"
+#include "MainWindow.h"
+#include "TablePage.h"
+#include "TestServer.h"
+#include "models/BrowseTableModel.h"
+#include "models/PendingChanges.h"
+#include "worker/EditJournal.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QFile>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTest>
+#include <QTimer>
+
+// Inline editing in the real window: pending changes, Apply, conflicts, the journal.
+class TestInlineEditing : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanup();
+    void pendingEditSurvivesSortAndFilter();
+    void invalidInputIsRejected();
+    void applyCommitsInOneTransaction();
+    void concurrentChangeAsksBeforeOverwriting_data();
+    void concurrentChangeAsksBeforeOverwriting();
+    void journalRestoresPendingEditsInANewWindow();
+    void readOnlyRoleCannotEdit();
+
+private:
+    void openWindow(const ConnectionSettings &settings);
+    TablePage *users();
+    int nameColumn() const
+    {
+        return TableSpec::of(BrowseTable::Users).columnIndex(QStringLiteral("name"));
+    }
+    // The view row of the user with this id (loaded), or -1.
+    int rowOf(const QString &id);
+    QString firstUserId();
+    QString value(const QString &sql, const SqlParams &params = {});
+
+    QString m_database;
+    std::unique_ptr<PgConnection> m_sql;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestInlineEditing::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("movr-admin-tests"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_inlineediting"));
+    QSettings().clear();
+    QFile::remove(EditJournal::defaultPath());
+    MovrCounts counts;
+    counts.users = 36;
+    counts.vehicles = 18;
+    counts.rides = 18;
+    counts.histories = 9;
+    counts.promoCodes = 9;
+    m_database = TestServer::createMovrDatabase(QStringLiteral("inline_ui"), counts, 9);
+    m_sql = TestServer::connect(m_database);
+    QVERIFY(
+        m_sql
+            ->execScript(QStringLiteral("DROP ROLE IF EXISTS viewer;"
+                                        "CREATE ROLE viewer LOGIN PASSWORD 'v';"
+                                        "GRANT SELECT ON ALL TABLES IN SCHEMA public TO viewer;"))
+            .hasValue());
+}
+
+void TestInlineEditing::cleanup()
+{
+    if (m_window)
+        m_window->editController()->revertPending();
+    m_window.reset();
+}
+
+void TestInlineEditing::openWindow(const ConnectionSettings &settings)
+{
+    m_window = std::make_unique<MainWindow>();
+    m_window->show();
+    QSignalSpy privileges(m_window->editController(), &EditController::privilegesLoaded);
+    m_window->connectTo(settings);
+    QVERIFY(privileges.wait(20000));
+    m_window->selectTable(BrowseTable::Users);
+    QTRY_VERIFY_WITH_TIMEOUT(users()->model()->rowCount() >= 36 || users()->model()->atEnd(),
+                             20000);
+}
+
+TablePage *TestInlineEditing::users()
+{
+    return m_window->tablePage(BrowseTable::Users);
+}
+
+int TestInlineEditing::rowOf(const QString &id)
+{
+    const int idColumn = TableSpec::of(BrowseTable::Users).columnIndex(QStringLiteral("id"));
+    for (int row = 0; row < users()->model()->rowCount(); ++row) {
+        if (users()->model()->cellText(row, idColumn) == id)
+            return row;
+    }
+    return -1;
+}
+
+QString TestInlineEditing::firstUserId()
+{
+    return users()->model()->cellText(
+        0, TableSpec::of(BrowseTable::Users).columnIndex(QStringLiteral("id")));
+}
+
+QString TestInlineEditing::value(const QString &sql, const SqlParams &params)
+{
+    auto result = m_sql->exec(sql, params);
+    if (!result)
+        qFatal("%s", qPrintable(result.error().toString()));
+    return result->rowCount() ? result->text(0, 0) : QString();
+}
+
+void TestInlineEditing::pendingEditSurvivesSortAndFilter()
+{
+    openWindow(TestServer::settings(m_database));
+    const QString id = firstUserId();
+    const QString before = value(QStringLiteral("SELECT name FROM users WHERE id = $1"), {id});
+    QAbstractItemModel *view = users()->view()->model();
+    QVERIFY(view->flags(view->index(0, nameColumn())) & Qt::ItemIsEditable);
+    QVERIFY(!(view->flags(view->index(0, 0)) & Qt::ItemIsEditable)); // the city is a key
+    QVERIFY(view->setData(view->index(0, nameColumn()), QStringLiteral("Pending O'Name")));
+    QCOMPARE(m_window->editController()->pendingChanges()->count(), 1);
+    QCOMPARE(view->index(0, nameColumn()).data().toString(), QStringLiteral("Pending O'Name"));
+    QVERIFY(view->index(0, nameColumn()).data(Qt::BackgroundRole).isValid());
+    QCOMPARE(value(QStringLiteral("SELECT name FROM users WHERE id = $1"), {id}),
+             before); // not sent
+
+    // Sort descending by name on the server, then back: the edit is still shown on its row.
+    users()->model()->sort(nameColumn(), Qt::DescendingOrder);
+    QTRY_VERIFY_WITH_TIMEOUT(rowOf(id) >= 0, 20000);
+    users()->model()->sort(TableSpec::of(BrowseTable::Users).columnIndex(QStringLiteral("id")),
+                           Qt::AscendingOrder);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        rowOf(id) >= 0 && users()->model()->state() != BrowseTableModel::State::Loading, 20000);
+    QCOMPARE(view->index(rowOf(id), nameColumn()).data().toString(),
+             QStringLiteral("Pending O'Name"));
+    // A filter that hides the row (another city), then back to all cities.
+    const QString city = value(QStringLiteral("SELECT city FROM users WHERE id = $1"), {id});
+    BrowseFilter elsewhere;
+    elsewhere.cities = {city == u"rome" ? QStringLiteral("paris") : QStringLiteral("rome")};
+    users()->model()->setFilter(elsewhere);
+    QTRY_VERIFY_WITH_TIMEOUT(users()->model()->state() != BrowseTableModel::State::Loading &&
+                                 users()->model()->rowCount() > 0 && rowOf(id) < 0,
+                             20000);
+    QCOMPARE(m_window->editController()->pendingChanges()->count(), 1);
+    users()->model()->setFilter(BrowseFilter{});
+    QTRY_VERIFY_WITH_TIMEOUT(rowOf(id) >= 0, 20000);
+    QCOMPARE(view->index(rowOf(id), nameColumn()).data().toString(),
+             QStringLiteral("Pending O'Name"));
+    // Reload (F5) keeps it too; so does scrolling, which only adds rows.
+    users()->model()->reload();
+    QTRY_VERIFY_WITH_TIMEOUT(rowOf(id) >= 0, 20000);
+    QCOMPARE(view->index(rowOf(id), nameColumn()).data().toString(),
+             QStringLiteral("Pending O'Name"));
+    QCOMPARE(m_window->editController()->pendingChanges()->count(), 1);
+}
+
+void TestInlineEditing::invalidInputIsRejected()
+{
+    openWindow(TestServer::settings(m_database));
+    QAbstractItemModel *view = users()->view()->model();
+    QSignalSpy rejected(users()->editsProxy(), &PendingEditsProxy::editRejected);
+    const int card = TableSpec::of(BrowseTable::Users).columnIndex(QStringLiteral("credit_card"));
+    QVERIFY(!view->setData(view->index(0, card), QStringLiteral("41x1-not-digits")));
+    QVERIFY(!view->setData(view->index(0, nameColumn()), QStringLiteral("   ")));
+    QCOMPARE(rejected.count(), 2);
+    QVERIFY(rejected.first().first().toString().contains(QLatin1String("Credit card")));
+    QCOMPARE(m_window->editController()->pendingChanges()->count(), 0);
+}
+
+void TestInlineEditing::applyCommitsInOneTransaction()
+{
+    openWindow(TestServer::settings(m_database));
+    QAbstractItemModel *view = users()->view()->model();
+    const int address = TableSpec::of(BrowseTable::Users).columnIndex(QStringLiteral("address"));
+    const QString first = firstUserId();
+    const QString second = users()->model()->cellText(
+        1, TableSpec::of(BrowseTable::Users).columnIndex(QStringLiteral("id")));
+    QVERIFY(view->setData(view->index(0, nameColumn()), QStringLiteral("Applied One")));
+    QVERIFY(view->setData(view->index(1, address), QStringLiteral("1 Applied Street; -- x")));
+    QSignalSpy finished(m_window->editController(), &EditController::editFinished);
+    m_window->editController()->applyAction()->trigger();
+    QVERIFY(finished.wait(30000));
+    const EditReply reply = finished.first().first().value<EditReply>();
+    QVERIFY2(reply.outcome.committed(), qPrintable(EditController::describe(reply)));
+    QCOMPARE(value(QStringLiteral("SELECT name FROM users WHERE id = $1"), {first}),
+             QStringLiteral("Applied One"));
+    QCOMPARE(value(QStringLiteral("SELECT address FROM users WHERE id = $1"), {second}),
+             QStringLiteral("1 Applied Street; -- x"));
+    QCOMPARE(m_window->editController()->pendingChanges()->count(), 0);
+    // One transaction: one BEGIN in this action's trace.
+    const auto begins =
+        std::count_if(reply.outcome.trace.begin(), reply.outcome.trace.end(),
+                      [](const TraceEntry &e) { return e.sql.startsWith(QLatin1String("BEGIN")); });
+    QCOMPARE(begins, 1);
+    // The refreshed rows show the database's values, unmarked.
+    QTRY_COMPARE(view->index(rowOf(first), nameColumn()).data().toString(),
+                 QStringLiteral("Applied One"));
+    QVERIFY(!view->index(rowOf(first), nameColumn()).data(Qt::BackgroundRole).isValid() ||
+            view->index(rowOf(first), nameColumn()).data(Qt::BackgroundRole) !=
+                QVariant(QColor(0xff, 0xe0, 0x82)));
+}
+
+void TestInlineEditing::concurrentChangeAsksBeforeOverwriting_data()
+{
+    QTest::addColumn<bool>("keepMine");
+    QTest::newRow("take current") << false;
+    QTest::newRow("keep mine") << true;
+}
+
+void TestInlineEditing::concurrentChangeAsksBeforeOverwriting()
+{
+    QFETCH(bool, keepMine);
+    openWindow(TestServer::settings(m_database));
+    QAbstractItemModel *view = users()->view()->model();
+    // Each case on its own row, with its own values.
+    const int row = keepMine ? 5 : 2;
+    const QString theirs =
+        keepMine ? QStringLiteral("Theirs (kept mine)") : QStringLiteral("Theirs");
+    const QString id = users()->model()->cellText(
+        row, TableSpec::of(BrowseTable::Users).columnIndex(QStringLiteral("id")));
+    QVERIFY(view->setData(view->index(row, nameColumn()), QStringLiteral("Mine")));
+    // Another session changes the row under the pending edit.
+    QVERIFY(m_sql->exec(QStringLiteral("UPDATE users SET name = $2 WHERE id = $1"), {id, theirs})
+                .hasValue());
+
+    QSignalSpy conflicts(m_window->editController(), &EditController::conflictsFound);
+    QSignalSpy finished(m_window->editController(), &EditController::editFinished);
+    bool dialogSeen = false;
+    QString databaseWhileAsking;
+    // Answer the conflict dialog when it shows; check that nothing was overwritten meanwhile.
+    connect(m_window->editController(), &EditController::conflictsFound, this, [&] {
+        QTimer::singleShot(100, this, [&] {
+            auto *dialog = qobject_cast<ConflictDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            dialogSeen = true;
+            databaseWhileAsking =
+                value(QStringLiteral("SELECT name FROM users WHERE id = $1"), {id});
+            dialog->chooseAll(keepMine ? ConflictDialog::Choice::Mine
+                                       : ConflictDialog::Choice::Current);
+            dialog->accept();
+        });
+    });
+    m_window->editController()->applyAction()->trigger();
+    QVERIFY(conflicts.wait(30000));
+    QCOMPARE(conflicts.first().first().toInt(), 1);
+    QTRY_VERIFY_WITH_TIMEOUT(dialogSeen, 10000);
+    QCOMPARE(databaseWhileAsking, theirs);
+    if (keepMine) {
+        // A second apply, based on the current value, goes through.
+        QTRY_VERIFY_WITH_TIMEOUT(finished.count() >= 2, 30000);
+        QVERIFY(finished.last().first().value<EditReply>().outcome.committed());
+        QCOMPARE(value(QStringLiteral("SELECT name FROM users WHERE id = $1"), {id}),
+                 QStringLiteral("Mine"));
+    } else {
+        QTest::qWait(500);
+        QCOMPARE(value(QStringLiteral("SELECT name FROM users WHERE id = $1"), {id}), theirs);
+    }
+    QCOMPARE(m_window->editController()->pendingChanges()->count(), 0);
+}
+
+void TestInlineEditing::journalRestoresPendingEditsInANewWindow()
+{
+    openWindow(TestServer::settings(m_database));
+    QAbstractItemModel *view = users()->view()->model();
+    const QString id = users()->model()->cellText(
+        3, TableSpec::of(BrowseTable::Users).columnIndex(QStringLiteral("id")));
+    QVERIFY(view->setData(view->index(3, nameColumn()), QStringLiteral("Survivor")));
+    m_window->editController()->journal()->flush();
+    // The window goes away without applying (as when the application is killed).
+    m_window.reset();
+
+    m_window = std::make_unique<MainWindow>();
+    m_window->show();
+    QSignalSpy restored(m_window->editController(), &EditController::journalRestored);
+    m_window->connectTo(TestServer::settings(m_database));
+    QVERIFY(restored.wait(20000));
+    QCOMPARE(restored.first().first().toInt(), 1);
+    const PendingEdit *edit = m_window->editController()->pendingChanges()->find(
+        BrowseTable::Users,
+        {value(QStringLiteral("SELECT city FROM users WHERE id = $1"), {id}), id}, nameColumn());
+    QVERIFY(edit);
+    QCOMPARE(edit->value, SqlValue(QStringLiteral("Survivor")));
+    QVERIFY(value(QStringLiteral("SELECT name FROM users WHERE id = $1"), {id}) !=
+            QStringLiteral("Survivor"));
+}
+
+void TestInlineEditing::readOnlyRoleCannotEdit()
+{
+    ConnectionSettings settings = TestServer::settings(m_database);
+    settings.setValue(QStringLiteral("user"), QStringLiteral("viewer"));
+    settings.setValue(QStringLiteral("password"), QStringLiteral("v"));
+    openWindow(settings);
+    QAbstractItemModel *view = users()->view()->model();
+    QVERIFY(!(view->flags(view->index(0, nameColumn())) & Qt::ItemIsEditable));
+    QVERIFY(!view->setData(view->index(0, nameColumn()), QStringLiteral("Nope")));
+    QCOMPARE(m_window->editController()->pendingChanges()->count(), 0);
+}
+
+QTEST_MAIN(TestInlineEditing)
+#include "tst_inlineediting.moc"
