@@ -1,6 +1,7 @@
 #include "ActionDialogs.h"
 
 #include "FormValidator.h"
+#include "UserPicker.h"
 #include "movr/Cities.h"
 #include "movr/Validation.h"
 
@@ -12,8 +13,10 @@
 #include "ui_VehicleDialog.h"
 #include "ui_VehicleStatusDialog.h"
 
+#include <QHBoxLayout>
 #include <QJsonDocument>
 #include <QPushButton>
+#include <QToolButton>
 
 namespace {
 
@@ -179,6 +182,34 @@ VehicleDialog::VehicleDialog(Mode mode, const Values &initial, QWidget *parent)
     m_ui->type->addItems(Validation::vehicleTypes());
     m_ui->type->setCurrentText(initial.type);
     m_ui->ownerId->setText(initial.ownerId);
+    {
+        // "Find…" beside the owner id: pick by name among the users of the city.
+        int row = -1;
+        QFormLayout::ItemRole role;
+        m_ui->form->getWidgetPosition(m_ui->ownerId, &row, &role);
+        auto *container = new QWidget(this);
+        auto *box = new QHBoxLayout(container);
+        box->setContentsMargins(0, 0, 0, 0);
+        m_ui->form->removeWidget(m_ui->ownerId);
+        box->addWidget(m_ui->ownerId);
+        auto *find = new QToolButton(container);
+        find->setObjectName(QStringLiteral("findOwner"));
+        find->setText(tr("Find…"));
+        find->setToolTip(tr("Find the owner by name among the users of this city"));
+        find->setEnabled(false); // until a source of users is set
+        box->addWidget(find);
+        m_ui->form->setWidget(row, QFormLayout::FieldRole, container);
+        m_findOwner = find;
+        connect(find, &QToolButton::clicked, this, [this] {
+            if (!m_users)
+                return;
+            UserPicker picker(m_users, m_ui->city->currentText(), this);
+            if (picker.exec() == QDialog::Accepted && !picker.selectedId().isEmpty()) {
+                m_ui->ownerId->setText(picker.selectedId());
+                m_ui->ownerId->setToolTip(picker.selectedName());
+            }
+        });
+    }
     if (mode == Mode::Add) {
         m_ui->status->addItems(Validation::settableStatuses());
         m_ui->status->setCurrentText(initial.status);
@@ -228,6 +259,12 @@ VehicleDialog::VehicleDialog(Mode mode, const Values &initial, QWidget *parent)
 }
 
 VehicleDialog::~VehicleDialog() = default;
+
+void VehicleDialog::setUserSource(BrowseWorker *worker)
+{
+    m_users = worker;
+    m_findOwner->setEnabled(worker != nullptr);
+}
 
 QString VehicleDialog::extJson() const
 {

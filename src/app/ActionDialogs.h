@@ -13,7 +13,9 @@
 
 #include <memory>
 
+class BrowseWorker;
 class FormValidator;
+class QAbstractButton;
 class QComboBox;
 class QDialogButtonBox;
 class QLabel;
@@ -93,6 +95,8 @@ public:
         QString ext = QStringLiteral("{}");
     };
     VehicleDialog(Mode mode, const Values &initial, QWidget *parent = nullptr);
+    // Enables "Find…" next to the owner: a search among the users of the vehicle's city.
+    void setUserSource(BrowseWorker *worker);
     ~VehicleDialog() override;
     static const QStringList &colors();
     static const QStringList &brands();
@@ -107,6 +111,8 @@ private:
     Mode m_mode;
     Values m_initial;
     QJsonObject m_extraExt; // keys other than color and brand, kept as they were
+    BrowseWorker *m_users = nullptr;
+    QAbstractButton *m_findOwner = nullptr;
 };
 
 class VehicleStatusDialog : public ActionDialog

@@ -534,6 +534,7 @@ void EditController::run(MovrOperation operation)
         }
         VehicleDialog dialog(add ? VehicleDialog::Mode::Add : VehicleDialog::Mode::Edit, values,
                              m_window);
+        dialog.setUserSource(m_window->browseWorker());
         if (dialog.exec() == QDialog::Accepted) {
             if (add)
                 submit(*dialog.body(), {{}, {BrowseTable::Vehicles}});

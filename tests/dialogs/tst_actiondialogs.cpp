@@ -1,10 +1,14 @@
 #include "ActionDialogs.h"
 #include "FormValidator.h"
 #include "TestServer.h"
+#include "UserPicker.h"
+#include "models/BrowseTableModel.h"
 #include "movr/DataGenerator.h"
 #include "movr/MovrLoader.h"
 #include "txn/TransactionRunner.h"
+#include "worker/BrowseWorker.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTimeEdit>
@@ -16,6 +20,8 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTest>
+#include <QTimer>
+#include <QToolButton>
 
 // Each dialog drives its operation end to end on a loaded MovR database, which is then
 // checked with SQL; bad input in every field keeps OK disabled with a message.
@@ -33,6 +39,7 @@ private Q_SLOTS:
     void addVehicleStoresHostileTextLiterally();
     void editVehicleSendsOnlyChangesAndKeepsExt();
     void vehicleBadInput();
+    void ownerIsFoundByNameInTheCity();
     void setStatusOfSeveralVehicles();
     void addAndEditUser();
     void userBadInput_data();
@@ -302,6 +309,59 @@ void TestActionDialogs::vehicleBadInput()
     VehicleDialog elsewhere(VehicleDialog::Mode::Add, initial);
     QVERIFY(!okEnabled(elsewhere));
     QVERIFY(message(elsewhere).contains(QLatin1String("atlantis")));
+}
+
+void TestActionDialogs::ownerIsFoundByNameInTheCity()
+{
+    BrowseWorker::registerMetaTypes();
+    auto *worker = new BrowseWorker(TestServer::settings(m_database));
+    worker->start(QStringLiteral("picker-test"));
+    const QString name = value(
+        QStringLiteral("SELECT name FROM users WHERE city = $1 ORDER BY id LIMIT 1"), {m_city});
+    const QString id =
+        value(QStringLiteral("SELECT id FROM users WHERE city = $1 AND name = $2"), {m_city, name});
+    {
+        // The picker: only this city's users, searched by name on the server.
+        UserPicker picker(worker, m_city);
+        QTRY_VERIFY_WITH_TIMEOUT(picker.model()->rowCount() > 0 && picker.model()->atEnd(), 20000);
+        const int cityColumn = picker.model()->spec().columnIndex(QStringLiteral("city"));
+        QCOMPARE(QString::number(picker.model()->rowCount()),
+                 value(QStringLiteral("SELECT count(*) FROM users WHERE city = $1"), {m_city}));
+        for (int row = 0; row < picker.model()->rowCount(); ++row)
+            QCOMPARE(picker.model()->cellText(row, cityColumn), m_city);
+        picker.setSearch(name);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            picker.model()->atEnd() && picker.model()->rowCount() >= 1 &&
+                picker.model()->cellText(
+                    0, picker.model()->spec().columnIndex(QStringLiteral("name"))) == name,
+            20000);
+        picker.choose(0);
+        QCOMPARE(picker.selectedId(), id);
+        QCOMPARE(picker.result(), int(QDialog::Accepted));
+    }
+    {
+        // From the vehicle dialog: "Find…" fills the owner.
+        VehicleDialog::Values initial;
+        initial.city = m_city;
+        initial.location = QStringLiteral("Main St 1");
+        VehicleDialog dialog(VehicleDialog::Mode::Add, initial);
+        auto *find = field<QToolButton>(dialog, "findOwner");
+        QVERIFY(!find->isEnabled());
+        dialog.setUserSource(worker);
+        QVERIFY(find->isEnabled());
+        QTimer::singleShot(100, this, [&] {
+            auto *picker = qobject_cast<UserPicker *>(QApplication::activeModalWidget());
+            QVERIFY(picker);
+            picker->setSearch(name);
+            QTRY_VERIFY_WITH_TIMEOUT(picker->model()->atEnd() && picker->model()->rowCount() >= 1,
+                                     20000);
+            picker->choose(0);
+        });
+        find->click();
+        QCOMPARE(field<QLineEdit>(dialog, "ownerId")->text(), id);
+        QVERIFY2(okEnabled(dialog), qPrintable(message(dialog)));
+    }
+    WorkerBase::shutdownAndDelete(worker);
 }
 
 void TestActionDialogs::setStatusOfSeveralVehicles()

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QDialog>
+
+class BrowseTableModel;
+class BrowseWorker;
+class QLineEdit;
+class QTableView;
+class QTimer;
+
+// Picks a user of one city by name: a search field over the Users table (loaded by the
+// browse worker, filtered and searched on the server). Enter or double-click chooses.
+class UserPicker : public QDialog
+{
+    Q_OBJECT
+
+public:
+    UserPicker(BrowseWorker *worker, const QString &city, QWidget *parent = nullptr);
+
+    QString selectedId() const { return m_selectedId; }
+    QString selectedName() const { return m_selectedName; }
+    BrowseTableModel *model() const { return m_model; }
+    void setSearch(const QString &text);
+    // Chooses the row (as Enter would) and accepts.
+    void choose(int row);
+
+private:
+    BrowseTableModel *m_model;
+    QLineEdit *m_search;
+    QTableView *m_view;
+    QTimer *m_delay;
+    QString m_city;
+    QString m_selectedId;
+    QString m_selectedName;
+};
