@@ -117,6 +117,9 @@ void EditController::createActions()
     m_apply = m_menu->addAction(tr("Appl&y changes"));
     m_apply->setShortcut(QKeySequence::Save);
     connect(m_apply, &QAction::triggered, this, &EditController::applyPending);
+    m_previewPending = m_menu->addAction(tr("Pre&view changes…"));
+    m_previewPending->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    connect(m_previewPending, &QAction::triggered, this, &EditController::previewPending);
     m_revert = m_menu->addAction(tr("Re&vert changes"));
     m_revert->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_Z));
     connect(m_revert, &QAction::triggered, this, &EditController::revertPending);
@@ -251,6 +254,7 @@ void EditController::updatePendingState()
     const int count = m_changes->count();
     m_apply->setEnabled(count > 0 && m_worker);
     m_revert->setEnabled(count > 0);
+    m_previewPending->setEnabled(count > 0 && m_worker);
     m_apply->setText(count > 0 ? tr("Appl&y %1 changes").arg(count) : tr("Appl&y changes"));
     if (count > 0)
         m_window->statusBar()->showMessage(
@@ -258,6 +262,16 @@ void EditController::updatePendingState()
 }
 
 void EditController::applyPending()
+{
+    startApply(PreviewDialog::alwaysPreview());
+}
+
+void EditController::previewPending()
+{
+    startApply(true);
+}
+
+void EditController::startApply(bool preview)
 {
     if (m_changes->count() == 0 || m_applyAction != 0 || m_conflictAction != 0)
         return;
@@ -272,7 +286,17 @@ void EditController::applyPending()
         KeyValues key(edit.key.begin(), edit.key.end());
         touched.rows.append({edit.table, key});
     }
-    m_applyAction = submit(*body, touched);
+    RetryPolicy policy;
+    policy.injectRetryErrors = m_inject->isChecked();
+    if (preview) {
+        PreviewDialog dialog(*body, m_server ? m_server->flavor : ServerFlavor::PostgreSQL, policy,
+                             m_window);
+        if (dialog.exec() != QDialog::Accepted) {
+            m_applying.clear();
+            return;
+        }
+    }
+    m_applyAction = send(*body, touched, policy);
     if (m_applyAction == 0)
         m_applying.clear();
 }

@@ -40,6 +40,7 @@ public:
     QAction *injectAction() const { return m_inject; }
     QAction *applyAction() const { return m_apply; }
     QAction *revertAction() const { return m_revert; }
+    QAction *previewPendingAction() const { return m_previewPending; }
     PendingChanges *pendingChanges() const { return m_changes; }
     EditJournal *journal() const { return m_journal; }
     const TablePrivileges &privileges() const { return m_privileges; }
@@ -61,6 +62,8 @@ public Q_SLOTS:
     // values and lets the user decide (ConflictDialog) before anything is overwritten.
     void applyPending();
     void revertPending();
+    // Shows the statements Apply would send; applies from there when confirmed.
+    void previewPending();
 
 Q_SIGNALS:
     void editFinished(const EditReply &reply);
@@ -97,6 +100,8 @@ private:
     QHash<quint64, Touched> m_pending;
     QAction *m_apply = nullptr;
     QAction *m_revert = nullptr;
+    QAction *m_previewPending = nullptr;
+    void startApply(bool preview);
     PendingChanges *m_changes = nullptr;
     EditJournal *m_journal = nullptr;
     QString m_target; // the journal's name for this database

@@ -1,6 +1,7 @@
 #include "ConflictDialog.h"
 #include "EditController.h"
 #include "MainWindow.h"
+#include "PreviewDialog.h"
 #include "TablePage.h"
 #include "TestServer.h"
 #include "models/BrowseTableModel.h"
@@ -32,6 +33,7 @@ private Q_SLOTS:
     void concurrentChangeAsksBeforeOverwriting();
     void journalRestoresPendingEditsInANewWindow();
     void readOnlyRoleCannotEdit();
+    void previewShowsTheUpdateAndAppliesOnlyWhenConfirmed();
 
 private:
     void openWindow(const ConnectionSettings &settings);
@@ -306,6 +308,40 @@ void TestInlineEditing::readOnlyRoleCannotEdit()
     QVERIFY(!(view->flags(view->index(0, nameColumn())) & Qt::ItemIsEditable));
     QVERIFY(!view->setData(view->index(0, nameColumn()), QStringLiteral("Nope")));
     QCOMPARE(m_window->editController()->pendingChanges()->count(), 0);
+}
+
+void TestInlineEditing::previewShowsTheUpdateAndAppliesOnlyWhenConfirmed()
+{
+    openWindow(TestServer::settings(m_database));
+    QAbstractItemModel *view = users()->view()->model();
+    const QString id = users()->model()->cellText(
+        6, TableSpec::of(BrowseTable::Users).columnIndex(QStringLiteral("id")));
+    const QString before = value(QStringLiteral("SELECT name FROM users WHERE id = $1"), {id});
+    QVERIFY(view->setData(view->index(6, nameColumn()), QStringLiteral("Previewed O'Name")));
+    QString shown;
+    for (bool confirm : {false, true}) {
+        QTimer::singleShot(100, this, [&, confirm] {
+            auto *dialog = qobject_cast<PreviewDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            shown = dialog->text();
+            confirm ? dialog->accept() : dialog->reject();
+        });
+        QSignalSpy finished(m_window->editController(), &EditController::editFinished);
+        m_window->editController()->previewPendingAction()->trigger();
+        QVERIFY(shown.contains(QLatin1String("UPDATE users SET name = 'Previewed O''Name'")));
+        QVERIFY(shown.contains(QLatin1String("BEGIN ISOLATION LEVEL SERIALIZABLE;")));
+        if (!confirm) {
+            QTest::qWait(300);
+            QCOMPARE(finished.count(), 0);
+            QCOMPARE(value(QStringLiteral("SELECT name FROM users WHERE id = $1"), {id}), before);
+            QCOMPARE(m_window->editController()->pendingChanges()->count(), 1);
+        } else {
+            QVERIFY(finished.wait(30000));
+            QCOMPARE(value(QStringLiteral("SELECT name FROM users WHERE id = $1"), {id}),
+                     QStringLiteral("Previewed O'Name"));
+            QCOMPARE(m_window->editController()->pendingChanges()->count(), 0);
+        }
+    }
 }
 
 QTEST_MAIN(TestInlineEditing)
