@@ -91,6 +91,7 @@ StartRideDialog::StartRideDialog(const StartRideInput &initial, QWidget *parent)
     });
     validator()->addRule(bodyRule([this] { return body(); }));
     validator()->validate();
+    validator()->focusFirstProblem();
 }
 
 StartRideDialog::~StartRideDialog() = default;
@@ -131,6 +132,7 @@ EndRideDialog::EndRideDialog(const EndRideInput &initial, QWidget *parent)
                           [this] { return Validation::revenue(trimmed(m_ui->revenue)); });
     validator()->addRule(bodyRule([this] { return body(); }));
     validator()->validate();
+    validator()->focusFirstProblem();
 }
 
 EndRideDialog::~EndRideDialog() = default;
@@ -256,6 +258,7 @@ VehicleDialog::VehicleDialog(Mode mode, const Values &initial, QWidget *parent)
     validator()->addField(m_ui->status, [] { return QString(); });
     validator()->addRule(bodyRule([this] { return body(); }));
     validator()->validate();
+    validator()->focusFirstProblem();
 }
 
 VehicleDialog::~VehicleDialog() = default;
@@ -334,6 +337,7 @@ VehicleStatusDialog::VehicleStatusDialog(const QString &city, const QStringList 
     });
     validator()->addRule(bodyRule([this] { return bodies(); }));
     validator()->validate();
+    validator()->focusFirstProblem();
 }
 
 VehicleStatusDialog::~VehicleStatusDialog() = default;
@@ -379,6 +383,7 @@ UserDialog::UserDialog(Mode mode, const Values &initial, QWidget *parent)
     });
     validator()->addRule(bodyRule([this] { return body(); }));
     validator()->validate();
+    validator()->focusFirstProblem();
 }
 
 UserDialog::~UserDialog() = default;
@@ -447,6 +452,7 @@ PromoCodeDialog::PromoCodeDialog(QWidget *parent)
     });
     validator()->addRule(bodyRule([this] { return body(); }));
     validator()->validate();
+    validator()->focusFirstProblem();
 }
 
 PromoCodeDialog::~PromoCodeDialog() = default;
@@ -482,6 +488,7 @@ ApplyPromoCodeDialog::ApplyPromoCodeDialog(const ApplyPromoCodeInput &initial, Q
                           [this] { return Validation::promoCode(trimmed(m_ui->code)); });
     validator()->addRule(bodyRule([this] { return body(); }));
     validator()->validate();
+    validator()->focusFirstProblem();
 }
 
 ApplyPromoCodeDialog::~ApplyPromoCodeDialog() = default;

@@ -44,6 +44,25 @@ void FormValidator::addRule(Check check)
     m_rules.push_back(std::move(check));
 }
 
+void FormValidator::focusFirstProblem()
+{
+    QWidget *first = nullptr;
+    for (const Field &field : m_fields) {
+        if (!field.widget || !field.widget->isEnabled())
+            continue;
+        if (auto *edit = qobject_cast<QLineEdit *>(field.widget.data()); edit && edit->isReadOnly())
+            continue;
+        if (!first)
+            first = field.widget;
+        if (field.widget->property(InvalidProperty).toBool()) {
+            first = field.widget;
+            break;
+        }
+    }
+    if (first)
+        first->setFocus(Qt::OtherFocusReason);
+}
+
 bool FormValidator::validate()
 {
     m_problem.clear();
@@ -75,7 +94,11 @@ bool FormValidator::validate()
     if (m_ok)
         m_ok->setEnabled(valid);
     if (m_message) {
-        m_message->setText(m_problem);
+        // Checks word their reason for use inside sentences; the message line is one.
+        QString shown = m_problem;
+        if (!shown.isEmpty())
+            shown[0] = shown.at(0).toUpper();
+        m_message->setText(shown);
         m_message->setVisible(!valid);
     }
     if (valid != m_valid) {

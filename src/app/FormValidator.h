@@ -30,6 +30,9 @@ public:
 
     // Runs every check; true when all pass.
     bool validate();
+    // Puts the keyboard focus on the first field that is wrong (or the first field), so that
+    // a dialog opens where the user has to type.
+    void focusFirstProblem();
     QString firstProblem() const { return m_problem; }
 
 Q_SIGNALS:

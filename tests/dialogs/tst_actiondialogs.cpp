@@ -266,7 +266,7 @@ void TestActionDialogs::editVehicleSendsOnlyChangesAndKeepsExt()
     initial.ext = QStringLiteral("{\"color\": \"blue\", \"seats\": 2}");
     VehicleDialog dialog(VehicleDialog::Mode::Edit, initial);
     QVERIFY(!okEnabled(dialog)); // nothing changed yet
-    QVERIFY2(message(dialog).contains(QLatin1String("nothing to change")),
+    QVERIFY2(message(dialog).contains(QLatin1String("Nothing to change")),
              qPrintable(message(dialog)));
     QVERIFY(!field<QComboBox>(dialog, "city")->isEnabled());
     auto *color = field<QComboBox>(dialog, "color");
@@ -395,6 +395,9 @@ void TestActionDialogs::addAndEditUser()
     initial.city = QStringLiteral("paris");
     UserDialog add(UserDialog::Mode::Add, initial);
     QVERIFY(!okEnabled(add));
+    // It opens where the user has to type, and says so as a sentence.
+    QCOMPARE(add.focusWidget(), field<QLineEdit>(add, "name"));
+    QVERIFY2(message(add).at(0).isUpper(), qPrintable(message(add)));
     field<QLineEdit>(add, "name")->setText(QStringLiteral("Zoë O'Connor"));
     field<QLineEdit>(add, "address")->setText(QStringLiteral("1 Rue de Rivoli"));
     field<QLineEdit>(add, "creditCard")->setText(QStringLiteral("4111111111111111"));
