@@ -1,5 +1,7 @@
 #include "BrowseWorker.h"
 
+#include "txn/TransactionRunner.h"
+
 #include "BrowseQuery.h"
 
 #include <QElapsedTimer>
@@ -146,7 +148,7 @@ JobStatus BrowseWorker::runRequest(PgConnection &connection, const PageRequest &
     }
 
     TraceEntry entry;
-    entry.actionId = m_nextAction.fetch_add(1);
+    entry.actionId = TransactionRunner::nextActionId(); // one id space with the edits
     entry.action =
         request.action.isEmpty() ? QStringLiteral("Browse ") + spec.sqlName : request.action;
     entry.sql = statement.sql;

@@ -53,5 +53,4 @@ private:
     QHash<quint64, QList<Outstanding>> m_outstanding; // client → page jobs not yet answered
     std::atomic<quint64> m_nextClient{1};
     std::atomic<quint64> m_nextJob{1};
-    std::atomic<quint64> m_nextAction{1};
 };

@@ -139,10 +139,22 @@ void TestEditActions::committedEditShowsInPanelAndStatus()
     QCOMPARE(value(QStringLiteral("SELECT name FROM users WHERE id = $1"), {input.id}), input.name);
     QVERIFY2(window->statusBar()->currentMessage().contains(QLatin1String("done")),
              qPrintable(window->statusBar()->currentMessage()));
-    const QList<TraceEntry> traced = window->sqlPanel()->traceModel()->allEntries();
+    QList<TraceEntry> traced = window->sqlPanel()->traceModel()->allEntries();
     QVERIFY(std::any_of(traced.begin(), traced.end(), [&](const TraceEntry &e) {
         return e.actionId == reply.actionId && e.params.contains(SqlValue(input.name));
     }));
+    // Reads and edits share one id space: no group in the panel mixes two actions.
+    QTRY_VERIFY_WITH_TIMEOUT(std::ranges::any_of(window->sqlPanel()->traceModel()->allEntries(),
+                                                 [](const TraceEntry &e) { return e.isRead; }),
+                             20000);
+    traced = window->sqlPanel()->traceModel()->allEntries();
+    QHash<quint64, QString> names;
+    for (const TraceEntry &entry : traced) {
+        QVERIFY2(!names.contains(entry.actionId) || names.value(entry.actionId) == entry.action,
+                 qPrintable(entry.action + QStringLiteral(" / ") + names.value(entry.actionId)));
+        names.insert(entry.actionId, entry.action);
+    }
+    QVERIFY(names.size() >= 3); // privileges, at least one browse read, the edit
 }
 
 void TestEditActions::injectedRetryIsRetriedAndShown()
