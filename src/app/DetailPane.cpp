@@ -1,5 +1,6 @@
 #include "DetailPane.h"
 
+#include "LinkTableView.h"
 #include "LocationTrailPlot.h"
 #include "StatusBadgeDelegate.h"
 #include "models/BrowseTableModel.h"
@@ -17,24 +18,6 @@
 #include <QVBoxLayout>
 
 namespace {
-
-// Enter activates the current row, as a double-click does.
-class LinkView : public QTableView
-{
-public:
-    using QTableView::QTableView;
-
-protected:
-    void keyPressEvent(QKeyEvent *event) override
-    {
-        if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) &&
-            currentIndex().isValid()) {
-            Q_EMIT activated(currentIndex());
-            return;
-        }
-        QTableView::keyPressEvent(event);
-    }
-};
 
 QString describe(BrowseTable table, const RowData &row)
 {
@@ -379,7 +362,7 @@ DetailPane::Section &DetailPane::addSection(const QString &name, BrowseTable tab
     filter.equals = equals;
     section.model->setFilter(filter);
     section.model->setAsOf(asOf());
-    section.view = new LinkView(section.container);
+    section.view = new LinkTableView(section.container);
     section.view->setObjectName(name);
     section.view->setModel(section.model);
     section.view->setItemDelegate(new StatusBadgeDelegate(section.view));

@@ -1,5 +1,6 @@
 #include "TablePage.h"
 
+#include "LinkTableView.h"
 #include "models/PendingChanges.h"
 
 #include "ScopeSelector.h"
@@ -43,24 +44,6 @@ QString searchHint(BrowseTable table)
     }
 }
 
-// Table view whose Enter key activates the current row (as a double-click does).
-class BrowseView : public QTableView
-{
-public:
-    using QTableView::QTableView;
-
-protected:
-    void keyPressEvent(QKeyEvent *event) override
-    {
-        if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) &&
-            currentIndex().isValid()) {
-            Q_EMIT activated(currentIndex());
-            return;
-        }
-        QTableView::keyPressEvent(event);
-    }
-};
-
 QString tsvField(QString text)
 {
     // A tab or newline inside a value would break the columns: replace them by spaces.
@@ -73,7 +56,7 @@ QString tsvField(QString text)
 } // namespace
 
 TablePage::TablePage(BrowseTable table, QWidget *parent)
-    : QWidget(parent), m_model(new BrowseTableModel(table, this)), m_view(new BrowseView(this)),
+    : QWidget(parent), m_model(new BrowseTableModel(table, this)), m_view(new LinkTableView(this)),
       m_overlay(nullptr), m_scope(new ScopeSelector(this)), m_search(new QLineEdit(this)),
       m_summary(new QLabel(this)), m_errorBar(new QWidget(this)),
       m_errorLabel(new QLabel(m_errorBar)), m_searchDelay(new QTimer(this))
