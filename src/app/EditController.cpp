@@ -37,14 +37,13 @@ const ActionSpec Specs[] = {
     {MovrOperation::AddVehicle, QT_TRANSLATE_NOOP("EditController", "Add &vehicle…"),
      QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V)},
     {MovrOperation::EditVehicle, QT_TRANSLATE_NOOP("EditController", "Ed&it vehicle…"), {}},
-    {MovrOperation::SetVehicleStatus,
-     QT_TRANSLATE_NOOP("EditController", "Set status of selected &vehicles…"),
+    {MovrOperation::SetVehicleStatus, QT_TRANSLATE_NOOP("EditController", "Set vehicle s&tatus…"),
      QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T)},
-    {MovrOperation::RetireVehicle, QT_TRANSLATE_NOOP("EditController", "Re&tire vehicle"), {}},
+    {MovrOperation::RetireVehicle, QT_TRANSLATE_NOOP("EditController", "Reti&re vehicle"), {}},
     {MovrOperation::AddUser, QT_TRANSLATE_NOOP("EditController", "Add &user…"),
      QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U)},
-    {MovrOperation::EditUser, QT_TRANSLATE_NOOP("EditController", "Edit use&r…"), {}},
-    {MovrOperation::DeleteUser, QT_TRANSLATE_NOOP("EditController", "&Delete user"), {}},
+    {MovrOperation::EditUser, QT_TRANSLATE_NOOP("EditController", "E&dit user…"), {}},
+    {MovrOperation::DeleteUser, QT_TRANSLATE_NOOP("EditController", "De&lete user"), {}},
     {MovrOperation::CreatePromoCode,
      QT_TRANSLATE_NOOP("EditController", "Create &promo code…"),
      {}},
@@ -117,18 +116,18 @@ void EditController::createActions()
     m_apply = m_menu->addAction(tr("Appl&y changes"));
     m_apply->setShortcut(QKeySequence::Save);
     connect(m_apply, &QAction::triggered, this, &EditController::applyPending);
-    m_previewPending = m_menu->addAction(tr("Pre&view changes…"));
+    m_previewPending = m_menu->addAction(tr("Previe&w changes…"));
     m_previewPending->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
     connect(m_previewPending, &QAction::triggered, this, &EditController::previewPending);
-    m_revert = m_menu->addAction(tr("Re&vert changes"));
+    m_revert = m_menu->addAction(tr("Revert c&hanges"));
     m_revert->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_Z));
     connect(m_revert, &QAction::triggered, this, &EditController::revertPending);
     m_menu->addSeparator();
-    m_preview = m_menu->addAction(tr("Pre&view before applying"));
+    m_preview = m_menu->addAction(tr("Preview &before applying"));
     m_preview->setCheckable(true);
     m_preview->setChecked(PreviewDialog::alwaysPreview());
     connect(m_preview, &QAction::toggled, this, &PreviewDialog::setAlwaysPreview);
-    m_inject = m_menu->addAction(tr("Inject retry &errors (QA)"));
+    m_inject = m_menu->addAction(tr("Inject retry errors (&QA)"));
     m_inject->setCheckable(true);
     m_inject->setToolTip(tr("The first attempt of every edit fails with a retry error "
                             "(SQLSTATE 40001), so that the rollback and retry path runs"));
