@@ -9,6 +9,7 @@
 #include "DetailPane.h"
 #include "LocationTrailPlot.h"
 #include "MainWindow.h"
+#include "ModelTesting.h"
 #include "ScopeSelector.h"
 #include "StateOverlay.h"
 #include "TablePage.h"
@@ -25,29 +26,6 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
-
-namespace {
-
-bool fetchAll(BrowseTableModel &model)
-{
-    for (int round = 0; round < 1000; ++round) {
-        if (!QTest::qWaitFor(
-                [&] {
-                    return model.state() != BrowseTableModel::State::Loading && !model.isFetching();
-                },
-                20000))
-            return false;
-        if (model.state() == BrowseTableModel::State::Error)
-            return false;
-        if (model.atEnd())
-            return true;
-        if (model.canFetchMore())
-            model.fetchMore();
-    }
-    return false;
-}
-
-} // namespace
 
 class TestMainWindow : public QObject
 {
@@ -136,13 +114,13 @@ private Q_SLOTS:
         TablePage *users = m_window->currentPage();
         QVERIFY(users->scopeSelector()->selectScope(QStringLiteral("rome")));
         QCOMPARE(users->model()->filter().cities, QStringList{QStringLiteral("rome")});
-        QVERIFY(fetchAll(*users->model()));
+        QVERIFY(ModelTesting::fetchAll(*users->model()));
         QCOMPARE(users->model()->rowCount(),
                  sqlCount(QStringLiteral("SELECT count(*) FROM users WHERE city = 'rome'")));
         for (int row = 0; row < users->model()->rowCount(); ++row)
             QCOMPARE(users->model()->cellText(row, 0), QStringLiteral("rome"));
         QVERIFY(users->scopeSelector()->selectScope(QStringLiteral("europe-west1")));
-        QVERIFY(fetchAll(*users->model()));
+        QVERIFY(ModelTesting::fetchAll(*users->model()));
         QCOMPARE(users->model()->rowCount(),
                  sqlCount(QStringLiteral("SELECT count(*) FROM users WHERE city IN "
                                          "('amsterdam', 'paris', 'rome')")));
@@ -161,7 +139,7 @@ private Q_SLOTS:
         QTest::keyClicks(rides->searchField(), id.left(7));
         QTest::keyClick(rides->searchField(), Qt::Key_Return);
         QCOMPARE(rides->model()->filter().search, id.left(7));
-        QVERIFY(fetchAll(*rides->model()));
+        QVERIFY(ModelTesting::fetchAll(*rides->model()));
         QCOMPARE(rides->model()->rowCount(),
                  sqlCount(QStringLiteral("SELECT count(*) FROM rides WHERE id::text LIKE $1"),
                           {id.left(7) + QLatin1Char('%')}));
@@ -203,7 +181,7 @@ private Q_SLOTS:
                  (QStringList{QStringLiteral("Rider"), QStringLiteral("Vehicle"),
                               QStringLiteral("Location history")}));
         BrowseTableModel *history = detail->sectionModel(QStringLiteral("Location history"));
-        QVERIFY(fetchAll(*history));
+        QVERIFY(ModelTesting::fetchAll(*history));
         const qint64 points = sqlCount(
             QStringLiteral("SELECT count(*) FROM vehicle_location_histories WHERE city = $1 "
                            "AND ride_id = $2::uuid"),
@@ -224,7 +202,7 @@ private Q_SLOTS:
                  (QStringList{QStringLiteral("Rides"), QStringLiteral("Vehicles"),
                               QStringLiteral("Promo codes")}));
         BrowseTableModel *ridesOfUser = detail->sectionModel(QStringLiteral("Rides"));
-        QVERIFY(fetchAll(*ridesOfUser));
+        QVERIFY(ModelTesting::fetchAll(*ridesOfUser));
         QCOMPARE(ridesOfUser->rowCount(),
                  sqlCount(QStringLiteral("SELECT count(*) FROM rides WHERE city = $1 AND "
                                          "rider_id = $2::uuid"),

@@ -2,6 +2,7 @@
 // every model under QAbstractItemModelTester; results of sort, filter and search compared
 // with the same query computed directly in SQL.
 
+#include "ModelTesting.h"
 #include "MovrTestData.h"
 #include "TcpProxy.h"
 #include "TestServer.h"
@@ -35,22 +36,6 @@ KeyList modelKeys(const BrowseTableModel &model)
 }
 
 // Loads every page (fetchMore until the end); false on an error or when it takes too long.
-bool fetchAll(BrowseTableModel &model)
-{
-    for (int round = 0; round < 10000; ++round) {
-        if (!QTest::qWaitFor([&] { return !model.isFetching(); }, 20000))
-            return false;
-        if (model.state() == BrowseTableModel::State::Error) {
-            qWarning("model error: %s", qPrintable(model.errorText()));
-            return false;
-        }
-        if (model.atEnd())
-            return true;
-        if (model.canFetchMore())
-            model.fetchMore();
-    }
-    return false;
-}
 
 } // namespace
 
@@ -130,7 +115,7 @@ private Q_SLOTS:
         QCOMPARE(pages.at(0).at(0).toInt(), 50);
         // Keep asking (the model tester asks too, after every insert): each page doubles,
         // up to the maximum, and only one page is ever in flight.
-        QVERIFY(fetchAll(model));
+        QVERIFY(ModelTesting::fetchAll(model));
         QCOMPARE(model.rowCount(), 5000);
         QList<int> sizes;
         for (const auto &arguments : pages)
@@ -179,7 +164,7 @@ private Q_SLOTS:
         QFETCH(QString, orderBy);
         auto model = makeModel(BrowseTable(table), {}, {column, Qt::SortOrder(order)});
         model->setMaxPageSize(700);
-        QVERIFY(fetchAll(*model));
+        QVERIFY(ModelTesting::fetchAll(*model));
         const TableSpec &spec = model->spec();
         QStringList keyColumns;
         for (int c : spec.keyColumns)
@@ -198,7 +183,7 @@ private Q_SLOTS:
         model->sort(2, Qt::DescendingOrder);
         QCOMPARE(reset.count(), 1);
         QCOMPARE(model->sortOrder().column, 2);
-        QVERIFY(fetchAll(*model));
+        QVERIFY(ModelTesting::fetchAll(*model));
         const KeyList expected =
             sqlKeys(QStringLiteral("users"), QStringLiteral("city, id"), {},
                     QStringLiteral("name DESC NULLS LAST, city DESC, id DESC"));
@@ -257,7 +242,7 @@ private Q_SLOTS:
         QFETCH(QStringList, params);
         auto model = makeModel(BrowseTable(table), filter);
         model->setMaxPageSize(1000);
-        QVERIFY(fetchAll(*model));
+        QVERIFY(ModelTesting::fetchAll(*model));
         const TableSpec &spec = model->spec();
         QStringList keyColumns;
         for (int c : spec.keyColumns)
@@ -317,7 +302,7 @@ private Q_SLOTS:
         BrowseFilter filter;
         filter.search = search;
         auto model = makeModel(BrowseTable(table), filter);
-        QVERIFY(fetchAll(*model));
+        QVERIFY(ModelTesting::fetchAll(*model));
         const TableSpec &spec = model->spec();
         QStringList keyColumns;
         for (int c : spec.keyColumns)
@@ -357,7 +342,7 @@ private Q_SLOTS:
         BrowseFilter filter;
         filter.search = search;
         auto model = makeModel(BrowseTable::Users, filter);
-        QVERIFY(fetchAll(*model));
+        QVERIFY(ModelTesting::fetchAll(*model));
         QStringList found;
         for (int row = 0; row < model->rowCount(); ++row)
             found.append(model->cellText(row, 2));
@@ -395,7 +380,7 @@ private Q_SLOTS:
         }
         QCOMPARE(model->generation(), before + 3);
         QTRY_COMPARE(model->state(), BrowseTableModel::State::Ready);
-        QVERIFY(fetchAll(*model)); // nothing of this generation is still on its way
+        QVERIFY(ModelTesting::fetchAll(*model)); // nothing of this generation is still on its way
         QVERIFY(model->rowCount() > 0);
         for (int row = 0; row < model->rowCount(); ++row)
             QCOMPARE(model->cellText(row, 0), QStringLiteral("seattle"));
@@ -469,13 +454,13 @@ private Q_SLOTS:
         model.setWorker(worker);
         QTRY_VERIFY(model.rowCount() > 0);
         QTRY_VERIFY(model.estimatedRows() > 0);
-        QVERIFY(fetchAll(model));
+        QVERIFY(ModelTesting::fetchAll(model));
         const int accepted = proxy.connectionsAccepted();
         // The link drops: the next query fails on a dead connection, the worker reconnects
         // and runs it again; the model just gets its rows.
         proxy.dropAll();
         model.reload();
-        QVERIFY(fetchAll(model));
+        QVERIFY(ModelTesting::fetchAll(model));
         QVERIFY(proxy.connectionsAccepted() > accepted);
         QVERIFY(reconnecting.count() >= 1); // the status bar shows the loss
         QCOMPARE(model.rowCount(), 5000);
@@ -493,7 +478,7 @@ private Q_SLOTS:
         BrowseFilter filter;
         filter.cities = {QStringLiteral("amsterdam")};
         auto model = makeModel(BrowseTable::Users, filter);
-        QVERIFY(fetchAll(*model));
+        QVERIFY(ModelTesting::fetchAll(*model));
         QVERIFY(model->rowCount() >= 10);
         const int row = 7;
         const KeyValues key = model->keyAt(row);
@@ -520,7 +505,7 @@ private Q_SLOTS:
     void rowDeletedElsewhereIsRemovedOnRefresh()
     {
         auto model = makeModel(BrowseTable::PromoCodes);
-        QVERIFY(fetchAll(*model));
+        QVERIFY(ModelTesting::fetchAll(*model));
         QVERIFY(model->rowCount() >= 10);
         const KeyValues key = model->keyAt(3);
         const int rows = model->rowCount();
