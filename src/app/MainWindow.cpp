@@ -17,12 +17,14 @@
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QFileDialog>
+#include <QHeaderView>
 #include <QKeySequence>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScreen>
+#include <QSettings>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -88,6 +90,39 @@ MainWindow::MainWindow(QWidget *parent)
     if (const QScreen *screen = this->screen())
         size = size.boundedTo(screen->availableGeometry().size() * 0.95);
     resize(size);
+    restoreWindowState();
+}
+
+void MainWindow::saveWindowState() const
+{
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("window"));
+    settings.setValue(QStringLiteral("geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("state"), saveState());
+    settings.setValue(QStringLiteral("table"),
+                      TableSpec::of(m_pages.at(m_tabs->currentIndex())->table()).sqlName);
+    for (TablePage *page : m_pages)
+        settings.setValue(QStringLiteral("columns/") + TableSpec::of(page->table()).sqlName,
+                          page->view()->horizontalHeader()->saveState());
+    settings.endGroup();
+}
+
+void MainWindow::restoreWindowState()
+{
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("window"));
+    restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("state")).toByteArray());
+    const QString table = settings.value(QStringLiteral("table")).toString();
+    for (int i = 0; i < m_pages.size(); ++i) {
+        const QString name = TableSpec::of(m_pages.at(i)->table()).sqlName;
+        const QByteArray columns = settings.value(QStringLiteral("columns/") + name).toByteArray();
+        if (!columns.isEmpty())
+            m_pages.at(i)->view()->horizontalHeader()->restoreState(columns);
+        if (name == table)
+            m_tabs->setCurrentIndex(i);
+    }
+    settings.endGroup();
 }
 
 MainWindow::~MainWindow()
@@ -170,6 +205,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     const int pending = m_edits->pendingChanges()->count();
     if (pending == 0) {
+        saveWindowState();
         QMainWindow::closeEvent(event);
         return;
     }
@@ -187,8 +223,10 @@ void MainWindow::closeEvent(QCloseEvent *event)
     box.exec();
     if (box.clickedButton() == discard) {
         m_edits->revertPending();
+        saveWindowState();
         QMainWindow::closeEvent(event);
     } else if (box.clickedButton() == later) {
+        saveWindowState();
         QMainWindow::closeEvent(event);
     } else {
         if (box.clickedButton() == apply)

@@ -70,6 +70,9 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    // Geometry, docks, the last table and each table's column widths (QSettings "window/").
+    void saveWindowState() const;
+    void restoreWindowState();
     void createActions();
     void activatePage(int index);
     void showDetails(BrowseTable table, int row);

@@ -1,6 +1,7 @@
 #include "EditController.h"
 #include "MainWindow.h"
 #include "SqlPanel.h"
+#include "TablePage.h"
 #include "TestServer.h"
 #include "models/TraceModel.h"
 #include "movr/Operations.h"
@@ -9,12 +10,14 @@
 #include <QAction>
 #include <QApplication>
 #include <QDialog>
+#include <QHeaderView>
 #include <QLineEdit>
 #include <QMenu>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTableView>
 #include <QTest>
 #include <QTimer>
 
@@ -31,6 +34,7 @@ private Q_SLOTS:
     void injectedRetryIsRetriedAndShown();
     void refusedPreconditionNamesTheCause();
     void actionOpensDialogAndApplies();
+    void windowStateIsRestored();
 
 private:
     std::unique_ptr<MainWindow> openWindow(const ConnectionSettings &settings);
@@ -221,6 +225,28 @@ void TestEditActions::actionOpensDialogAndApplies()
     QVERIFY(finished.first().first().value<EditReply>().outcome.committed());
     QCOMPARE(value(QStringLiteral("SELECT count(*) FROM users WHERE name = $1"), {name}),
              QStringLiteral("1"));
+}
+
+void TestEditActions::windowStateIsRestored()
+{
+    QSize saved;
+    {
+        MainWindow window;
+        window.show();
+        window.resize(1333, 777); // at least the window's minimum width
+        saved = window.size();
+        window.selectTable(BrowseTable::Rides);
+        window.tablePage(BrowseTable::Rides)->view()->horizontalHeader()->resizeSection(2, 321);
+        window.sqlPanel()->show();
+        QVERIFY(window.close()); // nothing pending: closes, and saves
+    }
+    MainWindow again;
+    QCOMPARE(again.currentPage()->table(), BrowseTable::Rides);
+    QCOMPARE(again.size(), saved);
+    QCOMPARE(saved.height(), 777);
+    QCOMPARE(again.tablePage(BrowseTable::Rides)->view()->horizontalHeader()->sectionSize(2), 321);
+    again.show();
+    QVERIFY(again.sqlPanel()->isVisible());
 }
 
 QTEST_MAIN(TestEditActions)

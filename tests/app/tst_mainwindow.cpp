@@ -21,6 +21,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QLineEdit>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
@@ -48,6 +49,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear(); // no window state from an earlier run
         m_database = TestServer::createDatabase(QStringLiteral("window"));
         m_sql = TestServer::connect(m_database);
         MovrCounts counts;
