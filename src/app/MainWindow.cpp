@@ -9,6 +9,7 @@
 #include "ShortcutsDialog.h"
 #include "SqlPanel.h"
 #include "TablePage.h"
+#include "WelcomePage.h"
 #include "models/BrowseTableModel.h"
 #include "models/PendingChanges.h"
 #include "worker/BrowseWorker.h"
@@ -233,6 +234,37 @@ void MainWindow::closeEvent(QCloseEvent *event)
             m_edits->applyPending();
         event->ignore();
     }
+}
+
+void MainWindow::showWelcome()
+{
+    if (!m_welcome) {
+        m_welcome = new WelcomePage(this);
+        m_welcome->setObjectName(QStringLiteral("welcome"));
+        m_stack->addWidget(m_welcome);
+        connect(m_welcome, &WelcomePage::demoRequested, this, [this] {
+            showStartupMessage(tr("Starting the demo database…"));
+            Q_EMIT demoRequested();
+        });
+        connect(m_welcome, &WelcomePage::connectRequested, this, &MainWindow::connectInteractively);
+        connect(m_welcome, &WelcomePage::recentChosen, this,
+                [this](const ConnectionProfile &profile) {
+                    auto settings = ConnectionSettings::parse(profile.url);
+                    if (!settings)
+                        return;
+                    // The dialog asks for what the profile does not store (the password).
+                    auto *dialog = new ConnectionDialog(this);
+                    dialog->setAttribute(Qt::WA_DeleteOnClose);
+                    dialog->setSettings(*settings, profile.certsDirectory);
+                    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+                        if (const auto chosen = dialog->currentSettings())
+                            connectTo(*chosen);
+                    });
+                    dialog->open();
+                });
+    }
+    m_welcome->reloadRecent();
+    m_stack->setCurrentWidget(m_welcome);
 }
 
 void MainWindow::connectInteractively()

@@ -10,6 +10,7 @@
 
 class BrowseWorker;
 class EditController;
+class WelcomePage;
 class ConnectionStatusBar;
 class DetailPane;
 class QAction;
@@ -39,6 +40,9 @@ public:
     // A message while there is nothing to connect to yet ("Starting the demo database…"),
     // or a fatal startup error.
     void showStartupMessage(const QString &message);
+    // First run with nothing given: "Start a local demo database" (demoRequested) or
+    // "Connect to a cluster" (the connection dialog), recent connections below.
+    void showWelcome();
 
     TablePage *tablePage(BrowseTable table) const;
     TablePage *currentPage() const;
@@ -64,6 +68,7 @@ Q_SIGNALS:
     // and `--quit-when-ready` wait for it).
     void dataShown();
     void exportFinished(bool ok, const QString &message);
+    void demoRequested();
 
 protected:
     // Pending inline edits are never dropped silently: closing asks.
@@ -88,6 +93,7 @@ private:
     QAction *m_followerReads = nullptr;
     BrowseWorker *m_worker = nullptr;
     EditController *m_edits = nullptr;
+    WelcomePage *m_welcome = nullptr;
     std::optional<ServerInfo> m_server;
     bool m_dataShown = false;
 };

@@ -116,6 +116,9 @@ int main(int argc, char *argv[])
         return 2;
     }
     const CommandLineOptions &options = *parsed;
+    // Nothing on the command line and no DATABASE_URL: the welcome page, not a demo started
+    // unasked.
+    const bool nothingGiven = argc == 1 && qEnvironmentVariable("DATABASE_URL").trimmed().isEmpty();
     switch (options.mode) {
     case CommandLineOptions::Mode::Help:
     case CommandLineOptions::Mode::Version:
@@ -126,8 +129,10 @@ int main(int argc, char *argv[])
         return initMovr(options);
     }
     case CommandLineOptions::Mode::Demo:
-        // Cheap checks first, before any window: missing binaries name the package.
-        if (auto binaries = LocalServer::binaryDirectory(); !binaries) {
+        // Cheap checks first, before any window: missing binaries name the package. (With
+        // nothing given the welcome page comes first; a demo started from there reports
+        // the same error in the window.)
+        if (auto binaries = LocalServer::binaryDirectory(); !binaries && !nothingGiven) {
             printError(binaries.error().message);
             return 1;
         }
@@ -165,7 +170,9 @@ int main(int argc, char *argv[])
 
     int exitCode = 0;
     std::unique_ptr<DemoHost> demo;
-    if (options.mode == CommandLineOptions::Mode::Demo) {
+    const auto startDemo = [&] {
+        if (demo)
+            return;
         window.showStartupMessage(QObject::tr("Starting the demo database…"));
         demo = std::make_unique<DemoHost>();
         QObject::connect(
@@ -187,6 +194,13 @@ int main(int argc, char *argv[])
                 app.exit(1);
         });
         demo->start(options.demo);
+    };
+    if (options.mode == CommandLineOptions::Mode::Demo && nothingGiven) {
+        // First run, nothing configured: the welcome page offers the demo or a cluster.
+        QObject::connect(&window, &MainWindow::demoRequested, &app, startDemo);
+        window.showWelcome();
+    } else if (options.mode == CommandLineOptions::Mode::Demo) {
+        startDemo();
     } else {
         window.connectTo(options.settings);
     }

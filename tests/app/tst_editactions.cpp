@@ -1,14 +1,17 @@
+#include "ConnectionDialog.h"
 #include "EditController.h"
 #include "MainWindow.h"
 #include "SqlPanel.h"
 #include "TablePage.h"
 #include "TestServer.h"
+#include "WelcomePage.h"
 #include "models/TraceModel.h"
 #include "movr/Operations.h"
 #include "worker/EditWorker.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QCommandLinkButton>
 #include <QDialog>
 #include <QHeaderView>
 #include <QLineEdit>
@@ -35,6 +38,7 @@ private Q_SLOTS:
     void refusedPreconditionNamesTheCause();
     void actionOpensDialogAndApplies();
     void windowStateIsRestored();
+    void welcomeOffersDemoAndCluster();
 
 private:
     std::unique_ptr<MainWindow> openWindow(const ConnectionSettings &settings);
@@ -247,6 +251,24 @@ void TestEditActions::windowStateIsRestored()
     QCOMPARE(again.tablePage(BrowseTable::Rides)->view()->horizontalHeader()->sectionSize(2), 321);
     again.show();
     QVERIFY(again.sqlPanel()->isVisible());
+}
+
+void TestEditActions::welcomeOffersDemoAndCluster()
+{
+    MainWindow window;
+    window.show();
+    window.showWelcome();
+    auto *welcome = window.findChild<WelcomePage *>();
+    QVERIFY(welcome);
+    QVERIFY(welcome->isVisible());
+    QSignalSpy demo(&window, &MainWindow::demoRequested);
+    welcome->findChild<QCommandLinkButton *>(QStringLiteral("startDemo"))->click();
+    QCOMPARE(demo.count(), 1);
+    QVERIFY(!welcome->isVisible()); // the startup message replaces it while the demo starts
+    window.showWelcome();
+    welcome->findChild<QCommandLinkButton *>(QStringLiteral("connectCluster"))->click();
+    QTRY_VERIFY(window.findChild<ConnectionDialog *>() &&
+                window.findChild<ConnectionDialog *>()->isVisible());
 }
 
 QTEST_MAIN(TestEditActions)

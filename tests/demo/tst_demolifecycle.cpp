@@ -61,6 +61,7 @@ class TestDemoLifecycle : public QObject
 
 private Q_SLOTS:
     void initTestCase();
+    void noArgumentsShowsTheWelcomePage();
     void urlIsPrintedPsqlWorksSigtermCleansUp();
     void sigintStopsServerAndRemovesFiles();
     void sigkillStopsServerAndNextRunCleansUp();
@@ -115,6 +116,28 @@ QProcessEnvironment TestDemoLifecycle::environment() const
     environment.insert(QStringLiteral("XDG_RUNTIME_DIR"), m_runtime.path());
     environment.remove(QStringLiteral("DATABASE_URL"));
     return environment;
+}
+
+void TestDemoLifecycle::noArgumentsShowsTheWelcomePage()
+{
+    // A first run with nothing given offers the demo or a cluster; it starts no server.
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("TMPDIR"), m_tmp.path());
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.remove(QStringLiteral("DATABASE_URL"));
+    QProcess process;
+    process.setProcessEnvironment(env);
+    process.start(Binary, {});
+    QVERIFY(process.waitForStarted(10000));
+    QTest::qWait(2500);
+    QCOMPARE(process.state(), QProcess::Running);
+    QVERIFY(demoDirectories().isEmpty());
+    QVERIFY(!process.readAllStandardOutput().contains("demo database ready"));
+    ::kill(pid_t(process.processId()), SIGTERM);
+    QVERIFY(process.waitForFinished(20000));
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 0);
+    QVERIFY(demoDirectories().isEmpty());
 }
 
 QStringList TestDemoLifecycle::demoDirectories() const
