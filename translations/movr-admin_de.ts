@@ -84,6 +84,21 @@
         <source>Masked: right-click › Reveal card number</source>
         <translation>Maskiert: Rechtsklick › Kartennummer anzeigen</translation>
     </message>
+    <message>
+        <source>Browse %1</source>
+        <translation>%1 durchsuchen</translation>
+    </message>
+    <message>
+        <source>%1 (row estimate)</source>
+        <translation>%1 (Zeilenschätzung)</translation>
+    </message>
+</context>
+<context>
+    <name>BrowseWorker</name>
+    <message>
+        <source>Browse %1</source>
+        <translation>%1 durchsuchen</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -448,6 +463,13 @@ Ohne URL und ohne DATABASE_URL wird eine eingebettete Demo-Datenbank gestartet.<
     </message>
 </context>
 <context>
+    <name>ConnectionSettings</name>
+    <message>
+        <source>(default user)</source>
+        <translation>(Standardnutzer)</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionStatusBar</name>
     <message>
         <source>Not connected</source>
@@ -594,6 +616,225 @@ Ohne URL und ohne DATABASE_URL wird eine eingebettete Demo-Datenbank gestartet.<
     <message>
         <source>Show this row and its relations as they were at this time (AS OF SYSTEM TIME)</source>
         <translation>Diese Zeile und ihre Beziehungen so zeigen, wie sie zu diesem Zeitpunkt waren (AS OF SYSTEM TIME)</translation>
+    </message>
+    <message>
+        <source>Details: as of</source>
+        <translation>Details: Stand</translation>
+    </message>
+    <message>
+        <source>Details: %1</source>
+        <translation>Details: %1</translation>
+    </message>
+    <message>
+        <source>Details: location trail</source>
+        <translation>Details: Standortspur</translation>
+    </message>
+</context>
+<context>
+    <name>EditController</name>
+    <message>
+        <source>&amp;Start ride…</source>
+        <translation>Fahrt &amp;starten…</translation>
+    </message>
+    <message>
+        <source>&amp;End ride…</source>
+        <translation>Fahrt &amp;beenden…</translation>
+    </message>
+    <message>
+        <source>Add &amp;vehicle…</source>
+        <translation>&amp;Fahrzeug hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Ed&amp;it vehicle…</source>
+        <translation>Fahrzeug bearbe&amp;iten…</translation>
+    </message>
+    <message>
+        <source>Add &amp;user…</source>
+        <translation>&amp;Nutzer hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Create &amp;promo code…</source>
+        <translation>&amp;Aktionscode anlegen…</translation>
+    </message>
+    <message>
+        <source>&amp;Apply promo code…</source>
+        <translation>Aktionscode &amp;einlösen…</translation>
+    </message>
+    <message>
+        <source>&amp;Actions</source>
+        <translation>Ak&amp;tionen</translation>
+    </message>
+    <message>
+        <source>The first attempt of every edit fails with a retry error (SQLSTATE 40001), so that the rollback and retry path runs</source>
+        <translation>Der erste Versuch jeder Änderung schlägt mit einem Wiederholungsfehler fehl (SQLSTATE 40001), damit der Pfad für Rollback und Wiederholung durchlaufen wird</translation>
+    </message>
+    <message>
+        <source>Retry error injection: %1</source>
+        <translation>Einschleusen von Wiederholungsfehlern: %1</translation>
+    </message>
+    <message>
+        <source>Read privileges</source>
+        <translation>Rechte lesen</translation>
+    </message>
+    <message>
+        <source>%1…</source>
+        <translation>%1…</translation>
+    </message>
+    <message>
+        <source> after %1 attempts</source>
+        <translation> nach %1 Versuchen</translation>
+    </message>
+    <message>
+        <source>%1: committed (confirmed after the connection was lost)%2</source>
+        <translation>%1: festgeschrieben (bestätigt, nachdem die Verbindung verloren ging)%2</translation>
+    </message>
+    <message>
+        <source>%1: done%2</source>
+        <translation>%1: erledigt%2</translation>
+    </message>
+    <message>
+        <source>%1: not done, nothing was changed: %2</source>
+        <translation>%1: nicht ausgeführt, nichts wurde geändert: %2</translation>
+    </message>
+    <message>
+        <source>unknown reason</source>
+        <translation>unbekannter Grund</translation>
+    </message>
+    <message>
+        <source>%1: unknown whether it was committed. Check with: %2</source>
+        <translation>%1: unklar, ob festgeschrieben wurde. Prüfen mit: %2</translation>
+    </message>
+    <message>
+        <source>Select a row first</source>
+        <translation>Zuerst eine Zeile auswählen</translation>
+    </message>
+    <message>
+        <source>Select %1 in its table first.</source>
+        <translation>Wählen Sie zuerst %1 in der zugehörigen Tabelle aus.</translation>
+    </message>
+    <message>
+        <source>a vehicle</source>
+        <translation>ein Fahrzeug</translation>
+    </message>
+    <message>
+        <source>one or more vehicles</source>
+        <translation>ein oder mehrere Fahrzeuge</translation>
+    </message>
+    <message>
+        <source>One city at a time</source>
+        <translation>Eine Stadt nach der anderen</translation>
+    </message>
+    <message>
+        <source>Select vehicles of one city: a status change runs per city.</source>
+        <translation>Wählen Sie Fahrzeuge einer einzigen Stadt: Eine Statusänderung läuft pro Stadt.</translation>
+    </message>
+    <message>
+        <source>Retire vehicle</source>
+        <translation>Fahrzeug ausmustern</translation>
+    </message>
+    <message>
+        <source>Retire vehicle %1 in %2? It stays in the database for its rides&apos; history, with status &quot;retired&quot;.</source>
+        <translation>Fahrzeug %1 in %2 ausmustern? Es bleibt für den Verlauf seiner Fahrten mit dem Status „retired“ in der Datenbank.</translation>
+    </message>
+    <message>
+        <source>a user</source>
+        <translation>einen Nutzer</translation>
+    </message>
+    <message>
+        <source>Delete user</source>
+        <translation>Nutzer löschen</translation>
+    </message>
+    <message>
+        <source>Delete user %1 (%2) in %3? This cannot be undone; it is refused while rides, vehicles or promo codes refer to the user.</source>
+        <translation>Nutzer %1 (%2) in %3 löschen? Das kann nicht rückgängig gemacht werden; es wird abgelehnt, solange Fahrten, Fahrzeuge oder Aktionscodes auf den Nutzer verweisen.</translation>
+    </message>
+    <message>
+        <source>Not changed: %1</source>
+        <translation>Nicht geändert: %1</translation>
+    </message>
+    <message>
+        <source>Appl&amp;y changes</source>
+        <translation>Änderungen an&amp;wenden</translation>
+    </message>
+    <message>
+        <source>Appl&amp;y %1 changes</source>
+        <translation>%1 Änderungen an&amp;wenden</translation>
+    </message>
+    <message>
+        <source>%1 pending changes: Ctrl+S applies them in one transaction.</source>
+        <translation>%1 ausstehende Änderungen: Strg+S wendet sie in einer Transaktion an.</translation>
+    </message>
+    <message>
+        <source>Apply changes</source>
+        <translation>Änderungen anwenden</translation>
+    </message>
+    <message>
+        <source>Changes reverted.</source>
+        <translation>Änderungen zurückgenommen.</translation>
+    </message>
+    <message>
+        <source>Read current values</source>
+        <translation>Aktuelle Werte lesen</translation>
+    </message>
+    <message>
+        <source>Pending changes</source>
+        <translation>Ausstehende Änderungen</translation>
+    </message>
+    <message>
+        <source>%1 changes made earlier on %2 were not applied (the application or the connection ended first). They are shown marked in the tables.</source>
+        <translation>%1 früher auf %2 vorgenommene Änderungen wurden nicht angewendet (die Anwendung oder die Verbindung endete vorher). Sie werden in den Tabellen markiert angezeigt.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep them to review</source>
+        <translation>Zur Prüfung &amp;behalten</translation>
+    </message>
+    <message>
+        <source>&amp;Apply now</source>
+        <translation>Jetzt &amp;anwenden</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Verwerfen</translation>
+    </message>
+    <message>
+        <source>The rows no longer differ from what you saw: apply again.</source>
+        <translation>Die Zeilen unterscheiden sich nicht mehr von dem, was Sie gesehen haben: Wenden Sie erneut an.</translation>
+    </message>
+    <message>
+        <source>Nothing was written; your changes are still pending.</source>
+        <translation>Es wurde nichts geschrieben; Ihre Änderungen stehen weiter aus.</translation>
+    </message>
+    <message>
+        <source>Set vehicle s&amp;tatus…</source>
+        <translation>Fahrzeugs&amp;tatus setzen…</translation>
+    </message>
+    <message>
+        <source>Reti&amp;re vehicle</source>
+        <translation>Fahrzeug aus&amp;mustern</translation>
+    </message>
+    <message>
+        <source>E&amp;dit user…</source>
+        <translation>Nutzer bea&amp;rbeiten…</translation>
+    </message>
+    <message>
+        <source>De&amp;lete user</source>
+        <translation>Nutzer &amp;löschen</translation>
+    </message>
+    <message>
+        <source>Previe&amp;w changes…</source>
+        <translation>Vorschau der Än&amp;derungen…</translation>
+    </message>
+    <message>
+        <source>Revert c&amp;hanges</source>
+        <translation>Änderungen rückgängi&amp;g machen</translation>
+    </message>
+    <message>
+        <source>Preview &amp;before applying</source>
+        <translation>&amp;Vorschau vor dem Anwenden</translation>
+    </message>
+    <message>
+        <source>Inject retry errors (&amp;QA)</source>
+        <translation>Wiederholungsfehler einschleusen (&amp;QA)</translation>
     </message>
 </context>
 <context>
@@ -830,6 +1071,54 @@ Ohne URL und ohne DATABASE_URL wird eine eingebettete Demo-Datenbank gestartet.<
     <message>
         <source>Export</source>
         <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to a cluster…</source>
+        <translation>Mit einem Cluster &amp;verbinden…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>&amp;About MovR Admin</source>
+        <translation>Ü&amp;ber MovR Admin</translation>
+    </message>
+    <message>
+        <source>Pending changes</source>
+        <translation>Ausstehende Änderungen</translation>
+    </message>
+    <message>
+        <source>%1 changes have not been applied.</source>
+        <translation>%1 Änderungen wurden nicht angewendet.</translation>
+    </message>
+    <message>
+        <source>Apply them now, discard them, or keep working? If you quit without deciding, they stay in the journal and are offered again next time.</source>
+        <translation>Jetzt anwenden, verwerfen oder weiterarbeiten? Wenn Sie ohne Entscheidung beenden, bleiben sie im Journal und werden beim nächsten Mal erneut angeboten.</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Anwenden</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Verwerfen</translation>
+    </message>
+    <message>
+        <source>&amp;Quit, keep for next time</source>
+        <translation>&amp;Beenden, für nächstes Mal behalten</translation>
+    </message>
+    <message>
+        <source>Starting the demo database…</source>
+        <translation>Demo-Datenbank wird gestartet…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Einstellungen</translation>
     </message>
 </context>
 <context>
@@ -1112,6 +1401,24 @@ Ohne URL und ohne DATABASE_URL wird eine eingebettete Demo-Datenbank gestartet.<
     <message>
         <source>No keychain is available; the password will be asked for each time.</source>
         <translation>Kein Schlüsselbund verfügbar; das Passwort wird jedes Mal abgefragt.</translation>
+    </message>
+</context>
+<context>
+    <name>PendingEditsProxy</name>
+    <message>
+        <source>Changed from &quot;%1&quot;; not applied yet (Ctrl+S applies, Actions › Revert discards).</source>
+        <translation>Geändert von „%1“; noch nicht angewendet (Strg+S wendet an, Aktionen › Änderungen rückgängig machen verwirft).</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>PgConnection</name>
+    <message>
+        <source>no connection to cancel</source>
+        <translation>keine Verbindung zum Abbrechen</translation>
     </message>
 </context>
 <context>
@@ -1682,6 +1989,126 @@ Ohne URL und ohne DATABASE_URL wird eine eingebettete Demo-Datenbank gestartet.<
         <source>User promo codes</source>
         <translation>Aktionscodes der Nutzer</translation>
     </message>
+    <message>
+        <source>City</source>
+        <translation>Stadt</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Standort</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Besitzer</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Rider</source>
+        <translation>Fahrer</translation>
+    </message>
+    <message>
+        <source>Vehicle city</source>
+        <translation>Stadt des Fahrzeugs</translation>
+    </message>
+    <message>
+        <source>Vehicle</source>
+        <translation>Fahrzeug</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Nach</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Begonnen</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>Umsatz</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Credit card</source>
+        <translation>Kreditkarte</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Regeln</translation>
+    </message>
+    <message>
+        <source>Ride</source>
+        <translation>Fahrt</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>Breitengrad</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>Längengrad</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Nutzer</translation>
+    </message>
+    <message>
+        <source>Applied</source>
+        <translation>Eingelöst</translation>
+    </message>
+    <message>
+        <source>Uses</source>
+        <translation>Verwendungen</translation>
+    </message>
 </context>
 <context>
     <name>TraceModel</name>
@@ -1736,6 +2163,65 @@ Ohne URL und ohne DATABASE_URL wird eine eingebettete Demo-Datenbank gestartet.<
     <message>
         <source>[injected] %1</source>
         <translation>[eingeschleust] %1</translation>
+    </message>
+</context>
+<context>
+    <name>TransactionRunner</name>
+    <message>
+        <source>not connected</source>
+        <translation>nicht verbunden</translation>
+    </message>
+    <message>
+        <source>connection lost</source>
+        <translation>Verbindung verloren</translation>
+    </message>
+    <message>
+        <source>no reply from the server in time; connection closed</source>
+        <translation>keine rechtzeitige Antwort vom Server; Verbindung geschlossen</translation>
+    </message>
+    <message>
+        <source>not executed: an earlier statement in the pipeline failed</source>
+        <translation>nicht ausgeführt: eine frühere Anweisung in der Pipeline ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>no reply: %1</source>
+        <translation>keine Antwort: %1</translation>
+    </message>
+    <message>
+        <source>the transaction did not commit</source>
+        <translation>die Transaktion wurde nicht festgeschrieben</translation>
+    </message>
+    <message>
+        <source>no way to check whether it committed</source>
+        <translation>keine Möglichkeit zu prüfen, ob sie festgeschrieben wurde</translation>
+    </message>
+    <message>
+        <source>cannot reconnect to check: %1</source>
+        <translation>erneute Verbindung zur Prüfung nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>the old session is still running on the server</source>
+        <translation>die alte Sitzung läuft noch auf dem Server</translation>
+    </message>
+    <message>
+        <source>the check failed: %1</source>
+        <translation>die Prüfung ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>the transaction is empty</source>
+        <translation>die Transaktion ist leer</translation>
+    </message>
+    <message>
+        <source>ambiguous commit</source>
+        <translation>ungewisses Commit</translation>
+    </message>
+    <message>
+        <source>gave up after %1 attempts</source>
+        <translation>nach %1 Versuchen aufgegeben</translation>
+    </message>
+    <message>
+        <source>deadline passed after %1 attempts</source>
+        <translation>Frist nach %1 Versuchen abgelaufen</translation>
     </message>
 </context>
 <context>
@@ -1802,6 +2288,21 @@ Ohne URL und ohne DATABASE_URL wird eine eingebettete Demo-Datenbank gestartet.<
     <message>
         <source>the address</source>
         <translation>die Adresse</translation>
+    </message>
+</context>
+<context>
+    <name>UserPicker</name>
+    <message>
+        <source>Find a user in %1</source>
+        <translation>Einen Nutzer in %1 suchen</translation>
+    </message>
+    <message>
+        <source>Name…</source>
+        <translation>Name…</translation>
+    </message>
+    <message>
+        <source>&amp;Choose</source>
+        <translation>&amp;Auswählen</translation>
     </message>
 </context>
 <context>
@@ -1992,6 +2493,14 @@ Ohne URL und ohne DATABASE_URL wird eine eingebettete Demo-Datenbank gestartet.<
     <message>
         <source>the location</source>
         <translation>der Standort</translation>
+    </message>
+    <message>
+        <source>Find…</source>
+        <translation>Suchen…</translation>
+    </message>
+    <message>
+        <source>Find the owner by name among the users of this city</source>
+        <translation>Den Besitzer unter den Nutzern dieser Stadt nach Namen suchen</translation>
     </message>
 </context>
 <context>

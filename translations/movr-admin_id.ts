@@ -84,6 +84,21 @@
         <source>Masked: right-click › Reveal card number</source>
         <translation>Disamarkan: klik kanan › Tampilkan nomor kartu</translation>
     </message>
+    <message>
+        <source>Browse %1</source>
+        <translation>Jelajahi %1</translation>
+    </message>
+    <message>
+        <source>%1 (row estimate)</source>
+        <translation>%1 (perkiraan baris)</translation>
+    </message>
+</context>
+<context>
+    <name>BrowseWorker</name>
+    <message>
+        <source>Browse %1</source>
+        <translation>Jelajahi %1</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -448,6 +463,13 @@ Tanpa URL dan tanpa DATABASE_URL, basis data demo bawaan akan dijalankan.</trans
     </message>
 </context>
 <context>
+    <name>ConnectionSettings</name>
+    <message>
+        <source>(default user)</source>
+        <translation>(pengguna bawaan)</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionStatusBar</name>
     <message>
         <source>Not connected</source>
@@ -594,6 +616,225 @@ Tanpa URL dan tanpa DATABASE_URL, basis data demo bawaan akan dijalankan.</trans
     <message>
         <source>Show this row and its relations as they were at this time (AS OF SYSTEM TIME)</source>
         <translation>Tampilkan baris ini dan relasinya seperti pada waktu ini (AS OF SYSTEM TIME)</translation>
+    </message>
+    <message>
+        <source>Details: as of</source>
+        <translation>Rincian: per waktu</translation>
+    </message>
+    <message>
+        <source>Details: %1</source>
+        <translation>Rincian: %1</translation>
+    </message>
+    <message>
+        <source>Details: location trail</source>
+        <translation>Rincian: jejak lokasi</translation>
+    </message>
+</context>
+<context>
+    <name>EditController</name>
+    <message>
+        <source>&amp;Start ride…</source>
+        <translation>&amp;Mulai perjalanan…</translation>
+    </message>
+    <message>
+        <source>&amp;End ride…</source>
+        <translation>A&amp;khiri perjalanan…</translation>
+    </message>
+    <message>
+        <source>Add &amp;vehicle…</source>
+        <translation>&amp;Tambah kendaraan…</translation>
+    </message>
+    <message>
+        <source>Ed&amp;it vehicle…</source>
+        <translation>&amp;Sunting kendaraan…</translation>
+    </message>
+    <message>
+        <source>Add &amp;user…</source>
+        <translation>Tambah pe&amp;ngguna…</translation>
+    </message>
+    <message>
+        <source>Create &amp;promo code…</source>
+        <translation>Buat kode p&amp;romo…</translation>
+    </message>
+    <message>
+        <source>&amp;Apply promo code…</source>
+        <translation>T&amp;erapkan kode promo…</translation>
+    </message>
+    <message>
+        <source>&amp;Actions</source>
+        <translation>T&amp;indakan</translation>
+    </message>
+    <message>
+        <source>The first attempt of every edit fails with a retry error (SQLSTATE 40001), so that the rollback and retry path runs</source>
+        <translation>Percobaan pertama setiap suntingan gagal dengan galat coba-ulang (SQLSTATE 40001), sehingga jalur rollback dan coba-ulang dijalankan</translation>
+    </message>
+    <message>
+        <source>Retry error injection: %1</source>
+        <translation>Penyisipan galat coba-ulang: %1</translation>
+    </message>
+    <message>
+        <source>Read privileges</source>
+        <translation>Baca hak akses</translation>
+    </message>
+    <message>
+        <source>%1…</source>
+        <translation>%1…</translation>
+    </message>
+    <message>
+        <source> after %1 attempts</source>
+        <translation> setelah %1 percobaan</translation>
+    </message>
+    <message>
+        <source>%1: committed (confirmed after the connection was lost)%2</source>
+        <translation>%1: ter-commit (dikonfirmasi setelah koneksi terputus)%2</translation>
+    </message>
+    <message>
+        <source>%1: done%2</source>
+        <translation>%1: selesai%2</translation>
+    </message>
+    <message>
+        <source>%1: not done, nothing was changed: %2</source>
+        <translation>%1: tidak dijalankan, tidak ada yang diubah: %2</translation>
+    </message>
+    <message>
+        <source>unknown reason</source>
+        <translation>alasan tidak diketahui</translation>
+    </message>
+    <message>
+        <source>%1: unknown whether it was committed. Check with: %2</source>
+        <translation>%1: tidak diketahui apakah sudah ter-commit. Periksa dengan: %2</translation>
+    </message>
+    <message>
+        <source>Select a row first</source>
+        <translation>Pilih baris terlebih dahulu</translation>
+    </message>
+    <message>
+        <source>Select %1 in its table first.</source>
+        <translation>Pilih %1 di tabelnya terlebih dahulu.</translation>
+    </message>
+    <message>
+        <source>a vehicle</source>
+        <translation>sebuah kendaraan</translation>
+    </message>
+    <message>
+        <source>one or more vehicles</source>
+        <translation>satu atau beberapa kendaraan</translation>
+    </message>
+    <message>
+        <source>One city at a time</source>
+        <translation>Satu kota dalam satu waktu</translation>
+    </message>
+    <message>
+        <source>Select vehicles of one city: a status change runs per city.</source>
+        <translation>Pilih kendaraan dari satu kota: perubahan status dijalankan per kota.</translation>
+    </message>
+    <message>
+        <source>Retire vehicle</source>
+        <translation>Pensiunkan kendaraan</translation>
+    </message>
+    <message>
+        <source>Retire vehicle %1 in %2? It stays in the database for its rides&apos; history, with status &quot;retired&quot;.</source>
+        <translation>Pensiunkan kendaraan %1 di %2? Kendaraan tetap ada di basis data untuk riwayat perjalanannya, dengan status &quot;retired&quot;.</translation>
+    </message>
+    <message>
+        <source>a user</source>
+        <translation>seorang pengguna</translation>
+    </message>
+    <message>
+        <source>Delete user</source>
+        <translation>Hapus pengguna</translation>
+    </message>
+    <message>
+        <source>Delete user %1 (%2) in %3? This cannot be undone; it is refused while rides, vehicles or promo codes refer to the user.</source>
+        <translation>Hapus pengguna %1 (%2) di %3? Tindakan ini tidak dapat dibatalkan; penghapusan ditolak selama masih ada perjalanan, kendaraan, atau kode promo yang merujuk ke pengguna ini.</translation>
+    </message>
+    <message>
+        <source>Not changed: %1</source>
+        <translation>Tidak diubah: %1</translation>
+    </message>
+    <message>
+        <source>Appl&amp;y changes</source>
+        <translation>Terapkan peru&amp;bahan</translation>
+    </message>
+    <message>
+        <source>Appl&amp;y %1 changes</source>
+        <translation>Terapkan %1 peru&amp;bahan</translation>
+    </message>
+    <message>
+        <source>%1 pending changes: Ctrl+S applies them in one transaction.</source>
+        <translation>%1 perubahan tertunda: Ctrl+S menerapkannya dalam satu transaksi.</translation>
+    </message>
+    <message>
+        <source>Apply changes</source>
+        <translation>Terapkan perubahan</translation>
+    </message>
+    <message>
+        <source>Changes reverted.</source>
+        <translation>Perubahan dibatalkan.</translation>
+    </message>
+    <message>
+        <source>Read current values</source>
+        <translation>Baca nilai terkini</translation>
+    </message>
+    <message>
+        <source>Pending changes</source>
+        <translation>Perubahan tertunda</translation>
+    </message>
+    <message>
+        <source>%1 changes made earlier on %2 were not applied (the application or the connection ended first). They are shown marked in the tables.</source>
+        <translation>%1 perubahan yang dibuat sebelumnya di %2 tidak diterapkan (aplikasi atau koneksi berakhir lebih dulu). Perubahan tersebut ditampilkan bertanda di tabel.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep them to review</source>
+        <translation>&amp;Simpan untuk ditinjau</translation>
+    </message>
+    <message>
+        <source>&amp;Apply now</source>
+        <translation>&amp;Terapkan sekarang</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Buang</translation>
+    </message>
+    <message>
+        <source>The rows no longer differ from what you saw: apply again.</source>
+        <translation>Baris-baris tersebut tidak lagi berbeda dari yang Anda lihat: terapkan lagi.</translation>
+    </message>
+    <message>
+        <source>Nothing was written; your changes are still pending.</source>
+        <translation>Tidak ada yang ditulis; perubahan Anda masih tertunda.</translation>
+    </message>
+    <message>
+        <source>Set vehicle s&amp;tatus…</source>
+        <translation>Atur stat&amp;us kendaraan…</translation>
+    </message>
+    <message>
+        <source>Reti&amp;re vehicle</source>
+        <translation>&amp;Pensiunkan kendaraan</translation>
+    </message>
+    <message>
+        <source>E&amp;dit user…</source>
+        <translation>Sunt&amp;ing pengguna…</translation>
+    </message>
+    <message>
+        <source>De&amp;lete user</source>
+        <translation>&amp;Hapus pengguna</translation>
+    </message>
+    <message>
+        <source>Previe&amp;w changes…</source>
+        <translation>Pr&amp;atinjau perubahan…</translation>
+    </message>
+    <message>
+        <source>Revert c&amp;hanges</source>
+        <translation>Bata&amp;lkan perubahan</translation>
+    </message>
+    <message>
+        <source>Preview &amp;before applying</source>
+        <translation>Pratin&amp;jau sebelum menerapkan</translation>
+    </message>
+    <message>
+        <source>Inject retry errors (&amp;QA)</source>
+        <translation>Sisipkan galat coba-ulang (&amp;QA)</translation>
     </message>
 </context>
 <context>
@@ -829,6 +1070,54 @@ Tanpa URL dan tanpa DATABASE_URL, basis data demo bawaan akan dijalankan.</trans
     <message>
         <source>Export</source>
         <translation>Ekspor</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to a cluster…</source>
+        <translation>&amp;Hubungkan ke klaster…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Bantua&amp;n</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Pintasan papan ketik</translation>
+    </message>
+    <message>
+        <source>&amp;About MovR Admin</source>
+        <translation>&amp;Tentang MovR Admin</translation>
+    </message>
+    <message>
+        <source>Pending changes</source>
+        <translation>Perubahan tertunda</translation>
+    </message>
+    <message>
+        <source>%1 changes have not been applied.</source>
+        <translation>%1 perubahan belum diterapkan.</translation>
+    </message>
+    <message>
+        <source>Apply them now, discard them, or keep working? If you quit without deciding, they stay in the journal and are offered again next time.</source>
+        <translation>Terapkan sekarang, buang, atau lanjutkan bekerja? Jika Anda keluar tanpa memutuskan, perubahan tetap ada di jurnal dan ditawarkan lagi lain kali.</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Terapkan</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Buang</translation>
+    </message>
+    <message>
+        <source>&amp;Quit, keep for next time</source>
+        <translation>&amp;Keluar, simpan untuk lain kali</translation>
+    </message>
+    <message>
+        <source>Starting the demo database…</source>
+        <translation>Menjalankan basis data demo…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Pengaturan</translation>
     </message>
 </context>
 <context>
@@ -1111,6 +1400,24 @@ Tanpa URL dan tanpa DATABASE_URL, basis data demo bawaan akan dijalankan.</trans
     <message>
         <source>No keychain is available; the password will be asked for each time.</source>
         <translation>Tidak ada keychain yang tersedia; kata sandi akan ditanyakan setiap kali.</translation>
+    </message>
+</context>
+<context>
+    <name>PendingEditsProxy</name>
+    <message>
+        <source>Changed from &quot;%1&quot;; not applied yet (Ctrl+S applies, Actions › Revert discards).</source>
+        <translation>Diubah dari &quot;%1&quot;; belum diterapkan (Ctrl+S menerapkan, Tindakan › Batalkan perubahan membuang).</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>PgConnection</name>
+    <message>
+        <source>no connection to cancel</source>
+        <translation>tidak ada koneksi untuk dibatalkan</translation>
     </message>
 </context>
 <context>
@@ -1679,6 +1986,126 @@ Tanpa URL dan tanpa DATABASE_URL, basis data demo bawaan akan dijalankan.</trans
         <source>User promo codes</source>
         <translation>Kode promo pengguna</translation>
     </message>
+    <message>
+        <source>City</source>
+        <translation>Kota</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Lokasi</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Rincian</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Pemilik</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Dibuat</translation>
+    </message>
+    <message>
+        <source>Rider</source>
+        <translation>Pengendara</translation>
+    </message>
+    <message>
+        <source>Vehicle city</source>
+        <translation>Kota kendaraan</translation>
+    </message>
+    <message>
+        <source>Vehicle</source>
+        <translation>Kendaraan</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Dari</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Ke</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Dimulai</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Berakhir</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>Pendapatan</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Alamat</translation>
+    </message>
+    <message>
+        <source>Credit card</source>
+        <translation>Kartu kredit</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Deskripsi</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Kedaluwarsa</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Aturan</translation>
+    </message>
+    <message>
+        <source>Ride</source>
+        <translation>Perjalanan</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>Lintang</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>Bujur</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Pengguna</translation>
+    </message>
+    <message>
+        <source>Applied</source>
+        <translation>Diterapkan</translation>
+    </message>
+    <message>
+        <source>Uses</source>
+        <translation>Penggunaan</translation>
+    </message>
 </context>
 <context>
     <name>TraceModel</name>
@@ -1733,6 +2160,65 @@ Tanpa URL dan tanpa DATABASE_URL, basis data demo bawaan akan dijalankan.</trans
     <message>
         <source>[injected] %1</source>
         <translation>[disisipkan] %1</translation>
+    </message>
+</context>
+<context>
+    <name>TransactionRunner</name>
+    <message>
+        <source>not connected</source>
+        <translation>tidak terhubung</translation>
+    </message>
+    <message>
+        <source>connection lost</source>
+        <translation>koneksi terputus</translation>
+    </message>
+    <message>
+        <source>no reply from the server in time; connection closed</source>
+        <translation>tidak ada balasan dari server tepat waktu; koneksi ditutup</translation>
+    </message>
+    <message>
+        <source>not executed: an earlier statement in the pipeline failed</source>
+        <translation>tidak dijalankan: pernyataan sebelumnya dalam pipeline gagal</translation>
+    </message>
+    <message>
+        <source>no reply: %1</source>
+        <translation>tidak ada balasan: %1</translation>
+    </message>
+    <message>
+        <source>the transaction did not commit</source>
+        <translation>transaksi tidak ter-commit</translation>
+    </message>
+    <message>
+        <source>no way to check whether it committed</source>
+        <translation>tidak ada cara untuk memeriksa apakah transaksi ter-commit</translation>
+    </message>
+    <message>
+        <source>cannot reconnect to check: %1</source>
+        <translation>tidak dapat terhubung kembali untuk memeriksa: %1</translation>
+    </message>
+    <message>
+        <source>the old session is still running on the server</source>
+        <translation>sesi lama masih berjalan di server</translation>
+    </message>
+    <message>
+        <source>the check failed: %1</source>
+        <translation>pemeriksaan gagal: %1</translation>
+    </message>
+    <message>
+        <source>the transaction is empty</source>
+        <translation>transaksi kosong</translation>
+    </message>
+    <message>
+        <source>ambiguous commit</source>
+        <translation>commit yang tidak pasti</translation>
+    </message>
+    <message>
+        <source>gave up after %1 attempts</source>
+        <translation>menyerah setelah %1 percobaan</translation>
+    </message>
+    <message>
+        <source>deadline passed after %1 attempts</source>
+        <translation>tenggat terlewati setelah %1 percobaan</translation>
     </message>
 </context>
 <context>
@@ -1799,6 +2285,21 @@ Tanpa URL dan tanpa DATABASE_URL, basis data demo bawaan akan dijalankan.</trans
     <message>
         <source>the address</source>
         <translation>alamat</translation>
+    </message>
+</context>
+<context>
+    <name>UserPicker</name>
+    <message>
+        <source>Find a user in %1</source>
+        <translation>Cari pengguna di %1</translation>
+    </message>
+    <message>
+        <source>Name…</source>
+        <translation>Nama…</translation>
+    </message>
+    <message>
+        <source>&amp;Choose</source>
+        <translation>&amp;Pilih</translation>
     </message>
 </context>
 <context>
@@ -1989,6 +2490,14 @@ Tanpa URL dan tanpa DATABASE_URL, basis data demo bawaan akan dijalankan.</trans
     <message>
         <source>the location</source>
         <translation>lokasi</translation>
+    </message>
+    <message>
+        <source>Find…</source>
+        <translation>Cari…</translation>
+    </message>
+    <message>
+        <source>Find the owner by name among the users of this city</source>
+        <translation>Cari pemilik berdasarkan nama di antara pengguna kota ini</translation>
     </message>
 </context>
 <context>

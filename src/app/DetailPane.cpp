@@ -238,7 +238,7 @@ void DetailPane::show(BrowseTable table, RowData row, bool remember)
     if (asOf().isValid()) {
         // The entity itself as it was then (its relations below use the same time).
         m_entityModel = new BrowseTableModel(table, this);
-        m_entityModel->setActionName(QStringLiteral("Details: as of"));
+        m_entityModel->setActionName(tr("Details: as of"));
         BrowseFilter key;
         for (int column : spec.keyColumns)
             key.equals.append({spec.columns.at(column).name, row.text(column)});
@@ -357,7 +357,7 @@ DetailPane::Section &DetailPane::addSection(const QString &name, BrowseTable tab
         new QLabel(QStringLiteral("<b>%1</b>").arg(name.toHtmlEscaped()), section.container);
     layout->addWidget(heading);
     section.model = new BrowseTableModel(table, section.container);
-    section.model->setActionName(QStringLiteral("Details: ") + TableSpec::of(table).sqlName);
+    section.model->setActionName(tr("Details: %1").arg(TableSpec::of(table).sqlName));
     BrowseFilter filter;
     filter.equals = equals;
     section.model->setFilter(filter);
@@ -399,7 +399,7 @@ void DetailPane::showTrailOf(const QString &city, const QString &rideId)
     m_plot->setModel(nullptr);
     delete m_trailModel;
     m_trailModel = new BrowseTableModel(BrowseTable::LocationHistory, this);
-    m_trailModel->setActionName(QStringLiteral("Details: location trail"));
+    m_trailModel->setActionName(tr("Details: location trail"));
     m_trailModel->setFirstPageSize(1000);
     BrowseFilter filter;
     filter.equals = {{QStringLiteral("city"), city}, {QStringLiteral("ride_id"), rideId}};

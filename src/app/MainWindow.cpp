@@ -6,6 +6,7 @@
 #include "CsvExporter.h"
 #include "DetailPane.h"
 #include "EditController.h"
+#include "LanguageMenu.h"
 #include "ShortcutsDialog.h"
 #include "SqlPanel.h"
 #include "TablePage.h"
@@ -193,6 +194,9 @@ void MainWindow::createActions()
     sql->setText(tr("SQL panel"));
     sql->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
     view->addAction(sql);
+
+    QMenu *settings = menuBar()->addMenu(tr("&Settings"));
+    settings->addMenu(new LanguageMenu(this));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *shortcuts = help->addAction(tr("&Keyboard shortcuts"));

@@ -1,6 +1,7 @@
 #include "CommandLine.h"
 #include "DemoHost.h"
 #include "MainWindow.h"
+#include "Translations.h"
 
 #include "demo/LocalServer.h"
 #include "movr/MovrLoader.h"
@@ -126,6 +127,7 @@ int main(int argc, char *argv[])
         return 0;
     case CommandLineOptions::Mode::InitMovr: {
         QCoreApplication app(argc, argv);
+        Translations::install(app);
         return initMovr(options);
     }
     case CommandLineOptions::Mode::Demo:
@@ -144,6 +146,7 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("movr-admin"));
     QApplication::setApplicationVersion(QStringLiteral(MOVR_VERSION));
+    Translations::install(app);
 
     if (!installSignalHandlers()) {
         printError(QObject::tr("cannot install signal handlers"));

@@ -49,7 +49,7 @@ QColor namedColor(const QString &name)
 BrowseTableModel::BrowseTableModel(BrowseTable table, QObject *parent)
     : QAbstractTableModel(parent), m_spec(&TableSpec::of(table))
 {
-    m_actionName = QStringLiteral("Browse ") + m_spec->sqlName;
+    m_actionName = tr("Browse %1").arg(m_spec->sqlName);
 }
 
 BrowseTableModel::~BrowseTableModel()
@@ -175,7 +175,7 @@ void BrowseTableModel::requestEstimate()
         return;
     PageRequest request = baseRequest();
     request.kind = PageRequest::Kind::Estimate;
-    request.action = m_actionName + QStringLiteral(" (row estimate)");
+    request.action = tr("%1 (row estimate)").arg(m_actionName);
     m_worker->submit(request);
 }
 

@@ -1,5 +1,6 @@
 #include "ConnectionSettings.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -231,7 +232,9 @@ QString ConnectionSettings::toUrl(Password password) const
 QString ConnectionSettings::displayName() const
 {
     const QString host = this->host().isEmpty() ? QStringLiteral("localhost") : this->host();
-    const QString user = this->user().isEmpty() ? QStringLiteral("(default user)") : this->user();
+    const QString user = this->user().isEmpty()
+                             ? QCoreApplication::translate("ConnectionSettings", "(default user)")
+                             : this->user();
     const QString database = this->database().isEmpty() ? user : this->database();
     return QStringLiteral("%1@%2:%3/%4").arg(user, host).arg(port()).arg(database);
 }

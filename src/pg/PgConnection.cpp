@@ -2,6 +2,8 @@
 
 #include "ConnectionDiagnosis.h"
 
+#include <QCoreApplication>
+
 #include <vector>
 
 PgResult::PgResult(PGresult *result) : m_result(result, &PQclear) {}
@@ -67,7 +69,7 @@ CancelHandle::CancelHandle(PGconn *connection)
 QString CancelHandle::cancel() const
 {
     if (!m_cancel)
-        return QStringLiteral("no connection to cancel");
+        return QCoreApplication::translate("PgConnection", "no connection to cancel");
     char buffer[256] = {};
     if (PQcancel(m_cancel.get(), buffer, sizeof buffer))
         return {};

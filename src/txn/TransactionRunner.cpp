@@ -3,6 +3,7 @@
 #include "TraceScript.h"
 
 #include <QAtomicInteger>
+#include <QCoreApplication>
 #include <QElapsedTimer>
 
 #include <poll.h>
@@ -166,7 +167,8 @@ bool TransactionRunner::ensureConnection(std::optional<DbError> &error)
     if (m_connection)
         m_settings = m_connection->settings();
     if (!m_settings) {
-        error = DbError::make(ErrorClass::Connection, QStringLiteral("not connected"));
+        error = DbError::make(ErrorClass::Connection,
+                              QCoreApplication::translate("TransactionRunner", "not connected"));
         return false;
     }
     auto opened = m_connector ? m_connector(*m_settings) : PgConnection::open(*m_settings);
@@ -202,13 +204,14 @@ TransactionRunner::Batch TransactionRunner::send(const QList<Item> &items)
         batch.connectionLost = true;
         error.kind = ErrorClass::Connection;
         if (error.message.isEmpty())
-            error.message = QStringLiteral("connection lost");
+            error.message = QCoreApplication::translate("TransactionRunner", "connection lost");
         batch.lostError = error;
     };
 
     PGconn *c = connectionUsable() ? m_connection->handle() : nullptr;
     if (!c) {
-        lose(DbError::make(ErrorClass::Connection, QStringLiteral("not connected")));
+        lose(DbError::make(ErrorClass::Connection,
+                           QCoreApplication::translate("TransactionRunner", "not connected")));
     } else if (PQenterPipelineMode(c) != 1) {
         if (PQstatus(c) == CONNECTION_BAD)
             lose(DbError::fromConnection(c));
@@ -269,9 +272,10 @@ TransactionRunner::Batch TransactionRunner::send(const QList<Item> &items)
                 if (cancelSent && current >= graceEnd) {
                     ::shutdown(PQsocket(c), SHUT_RDWR);
                     PQconsumeInput(c);
-                    lose(DbError::make(
-                        ErrorClass::Connection,
-                        QStringLiteral("no reply from the server in time; connection closed")));
+                    lose(DbError::make(ErrorClass::Connection,
+                                       QCoreApplication::translate(
+                                           "TransactionRunner",
+                                           "no reply from the server in time; connection closed")));
                     return false;
                 }
                 const auto until = cancelSent ? graceEnd : deadline;
@@ -376,13 +380,15 @@ TransactionRunner::Batch TransactionRunner::send(const QList<Item> &items)
             entry.error = slot.error.message;
             break;
         case ItemResult::State::Skipped:
-            entry.error =
-                QStringLiteral("not executed: an earlier statement in the pipeline failed");
+            entry.error = QCoreApplication::translate(
+                "TransactionRunner", "not executed: an earlier statement in the pipeline failed");
             break;
         case ItemResult::State::NotReceived:
-            entry.error = QStringLiteral("no reply: %1")
-                              .arg(batch.lostError ? batch.lostError->message
-                                                   : QStringLiteral("connection lost"));
+            entry.error =
+                QCoreApplication::translate("TransactionRunner", "no reply: %1")
+                    .arg(batch.lostError
+                             ? batch.lostError->message
+                             : QCoreApplication::translate("TransactionRunner", "connection lost"));
             break;
         }
         if (i == 0 && !m_pendingRetryCause.isEmpty()) {
@@ -511,12 +517,14 @@ TransactionRunner::AttemptResult TransactionRunner::evaluateCommit(const QList<I
     }
     if (!batch.connectionLost) {
         result.verdict = Verdict::Failed;
-        result.error =
-            DbError::make(ErrorClass::Other, QStringLiteral("the transaction did not commit"));
+        result.error = DbError::make(
+            ErrorClass::Other,
+            QCoreApplication::translate("TransactionRunner", "the transaction did not commit"));
         return result;
     }
     DbError error = batch.lostError.value_or(
-        DbError::make(ErrorClass::Connection, QStringLiteral("connection lost")));
+        DbError::make(ErrorClass::Connection,
+                      QCoreApplication::translate("TransactionRunner", "connection lost")));
     if (mayCommitIndex >= 0 && batch.queued > mayCommitIndex) {
         error.kind = ErrorClass::Ambiguous;
         result.verdict = Verdict::Ambiguous;
@@ -602,7 +610,8 @@ void TransactionRunner::resolveAmbiguous(const TransactionBody &body, const DbEr
         outcome.results.clear();
     };
     if (body.verify.sql.isEmpty()) {
-        unknown(QStringLiteral("no way to check whether it committed"));
+        unknown(QCoreApplication::translate("TransactionRunner",
+                                            "no way to check whether it committed"));
         return;
     }
 
@@ -620,8 +629,9 @@ void TransactionRunner::resolveAmbiguous(const TransactionBody &body, const DbEr
             connected = ensureConnection(error);
         }
         if (!connected) {
-            unknown(QStringLiteral("cannot reconnect to check: %1")
-                        .arg(error ? error->message : QString()));
+            unknown(
+                QCoreApplication::translate("TransactionRunner", "cannot reconnect to check: %1")
+                    .arg(error ? error->message : QString()));
             return;
         }
         if (wasPostgres && oldPid > 0 && !m_connection->serverInfo().isCockroach()) {
@@ -644,7 +654,8 @@ void TransactionRunner::resolveAmbiguous(const TransactionBody &body, const DbEr
                 gone = check.items.at(0).result.rowCount() == 0;
             }
             if (!gone) {
-                unknown(QStringLiteral("the old session is still running on the server"));
+                unknown(QCoreApplication::translate(
+                    "TransactionRunner", "the old session is still running on the server"));
                 return;
             }
         }
@@ -652,7 +663,7 @@ void TransactionRunner::resolveAmbiguous(const TransactionBody &body, const DbEr
     const Batch batch = send({Item{body.verify.sql, body.verify.params, Kind::Verify}});
     const ItemResult &verified = batch.items.at(0);
     if (batch.connectionLost || verified.state != ItemResult::State::Ok) {
-        unknown(QStringLiteral("the check failed: %1")
+        unknown(QCoreApplication::translate("TransactionRunner", "the check failed: %1")
                     .arg(batch.lostError ? batch.lostError->message : verified.error.message));
         return;
     }
@@ -681,8 +692,9 @@ Outcome TransactionRunner::run(const TransactionBody &body, quint64 actionId)
     } reset{this};
 
     if (!body.interactive && body.statements.isEmpty()) {
-        outcome.error =
-            DbError::make(ErrorClass::InvalidInput, QStringLiteral("the transaction is empty"));
+        outcome.error = DbError::make(
+            ErrorClass::InvalidInput,
+            QCoreApplication::translate("TransactionRunner", "the transaction is empty"));
         return outcome;
     }
     const auto started = now();
@@ -762,25 +774,31 @@ Outcome TransactionRunner::run(const TransactionBody &body, quint64 actionId)
             outcome.error = attempt.error;
             return outcome;
         case Verdict::Ambiguous:
-            resolveAmbiguous(body,
-                             attempt.error.value_or(DbError::make(
-                                 ErrorClass::Ambiguous, QStringLiteral("ambiguous commit"))),
-                             outcome);
+            resolveAmbiguous(
+                body,
+                attempt.error.value_or(DbError::make(
+                    ErrorClass::Ambiguous,
+                    QCoreApplication::translate("TransactionRunner", "ambiguous commit"))),
+                outcome);
             return outcome;
         case Verdict::Retry:
         case Verdict::LostBeforeCommit:
             break;
         }
         lastError = attempt.error.value_or(
-            DbError::make(ErrorClass::Connection, QStringLiteral("connection lost")));
+            DbError::make(ErrorClass::Connection,
+                          QCoreApplication::translate("TransactionRunner", "connection lost")));
         if (m_attempt == maxAttempts) {
-            gaveUp = QStringLiteral("gave up after %1 attempts").arg(maxAttempts);
+            gaveUp = QCoreApplication::translate("TransactionRunner", "gave up after %1 attempts")
+                         .arg(maxAttempts);
             break;
         }
         if (m_attempt == 1) {
             // The first retry at once, from the restart savepoint when there is one.
             if (now() >= deadline) {
-                gaveUp = QStringLiteral("deadline passed after %1 attempts").arg(m_attempt);
+                gaveUp = QCoreApplication::translate("TransactionRunner",
+                                                     "deadline passed after %1 attempts")
+                             .arg(m_attempt);
                 break;
             }
             if (!transactionOpen(m_connection.get()))
@@ -792,7 +810,9 @@ Outcome TransactionRunner::run(const TransactionBody &body, quint64 actionId)
             const microseconds ceiling = backoffCeiling(m_policy, sleeps++);
             const microseconds delay(qint64(std::floor(random() * double(ceiling.count()))));
             if (now() + delay >= deadline) {
-                gaveUp = QStringLiteral("deadline passed after %1 attempts").arg(m_attempt);
+                gaveUp = QCoreApplication::translate("TransactionRunner",
+                                                     "deadline passed after %1 attempts")
+                             .arg(m_attempt);
                 break;
             }
             sleep(delay);

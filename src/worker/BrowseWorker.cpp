@@ -4,6 +4,7 @@
 
 #include "BrowseQuery.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QMetaObject>
 #include <QMutexLocker>
@@ -149,8 +150,9 @@ JobStatus BrowseWorker::runRequest(PgConnection &connection, const PageRequest &
 
     TraceEntry entry;
     entry.actionId = TransactionRunner::nextActionId(); // one id space with the edits
-    entry.action =
-        request.action.isEmpty() ? QStringLiteral("Browse ") + spec.sqlName : request.action;
+    entry.action = request.action.isEmpty()
+                       ? QCoreApplication::translate("BrowseWorker", "Browse %1").arg(spec.sqlName)
+                       : request.action;
     entry.sql = statement.sql;
     entry.params = statement.params;
     entry.isRead = true;

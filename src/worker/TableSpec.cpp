@@ -41,14 +41,14 @@ TableSpec makeVehicles()
     spec.sqlName = QStringLiteral("vehicles");
     spec.title = QCoreApplication::translate("TableSpec", "Vehicles");
     spec.columns = {
-        column("city", "City", ColumnKind::Text),
-        column("id", "ID", ColumnKind::Uuid),
-        column("type", "Type", ColumnKind::Text),
-        column("status", "Status", ColumnKind::Status),
-        column("current_location", "Location", ColumnKind::Text),
-        column("ext", "Details", ColumnKind::Json),
-        column("owner_id", "Owner", ColumnKind::Uuid),
-        column("creation_time", "Created", ColumnKind::Timestamp),
+        column("city", QT_TRANSLATE_NOOP("TableSpec", "City"), ColumnKind::Text),
+        column("id", QT_TRANSLATE_NOOP("TableSpec", "ID"), ColumnKind::Uuid),
+        column("type", QT_TRANSLATE_NOOP("TableSpec", "Type"), ColumnKind::Text),
+        column("status", QT_TRANSLATE_NOOP("TableSpec", "Status"), ColumnKind::Status),
+        column("current_location", QT_TRANSLATE_NOOP("TableSpec", "Location"), ColumnKind::Text),
+        column("ext", QT_TRANSLATE_NOOP("TableSpec", "Details"), ColumnKind::Json),
+        column("owner_id", QT_TRANSLATE_NOOP("TableSpec", "Owner"), ColumnKind::Uuid),
+        column("creation_time", QT_TRANSLATE_NOOP("TableSpec", "Created"), ColumnKind::Timestamp),
     };
     spec.keyColumns = {0, 1};
     spec.cityColumn = 0;
@@ -67,16 +67,16 @@ TableSpec makeRides()
     spec.sqlName = QStringLiteral("rides");
     spec.title = QCoreApplication::translate("TableSpec", "Rides");
     spec.columns = {
-        column("city", "City", ColumnKind::Text),
-        column("id", "ID", ColumnKind::Uuid),
-        column("rider_id", "Rider", ColumnKind::Uuid),
-        column("vehicle_city", "Vehicle city", ColumnKind::Text),
-        column("vehicle_id", "Vehicle", ColumnKind::Uuid),
-        column("start_address", "From", ColumnKind::Text),
-        column("end_address", "To", ColumnKind::Text),
-        column("start_time", "Started", ColumnKind::Timestamp),
-        column("end_time", "Ended", ColumnKind::Timestamp),
-        column("revenue", "Revenue", ColumnKind::Money),
+        column("city", QT_TRANSLATE_NOOP("TableSpec", "City"), ColumnKind::Text),
+        column("id", QT_TRANSLATE_NOOP("TableSpec", "ID"), ColumnKind::Uuid),
+        column("rider_id", QT_TRANSLATE_NOOP("TableSpec", "Rider"), ColumnKind::Uuid),
+        column("vehicle_city", QT_TRANSLATE_NOOP("TableSpec", "Vehicle city"), ColumnKind::Text),
+        column("vehicle_id", QT_TRANSLATE_NOOP("TableSpec", "Vehicle"), ColumnKind::Uuid),
+        column("start_address", QT_TRANSLATE_NOOP("TableSpec", "From"), ColumnKind::Text),
+        column("end_address", QT_TRANSLATE_NOOP("TableSpec", "To"), ColumnKind::Text),
+        column("start_time", QT_TRANSLATE_NOOP("TableSpec", "Started"), ColumnKind::Timestamp),
+        column("end_time", QT_TRANSLATE_NOOP("TableSpec", "Ended"), ColumnKind::Timestamp),
+        column("revenue", QT_TRANSLATE_NOOP("TableSpec", "Revenue"), ColumnKind::Money),
     };
     spec.keyColumns = {0, 1};
     spec.cityColumn = 0;
@@ -93,11 +93,12 @@ TableSpec makeUsers()
     spec.sqlName = QStringLiteral("users");
     spec.title = QCoreApplication::translate("TableSpec", "Users");
     spec.columns = {
-        column("city", "City", ColumnKind::Text),
-        column("id", "ID", ColumnKind::Uuid),
-        column("name", "Name", ColumnKind::Text),
-        column("address", "Address", ColumnKind::Text),
-        column("credit_card", "Credit card", ColumnKind::CreditCard),
+        column("city", QT_TRANSLATE_NOOP("TableSpec", "City"), ColumnKind::Text),
+        column("id", QT_TRANSLATE_NOOP("TableSpec", "ID"), ColumnKind::Uuid),
+        column("name", QT_TRANSLATE_NOOP("TableSpec", "Name"), ColumnKind::Text),
+        column("address", QT_TRANSLATE_NOOP("TableSpec", "Address"), ColumnKind::Text),
+        column("credit_card", QT_TRANSLATE_NOOP("TableSpec", "Credit card"),
+               ColumnKind::CreditCard),
     };
     spec.keyColumns = {0, 1};
     spec.cityColumn = 0;
@@ -112,11 +113,11 @@ TableSpec makePromoCodes()
     spec.sqlName = QStringLiteral("promo_codes");
     spec.title = QCoreApplication::translate("TableSpec", "Promo codes");
     spec.columns = {
-        column("code", "Code", ColumnKind::Text),
-        column("description", "Description", ColumnKind::Text),
-        column("creation_time", "Created", ColumnKind::Timestamp),
-        column("expiration_time", "Expires", ColumnKind::Timestamp),
-        column("rules", "Rules", ColumnKind::Json),
+        column("code", QT_TRANSLATE_NOOP("TableSpec", "Code"), ColumnKind::Text),
+        column("description", QT_TRANSLATE_NOOP("TableSpec", "Description"), ColumnKind::Text),
+        column("creation_time", QT_TRANSLATE_NOOP("TableSpec", "Created"), ColumnKind::Timestamp),
+        column("expiration_time", QT_TRANSLATE_NOOP("TableSpec", "Expires"), ColumnKind::Timestamp),
+        column("rules", QT_TRANSLATE_NOOP("TableSpec", "Rules"), ColumnKind::Json),
     };
     spec.keyColumns = {0};
     spec.timeColumn = 2;
@@ -131,11 +132,11 @@ TableSpec makeLocationHistory()
     spec.sqlName = QStringLiteral("vehicle_location_histories");
     spec.title = QCoreApplication::translate("TableSpec", "Location history");
     spec.columns = {
-        column("city", "City", ColumnKind::Text),
-        column("ride_id", "Ride", ColumnKind::Uuid),
-        column("timestamp", "Time", ColumnKind::Timestamp),
-        column("lat", "Latitude", ColumnKind::Number),
-        column("long", "Longitude", ColumnKind::Number),
+        column("city", QT_TRANSLATE_NOOP("TableSpec", "City"), ColumnKind::Text),
+        column("ride_id", QT_TRANSLATE_NOOP("TableSpec", "Ride"), ColumnKind::Uuid),
+        column("timestamp", QT_TRANSLATE_NOOP("TableSpec", "Time"), ColumnKind::Timestamp),
+        column("lat", QT_TRANSLATE_NOOP("TableSpec", "Latitude"), ColumnKind::Number),
+        column("long", QT_TRANSLATE_NOOP("TableSpec", "Longitude"), ColumnKind::Number),
     };
     spec.columns[3].sqlType = QStringLiteral("float8");
     spec.columns[4].sqlType = QStringLiteral("float8");
@@ -153,11 +154,11 @@ TableSpec makeUserPromoCodes()
     spec.sqlName = QStringLiteral("user_promo_codes");
     spec.title = QCoreApplication::translate("TableSpec", "User promo codes");
     spec.columns = {
-        column("city", "City", ColumnKind::Text),
-        column("user_id", "User", ColumnKind::Uuid),
-        column("code", "Code", ColumnKind::Text),
-        column("timestamp", "Applied", ColumnKind::Timestamp),
-        column("usage_count", "Uses", ColumnKind::Integer),
+        column("city", QT_TRANSLATE_NOOP("TableSpec", "City"), ColumnKind::Text),
+        column("user_id", QT_TRANSLATE_NOOP("TableSpec", "User"), ColumnKind::Uuid),
+        column("code", QT_TRANSLATE_NOOP("TableSpec", "Code"), ColumnKind::Text),
+        column("timestamp", QT_TRANSLATE_NOOP("TableSpec", "Applied"), ColumnKind::Timestamp),
+        column("usage_count", QT_TRANSLATE_NOOP("TableSpec", "Uses"), ColumnKind::Integer),
     };
     spec.keyColumns = {0, 1, 2};
     spec.cityColumn = 0;
