@@ -1439,6 +1439,14 @@ Ohne URL und ohne DATABASE_URL wird eine eingebettete Demo-Datenbank gestartet.<
         <source>&amp;Apply</source>
         <translation>&amp;Anwenden</translation>
     </message>
+    <message>
+        <source>%1, first attempt; a retry sends the same again.</source>
+        <translation>%1, erster Versuch; eine Wiederholung sendet dasselbe erneut.</translation>
+    </message>
+    <message>
+        <source>The statements depend on what is read first; they are shown in the SQL panel once sent.</source>
+        <translation>Die Anweisungen hängen davon ab, was zuerst gelesen wird; sie erscheinen nach dem Senden im SQL-Bereich.</translation>
+    </message>
 </context>
 <context>
     <name>PromoCodeDialog</name>

@@ -1438,6 +1438,14 @@ Tanpa URL dan tanpa DATABASE_URL, basis data demo bawaan akan dijalankan.</trans
         <source>&amp;Apply</source>
         <translation>&amp;Terapkan</translation>
     </message>
+    <message>
+        <source>%1, first attempt; a retry sends the same again.</source>
+        <translation>%1, percobaan pertama; percobaan ulang mengirim hal yang sama lagi.</translation>
+    </message>
+    <message>
+        <source>The statements depend on what is read first; they are shown in the SQL panel once sent.</source>
+        <translation>Pernyataan bergantung pada apa yang dibaca lebih dulu; pernyataan ditampilkan di panel SQL setelah dikirim.</translation>
+    </message>
 </context>
 <context>
     <name>PromoCodeDialog</name>

@@ -22,12 +22,13 @@ QString PreviewDialog::script(const TransactionBody &body, ServerFlavor flavor,
 {
     QStringList lines;
     lines << QStringLiteral("-- %1").arg(body.action)
-          << QStringLiteral("-- %1, first attempt; a retry sends the same again.")
-                 .arg(flavor == ServerFlavor::CockroachDB ? QStringLiteral("CockroachDB")
-                                                          : QStringLiteral("PostgreSQL"));
+          << QStringLiteral("-- ") + tr("%1, first attempt; a retry sends the same again.")
+                                         .arg(flavor == ServerFlavor::CockroachDB
+                                                  ? QStringLiteral("CockroachDB")
+                                                  : QStringLiteral("PostgreSQL"));
     if (body.interactive && body.preview.isEmpty())
-        lines << QStringLiteral("-- The statements depend on what is read first; they are "
-                                "shown in the SQL panel once sent.");
+        lines << QStringLiteral("-- ") + tr("The statements depend on what is read first; they "
+                                            "are shown in the SQL panel once sent.");
     for (const Statement &statement : TransactionRunner::plannedStatements(body, flavor, policy))
         lines << TraceScript::inlineParameters(statement.sql, statement.params) + QLatin1Char(';');
     return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
