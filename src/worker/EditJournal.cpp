@@ -45,6 +45,21 @@ public:
         }
     }
 
+    // Opens the file on first use, so that a failure is reported in answer to a call, after
+    // the caller has connected to failed(). An open that failed is not retried: every later
+    // call reports the same reason.
+    bool ensureOpen(QString *error)
+    {
+        if (!m_opened) {
+            m_opened = true;
+            m_openError = open();
+        }
+        if (!m_openError.isEmpty())
+            *error = m_openError;
+        return m_openError.isEmpty();
+    }
+
+private:
     QString open()
     {
         m_connectionName = QStringLiteral("movr-journal-%1").arg(quintptr(this));
@@ -68,6 +83,7 @@ public:
         return {};
     }
 
+public:
     QString record(const QString &target, const PendingEdit &edit)
     {
         QSqlQuery query(QSqlDatabase::database(m_connectionName));
@@ -145,6 +161,8 @@ public:
 private:
     QString m_path;
     QString m_connectionName;
+    bool m_opened = false;
+    QString m_openError;
 };
 
 QString EditJournal::defaultPath()
@@ -163,11 +181,6 @@ EditJournal::EditJournal(const QString &path, QObject *parent) : QObject(parent)
     m_store->moveToThread(m_thread);
     connect(m_thread, &QThread::finished, m_store, &QObject::deleteLater);
     m_thread->start();
-    QMetaObject::invokeMethod(m_store, [this, store = m_store] {
-        const QString error = store->open();
-        if (!error.isEmpty())
-            Q_EMIT failed(tr("The journal of pending edits cannot be opened: %1").arg(error));
-    });
 }
 
 EditJournal::~EditJournal()
@@ -177,9 +190,20 @@ EditJournal::~EditJournal()
     m_thread->wait(10000);
 }
 
+bool EditJournal::isOpen(Store *store)
+{
+    QString error;
+    if (store->ensureOpen(&error))
+        return true;
+    Q_EMIT failed(tr("The journal of pending edits cannot be opened: %1").arg(error));
+    return false;
+}
+
 void EditJournal::record(const QString &target, const PendingEdit &edit)
 {
     QMetaObject::invokeMethod(m_store, [this, store = m_store, target, edit] {
+        if (!isOpen(store))
+            return;
         const QString error = store->record(target, edit);
         if (!error.isEmpty())
             Q_EMIT failed(tr("A pending edit could not be journaled: %1").arg(error));
@@ -189,6 +213,8 @@ void EditJournal::record(const QString &target, const PendingEdit &edit)
 void EditJournal::forget(const QString &target, const QList<PendingEdit> &cells)
 {
     QMetaObject::invokeMethod(m_store, [this, store = m_store, target, cells] {
+        if (!isOpen(store))
+            return;
         const QString error = store->forget(target, cells);
         if (!error.isEmpty())
             Q_EMIT failed(tr("The journal could not be updated: %1").arg(error));
@@ -198,6 +224,8 @@ void EditJournal::forget(const QString &target, const QList<PendingEdit> &cells)
 void EditJournal::forgetAll(const QString &target)
 {
     QMetaObject::invokeMethod(m_store, [this, store = m_store, target] {
+        if (!isOpen(store))
+            return;
         const QString error = store->forgetAll(target);
         if (!error.isEmpty())
             Q_EMIT failed(tr("The journal could not be updated: %1").arg(error));
@@ -207,6 +235,8 @@ void EditJournal::forgetAll(const QString &target)
 void EditJournal::load(const QString &target)
 {
     QMetaObject::invokeMethod(m_store, [this, store = m_store, target] {
+        if (!isOpen(store))
+            return;
         QString error;
         const QList<JournalEntry> entries = store->load(target, &error);
         if (!error.isEmpty())

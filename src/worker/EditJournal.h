@@ -47,6 +47,8 @@ Q_SIGNALS:
 
 private:
     class Store;
+    bool isOpen(Store *store); // on the journal's thread; reports why not
+
     QThread *m_thread = nullptr;
     Store *m_store = nullptr;
 };
