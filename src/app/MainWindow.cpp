@@ -103,9 +103,11 @@ void MainWindow::saveWindowState() const
     settings.setValue(QStringLiteral("state"), saveState());
     settings.setValue(QStringLiteral("table"),
                       TableSpec::of(m_pages.at(m_tabs->currentIndex())->table()).sqlName);
-    for (TablePage *page : m_pages)
-        settings.setValue(QStringLiteral("columns/") + TableSpec::of(page->table()).sqlName,
-                          page->view()->horizontalHeader()->saveState());
+    for (TablePage *page : m_pages) {
+        const QString name = TableSpec::of(page->table()).sqlName;
+        settings.setValue(QStringLiteral("columns/") + name, page->columnState());
+        settings.setValue(QStringLiteral("filters/") + name, page->filterState());
+    }
     settings.endGroup();
 }
 
@@ -118,9 +120,10 @@ void MainWindow::restoreWindowState()
     const QString table = settings.value(QStringLiteral("table")).toString();
     for (int i = 0; i < m_pages.size(); ++i) {
         const QString name = TableSpec::of(m_pages.at(i)->table()).sqlName;
-        const QByteArray columns = settings.value(QStringLiteral("columns/") + name).toByteArray();
-        if (!columns.isEmpty())
-            m_pages.at(i)->view()->horizontalHeader()->restoreState(columns);
+        m_pages.at(i)->restoreColumnState(
+            settings.value(QStringLiteral("columns/") + name).toByteArray());
+        m_pages.at(i)->restoreFilterState(
+            settings.value(QStringLiteral("filters/") + name).toMap());
         if (name == table)
             m_tabs->setCurrentIndex(i);
     }

@@ -21,6 +21,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QTableView>
 #include <QTimeZone>
 #include <QTimer>
@@ -266,6 +267,77 @@ void TablePage::applyFilter()
         filter.to = {};
     }
     m_model->setFilter(filter);
+}
+
+QVariantMap TablePage::filterState() const
+{
+    QVariantMap state;
+    state.insert(QStringLiteral("scope"), m_scope->currentData());
+    state.insert(QStringLiteral("search"), m_search->text());
+    if (m_status)
+        state.insert(QStringLiteral("status"), m_status->currentData());
+    if (m_type)
+        state.insert(QStringLiteral("type"), m_type->currentData());
+    if (m_activeOnly)
+        state.insert(QStringLiteral("activeOnly"), m_activeOnly->isChecked());
+    if (m_timeRange && m_timeRange->isChecked()) {
+        state.insert(QStringLiteral("from"), m_from->dateTime());
+        state.insert(QStringLiteral("to"), m_to->dateTime());
+    }
+    return state;
+}
+
+void TablePage::restoreFilterState(const QVariantMap &state)
+{
+    // The widgets are set quietly and the filter applied once: one query, not one per field.
+    const auto select = [&state](QComboBox *box, const QString &key) {
+        if (!box)
+            return;
+        const QSignalBlocker quiet(box);
+        const int index = box->findData(state.value(key).toString());
+        box->setCurrentIndex(index >= 0 ? index : 0);
+    };
+    select(m_scope, QStringLiteral("scope"));
+    select(m_status, QStringLiteral("status"));
+    select(m_type, QStringLiteral("type"));
+    {
+        const QSignalBlocker quiet(m_search);
+        m_search->setText(state.value(QStringLiteral("search")).toString());
+    }
+    if (m_activeOnly) {
+        const QSignalBlocker quiet(m_activeOnly);
+        m_activeOnly->setChecked(state.value(QStringLiteral("activeOnly")).toBool());
+    }
+    if (m_timeRange) {
+        const QDateTime from = state.value(QStringLiteral("from")).toDateTime();
+        const QDateTime to = state.value(QStringLiteral("to")).toDateTime();
+        const bool on = from.isValid() && to.isValid();
+        const QSignalBlocker quiet(m_timeRange), quietFrom(m_from), quietTo(m_to);
+        if (on) {
+            m_from->setDateTime(from);
+            m_to->setDateTime(to);
+        }
+        m_timeRange->setChecked(on);
+        m_from->setEnabled(on);
+        m_to->setEnabled(on);
+    }
+    applyFilter();
+}
+
+QByteArray TablePage::columnState() const
+{
+    return m_view->horizontalHeader()->saveState();
+}
+
+void TablePage::restoreColumnState(const QByteArray &state)
+{
+    QHeaderView *header = m_view->horizontalHeader();
+    if (state.isEmpty() || !header->restoreState(state))
+        return;
+    // restoreState() sets the sort indicator without signalling it: sort the model to match.
+    if (header->sortIndicatorSection() >= 0 &&
+        header->sortIndicatorSection() < m_model->columnCount())
+        m_model->sort(header->sortIndicatorSection(), header->sortIndicatorOrder());
 }
 
 void TablePage::reload()

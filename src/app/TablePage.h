@@ -2,6 +2,7 @@
 
 #include "worker/BrowseTypes.h"
 
+#include <QVariantMap>
 #include <QWidget>
 
 class BrowseTableModel;
@@ -44,6 +45,15 @@ public:
     QString selectionAsTsv() const;
     // The row the cursor is on, or -1.
     int currentRow() const;
+
+    // The filter bar (scope, search, status, type, active only, time range) as settings
+    // values, and back: entries that are missing or no longer valid are left at their
+    // defaults, and the restored filter is applied once.
+    QVariantMap filterState() const;
+    void restoreFilterState(const QVariantMap &state);
+    // Column widths, order and the sort; restoring applies the saved sort to the model.
+    QByteArray columnState() const;
+    void restoreColumnState(const QByteArray &state);
 
 public Q_SLOTS:
     void focusSearch();

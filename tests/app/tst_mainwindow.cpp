@@ -19,7 +19,9 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QCheckBox>
 #include <QClipboard>
+#include <QHeaderView>
 #include <QLineEdit>
 #include <QSettings>
 #include <QSignalSpy>
@@ -310,6 +312,55 @@ private Q_SLOTS:
                     m_window->detailPane()->sectionModel(QStringLiteral("Rides"))->rowCount() > 0);
         QTest::qWait(1500);
         QVERIFY(m_window->grab().save(path));
+    }
+
+    // Closing saves the last table, its filters, column widths and sort; a new window starts
+    // where the user left off, and loads only what the restored filter selects.
+    void lastTableFiltersAndColumnsAreRestored()
+    {
+        m_window->selectTable(BrowseTable::Rides);
+        TablePage *rides = m_window->currentPage();
+        QVERIFY(rides->scopeSelector()->selectScope(QStringLiteral("rome")));
+        rides->findChild<QCheckBox *>(QStringLiteral("activeOnly"))->setChecked(true);
+        rides->searchField()->setText(QStringLiteral("it's; --"));
+        QTest::keyClick(rides->searchField(), Qt::Key_Return);
+        rides->view()->setColumnWidth(2, 333);
+        rides->view()->horizontalHeader()->setSortIndicator(4, Qt::DescendingOrder);
+        QCOMPARE(rides->model()->sortOrder().column, 4);
+        QVERIFY(m_window->close());
+
+        m_window = std::make_unique<MainWindow>();
+        QSignalSpy shown(m_window.get(), &MainWindow::dataShown);
+        m_window->show();
+        m_window->connectTo(TestServer::settings(m_database));
+        QTRY_COMPARE(shown.count(), 1);
+        TablePage *restored = m_window->currentPage();
+        QCOMPARE(restored->table(), BrowseTable::Rides);
+        QCOMPARE(restored->scopeSelector()->cities(), QStringList{QStringLiteral("rome")});
+        QCOMPARE(restored->searchField()->text(), QStringLiteral("it's; --"));
+        QVERIFY(restored->findChild<QCheckBox *>(QStringLiteral("activeOnly"))->isChecked());
+        const BrowseFilter &filter = restored->model()->filter();
+        QCOMPARE(filter.cities, QStringList{QStringLiteral("rome")});
+        QVERIFY(filter.activeOnly);
+        QCOMPARE(filter.search, QStringLiteral("it's; --"));
+        QCOMPARE(restored->view()->columnWidth(2), 333);
+        // The sort arrow and the server-side order agree.
+        QCOMPARE(restored->view()->horizontalHeader()->sortIndicatorSection(), 4);
+        QCOMPARE(restored->model()->sortOrder().column, 4);
+        QCOMPARE(restored->model()->sortOrder().order, Qt::DescendingOrder);
+
+        // Saved values that no longer exist fall back to the defaults.
+        TablePage *vehicles = m_window->tablePage(BrowseTable::Vehicles);
+        vehicles->restoreFilterState({{QStringLiteral("scope"), QStringLiteral("city:atlantis")},
+                                      {QStringLiteral("status"), QStringLiteral("flying")},
+                                      {QStringLiteral("type"), QStringLiteral("bike")}});
+        QCOMPARE(vehicles->scopeSelector()->cities(), QStringList{});
+        QCOMPARE(vehicles->model()->filter().status, QString());
+        QCOMPARE(vehicles->model()->filter().vehicleType, QStringLiteral("bike"));
+
+        // Back to no filter, for whatever runs next.
+        restored->restoreFilterState({});
+        QCOMPARE(restored->model()->filter(), BrowseFilter{});
     }
 
     void cleanupTestCase() { m_window.reset(); }
