@@ -757,14 +757,6 @@ Ohne URL und ohne DATABASE_URL wird eine eingebettete Demo-Datenbank gestartet.<
         <translation>Änderungen an&amp;wenden</translation>
     </message>
     <message>
-        <source>Appl&amp;y %1 changes</source>
-        <translation>%1 Änderungen an&amp;wenden</translation>
-    </message>
-    <message>
-        <source>%1 pending changes: Ctrl+S applies them in one transaction.</source>
-        <translation>%1 ausstehende Änderungen: Strg+S wendet sie in einer Transaktion an.</translation>
-    </message>
-    <message>
         <source>Apply changes</source>
         <translation>Änderungen anwenden</translation>
     </message>
@@ -779,10 +771,6 @@ Ohne URL und ohne DATABASE_URL wird eine eingebettete Demo-Datenbank gestartet.<
     <message>
         <source>Pending changes</source>
         <translation>Ausstehende Änderungen</translation>
-    </message>
-    <message>
-        <source>%1 changes made earlier on %2 were not applied (the application or the connection ended first). They are shown marked in the tables.</source>
-        <translation>%1 früher auf %2 vorgenommene Änderungen wurden nicht angewendet (die Anwendung oder die Verbindung endete vorher). Sie werden in den Tabellen markiert angezeigt.</translation>
     </message>
     <message>
         <source>&amp;Keep them to review</source>
@@ -835,6 +823,27 @@ Ohne URL und ohne DATABASE_URL wird eine eingebettete Demo-Datenbank gestartet.<
     <message>
         <source>Inject retry errors (&amp;QA)</source>
         <translation>Wiederholungsfehler einschleusen (&amp;QA)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Appl&amp;y %n change(s)</source>
+        <translation>
+            <numerusform>%n Änderung an&amp;wenden</numerusform>
+            <numerusform>%n Änderungen an&amp;wenden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) made earlier on %1 were not applied (the application or the connection ended first). They are shown marked in the tables.</source>
+        <translation>
+            <numerusform>%n früher auf %1 vorgenommene Änderung wurde nicht angewendet (die Anwendung oder die Verbindung endete vorher). Sie wird in den Tabellen markiert angezeigt.</numerusform>
+            <numerusform>%n früher auf %1 vorgenommene Änderungen wurden nicht angewendet (die Anwendung oder die Verbindung endete vorher). Sie werden in den Tabellen markiert angezeigt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pending change(s): Ctrl+S applies them in one transaction.</source>
+        <translation>
+            <numerusform>%n ausstehende Änderung: Strg+S wendet sie in einer Transaktion an.</numerusform>
+            <numerusform>%n ausstehende Änderungen: Strg+S wendet sie in einer Transaktion an.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1093,10 +1102,6 @@ Ohne URL und ohne DATABASE_URL wird eine eingebettete Demo-Datenbank gestartet.<
         <translation>Ausstehende Änderungen</translation>
     </message>
     <message>
-        <source>%1 changes have not been applied.</source>
-        <translation>%1 Änderungen wurden nicht angewendet.</translation>
-    </message>
-    <message>
         <source>Apply them now, discard them, or keep working? If you quit without deciding, they stay in the journal and are offered again next time.</source>
         <translation>Jetzt anwenden, verwerfen oder weiterarbeiten? Wenn Sie ohne Entscheidung beenden, bleiben sie im Journal und werden beim nächsten Mal erneut angeboten.</translation>
     </message>
@@ -1119,6 +1124,13 @@ Ohne URL und ohne DATABASE_URL wird eine eingebettete Demo-Datenbank gestartet.<
     <message>
         <source>&amp;Settings</source>
         <translation>&amp;Einstellungen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) have not been applied.</source>
+        <translation>
+            <numerusform>%n Änderung wurde nicht angewendet.</numerusform>
+            <numerusform>%n Änderungen wurden nicht angewendet.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2525,13 +2537,12 @@ Ohne URL und ohne DATABASE_URL wird eine eingebettete Demo-Datenbank gestartet.<
         <source>&amp;New status:</source>
         <translation>&amp;Neuer Status:</translation>
     </message>
-    <message>
-        <source>1 vehicle in %1</source>
-        <translation>1 Fahrzeug in %1</translation>
-    </message>
-    <message>
-        <source>%1 vehicles in %2</source>
-        <translation>%1 Fahrzeuge in %2</translation>
+    <message numerus="yes">
+        <source>%n vehicle(s) in %1</source>
+        <translation>
+            <numerusform>%n Fahrzeug in %1</numerusform>
+            <numerusform>%n Fahrzeuge in %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>

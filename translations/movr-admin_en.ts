@@ -2,12 +2,46 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="en">
 <context>
+    <name>EditController</name>
+    <message numerus="yes">
+        <source>Appl&amp;y %n change(s)</source>
+        <translation>
+            <numerusform>Appl&amp;y %n change</numerusform>
+            <numerusform>Appl&amp;y %n changes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) made earlier on %1 were not applied (the application or the connection ended first). They are shown marked in the tables.</source>
+        <translation>
+            <numerusform>%n change made earlier on %1 was not applied (the application or the connection ended first). It is shown marked in the tables.</numerusform>
+            <numerusform>%n changes made earlier on %1 were not applied (the application or the connection ended first). They are shown marked in the tables.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pending change(s): Ctrl+S applies them in one transaction.</source>
+        <translation>
+            <numerusform>%n pending change: Ctrl+S applies it in one transaction.</numerusform>
+            <numerusform>%n pending changes: Ctrl+S applies them in one transaction.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LocationTrailPlot</name>
     <message numerus="yes">
         <source>%n point(s)</source>
         <translation>
             <numerusform>%n point</numerusform>
             <numerusform>%n points</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>%n change(s) have not been applied.</source>
+        <translation>
+            <numerusform>%n change has not been applied.</numerusform>
+            <numerusform>%n changes have not been applied.</numerusform>
         </translation>
     </message>
 </context>
@@ -25,6 +59,16 @@
         <translation>
             <numerusform>%n loaded</numerusform>
             <numerusform>%n loaded</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>VehicleStatusDialog</name>
+    <message numerus="yes">
+        <source>%n vehicle(s) in %1</source>
+        <translation>
+            <numerusform>%n vehicle in %1</numerusform>
+            <numerusform>%n vehicles in %1</numerusform>
         </translation>
     </message>
 </context>

@@ -757,14 +757,6 @@ Tanpa URL dan tanpa DATABASE_URL, basis data demo bawaan akan dijalankan.</trans
         <translation>Terapkan peru&amp;bahan</translation>
     </message>
     <message>
-        <source>Appl&amp;y %1 changes</source>
-        <translation>Terapkan %1 peru&amp;bahan</translation>
-    </message>
-    <message>
-        <source>%1 pending changes: Ctrl+S applies them in one transaction.</source>
-        <translation>%1 perubahan tertunda: Ctrl+S menerapkannya dalam satu transaksi.</translation>
-    </message>
-    <message>
         <source>Apply changes</source>
         <translation>Terapkan perubahan</translation>
     </message>
@@ -779,10 +771,6 @@ Tanpa URL dan tanpa DATABASE_URL, basis data demo bawaan akan dijalankan.</trans
     <message>
         <source>Pending changes</source>
         <translation>Perubahan tertunda</translation>
-    </message>
-    <message>
-        <source>%1 changes made earlier on %2 were not applied (the application or the connection ended first). They are shown marked in the tables.</source>
-        <translation>%1 perubahan yang dibuat sebelumnya di %2 tidak diterapkan (aplikasi atau koneksi berakhir lebih dulu). Perubahan tersebut ditampilkan bertanda di tabel.</translation>
     </message>
     <message>
         <source>&amp;Keep them to review</source>
@@ -835,6 +823,24 @@ Tanpa URL dan tanpa DATABASE_URL, basis data demo bawaan akan dijalankan.</trans
     <message>
         <source>Inject retry errors (&amp;QA)</source>
         <translation>Sisipkan galat coba-ulang (&amp;QA)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Appl&amp;y %n change(s)</source>
+        <translation>
+            <numerusform>Terapkan %n peru&amp;bahan</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) made earlier on %1 were not applied (the application or the connection ended first). They are shown marked in the tables.</source>
+        <translation>
+            <numerusform>%n perubahan yang dibuat sebelumnya pada %1 belum diterapkan (aplikasi atau koneksi berakhir lebih dulu). Perubahan itu ditandai di tabel.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pending change(s): Ctrl+S applies them in one transaction.</source>
+        <translation>
+            <numerusform>%n perubahan tertunda: Ctrl+S menerapkannya dalam satu transaksi.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1092,10 +1098,6 @@ Tanpa URL dan tanpa DATABASE_URL, basis data demo bawaan akan dijalankan.</trans
         <translation>Perubahan tertunda</translation>
     </message>
     <message>
-        <source>%1 changes have not been applied.</source>
-        <translation>%1 perubahan belum diterapkan.</translation>
-    </message>
-    <message>
         <source>Apply them now, discard them, or keep working? If you quit without deciding, they stay in the journal and are offered again next time.</source>
         <translation>Terapkan sekarang, buang, atau lanjutkan bekerja? Jika Anda keluar tanpa memutuskan, perubahan tetap ada di jurnal dan ditawarkan lagi lain kali.</translation>
     </message>
@@ -1118,6 +1120,12 @@ Tanpa URL dan tanpa DATABASE_URL, basis data demo bawaan akan dijalankan.</trans
     <message>
         <source>&amp;Settings</source>
         <translation>&amp;Pengaturan</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) have not been applied.</source>
+        <translation>
+            <numerusform>%n perubahan belum diterapkan.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2522,13 +2530,11 @@ Tanpa URL dan tanpa DATABASE_URL, basis data demo bawaan akan dijalankan.</trans
         <source>&amp;New status:</source>
         <translation>Status &amp;baru:</translation>
     </message>
-    <message>
-        <source>1 vehicle in %1</source>
-        <translation>1 kendaraan di %1</translation>
-    </message>
-    <message>
-        <source>%1 vehicles in %2</source>
-        <translation>%1 kendaraan di %2</translation>
+    <message numerus="yes">
+        <source>%n vehicle(s) in %1</source>
+        <translation>
+            <numerusform>%n kendaraan di %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>

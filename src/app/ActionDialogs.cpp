@@ -328,9 +328,7 @@ VehicleStatusDialog::VehicleStatusDialog(const QString &city, const QStringList 
 {
     m_ui->setupUi(this);
     setUpValidation(m_ui->buttons, m_ui->message);
-    m_ui->summary->setText(vehicleIds.size() == 1
-                               ? tr("1 vehicle in %1").arg(city)
-                               : tr("%1 vehicles in %2").arg(vehicleIds.size()).arg(city));
+    m_ui->summary->setText(tr("%n vehicle(s) in %1", nullptr, int(vehicleIds.size())).arg(city));
     m_ui->status->addItems(Validation::settableStatuses());
     validator()->addField(m_ui->status, [this] {
         return Validation::settableVehicleStatus(m_ui->status->currentText());

@@ -254,10 +254,10 @@ void EditController::updatePendingState()
     m_apply->setEnabled(count > 0 && m_worker);
     m_revert->setEnabled(count > 0);
     m_previewPending->setEnabled(count > 0 && m_worker);
-    m_apply->setText(count > 0 ? tr("Appl&y %1 changes").arg(count) : tr("Appl&y changes"));
+    m_apply->setText(count > 0 ? tr("Appl&y %n change(s)", nullptr, count) : tr("Appl&y changes"));
     if (count > 0)
         m_window->statusBar()->showMessage(
-            tr("%1 pending changes: Ctrl+S applies them in one transaction.").arg(count));
+            tr("%n pending change(s): Ctrl+S applies them in one transaction.", nullptr, count));
 }
 
 void EditController::applyPending()
@@ -339,9 +339,9 @@ void EditController::restoreJournal(const QList<JournalEntry> &entries)
     Q_EMIT journalRestored(int(entries.size()));
     auto *box = new QMessageBox(
         QMessageBox::Question, tr("Pending changes"),
-        tr("%1 changes made earlier on %2 were not applied (the application or the connection "
-           "ended first). They are shown marked in the tables.")
-            .arg(entries.size())
+        tr("%n change(s) made earlier on %1 were not applied (the application or the "
+           "connection ended first). They are shown marked in the tables.",
+           nullptr, int(entries.size()))
             .arg(m_target),
         QMessageBox::NoButton, m_window);
     box->setObjectName(QStringLiteral("journalRestore"));

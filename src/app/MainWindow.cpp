@@ -218,8 +218,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
         return;
     }
     QMessageBox box(QMessageBox::Question, tr("Pending changes"),
-                    tr("%1 changes have not been applied.").arg(pending), QMessageBox::NoButton,
-                    this);
+                    tr("%n change(s) have not been applied.", nullptr, pending),
+                    QMessageBox::NoButton, this);
     box.setInformativeText(tr("Apply them now, discard them, or keep working? If you quit "
                               "without deciding, they stay in the journal and are offered "
                               "again next time."));

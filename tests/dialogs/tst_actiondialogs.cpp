@@ -1,6 +1,7 @@
 #include "ActionDialogs.h"
 #include "FormValidator.h"
 #include "TestServer.h"
+#include "Translations.h"
 #include "UserPicker.h"
 #include "models/BrowseTableModel.h"
 #include "movr/DataGenerator.h"
@@ -22,6 +23,7 @@
 #include <QTest>
 #include <QTimer>
 #include <QToolButton>
+#include <QTranslator>
 
 // Each dialog drives its operation end to end on a loaded MovR database, which is then
 // checked with SQL; bad input in every field keeps OK disabled with a message.
@@ -48,6 +50,7 @@ private Q_SLOTS:
     void promoCodeBadInput();
 
 private:
+    QTranslator m_english;
     template <typename T> static T *field(QDialog &dialog, const char *name)
     {
         T *widget = dialog.findChild<T *>(QLatin1String(name));
@@ -71,6 +74,9 @@ private:
 
 void TestActionDialogs::initTestCase()
 {
+    // English as the application runs it: its catalog gives the plural forms ("%n vehicle(s)").
+    QVERIFY(Translations::loadCatalog(m_english, QStringLiteral("en")));
+    QCoreApplication::installTranslator(&m_english);
     MovrCounts counts;
     counts.users = 45;
     counts.vehicles = 45;
