@@ -100,7 +100,8 @@ void MainWindow::saveWindowState() const
     QSettings settings;
     settings.beginGroup(QStringLiteral("window"));
     settings.setValue(QStringLiteral("geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("state"), saveState());
+    settings.setValue(QStringLiteral("state"),
+                      m_stateBeforeWelcome.isEmpty() ? saveState() : m_stateBeforeWelcome);
     settings.setValue(QStringLiteral("table"),
                       TableSpec::of(m_pages.at(m_tabs->currentIndex())->table()).sqlName);
     for (TablePage *page : m_pages) {
@@ -272,6 +273,12 @@ void MainWindow::showWelcome()
     }
     m_welcome->reloadRecent();
     m_stack->setCurrentWidget(m_welcome);
+    // Nothing to show in the details or the SQL panel yet: the docks come back on connecting.
+    if (m_stateBeforeWelcome.isEmpty()) {
+        m_stateBeforeWelcome = saveState();
+        m_detailDock->hide();
+        m_sqlPanel->hide();
+    }
 }
 
 void MainWindow::connectInteractively()
@@ -302,6 +309,10 @@ void MainWindow::showShortcuts()
 void MainWindow::connectTo(const ConnectionSettings &settings)
 {
     setWindowTitle(tr("MovR Admin — %1").arg(settings.displayName()));
+    if (!m_stateBeforeWelcome.isEmpty()) {
+        restoreState(m_stateBeforeWelcome);
+        m_stateBeforeWelcome.clear();
+    }
     if (m_worker) {
         for (TablePage *page : std::as_const(m_pages))
             page->setWorker(nullptr);

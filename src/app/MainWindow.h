@@ -94,6 +94,8 @@ private:
     BrowseWorker *m_worker = nullptr;
     EditController *m_edits = nullptr;
     WelcomePage *m_welcome = nullptr;
+    // The docks' layout while the welcome page hides them (empty: not on the welcome page).
+    QByteArray m_stateBeforeWelcome;
     std::optional<ServerInfo> m_server;
     bool m_dataShown = false;
 };

@@ -13,6 +13,7 @@
 #include <QApplication>
 #include <QCommandLinkButton>
 #include <QDialog>
+#include <QDockWidget>
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QMenu>
@@ -261,6 +262,11 @@ void TestEditActions::welcomeOffersDemoAndCluster()
     auto *welcome = window.findChild<WelcomePage *>();
     QVERIFY(welcome);
     QVERIFY(welcome->isVisible());
+    // Nothing to show in the docks before a connection: hidden, back once connecting.
+    auto *details = window.findChild<QDockWidget *>(QStringLiteral("detailDock"));
+    QVERIFY(details);
+    QVERIFY(!details->isVisible());
+    QVERIFY(!window.sqlPanel()->isVisible());
     QSignalSpy demo(&window, &MainWindow::demoRequested);
     welcome->findChild<QCommandLinkButton *>(QStringLiteral("startDemo"))->click();
     QCOMPARE(demo.count(), 1);
@@ -269,6 +275,10 @@ void TestEditActions::welcomeOffersDemoAndCluster()
     welcome->findChild<QCommandLinkButton *>(QStringLiteral("connectCluster"))->click();
     QTRY_VERIFY(window.findChild<ConnectionDialog *>() &&
                 window.findChild<ConnectionDialog *>()->isVisible());
+    window.findChild<ConnectionDialog *>()->reject();
+    window.connectTo(TestServer::settings());
+    QVERIFY(details->isVisible());
+    QVERIFY(!welcome->isVisible());
 }
 
 QTEST_MAIN(TestEditActions)
