@@ -103,12 +103,6 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <source>Administer CockroachDB&apos;s MovR sample database (also on PostgreSQL).
-With no URL and no DATABASE_URL, starts an embedded demo database.</source>
-        <translation>Verwaltet die MovR-Beispieldatenbank von CockroachDB (auch auf PostgreSQL).
-Ohne URL und ohne DATABASE_URL wird eine eingebettete Demo-Datenbank gestartet.</translation>
-    </message>
-    <message>
         <source>Show this help.</source>
         <translation>Diese Hilfe anzeigen.</translation>
     </message>
@@ -211,6 +205,12 @@ Ohne URL und ohne DATABASE_URL wird eine eingebettete Demo-Datenbank gestartet.<
     <message>
         <source>--certs-dir needs a URL to connect to.</source>
         <translation>--certs-dir benötigt eine URL, mit der verbunden wird.</translation>
+    </message>
+    <message>
+        <source>Administer CockroachDB&apos;s MovR sample database (also on PostgreSQL).
+With no URL, no DATABASE_URL and no option, opens a welcome page that starts a demo database or connects to a cluster; --demo starts the demo at once.</source>
+        <translation>Verwaltet die MovR-Beispieldatenbank von CockroachDB (auch auf PostgreSQL).
+Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, die eine Demo-Datenbank startet oder mit einem Cluster verbindet; --demo startet die Demo sofort.</translation>
     </message>
 </context>
 <context>

@@ -103,12 +103,6 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <source>Administer CockroachDB&apos;s MovR sample database (also on PostgreSQL).
-With no URL and no DATABASE_URL, starts an embedded demo database.</source>
-        <translation>Kelola basis data contoh MovR dari CockroachDB (juga di PostgreSQL).
-Tanpa URL dan tanpa DATABASE_URL, basis data demo bawaan akan dijalankan.</translation>
-    </message>
-    <message>
         <source>Show this help.</source>
         <translation>Tampilkan bantuan ini.</translation>
     </message>
@@ -211,6 +205,12 @@ Tanpa URL dan tanpa DATABASE_URL, basis data demo bawaan akan dijalankan.</trans
     <message>
         <source>--certs-dir needs a URL to connect to.</source>
         <translation>--certs-dir memerlukan URL untuk dihubungi.</translation>
+    </message>
+    <message>
+        <source>Administer CockroachDB&apos;s MovR sample database (also on PostgreSQL).
+With no URL, no DATABASE_URL and no option, opens a welcome page that starts a demo database or connects to a cluster; --demo starts the demo at once.</source>
+        <translation>Mengelola basis data contoh MovR milik CockroachDB (juga di PostgreSQL).
+Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang memulai basis data demo atau menyambung ke klaster; --demo langsung memulai demo.</translation>
     </message>
 </context>
 <context>

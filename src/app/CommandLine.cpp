@@ -2,13 +2,22 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFileInfo>
+#include <QTranslator>
 
 #include <limits>
 
 namespace {
 
+const QTranslator *catalog = nullptr;
+
 QString tr(const char *text)
 {
+    if (catalog) {
+        const QString translated = catalog->translate("CommandLine", text);
+        if (!translated.isEmpty())
+            return translated;
+    }
     return QCoreApplication::translate("CommandLine", text);
 }
 
@@ -30,12 +39,18 @@ const CountOption CountOptions[] = {
 
 namespace CommandLine {
 
+void useCatalog(const QTranslator *translator)
+{
+    catalog = translator;
+}
+
 Result<CommandLineOptions, QString> parse(const QStringList &arguments, const QString &databaseUrl)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
         tr("Administer CockroachDB's MovR sample database (also on PostgreSQL).\n"
-           "With no URL and no DATABASE_URL, starts an embedded demo database."));
+           "With no URL, no DATABASE_URL and no option, opens a welcome page that starts a demo "
+           "database or connects to a cluster; --demo starts the demo at once."));
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
                                   tr("Show this help."));
@@ -85,7 +100,11 @@ Result<CommandLineOptions, QString> parse(const QStringList &arguments, const QS
     CommandLineOptions options;
     if (parser.isSet(help)) {
         options.mode = CommandLineOptions::Mode::Help;
-        options.text = parser.helpText();
+        // Parsed before the application object exists, the parser does not know its name.
+        options.text = parser.helpText().replace(
+            QLatin1String("<executable_name>"),
+            arguments.isEmpty() ? QStringLiteral("movr-admin")
+                                : QFileInfo(arguments.first()).fileName());
         return options;
     }
     if (parser.isSet(version)) {

@@ -6,6 +6,8 @@
 #include <QString>
 #include <QStringList>
 
+class QTranslator;
+
 // What the command line asks for. Parsing happens before any window exists, so that bad
 // input gets one line on stderr and a non-zero exit with nothing started.
 struct CommandLineOptions
@@ -31,5 +33,10 @@ namespace CommandLine {
 // name and without any password.
 Result<CommandLineOptions, QString> parse(const QStringList &arguments,
                                           const QString &databaseUrl = {});
+
+// The command line is parsed before the application object exists, so before translators can
+// be installed: parse() translates its help and errors with this catalog (null: the installed
+// translators, or English). The catalog must outlive the calls to parse().
+void useCatalog(const QTranslator *catalog);
 
 } // namespace CommandLine

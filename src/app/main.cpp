@@ -11,6 +11,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QSocketNotifier>
+#include <QTranslator>
 
 #include <csignal>
 #include <cstdio>
@@ -111,7 +112,13 @@ int main(int argc, char *argv[])
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);
+    // --help and command-line errors in the user's language, before any application object.
+    QCoreApplication::setApplicationName(QStringLiteral("movr-admin"));
+    QTranslator commandLineCatalog;
+    if (Translations::loadCatalog(commandLineCatalog, Translations::effectiveLanguage()))
+        CommandLine::useCatalog(&commandLineCatalog);
     auto parsed = CommandLine::parse(arguments, qEnvironmentVariable("DATABASE_URL"));
+    CommandLine::useCatalog(nullptr);
     if (!parsed) {
         printError(parsed.error());
         return 2;

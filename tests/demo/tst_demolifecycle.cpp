@@ -72,6 +72,7 @@ private Q_SLOTS:
     void badInput();
     void badDemoDirAsUnprivilegedUser();
     void initMovrLoadsRefusesAndDrops();
+    void helpNamesTheProgramInTheUsersLanguage();
 
 private:
     struct Demo
@@ -115,6 +116,10 @@ QProcessEnvironment TestDemoLifecycle::environment() const
     environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
     environment.insert(QStringLiteral("XDG_RUNTIME_DIR"), m_runtime.path());
     environment.remove(QStringLiteral("DATABASE_URL"));
+    // English, and no language chosen in a settings file of the machine's user.
+    environment.insert(QStringLiteral("LANGUAGE"), QStringLiteral("en"));
+    environment.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_tmp.filePath(QStringLiteral("config")));
     return environment;
 }
 
@@ -372,6 +377,11 @@ void TestDemoLifecycle::badInput_data()
     QTest::newRow("negative count")
         << QStringList{QStringLiteral("--num-rides"), QStringLiteral("-5")} << QStringList{}
         << QStringLiteral("--num-rides must be at least 9");
+    // Parsed before the application object exists, yet in the user's language.
+    QTest::newRow("in German") << QStringList{QStringLiteral("--num-users"), QStringLiteral("8")}
+                               << QStringList{QStringLiteral("LANGUAGE=de"),
+                                              QStringLiteral("LC_ALL=de_DE.UTF-8")}
+                               << QStringLiteral("--num-users muss mindestens 9 sein");
     QTest::newRow("not a number") << QStringList{QStringLiteral("--num-histories"),
                                                  QStringLiteral("many")}
                                   << QStringList{}
@@ -512,6 +522,22 @@ void TestDemoLifecycle::badDemoDirAsUnprivilegedUser()
         QVERIFY(QDir(locked).isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden));
     }
     ::chmod(QFile::encodeName(locked).constData(), 0755);
+}
+
+void TestDemoLifecycle::helpNamesTheProgramInTheUsersLanguage()
+{
+    QProcessEnvironment env = environment();
+    env.insert(QStringLiteral("LANGUAGE"), QStringLiteral("de"));
+    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("de_DE.UTF-8"));
+    QProcess process;
+    process.setProcessEnvironment(env);
+    process.start(Binary, {QStringLiteral("--help")});
+    QVERIFY(process.waitForFinished(30000));
+    QCOMPARE(process.exitCode(), 0);
+    const QString out = QString::fromUtf8(process.readAllStandardOutput());
+    QVERIFY2(out.contains(QStringLiteral(" movr-admin [")), qPrintable(out)); // not a placeholder
+    QVERIFY2(out.contains(QStringLiteral("Diese Hilfe anzeigen.")), qPrintable(out));
+    QVERIFY2(out.contains(QStringLiteral("--demo")), qPrintable(out));
 }
 
 void TestDemoLifecycle::initMovrLoadsRefusesAndDrops()
