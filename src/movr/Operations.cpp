@@ -114,6 +114,26 @@ QString flag(bool set)
     return set ? QStringLiteral("true") : QStringLiteral("false");
 }
 
+// The check of an operation whose last statement returns one summary row (counts of what
+// was done and of what was found): an empty or shapeless reply is unexpected.
+template <typename Decide>
+std::function<Status(const QList<PgResult> &)> onSummaryRow(Decide decide)
+{
+    return [decide](const QList<PgResult> &results) -> Status {
+        if (results.isEmpty() || !Row(results.first()).valid())
+            return unexpectedReply();
+        return decide(Row(results.first()));
+    };
+}
+
+// The verification of an insert: the row with this key exists.
+Statement rowExists(const char *table, const QString &city, const QString &id)
+{
+    return Statement{QStringLiteral("SELECT 1 FROM %1 WHERE city = $1::text AND id = $2::uuid")
+                         .arg(QLatin1String(table)),
+                     {city, id}};
+}
+
 } // namespace
 
 QList<QStringList> Operations::chunks(const QStringList &ids, int chunkSize)
@@ -184,10 +204,7 @@ Result<TransactionBody> Operations::startRide(const StartRideInput &input)
             "          AND NOT EXISTS (SELECT 1 FROM vehicle) LIMIT 1) AS vehicle_city"),
         {input.city, riderId, vehicleId, rideId}});
     const QString city = input.city;
-    body.check = [city](const QList<PgResult> &results) -> Status {
-        if (results.isEmpty() || !Row(results.first()).valid())
-            return unexpectedReply();
-        const Row row(results.first());
+    body.check = onSummaryRow([city](const Row &row) -> Status {
         if (row.count("started") == 1 && row.count("vehicle_updated") == 1)
             return Ok{};
         if (row.count("vehicle_found") == 0)
@@ -203,10 +220,8 @@ Result<TransactionBody> Operations::startRide(const StartRideInput &input)
         if (row.count("active_rides") > 0)
             return refuse(tr("the vehicle is already in an active ride"));
         return unexpectedReply();
-    };
-    body.verify =
-        Statement{QStringLiteral("SELECT 1 FROM rides WHERE city = $1::text AND id = $2::uuid"),
-                  {input.city, rideId}};
+    });
+    body.verify = rowExists("rides", input.city, rideId);
     return body;
 }
 
@@ -252,10 +267,7 @@ Result<TransactionBody> Operations::endRide(const EndRideInput &input)
             "          AND NOT EXISTS (SELECT 1 FROM ride) LIMIT 1) AS ride_city"),
         {input.city, rideId, optionalText(input.endAddress), revenue}});
     const QString city = input.city;
-    body.check = [city](const QList<PgResult> &results) -> Status {
-        if (results.isEmpty() || !Row(results.first()).valid())
-            return unexpectedReply();
-        const Row row(results.first());
+    body.check = onSummaryRow([city](const Row &row) -> Status {
         if (row.count("ended") == 1)
             return Ok{};
         if (row.count("ride_found") == 0)
@@ -263,7 +275,7 @@ Result<TransactionBody> Operations::endRide(const EndRideInput &input)
         if (!row.isNull("ended_at"))
             return refuse(tr("the ride already ended (at %1)").arg(row.text("ended_at")));
         return unexpectedReply();
-    };
+    });
     body.verify = Statement{
         QStringLiteral("SELECT 1 FROM rides WHERE city = $1::text AND id = $2::uuid\n"
                        "  AND end_time IS NOT NULL AND revenue = $3::decimal\n"
@@ -307,10 +319,7 @@ Result<TransactionBody> Operations::addVehicle(const AddVehicleInput &input)
             "          AND NOT EXISTS (SELECT 1 FROM owner) LIMIT 1) AS owner_city"),
         {id, input.city, input.type, ownerId, input.status, input.currentLocation, input.ext}});
     const QString city = input.city;
-    body.check = [city](const QList<PgResult> &results) -> Status {
-        if (results.isEmpty() || !Row(results.first()).valid())
-            return unexpectedReply();
-        const Row row(results.first());
+    body.check = onSummaryRow([city](const Row &row) -> Status {
         if (row.count("added") == 1)
             return Ok{};
         if (row.count("duplicate") > 0)
@@ -322,10 +331,8 @@ Result<TransactionBody> Operations::addVehicle(const AddVehicleInput &input)
             return refuse(tr("the owner is not a user of %1").arg(city));
         }
         return unexpectedReply();
-    };
-    body.verify =
-        Statement{QStringLiteral("SELECT 1 FROM vehicles WHERE city = $1::text AND id = $2::uuid"),
-                  {input.city, id}};
+    });
+    body.verify = rowExists("vehicles", input.city, id);
     return body;
 }
 
@@ -382,10 +389,7 @@ Result<TransactionBody> Operations::editVehicle(const EditVehicleInput &input)
         params});
     const QString city = input.city;
     const bool ownerGiven = bool(ownerId);
-    body.check = [city, ownerGiven](const QList<PgResult> &results) -> Status {
-        if (results.isEmpty() || !Row(results.first()).valid())
-            return unexpectedReply();
-        const Row row(results.first());
+    body.check = onSummaryRow([city, ownerGiven](const Row &row) -> Status {
         if (row.count("edited") == 1)
             return Ok{};
         if (row.count("vehicle_found") == 0)
@@ -395,7 +399,7 @@ Result<TransactionBody> Operations::editVehicle(const EditVehicleInput &input)
         if (ownerGiven && row.count("owner_found") == 0)
             return refuse(tr("the owner is not a user of %1").arg(city));
         return unexpectedReply();
-    };
+    });
     body.verify = Statement{
         QStringLiteral("SELECT 1 FROM vehicles WHERE city = $1::text AND id = $2::uuid\n"
                        "  AND type IS NOT DISTINCT FROM coalesce($3::text, type)\n"
@@ -535,10 +539,7 @@ Result<TransactionBody> Operations::retireVehicle(const QString &city, const QSt
             "       (SELECT city FROM vehicles WHERE id = $2::uuid AND city <> $1::text\n"
             "          AND NOT EXISTS (SELECT 1 FROM vehicle) LIMIT 1) AS vehicle_city"),
         {city, id}});
-    body.check = [city](const QList<PgResult> &results) -> Status {
-        if (results.isEmpty() || !Row(results.first()).valid())
-            return unexpectedReply();
-        const Row row(results.first());
+    body.check = onSummaryRow([city](const Row &row) -> Status {
         if (row.count("retired") == 1)
             return Ok{};
         if (row.count("vehicle_found") == 0)
@@ -548,7 +549,7 @@ Result<TransactionBody> Operations::retireVehicle(const QString &city, const QSt
         if (row.count("active_rides") > 0)
             return refuse(tr("the vehicle is in an active ride; end the ride first"));
         return unexpectedReply();
-    };
+    });
     body.verify = Statement{QStringLiteral("SELECT 1 FROM vehicles WHERE city = $1::text\n"
                                            "  AND id = $2::uuid AND status = 'retired'"),
                             {city, id}};
@@ -578,19 +579,14 @@ Result<TransactionBody> Operations::addUser(const AddUserInput &input)
                        "       (SELECT count(*) FROM existing) AS duplicate"),
         {id, input.city, input.name, input.address,
          input.creditCard.isEmpty() ? SqlValue() : SqlValue(input.creditCard)}});
-    body.check = [](const QList<PgResult> &results) -> Status {
-        if (results.isEmpty() || !Row(results.first()).valid())
-            return unexpectedReply();
-        const Row row(results.first());
+    body.check = onSummaryRow([](const Row &row) -> Status {
         if (row.count("added") == 1)
             return Ok{};
         if (row.count("duplicate") > 0)
             return refuse(tr("duplicate: a user with this id already exists"));
         return unexpectedReply();
-    };
-    body.verify =
-        Statement{QStringLiteral("SELECT 1 FROM users WHERE city = $1::text AND id = $2::uuid"),
-                  {input.city, id}};
+    });
+    body.verify = rowExists("users", input.city, id);
     return body;
 }
 
@@ -636,14 +632,11 @@ Result<TransactionBody> Operations::editUser(const EditUserInput &input)
             "          AND NOT EXISTS (SELECT 1 FROM edited) LIMIT 1) AS user_city"),
         params});
     const QString city = input.city;
-    body.check = [city](const QList<PgResult> &results) -> Status {
-        if (results.isEmpty() || !Row(results.first()).valid())
-            return unexpectedReply();
-        const Row row(results.first());
+    body.check = onSummaryRow([city](const Row &row) -> Status {
         if (row.count("edited") == 1)
             return Ok{};
         return refuse(notInCity(tr("user"), city, row.text("user_city")));
-    };
+    });
     body.verify = Statement{
         QStringLiteral("SELECT 1 FROM users WHERE city = $1::text AND id = $2::uuid\n"
                        "  AND (NOT $3::boolean OR name IS NOT DISTINCT FROM $4::text)\n"
@@ -685,10 +678,7 @@ Result<TransactionBody> Operations::deleteUser(const QString &city, const QStrin
             "          AND NOT EXISTS (SELECT 1 FROM target) LIMIT 1) AS user_city\n"
             "FROM refs"),
         {city, id}});
-    body.check = [city](const QList<PgResult> &results) -> Status {
-        if (results.isEmpty() || !Row(results.first()).valid())
-            return unexpectedReply();
-        const Row row(results.first());
+    body.check = onSummaryRow([city](const Row &row) -> Status {
         if (row.count("deleted") == 1)
             return Ok{};
         if (row.count("user_found") == 0)
@@ -703,7 +693,7 @@ Result<TransactionBody> Operations::deleteUser(const QString &city, const QStrin
         if (!references.isEmpty())
             return refuse(tr("the user still has %1").arg(references.join(tr(", "))));
         return unexpectedReply();
-    };
+    });
     body.verify = Statement{QStringLiteral("SELECT 1 WHERE NOT EXISTS (\n"
                                            "    SELECT 1 FROM users\n"
                                            "    WHERE city = $1::text AND id = $2::uuid)"),
@@ -756,10 +746,7 @@ Result<TransactionBody> Operations::createPromoCode(const CreatePromoCodeInput &
         {input.code, input.description.isEmpty() ? SqlValue() : SqlValue(input.description),
          creation, expiration, input.rules}});
     const bool creationGiven = bool(creation);
-    body.check = [creationGiven](const QList<PgResult> &results) -> Status {
-        if (results.isEmpty() || !Row(results.first()).valid())
-            return unexpectedReply();
-        const Row row(results.first());
+    body.check = onSummaryRow([creationGiven](const Row &row) -> Status {
         if (row.count("added") == 1)
             return Ok{};
         if (row.count("duplicate") > 0)
@@ -767,7 +754,7 @@ Result<TransactionBody> Operations::createPromoCode(const CreatePromoCodeInput &
         if (creationGiven)
             return refuse(tr("the expiration time must be after the creation time"));
         return refuse(tr("the expiration time is in the past"));
-    };
+    });
     body.verify = Statement{
         QStringLiteral("SELECT 1 FROM promo_codes WHERE code = $1::text\n"
                        "  AND description IS NOT DISTINCT FROM $2::text\n"
@@ -812,10 +799,7 @@ Result<TransactionBody> Operations::applyPromoCode(const ApplyPromoCodeInput &in
             "          AND NOT EXISTS (SELECT 1 FROM usr) LIMIT 1) AS user_city"),
         {input.city, userId, input.code}});
     const QString city = input.city;
-    body.check = [city](const QList<PgResult> &results) -> Status {
-        if (results.isEmpty() || !Row(results.first()).valid())
-            return unexpectedReply();
-        const Row row(results.first());
+    body.check = onSummaryRow([city](const Row &row) -> Status {
         if (row.count("added") == 1)
             return Ok{};
         if (row.count("user_found") == 0)
@@ -828,7 +812,7 @@ Result<TransactionBody> Operations::applyPromoCode(const ApplyPromoCodeInput &in
         if (row.count("already_applied") > 0)
             return refuse(tr("duplicate: the user already has this promo code"));
         return unexpectedReply();
-    };
+    });
     body.verify = Statement{
         QStringLiteral("SELECT 1 FROM user_promo_codes\n"
                        "WHERE city = $1::text AND user_id = $2::uuid AND code = $3::text"),
@@ -874,10 +858,7 @@ Result<TransactionBody> Operations::recordLocation(const RecordLocationInput &in
             "          AND NOT EXISTS (SELECT 1 FROM ride) LIMIT 1) AS ride_city"),
         {input.city, rideId, timestamp, latitude, longitude}});
     const QString city = input.city;
-    body.check = [city](const QList<PgResult> &results) -> Status {
-        if (results.isEmpty() || !Row(results.first()).valid())
-            return unexpectedReply();
-        const Row row(results.first());
+    body.check = onSummaryRow([city](const Row &row) -> Status {
         if (row.count("added") == 1)
             return Ok{};
         if (row.count("ride_found") == 0)
@@ -887,7 +868,7 @@ Result<TransactionBody> Operations::recordLocation(const RecordLocationInput &in
         if (row.count("duplicate") > 0)
             return refuse(tr("duplicate: a location with this timestamp is already recorded"));
         return unexpectedReply();
-    };
+    });
     body.verify =
         Statement{QStringLiteral("SELECT 1 FROM vehicle_location_histories\n"
                                  "WHERE city = $1::text AND ride_id = $2::uuid AND \"timestamp\" = "
