@@ -29,6 +29,30 @@ QString dollarTag(const QString &sql, qsizetype pos)
     return sql.mid(pos, end - pos + 1);
 }
 
+// Just after the text quoted by `quote` that opens at `open`: a doubled quote stands for the
+// quote itself and, with `backslashEscapes` (E'...'), a backslash escapes the next character.
+// An unterminated quote runs to the end.
+qsizetype endOfQuoted(const QString &sql, qsizetype open, QChar quote, bool backslashEscapes)
+{
+    const qsizetype n = sql.size();
+    qsizetype j = open + 1;
+    while (j < n) {
+        if (backslashEscapes && sql.at(j) == QLatin1Char('\\')) {
+            j += 2;
+            continue;
+        }
+        if (sql.at(j) == quote) {
+            if (j + 1 < n && sql.at(j + 1) == quote) {
+                j += 2;
+                continue;
+            }
+            break;
+        }
+        ++j;
+    }
+    return qMin(j + 1, n);
+}
+
 QString oneLine(QString text)
 {
     text.replace(QLatin1Char('\n'), QLatin1Char(' '));
@@ -59,37 +83,11 @@ QString TraceScript::inlineParameters(const QString &sql, const SqlParams &param
             const bool escapes =
                 i > 0 && (sql.at(i - 1) == QLatin1Char('E') || sql.at(i - 1) == QLatin1Char('e')) &&
                 (i < 2 || !isIdentifierChar(sql.at(i - 2)));
-            qsizetype j = i + 1;
-            while (j < n) {
-                if (escapes && sql.at(j) == QLatin1Char('\\')) {
-                    j += 2;
-                    continue;
-                }
-                if (sql.at(j) == QLatin1Char('\'')) {
-                    if (j + 1 < n && sql.at(j + 1) == QLatin1Char('\'')) {
-                        j += 2;
-                        continue;
-                    }
-                    break;
-                }
-                ++j;
-            }
-            j = qMin(j + 1, n);
+            const qsizetype j = endOfQuoted(sql, i, QLatin1Char('\''), escapes);
             out += QStringView(sql).mid(i, j - i);
             i = j;
         } else if (c == QLatin1Char('"')) {
-            qsizetype j = i + 1;
-            while (j < n) {
-                if (sql.at(j) == QLatin1Char('"')) {
-                    if (j + 1 < n && sql.at(j + 1) == QLatin1Char('"')) {
-                        j += 2;
-                        continue;
-                    }
-                    break;
-                }
-                ++j;
-            }
-            j = qMin(j + 1, n);
+            const qsizetype j = endOfQuoted(sql, i, QLatin1Char('"'), false);
             out += QStringView(sql).mid(i, j - i);
             i = j;
         } else if (c == QLatin1Char('-') && next == QLatin1Char('-')) {
