@@ -1,5 +1,6 @@
 #include "TestServer.h"
 
+#include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QTest>
 #include <QThread>
@@ -132,14 +133,25 @@ void TestPgConnection::cancelFromAnotherThread()
 {
     auto connection = TestServer::connect();
     const CancelHandle cancel = connection->cancelHandle();
-    std::thread canceller([cancel] {
-        QThread::msleep(200);
-        QVERIFY(cancel.cancel().isEmpty());
+    // Cancel once the sleep runs on the server (a fixed delay could come before it starts).
+    auto observer = TestServer::connect();
+    QString cancelError = QStringLiteral("not sent");
+    std::thread canceller([cancel, &observer, &cancelError] {
+        QDeadlineTimer deadline(20000);
+        while (!deadline.hasExpired()) {
+            auto sleeping = observer->exec(QStringLiteral(
+                "SELECT count(*) FROM pg_stat_activity WHERE query = 'SELECT pg_sleep(30)'"));
+            if (sleeping && sleeping->text(0, 0) == QLatin1String("1"))
+                break;
+            QThread::msleep(10);
+        }
+        cancelError = cancel.cancel();
     });
     QElapsedTimer timer;
     timer.start();
     auto result = connection->exec(QStringLiteral("SELECT pg_sleep(30)"));
     canceller.join();
+    QCOMPARE(cancelError, QString());
     QVERIFY(!result.hasValue());
     QCOMPARE(result.error().kind, ErrorClass::Canceled);
     QCOMPARE(result.error().sqlState, QStringLiteral("57014"));

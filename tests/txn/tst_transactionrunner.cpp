@@ -1,6 +1,7 @@
 #include "TestServer.h"
 #include "txn/TransactionRunner.h"
 
+#include <QDeadlineTimer>
 #include <QTest>
 #include <QUuid>
 
@@ -699,8 +700,17 @@ void TestTransactionRunner::cancelStopsRetrying()
     TransactionRunner runner(connection, policy);
     const quint64 actionId = TransactionRunner::nextActionId();
     runner.cancel(actionId - 1); // an older action's cancel does not touch this one
-    std::thread canceller([&runner, actionId] {
-        std::this_thread::sleep_for(milliseconds(300));
+    // Cancel once a second attempt has failed (not after a fixed time: a slow machine may
+    // spend that long on the first), while the runner retries.
+    auto observer = TestServer::connect(m_database);
+    std::thread canceller([&runner, &observer, actionId] {
+        QDeadlineTimer deadline(30000);
+        while (!deadline.hasExpired()) {
+            auto calls = observer->exec(QStringLiteral("SELECT last_value FROM retry_calls"));
+            if (calls && calls->text(0, 0).toLongLong() >= 2)
+                break;
+            std::this_thread::sleep_for(milliseconds(10));
+        }
         runner.cancel(actionId);
     });
     const Outcome outcome = runner.run(insertBody(newId()), actionId);
@@ -721,8 +731,17 @@ void TestTransactionRunner::cancelInterruptsAStatement()
     const quint64 actionId = TransactionRunner::nextActionId();
     TransactionBody body = insertBody(newId());
     body.statements.append({QStringLiteral("SELECT pg_sleep(60)"), {}});
-    std::thread canceller([&runner, actionId] {
-        std::this_thread::sleep_for(milliseconds(300));
+    // Cancel once the sleep runs on the server (a fixed delay could come before it starts).
+    auto observer = TestServer::connect(m_database);
+    std::thread canceller([&runner, &observer, actionId] {
+        QDeadlineTimer deadline(30000);
+        while (!deadline.hasExpired()) {
+            auto sleeping = observer->exec(QStringLiteral(
+                "SELECT count(*) FROM pg_stat_activity WHERE query = 'SELECT pg_sleep(60)'"));
+            if (sleeping && sleeping->text(0, 0) == QLatin1String("1"))
+                break;
+            std::this_thread::sleep_for(milliseconds(10));
+        }
         runner.cancel(actionId);
     });
     const Outcome outcome = runner.run(body, actionId);
