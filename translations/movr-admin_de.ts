@@ -43,16 +43,16 @@
         <translation>UUID eines Nutzers dieser Stadt</translation>
     </message>
     <message>
-        <source>&amp;Code:</source>
-        <translation>&amp;Code:</translation>
-    </message>
-    <message>
         <source>&amp;Apply</source>
         <translation>&amp;Anwenden</translation>
     </message>
     <message>
         <source>the user id</source>
         <translation>die Nutzer-ID</translation>
+    </message>
+    <message>
+        <source>Co&amp;de:</source>
+        <translation>Co&amp;de:</translation>
     </message>
 </context>
 <context>
@@ -334,10 +334,6 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
         <translation>Pass&amp;wort:</translation>
     </message>
     <message>
-        <source>&amp;Remember the password in the system keychain</source>
-        <translation>Passwort im Schlüsselbund des Systems mer&amp;ken</translation>
-    </message>
-    <message>
         <source>&amp;Connect</source>
         <translation>&amp;Verbinden</translation>
     </message>
@@ -380,10 +376,6 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
     <message>
         <source>optional</source>
         <translation>optional</translation>
-    </message>
-    <message>
-        <source>&amp;CA certificate:</source>
-        <translation>&amp;CA-Zertifikat:</translation>
     </message>
     <message>
         <source>CA certificate</source>
@@ -460,6 +452,14 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
     <message>
         <source>Profile saved; the password was not: %1</source>
         <translation>Profil gespeichert; das Passwort nicht: %1</translation>
+    </message>
+    <message>
+        <source>Remember the password in the s&amp;ystem keychain</source>
+        <translation>Passwort im Schlüsselbund des Systems mer&amp;ken</translation>
+    </message>
+    <message>
+        <source>C&amp;A certificate:</source>
+        <translation>C&amp;A-Zertifikat:</translation>
     </message>
 </context>
 <context>
@@ -899,10 +899,6 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
         <translation>UUID einer laufenden Fahrt</translation>
     </message>
     <message>
-        <source>&amp;End address:</source>
-        <translation>&amp;Zieladresse:</translation>
-    </message>
-    <message>
         <source>empty: the vehicle&apos;s current location</source>
         <translation>leer: der aktuelle Standort des Fahrzeugs</translation>
     </message>
@@ -925,6 +921,10 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
     <message>
         <source>the end address</source>
         <translation>die Zieladresse</translation>
+    </message>
+    <message>
+        <source>End a&amp;ddress:</source>
+        <translation>&amp;Zieladresse:</translation>
     </message>
 </context>
 <context>
@@ -1444,10 +1444,6 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
         <translation>Diese Anweisungen werden in einer Transaktion mit Wiederholungen gesendet:</translation>
     </message>
     <message>
-        <source>&amp;Always preview before applying</source>
-        <translation>&amp;Immer vor dem Anwenden eine Vorschau zeigen</translation>
-    </message>
-    <message>
         <source>&amp;Apply</source>
         <translation>&amp;Anwenden</translation>
     </message>
@@ -1458,6 +1454,10 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
     <message>
         <source>The statements depend on what is read first; they are shown in the SQL panel once sent.</source>
         <translation>Die Anweisungen hängen davon ab, was zuerst gelesen wird; sie erscheinen nach dem Senden im SQL-Bereich.</translation>
+    </message>
+    <message>
+        <source>Al&amp;ways preview before applying</source>
+        <translation>&amp;Immer vor dem Anwenden eine Vorschau zeigen</translation>
     </message>
 </context>
 <context>
@@ -1495,10 +1495,6 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
         <translation>&amp;Regeln (JSON-Objekt):</translation>
     </message>
     <message>
-        <source>&amp;Create</source>
-        <translation>&amp;Erstellen</translation>
-    </message>
-    <message>
         <source>The description is longer than %1 characters.</source>
         <translation>Die Beschreibung ist länger als %1 Zeichen.</translation>
     </message>
@@ -1509,6 +1505,10 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
     <message>
         <source>the rules</source>
         <translation>die Regeln</translation>
+    </message>
+    <message>
+        <source>Crea&amp;te</source>
+        <translation>&amp;Erstellen</translation>
     </message>
 </context>
 <context>
@@ -2274,10 +2274,6 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
         <translation>Vorname Nachname</translation>
     </message>
     <message>
-        <source>&amp;Address:</source>
-        <translation>&amp;Adresse:</translation>
-    </message>
-    <message>
         <source>street address</source>
         <translation>Straße und Hausnummer</translation>
     </message>
@@ -2308,6 +2304,10 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
     <message>
         <source>the address</source>
         <translation>die Adresse</translation>
+    </message>
+    <message>
+        <source>Addr&amp;ess:</source>
+        <translation>&amp;Adresse:</translation>
     </message>
 </context>
 <context>
@@ -2467,20 +2467,12 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
         <translation>UUID eines Nutzers dieser Stadt</translation>
     </message>
     <message>
-        <source>&amp;Status:</source>
-        <translation>Stat&amp;us:</translation>
-    </message>
-    <message>
         <source>&amp;Location:</source>
         <translation>Stand&amp;ort:</translation>
     </message>
     <message>
         <source>street address</source>
         <translation>Straße und Hausnummer</translation>
-    </message>
-    <message>
-        <source>Co&amp;lor:</source>
-        <translation>&amp;Farbe:</translation>
     </message>
     <message>
         <source>&amp;Brand:</source>
@@ -2521,6 +2513,14 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
     <message>
         <source>Find the owner by name among the users of this city</source>
         <translation>Den Besitzer unter den Nutzern dieser Stadt nach Namen suchen</translation>
+    </message>
+    <message>
+        <source>Stat&amp;us:</source>
+        <translation>Stat&amp;us:</translation>
+    </message>
+    <message>
+        <source>Colo&amp;r:</source>
+        <translation>&amp;Farbe:</translation>
     </message>
 </context>
 <context>

@@ -43,16 +43,16 @@
         <translation>UUID pengguna di kota ini</translation>
     </message>
     <message>
-        <source>&amp;Code:</source>
-        <translation>K&amp;ode:</translation>
-    </message>
-    <message>
         <source>&amp;Apply</source>
         <translation>&amp;Terapkan</translation>
     </message>
     <message>
         <source>the user id</source>
         <translation>ID pengguna</translation>
+    </message>
+    <message>
+        <source>Co&amp;de:</source>
+        <translation>K&amp;ode:</translation>
     </message>
 </context>
 <context>
@@ -334,10 +334,6 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
         <translation>Kata sa&amp;ndi:</translation>
     </message>
     <message>
-        <source>&amp;Remember the password in the system keychain</source>
-        <translation>&amp;Ingat kata sandi di keychain sistem</translation>
-    </message>
-    <message>
         <source>&amp;Connect</source>
         <translation>&amp;Hubungkan</translation>
     </message>
@@ -380,10 +376,6 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
     <message>
         <source>optional</source>
         <translation>opsional</translation>
-    </message>
-    <message>
-        <source>&amp;CA certificate:</source>
-        <translation>Sertifikat &amp;CA:</translation>
     </message>
     <message>
         <source>CA certificate</source>
@@ -460,6 +452,14 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
     <message>
         <source>Profile saved; the password was not: %1</source>
         <translation>Profil disimpan; kata sandi tidak: %1</translation>
+    </message>
+    <message>
+        <source>Remember the password in the s&amp;ystem keychain</source>
+        <translation>&amp;Ingat kata sandi di keychain sistem</translation>
+    </message>
+    <message>
+        <source>C&amp;A certificate:</source>
+        <translation>Sertifikat &amp;CA:</translation>
     </message>
 </context>
 <context>
@@ -896,10 +896,6 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
         <translation>UUID perjalanan yang sedang aktif</translation>
     </message>
     <message>
-        <source>&amp;End address:</source>
-        <translation>&amp;Alamat akhir:</translation>
-    </message>
-    <message>
         <source>empty: the vehicle&apos;s current location</source>
         <translation>kosong: lokasi kendaraan saat ini</translation>
     </message>
@@ -922,6 +918,10 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
     <message>
         <source>the end address</source>
         <translation>alamat akhir</translation>
+    </message>
+    <message>
+        <source>End a&amp;ddress:</source>
+        <translation>&amp;Alamat akhir:</translation>
     </message>
 </context>
 <context>
@@ -1439,10 +1439,6 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
         <translation>Pernyataan-pernyataan ini akan dikirim dalam satu transaksi yang dapat diulang:</translation>
     </message>
     <message>
-        <source>&amp;Always preview before applying</source>
-        <translation>&amp;Selalu pratinjau sebelum menerapkan</translation>
-    </message>
-    <message>
         <source>&amp;Apply</source>
         <translation>&amp;Terapkan</translation>
     </message>
@@ -1453,6 +1449,10 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
     <message>
         <source>The statements depend on what is read first; they are shown in the SQL panel once sent.</source>
         <translation>Pernyataan bergantung pada apa yang dibaca lebih dulu; pernyataan ditampilkan di panel SQL setelah dikirim.</translation>
+    </message>
+    <message>
+        <source>Al&amp;ways preview before applying</source>
+        <translation>&amp;Selalu pratinjau sebelum menerapkan</translation>
     </message>
 </context>
 <context>
@@ -1490,10 +1490,6 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
         <translation>&amp;Aturan (objek JSON):</translation>
     </message>
     <message>
-        <source>&amp;Create</source>
-        <translation>&amp;Buat</translation>
-    </message>
-    <message>
         <source>The description is longer than %1 characters.</source>
         <translation>Deskripsi lebih panjang dari %1 karakter.</translation>
     </message>
@@ -1504,6 +1500,10 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
     <message>
         <source>the rules</source>
         <translation>aturan</translation>
+    </message>
+    <message>
+        <source>Crea&amp;te</source>
+        <translation>&amp;Buat</translation>
     </message>
 </context>
 <context>
@@ -2267,10 +2267,6 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
         <translation>Nama Depan Belakang</translation>
     </message>
     <message>
-        <source>&amp;Address:</source>
-        <translation>&amp;Alamat:</translation>
-    </message>
-    <message>
         <source>street address</source>
         <translation>alamat jalan</translation>
     </message>
@@ -2301,6 +2297,10 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
     <message>
         <source>the address</source>
         <translation>alamat</translation>
+    </message>
+    <message>
+        <source>Addr&amp;ess:</source>
+        <translation>&amp;Alamat:</translation>
     </message>
 </context>
 <context>
@@ -2460,20 +2460,12 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
         <translation>UUID pengguna di kota ini</translation>
     </message>
     <message>
-        <source>&amp;Status:</source>
-        <translation>St&amp;atus:</translation>
-    </message>
-    <message>
         <source>&amp;Location:</source>
         <translation>&amp;Lokasi:</translation>
     </message>
     <message>
         <source>street address</source>
         <translation>alamat jalan</translation>
-    </message>
-    <message>
-        <source>Co&amp;lor:</source>
-        <translation>&amp;Warna:</translation>
     </message>
     <message>
         <source>&amp;Brand:</source>
@@ -2514,6 +2506,14 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
     <message>
         <source>Find the owner by name among the users of this city</source>
         <translation>Cari pemilik berdasarkan nama di antara pengguna kota ini</translation>
+    </message>
+    <message>
+        <source>Stat&amp;us:</source>
+        <translation>St&amp;atus:</translation>
+    </message>
+    <message>
+        <source>Colo&amp;r:</source>
+        <translation>&amp;Warna:</translation>
     </message>
 </context>
 <context>

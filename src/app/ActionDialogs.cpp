@@ -424,7 +424,7 @@ PromoCodeDialog::PromoCodeDialog(QWidget *parent)
 {
     m_ui->setupUi(this);
     setUpValidation(m_ui->buttons, m_ui->message);
-    m_ui->buttons->button(QDialogButtonBox::Ok)->setText(tr("&Create"));
+    m_ui->buttons->button(QDialogButtonBox::Ok)->setText(tr("Crea&te"));
     m_ui->expiration->setTimeSpec(Qt::UTC);
     m_ui->expiration->setDateTime(QDateTime::currentDateTimeUtc().addDays(30));
     m_ui->expiration->setEnabled(false);

@@ -69,12 +69,14 @@ ConnectionDialog::ConnectionDialog(QWidget *parent) : QDialog(parent)
     auto *certsBrowse = new QToolButton(this);
     certsBrowse->setText(QStringLiteral("…"));
     certsRow->addWidget(certsBrowse);
-    common->addRow(tr("Certificates &directory:"), certsRow);
+    auto *certsLabel = new QLabel(tr("Certificates &directory:"), this);
+    certsLabel->setBuddy(m_certsDirectory);
+    common->addRow(certsLabel, certsRow);
     m_password = new QLineEdit(this);
     m_password->setObjectName(QStringLiteral("password"));
     m_password->setEchoMode(QLineEdit::Password);
     common->addRow(tr("Pass&word:"), m_password);
-    m_remember = new QCheckBox(tr("&Remember the password in the system keychain"), this);
+    m_remember = new QCheckBox(tr("Remember the password in the s&ystem keychain"), this);
     m_remember->setObjectName(QStringLiteral("rememberPassword"));
     common->addRow(QString(), m_remember);
     layout->addLayout(common);
@@ -178,9 +180,11 @@ QWidget *ConnectionDialog::createFieldsTab()
         QLineEdit *target = edit;
         connect(browse, &QToolButton::clicked, this,
                 [this, target, title] { browseFile(target, title, false); });
-        form->addRow(label, row);
+        auto *rowLabel = new QLabel(label, page);
+        rowLabel->setBuddy(edit);
+        form->addRow(rowLabel, row);
     };
-    fileRow(m_caFile, QStringLiteral("caFile"), tr("&CA certificate:"), tr("CA certificate"));
+    fileRow(m_caFile, QStringLiteral("caFile"), tr("C&A certificate:"), tr("CA certificate"));
     fileRow(m_certFile, QStringLiteral("certFile"), tr("Client c&ertificate:"),
             tr("Client certificate"));
     fileRow(m_keyFile, QStringLiteral("keyFile"), tr("Client &key:"), tr("Client key"));

@@ -59,7 +59,7 @@ PreviewDialog::PreviewDialog(const TransactionBody &body, ServerFlavor flavor,
     new SqlHighlighter(m_text->document());
     m_text->setPlainText(script(body, flavor, policy));
     layout->addWidget(m_text);
-    m_always = new QCheckBox(tr("&Always preview before applying"), this);
+    m_always = new QCheckBox(tr("Al&ways preview before applying"), this);
     m_always->setChecked(alwaysPreview());
     connect(m_always, &QCheckBox::toggled, this, &PreviewDialog::setAlwaysPreview);
     layout->addWidget(m_always);

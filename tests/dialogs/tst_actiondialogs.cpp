@@ -1,8 +1,11 @@
 #include "ActionDialogs.h"
+#include "ConnectionDialog.h"
 #include "FormValidator.h"
+#include "PreviewDialog.h"
 #include "TestServer.h"
 #include "Translations.h"
 #include "UserPicker.h"
+#include "WidgetChecks.h"
 #include "models/BrowseTableModel.h"
 #include "movr/DataGenerator.h"
 #include "movr/MovrLoader.h"
@@ -20,6 +23,8 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScopeGuard>
+#include <QTabWidget>
 #include <QTest>
 #include <QTimer>
 #include <QToolButton>
@@ -47,6 +52,8 @@ private Q_SLOTS:
     void userBadInput_data();
     void userBadInput();
     void createAndApplyPromoCode();
+    void everyMnemonicWorks_data();
+    void everyMnemonicWorks();
     void promoCodeBadInput();
 
 private:
@@ -518,6 +525,63 @@ void TestActionDialogs::promoCodeBadInput()
     QVERIFY(message(dialog).contains(QLatin1String("past")));
     field<QLineEdit>(dialog, "code")->setText(QString(65, QLatin1Char('c')));
     QVERIFY(!okEnabled(dialog));
+}
+
+void TestActionDialogs::everyMnemonicWorks_data()
+{
+    QTest::addColumn<QString>("language");
+    for (const QString &language : Translations::languageCodes())
+        QTest::newRow(qPrintable(language)) << language;
+}
+
+// Every dialog, in every language (translators choose their own mnemonics, so clashes differ
+// per language): each &-letter reaches its field or button, and only one.
+void TestActionDialogs::everyMnemonicWorks()
+{
+    QFETCH(QString, language);
+    QTranslator catalog;
+    QVERIFY(Translations::loadCatalog(catalog, language));
+    QCoreApplication::removeTranslator(&m_english);
+    QCoreApplication::installTranslator(&catalog);
+    const auto restore = qScopeGuard([this, &catalog] {
+        QCoreApplication::removeTranslator(&catalog);
+        QCoreApplication::installTranslator(&m_english);
+    });
+    std::vector<std::unique_ptr<QDialog>> dialogs;
+    dialogs.push_back(std::make_unique<StartRideDialog>(StartRideInput{}));
+    dialogs.push_back(std::make_unique<EndRideDialog>(EndRideInput{}));
+    dialogs.push_back(
+        std::make_unique<VehicleDialog>(VehicleDialog::Mode::Add, VehicleDialog::Values{}));
+    dialogs.push_back(
+        std::make_unique<VehicleDialog>(VehicleDialog::Mode::Edit, VehicleDialog::Values{}));
+    dialogs.push_back(std::make_unique<VehicleStatusDialog>(
+        m_city, QStringList{QStringLiteral("2b7d4f30-0c36-4c5a-9a36-0c3b1a1f7e01")}));
+    dialogs.push_back(std::make_unique<UserDialog>(UserDialog::Mode::Add, UserDialog::Values{}));
+    dialogs.push_back(std::make_unique<UserDialog>(UserDialog::Mode::Edit, UserDialog::Values{}));
+    dialogs.push_back(std::make_unique<PromoCodeDialog>());
+    dialogs.push_back(std::make_unique<ApplyPromoCodeDialog>(ApplyPromoCodeInput{}));
+    dialogs.push_back(std::make_unique<PreviewDialog>(TransactionBody{}, ServerFlavor::PostgreSQL,
+                                                      RetryPolicy{}));
+    dialogs.push_back(std::make_unique<ConnectionDialog>());
+    // The catalog is really in use (the checks below would pass vacuously otherwise).
+    if (language != QLatin1String("en"))
+        QVERIFY2(dialogs.front()->windowTitle() != QLatin1String("Start ride"),
+                 qPrintable(dialogs.front()->windowTitle()));
+    QStringList problems;
+    for (const auto &dialog : dialogs) {
+        dialog->show();
+        for (QTabWidget *tabs : dialog->findChildren<QTabWidget *>()) {
+            for (int tab = 0; tab < tabs->count(); ++tab) {
+                tabs->setCurrentIndex(tab);
+                for (const QString &problem : keyboardAccessProblems(dialog.get()))
+                    problems << dialog->windowTitle() + QStringLiteral(": ") + problem;
+            }
+        }
+        for (const QString &problem : keyboardAccessProblems(dialog.get()))
+            problems << dialog->windowTitle() + QStringLiteral(": ") + problem;
+    }
+    problems.removeDuplicates();
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
 }
 
 QTEST_MAIN(TestActionDialogs)
