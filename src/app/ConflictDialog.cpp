@@ -1,7 +1,10 @@
 #include "ConflictDialog.h"
 
+#include "models/SemanticColors.h"
+
 #include <QButtonGroup>
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -56,7 +59,6 @@ ConflictDialog::ConflictDialog(const QList<FieldConflict> &conflicts, QWidget *p
         m_table->setItem(row, MineColumn, new QTableWidgetItem(shown(conflict.edit.value)));
         auto *current = new QTableWidgetItem(conflict.rowMissing ? tr("(row deleted)")
                                                                  : shown(conflict.current));
-        current->setForeground(QColor(0xc6, 0x28, 0x28));
         m_table->setItem(row, CurrentColumn, current);
         for (int column = FieldColumn; column < ChoiceColumn; ++column)
             m_table->item(row, column)->setToolTip(m_table->item(row, column)->text());
@@ -94,6 +96,23 @@ ConflictDialog::ConflictDialog(const QList<FieldConflict> &conflicts, QWidget *p
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
     resize(820, 360);
+    updateColors();
+}
+
+void ConflictDialog::changeEvent(QEvent *event)
+{
+    QDialog::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && m_table)
+        updateColors();
+}
+
+void ConflictDialog::updateColors()
+{
+    const QColor color = SemanticColors::foreground(SemanticColors::Role::Error, palette());
+    for (int row = 0; row < m_table->rowCount(); ++row) {
+        if (QTableWidgetItem *current = m_table->item(row, CurrentColumn))
+            current->setForeground(color);
+    }
 }
 
 void ConflictDialog::choose(int row, Choice choice)

@@ -29,7 +29,13 @@ public:
     // The edits given up ("current" chosen, or the row is gone): pending changes to drop.
     QList<PendingEdit> droppedEdits() const;
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    // The "current" column in the error colour of the palette in use.
+    void updateColors();
+
     QList<FieldConflict> m_conflicts;
     QTableWidget *m_table = nullptr;
 };

@@ -1,11 +1,13 @@
 #include "ConnectionDialog.h"
 
 #include "PasswordStore.h"
+#include "Theme.h"
 #include "worker/ConnectionTester.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -270,14 +272,28 @@ void ConnectionDialog::validate()
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(settings.hasValue());
     m_test->setEnabled(settings.hasValue());
     if (!settings) {
-        m_message->setStyleSheet(QStringLiteral("color: #c62828"));
+        setMessageColor(SemanticColors::Role::Error);
         m_message->setText(m_tabs->currentIndex() == UrlTab && m_url->text().trimmed().isEmpty()
                                ? tr("Enter a URL, or use the Fields tab.")
                                : settings.error().message);
     } else if (!m_tester->isTesting()) {
-        m_message->setStyleSheet(QString());
+        setMessageColor(std::nullopt);
         m_message->setText(tr("Ready to connect to %1.").arg(settings->displayName()));
     }
+}
+
+void ConnectionDialog::setMessageColor(std::optional<SemanticColors::Role> color)
+{
+    m_messageColor = color;
+    Theme::setTextColor(m_message,
+                        color ? SemanticColors::foreground(*color, palette()) : QColor());
+}
+
+void ConnectionDialog::changeEvent(QEvent *event)
+{
+    QDialog::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && m_message)
+        setMessageColor(m_messageColor);
 }
 
 void ConnectionDialog::startTest()
@@ -285,7 +301,7 @@ void ConnectionDialog::startTest()
     const auto settings = currentSettings();
     if (!settings)
         return;
-    m_message->setStyleSheet(QString());
+    setMessageColor(std::nullopt);
     m_message->setText(tr("Testing %1…").arg(settings->displayName()));
     m_tester->test(*settings);
 }
@@ -294,13 +310,13 @@ void ConnectionDialog::showTestResult(const std::optional<ServerInfo> &info,
                                       const std::optional<DbError> &error)
 {
     if (info) {
-        m_message->setStyleSheet(QStringLiteral("color: #2e7d32"));
+        setMessageColor(SemanticColors::Role::Success);
         m_message->setText(
             tr("Connected: %1, database %2 as %3; %4.")
                 .arg(info->displayName(), info->database, info->user,
                      info->tls ? tr("TLS (%1)").arg(info->tlsProtocol) : tr("not encrypted")));
     } else {
-        m_message->setStyleSheet(QStringLiteral("color: #c62828"));
+        setMessageColor(SemanticColors::Role::Error);
         m_message->setText(error ? error->message : tr("Could not connect."));
         m_message->setToolTip(error ? error->detail : QString());
     }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ConnectionProfiles.h"
+#include "models/SemanticColors.h"
 #include "pg/ConnectionSettings.h"
 #include "pg/DbError.h"
 #include "pg/ServerInfo.h"
@@ -43,7 +44,12 @@ public:
 Q_SIGNALS:
     void testFinished(bool ok);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    // The message line's colour: a role, or nullopt for the ordinary text colour.
+    void setMessageColor(std::optional<SemanticColors::Role> color);
     QWidget *createUrlTab();
     QWidget *createFieldsTab();
     void validate();
@@ -70,6 +76,7 @@ private:
     QLineEdit *m_password = nullptr;
     QCheckBox *m_remember = nullptr;
     QLabel *m_message = nullptr;
+    std::optional<SemanticColors::Role> m_messageColor;
     QPushButton *m_test = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
     ConnectionTester *m_tester = nullptr;

@@ -2,6 +2,9 @@
 
 #include "worker/BrowseWorker.h"
 
+#include "Theme.h"
+
+#include <QEvent>
 #include <QLabel>
 #include <QTimer>
 
@@ -34,7 +37,7 @@ void ConnectionStatusBar::setWorker(BrowseWorker *worker)
         m_ping->stop();
         return;
     }
-    setHealth(tr("Connecting…"), QStringLiteral("#616161"));
+    setHealth(tr("Connecting…"), SemanticColors::Role::Muted);
     connect(m_worker, &WorkerBase::connected, this, &ConnectionStatusBar::onConnected);
     connect(m_worker, &WorkerBase::reconnecting, this, &ConnectionStatusBar::onReconnecting);
     connect(m_worker, &WorkerBase::connectionFailed, this, &ConnectionStatusBar::onFailed);
@@ -49,8 +52,8 @@ void ConnectionStatusBar::onConnected(const ServerInfo &server)
     m_server->setToolTip(server.versionString);
     m_database->setText(tr("%1 as %2").arg(server.database, server.user));
     m_tls->setText(server.tls ? tr("TLS %1").arg(server.tlsProtocol) : tr("No TLS"));
-    m_tls->setStyleSheet(server.tls ? QString() : QStringLiteral("color: #8a6d00;"));
-    setHealth(tr("● Connected"), QStringLiteral("#2e7d32"));
+    m_tlsWarning = !server.tls;
+    setHealth(tr("● Connected"), SemanticColors::Role::Success);
 }
 
 void ConnectionStatusBar::onReconnecting(const DbError &reason, int retryInMs, int attempt)
@@ -58,12 +61,12 @@ void ConnectionStatusBar::onReconnecting(const DbError &reason, int retryInMs, i
     setHealth(tr("● Connection lost: retrying in %1 s (attempt %2)")
                   .arg(QString::number(retryInMs / 1000.0, 'f', 1))
                   .arg(attempt),
-              QStringLiteral("#c62828"), reason.toString());
+              SemanticColors::Role::Error, reason.toString());
 }
 
 void ConnectionStatusBar::onFailed(const DbError &reason)
 {
-    setHealth(tr("● Disconnected"), QStringLiteral("#c62828"), reason.toString());
+    setHealth(tr("● Disconnected"), SemanticColors::Role::Error, reason.toString());
     showMessage(reason.toString(), 10000);
 }
 
@@ -72,15 +75,31 @@ void ConnectionStatusBar::onRoundTrip(qint64 microseconds)
     m_roundTrip->setText(
         tr("Last query %1 ms").arg(QString::number(microseconds / 1000.0, 'f', 1)));
     if (!m_health->text().contains(tr("Connected")))
-        setHealth(tr("● Connected"), QStringLiteral("#2e7d32"));
+        setHealth(tr("● Connected"), SemanticColors::Role::Success);
 }
 
-void ConnectionStatusBar::setHealth(const QString &text, const QString &color,
+void ConnectionStatusBar::setHealth(const QString &text, SemanticColors::Role color,
                                     const QString &tooltip)
 {
     m_health->setText(text);
-    m_health->setStyleSheet(QStringLiteral("color: %1;").arg(color));
+    m_healthColor = color;
     m_health->setToolTip(tooltip);
+    updateColors();
+}
+
+void ConnectionStatusBar::changeEvent(QEvent *event)
+{
+    QStatusBar::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        updateColors();
+}
+
+void ConnectionStatusBar::updateColors()
+{
+    Theme::setTextColor(m_health, SemanticColors::foreground(m_healthColor, palette()));
+    Theme::setTextColor(
+        m_tls, m_tlsWarning ? SemanticColors::foreground(SemanticColors::Role::Warning, palette())
+                            : QColor());
 }
 
 QString ConnectionStatusBar::serverText() const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/SemanticColors.h"
 #include "pg/DbError.h"
 #include "pg/ServerInfo.h"
 
@@ -25,12 +26,17 @@ public:
     QString roundTripText() const;
     QString tlsText() const;
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void onConnected(const ServerInfo &server);
     void onReconnecting(const DbError &reason, int retryInMs, int attempt);
     void onFailed(const DbError &reason);
     void onRoundTrip(qint64 microseconds);
-    void setHealth(const QString &text, const QString &color, const QString &tooltip = {});
+    void setHealth(const QString &text, SemanticColors::Role color, const QString &tooltip = {});
+    // The health and TLS labels' colours for the current palette.
+    void updateColors();
 
     QLabel *m_server;
     QLabel *m_database;
@@ -39,4 +45,6 @@ private:
     QLabel *m_roundTrip;
     QTimer *m_ping;
     BrowseWorker *m_worker = nullptr;
+    SemanticColors::Role m_healthColor = SemanticColors::Role::Muted;
+    bool m_tlsWarning = false;
 };

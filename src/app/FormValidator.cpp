@@ -1,10 +1,14 @@
 #include "FormValidator.h"
 
+#include "Theme.h"
+#include "models/SemanticColors.h"
+
 #include <QAbstractButton>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTimeEdit>
 #include <QDoubleSpinBox>
+#include <QEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -16,7 +20,37 @@ const char InvalidProperty[] = "invalidInput";
 
 FormValidator::FormValidator(QAbstractButton *okButton, QLabel *message, QObject *parent)
     : QObject(parent), m_ok(okButton), m_message(message)
-{}
+{
+    if (QWidget *watched = m_message ? static_cast<QWidget *>(m_message) : m_ok.data())
+        watched->installEventFilter(this);
+    applyColors();
+}
+
+bool FormValidator::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        applyColors();
+    return QObject::eventFilter(watched, event);
+}
+
+void FormValidator::applyColors()
+{
+    QWidget *reference = m_message ? static_cast<QWidget *>(m_message) : m_ok.data();
+    const QPalette palette =
+        reference ? reference->palette() : SemanticColors::applicationPalette();
+    const QColor error = SemanticColors::foreground(SemanticColors::Role::Error, palette);
+    // Only when different: setting a palette or style sheet sends PaletteChange again.
+    if (m_message && m_message->palette().color(QPalette::WindowText) != error)
+        Theme::setTextColor(m_message, error);
+    const QString frame = QStringLiteral("border: 1px solid %1;").arg(error.name());
+    for (const Field &field : m_fields) {
+        if (!field.widget)
+            continue;
+        const QString wanted = field.widget->property(InvalidProperty).toBool() ? frame : QString();
+        if (field.widget->styleSheet() != wanted)
+            field.widget->setStyleSheet(wanted);
+    }
+}
 
 void FormValidator::addField(QWidget *field, Check check)
 {
@@ -66,6 +100,7 @@ void FormValidator::focusFirstProblem()
 bool FormValidator::validate()
 {
     m_problem.clear();
+    bool colorsChanged = false;
     for (const Field &field : m_fields) {
         if (!field.widget)
             continue;
@@ -73,9 +108,7 @@ bool FormValidator::validate()
         const bool invalid = !problem.isEmpty();
         if (field.widget->property(InvalidProperty).toBool() != invalid) {
             field.widget->setProperty(InvalidProperty, invalid);
-            // A red frame on the field; restored when it becomes valid.
-            field.widget->setStyleSheet(invalid ? QStringLiteral("border: 1px solid #c62828;")
-                                                : QString());
+            colorsChanged = true;
         }
         if (invalid) {
             field.widget->setToolTip(problem);
@@ -85,6 +118,8 @@ bool FormValidator::validate()
             field.widget->setToolTip(QString());
         }
     }
+    if (colorsChanged)
+        applyColors(); // a frame in the error colour on the field; removed when it is valid
     for (const Check &rule : m_rules) {
         if (!m_problem.isEmpty())
             break;

@@ -12,7 +12,8 @@ class QWidget;
 
 // Validates a dialog's fields as the user types: each field has a check returning "" or
 // one line saying what is wrong. The first problem is shown in the message label (and the
-// field is marked), and the OK button stays disabled until every field is valid.
+// field is marked with a frame), and the OK button stays disabled until every field is valid.
+// The message and the frames use the error colour of the palette in use (light or dark).
 class FormValidator : public QObject
 {
     Q_OBJECT
@@ -38,7 +39,14 @@ public:
 Q_SIGNALS:
     void validityChanged(bool valid);
 
+protected:
+    // Palette changes of the message label (or the OK button): colours follow.
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
+    // The message and the frames of invalid fields in the palette's error colour.
+    void applyColors();
+
     struct Field
     {
         QPointer<QWidget> widget;

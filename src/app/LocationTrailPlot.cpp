@@ -1,6 +1,7 @@
 #include "LocationTrailPlot.h"
 
 #include "models/BrowseTableModel.h"
+#include "models/SemanticColors.h"
 
 #include <QPainter>
 #include <QPainterPath>
@@ -76,12 +77,14 @@ void LocationTrailPlot::paintEvent(QPaintEvent *)
     QPainterPath path(map(trail.first()));
     for (const QPointF &point : trail)
         path.lineTo(map(point));
-    painter.setPen(QPen(QColor(0x15, 0x65, 0xc0), 2));
+    // The trail, its start and its end in the palette's colours (light or dark variants).
+    using SemanticColors::Role;
+    painter.setPen(QPen(SemanticColors::foreground(Role::Info, palette()), 2));
     painter.drawPath(path);
     painter.setPen(Qt::NoPen);
-    painter.setBrush(QColor(0x2e, 0x7d, 0x32));
+    painter.setBrush(SemanticColors::foreground(Role::Success, palette()));
     painter.drawEllipse(map(trail.first()), 4, 4);
-    painter.setBrush(QColor(0xc6, 0x28, 0x28));
+    painter.setBrush(SemanticColors::foreground(Role::Error, palette()));
     painter.drawEllipse(map(trail.last()), 4, 4);
     painter.setPen(palette().text().color());
     painter.drawText(rect().adjusted(4, 2, -4, -2), Qt::AlignLeft | Qt::AlignBottom,

@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "AboutDialog.h"
+#include "AppearanceMenu.h"
 #include "ConnectionDialog.h"
 #include "ConnectionStatusBar.h"
 #include "CsvExporter.h"
@@ -10,6 +11,7 @@
 #include "ShortcutsDialog.h"
 #include "SqlPanel.h"
 #include "TablePage.h"
+#include "Theme.h"
 #include "WelcomePage.h"
 #include "models/BrowseTableModel.h"
 #include "models/PendingChanges.h"
@@ -201,6 +203,7 @@ void MainWindow::createActions()
 
     QMenu *settings = menuBar()->addMenu(tr("&Settings"));
     settings->addMenu(new LanguageMenu(this));
+    settings->addMenu(new AppearanceMenu(Theme::instance(), this));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *shortcuts = help->addAction(tr("&Keyboard shortcuts"));

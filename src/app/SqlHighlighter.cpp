@@ -1,31 +1,38 @@
 #include "SqlHighlighter.h"
 
-#include <QPalette>
+#include "models/SemanticColors.h"
+
+#include <QEvent>
+#include <QTextDocument>
+#include <QWidget>
 
 namespace {
 
 enum BlockState { Normal = 0, InBlockComment = 1 };
 
-bool darkPalette()
+// The widget the document belongs to: QPlainTextEdit and QTextEdit parent their document to
+// their text control, which is a child of the editor.
+QWidget *editorOf(QTextDocument *document)
 {
-    return QPalette().color(QPalette::Base).lightness() < 128;
+    QObject *owner = document ? document->parent() : nullptr;
+    while (owner && !owner->isWidgetType())
+        owner = owner->parent();
+    return static_cast<QWidget *>(owner);
 }
 
 } // namespace
 
-SqlHighlighter::SqlHighlighter(QTextDocument *document) : QSyntaxHighlighter(document)
+SqlHighlighter::SqlHighlighter(QTextDocument *document)
+    : QSyntaxHighlighter(document), m_editor(editorOf(document))
 {
-    const bool dark = darkPalette();
+    // The editor that owns the document (QPlainTextEdit, QTextEdit) tells of palette changes.
+    if (m_editor)
+        m_editor->installEventFilter(this);
     QTextCharFormat keyword;
-    keyword.setForeground(dark ? QColor(0x82, 0xaa, 0xff) : QColor(0x1a, 0x4f, 0xb5));
     keyword.setFontWeight(QFont::Bold);
     QTextCharFormat number;
-    number.setForeground(dark ? QColor(0xf7, 0x8c, 0x6c) : QColor(0xa0, 0x4a, 0x00));
     QTextCharFormat parameter;
-    parameter.setForeground(dark ? QColor(0xc7, 0x92, 0xea) : QColor(0x8e, 0x24, 0xaa));
     parameter.setFontWeight(QFont::Bold);
-    m_stringFormat.setForeground(dark ? QColor(0xc3, 0xe8, 0x8d) : QColor(0x2e, 0x7d, 0x32));
-    m_commentFormat.setForeground(dark ? QColor(0x80, 0x80, 0x80) : QColor(0x75, 0x75, 0x75));
     m_commentFormat.setFontItalic(true);
 
     static const char *const keywords[] = {
@@ -48,9 +55,65 @@ SqlHighlighter::SqlHighlighter(QTextDocument *document) : QSyntaxHighlighter(doc
     m_rules.append(
         {QRegularExpression(QStringLiteral("\\b(%1)\\b").arg(words.join(QLatin1Char('|'))),
                             QRegularExpression::CaseInsensitiveOption),
-         keyword});
-    m_rules.append({QRegularExpression(QStringLiteral("\\b\\d+(\\.\\d+)?\\b")), number});
-    m_rules.append({QRegularExpression(QStringLiteral("\\$\\d+")), parameter});
+         keyword, Kind::Keyword});
+    m_rules.append(
+        {QRegularExpression(QStringLiteral("\\b\\d+(\\.\\d+)?\\b")), number, Kind::Number});
+    m_rules.append({QRegularExpression(QStringLiteral("\\$\\d+")), parameter, Kind::Parameter});
+    updateColors();
+}
+
+QColor SqlHighlighter::color(Kind kind, const QPalette &palette)
+{
+    // Each at least 4.5:1 on the palette's base (tst_theme checks).
+    const bool dark = SemanticColors::isDark(palette);
+    switch (kind) {
+    case Kind::Keyword:
+        return dark ? QColor(0x82, 0xaa, 0xff) : QColor(0x1a, 0x4f, 0xb5);
+    case Kind::Number:
+        return dark ? QColor(0xf7, 0x8c, 0x6c) : QColor(0xa0, 0x4a, 0x00);
+    case Kind::Parameter:
+        return dark ? QColor(0xc7, 0x92, 0xea) : QColor(0x8e, 0x24, 0xaa);
+    case Kind::String:
+        return dark ? QColor(0xc3, 0xe8, 0x8d) : QColor(0x2e, 0x7d, 0x32);
+    case Kind::Comment:
+        return dark ? QColor(0x9e, 0x9e, 0x9e) : QColor(0x6b, 0x6b, 0x6b);
+    }
+    return palette.color(QPalette::Text);
+}
+
+QColor SqlHighlighter::colorOf(Kind kind) const
+{
+    switch (kind) {
+    case Kind::String:
+        return m_stringFormat.foreground().color();
+    case Kind::Comment:
+        return m_commentFormat.foreground().color();
+    default:
+        break;
+    }
+    for (const Rule &rule : m_rules) {
+        if (rule.kind == kind)
+            return rule.format.foreground().color();
+    }
+    return {};
+}
+
+void SqlHighlighter::updateColors()
+{
+    const QPalette palette = m_editor ? m_editor->palette() : SemanticColors::applicationPalette();
+    for (Rule &rule : m_rules)
+        rule.format.setForeground(color(rule.kind, palette));
+    m_stringFormat.setForeground(color(Kind::String, palette));
+    m_commentFormat.setForeground(color(Kind::Comment, palette));
+}
+
+bool SqlHighlighter::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_editor && event->type() == QEvent::PaletteChange) {
+        updateColors();
+        rehighlight();
+    }
+    return QSyntaxHighlighter::eventFilter(watched, event);
 }
 
 void SqlHighlighter::highlightBlock(const QString &text)

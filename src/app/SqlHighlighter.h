@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QPointer>
 #include <QRegularExpression>
 #include <QSyntaxHighlighter>
 #include <QTextCharFormat>
@@ -11,17 +12,30 @@ class SqlHighlighter : public QSyntaxHighlighter
     Q_OBJECT
 
 public:
+    enum class Kind { Keyword, Number, Parameter, String, Comment };
+
+    // Follows the palette of the widget owning `document` (an ancestor), if any, else the
+    // application's palette at construction.
     explicit SqlHighlighter(QTextDocument *document);
+
+    // The colour of `kind` on `palette` (a light and a dark variant), and the one in use.
+    static QColor color(Kind kind, const QPalette &palette);
+    QColor colorOf(Kind kind) const;
 
 protected:
     void highlightBlock(const QString &text) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     struct Rule
     {
         QRegularExpression pattern;
         QTextCharFormat format;
+        Kind kind;
     };
+    void updateColors();
+
+    QPointer<QWidget> m_editor;
     QList<Rule> m_rules;
     QTextCharFormat m_stringFormat;
     QTextCharFormat m_commentFormat;

@@ -5,11 +5,34 @@
 #include <QApplication>
 #include <QPainter>
 
+// A colour swatch (a vehicle's colour) gets a thin outline in the text colour, so that black
+// stays visible on a dark base and white or yellow on a light one.
+void StatusBadgeDelegate::outlineSwatch(QPainter *painter, const QStyleOptionViewItem &option,
+                                        const QModelIndex &index) const
+{
+    QStyleOptionViewItem item = option;
+    initStyleOption(&item, index);
+    const QStyle *style = option.widget ? option.widget->style() : QApplication::style();
+    const QRect area =
+        style->subElementRect(QStyle::SE_ItemViewItemDecoration, &item, option.widget);
+    QRect swatch(QPoint(), item.decorationSize.boundedTo(area.size()));
+    swatch.moveCenter(area.center());
+    QColor outline = option.palette.color(QPalette::Text);
+    outline.setAlpha(140);
+    painter->save();
+    painter->setPen(outline);
+    painter->setBrush(Qt::NoBrush);
+    painter->drawRect(swatch.adjusted(0, 0, -1, -1));
+    painter->restore();
+}
+
 void StatusBadgeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
                                 const QModelIndex &index) const
 {
     if (!index.data(BrowseTableModel::BadgeRole).toBool()) {
         QStyledItemDelegate::paint(painter, option, index);
+        if (index.data(Qt::DecorationRole).metaType() == QMetaType::fromType<QColor>())
+            outlineSwatch(painter, option, index);
         return;
     }
     // The selection / hover background first, then the badge on top.

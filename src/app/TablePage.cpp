@@ -7,6 +7,7 @@
 #include "StateOverlay.h"
 #include "StatusBadgeDelegate.h"
 #include "models/BrowseTableModel.h"
+#include "models/SemanticColors.h"
 
 #include <QAction>
 #include <QApplication>
@@ -14,6 +15,7 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDateTimeEdit>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QKeyEvent>
@@ -137,7 +139,8 @@ TablePage::TablePage(BrowseTable table, QWidget *parent)
     errorLayout->addWidget(m_errorLabel, 1);
     errorLayout->addWidget(retry);
     connect(retry, &QPushButton::clicked, m_model, &BrowseTableModel::retry);
-    m_errorBar->setStyleSheet(QStringLiteral("background: #fdecea; color: #8a1c1c;"));
+    m_errorBar->setAutoFillBackground(true);
+    updateColors();
     m_errorBar->hide();
 
     auto *layout = new QVBoxLayout(this);
@@ -470,4 +473,22 @@ void TablePage::showContextMenu(const QPoint &position)
     QAction *reload = menu.addAction(tr("Reload"));
     connect(reload, &QAction::triggered, this, &TablePage::reload);
     menu.exec(m_view->viewport()->mapToGlobal(position));
+}
+
+void TablePage::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        updateColors();
+}
+
+// The error bar's colours follow the palette (light or dark).
+void TablePage::updateColors()
+{
+    const SemanticColors::Pair colors = SemanticColors::errorBanner(palette());
+    QPalette bar = m_errorBar->palette();
+    bar.setResolveMask(0);
+    bar.setColor(QPalette::Window, colors.background);
+    bar.setColor(QPalette::WindowText, colors.foreground);
+    m_errorBar->setPalette(bar);
 }

@@ -68,8 +68,12 @@ Q_SIGNALS:
     void firstRowsShown();
     void exportRequested();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void applyFilter();
+    void updateColors();
     void updateState();
     void updateSummary();
     void showContextMenu(const QPoint &position);

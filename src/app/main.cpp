@@ -1,6 +1,7 @@
 #include "CommandLine.h"
 #include "DemoHost.h"
 #include "MainWindow.h"
+#include "Theme.h"
 #include "Translations.h"
 
 #include "demo/LocalServer.h"
@@ -154,6 +155,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("movr-admin"));
     QApplication::setApplicationVersion(QStringLiteral(MOVR_VERSION));
     Translations::install(app);
+    Theme::instance()->apply(); // before the first window: no flash of the wrong palette
 
     if (!installSignalHandlers()) {
         printError(QObject::tr("cannot install signal handlers"));

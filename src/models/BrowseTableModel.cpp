@@ -1,5 +1,7 @@
 #include "BrowseTableModel.h"
 
+#include "SemanticColors.h"
+
 #include "worker/BrowseQuery.h"
 #include "worker/BrowseWorker.h"
 
@@ -25,17 +27,6 @@ QDateTime parseTimestamp(const QString &text)
     if (time.isValid())
         time.setTimeZone(QTimeZone::utc());
     return time;
-}
-
-QColor statusColor(const QString &status)
-{
-    if (status == QLatin1String("available"))
-        return QColor(0x2e, 0x7d, 0x32);
-    if (status == QLatin1String("in_use"))
-        return QColor(0x15, 0x65, 0xc0);
-    if (status == QLatin1String("lost"))
-        return QColor(0xc6, 0x28, 0x28);
-    return QColor(0x61, 0x61, 0x61);
 }
 
 QColor namedColor(const QString &name)
@@ -482,11 +473,11 @@ QVariant BrowseTableModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::BackgroundRole:
         if (column.kind == ColumnKind::Status && !row.isNull(c))
-            return QBrush(statusColor(row.text(c)));
+            return QBrush(SemanticColors::statusBadge(row.text(c)).background);
         return {};
     case Qt::ForegroundRole:
         if (column.kind == ColumnKind::Status && !row.isNull(c))
-            return QBrush(Qt::white);
+            return QBrush(SemanticColors::statusBadge(row.text(c)).foreground);
         return {};
     default:
         return {};

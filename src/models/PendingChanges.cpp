@@ -1,6 +1,7 @@
 #include "PendingChanges.h"
 
 #include "BrowseTableModel.h"
+#include "SemanticColors.h"
 
 #include <QColor>
 #include <QFont>
@@ -133,9 +134,9 @@ QVariant PendingEditsProxy::data(const QModelIndex &index, int role) const
     case BrowseTableModel::IsNullRole:
         return !pending->value.has_value();
     case Qt::BackgroundRole:
-        return QColor(0xff, 0xe0, 0x82); // pending: not in the database yet
+        return SemanticColors::pending().background; // not in the database yet
     case Qt::ForegroundRole:
-        return QColor(Qt::black);
+        return SemanticColors::pending().foreground;
     case Qt::FontRole: {
         QFont font;
         font.setItalic(true);

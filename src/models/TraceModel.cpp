@@ -1,5 +1,7 @@
 #include "TraceModel.h"
 
+#include "SemanticColors.h"
+
 #include <QColor>
 #include <QFont>
 #include <QLocale>
@@ -62,9 +64,10 @@ QString formatDuration(qint64 microseconds)
     return QStringLiteral("%1 ms").arg(QLocale().toString(double(microseconds) / 1000.0, 'f', 1));
 }
 
-const QColor FailureColor(0xc6, 0x28, 0x28);
-const QColor RetryBackground(0xff, 0xf3, 0xcd);
-const QColor InjectedColor(0x8e, 0x24, 0xaa);
+QVariant failureColor()
+{
+    return SemanticColors::foreground(SemanticColors::Role::Error);
+}
 
 } // namespace
 
@@ -294,7 +297,7 @@ QVariant TraceModel::actionData(const Action &action, int column, int role) cons
         }
         return {};
     case Qt::ForegroundRole:
-        return failed ? QVariant(FailureColor) : QVariant();
+        return failed ? failureColor() : QVariant();
     case Qt::DisplayRole: {
         qint64 total = 0;
         for (const TraceEntry &entry : entries)
@@ -336,11 +339,11 @@ QVariant TraceModel::attemptData(const Action &, const Attempt &attempt, int col
     case RetryRole:
         return attempt.number > 1;
     case Qt::BackgroundRole:
-        return attempt.number > 1 ? QVariant(RetryBackground) : QVariant();
+        return attempt.number > 1 ? QVariant(SemanticColors::retry().background) : QVariant();
     case Qt::ForegroundRole:
         if (attempt.number > 1)
-            return QColor(Qt::black); // readable on the amber background in dark palettes
-        return failed ? QVariant(FailureColor) : QVariant();
+            return SemanticColors::retry().foreground; // readable on the amber background
+        return failed ? failureColor() : QVariant();
     case Qt::ToolTipRole:
         return attempt.retryCause.isEmpty() ? QVariant() : QVariant(attempt.retryCause);
     case Qt::DisplayRole:
@@ -374,8 +377,8 @@ QVariant TraceModel::statementData(const TraceEntry &entry, int column, int role
         return entry.attempt > 1;
     case Qt::ForegroundRole:
         if (entry.injected)
-            return InjectedColor;
-        return entry.failed() ? QVariant(FailureColor) : QVariant();
+            return SemanticColors::foreground(SemanticColors::Role::Accent);
+        return entry.failed() ? failureColor() : QVariant();
     case Qt::FontRole:
         if (column == StatementColumn || column == ParametersColumn)
             return QFont(QStringLiteral("monospace"));
