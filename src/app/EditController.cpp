@@ -140,7 +140,7 @@ void EditController::createActions()
     updatePendingState();
 }
 
-void EditController::connectTo(const ConnectionSettings &settings)
+void EditController::connectTo(const ConnectionSettings &settings, const QString &journalKey)
 {
     if (m_worker)
         WorkerBase::shutdownAndDelete(m_worker);
@@ -165,7 +165,7 @@ void EditController::connectTo(const ConnectionSettings &settings)
                 }
             });
     m_worker->start(QStringLiteral("movr-edit"));
-    m_target = settings.displayName();
+    m_target = journalKey.isEmpty() ? settings.displayName() : journalKey;
     m_journal->load(m_target);
     if (m_inject->isChecked())
         QMetaObject::invokeMethod(m_worker, "setInjectRetryErrors", Qt::QueuedConnection,

@@ -34,7 +34,8 @@ public:
     explicit EditController(MainWindow *window);
     ~EditController() override;
 
-    void connectTo(const ConnectionSettings &settings);
+    // `journalKey`: see MainWindow::connectTo().
+    void connectTo(const ConnectionSettings &settings, const QString &journalKey = {});
     QMenu *menu() const { return m_menu; }
     QAction *action(MovrOperation operation) const { return m_actions.value(int(operation)); }
     QAction *injectAction() const { return m_inject; }

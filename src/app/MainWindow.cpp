@@ -309,7 +309,7 @@ void MainWindow::showShortcuts()
     dialog->open();
 }
 
-void MainWindow::connectTo(const ConnectionSettings &settings)
+void MainWindow::connectTo(const ConnectionSettings &settings, const QString &journalKey)
 {
     setWindowTitle(tr("MovR Admin — %1").arg(settings.displayName()));
     if (!m_stateBeforeWelcome.isEmpty()) {
@@ -337,7 +337,7 @@ void MainWindow::connectTo(const ConnectionSettings &settings)
     connect(m_worker, &BrowseWorker::statementTraced, m_sqlPanel,
             [this](const TraceEntry &entry) { m_sqlPanel->appendTrace({entry}); });
     m_worker->start(QStringLiteral("movr-browse"));
-    m_edits->connectTo(settings);
+    m_edits->connectTo(settings, journalKey);
     m_status->setWorker(m_worker);
     m_detail->setWorker(m_worker);
     m_stack->setCurrentWidget(m_tabs);

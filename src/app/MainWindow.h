@@ -35,8 +35,9 @@ public:
     ~MainWindow() override;
 
     // Starts the workers on these settings; the window shows what it connected to, or why
-    // it could not.
-    void connectTo(const ConnectionSettings &settings);
+    // it could not. `journalKey` names the database in the journal of pending edits when its
+    // address is not stable (the demo's port changes at each start); empty: the address.
+    void connectTo(const ConnectionSettings &settings, const QString &journalKey = {});
     // A message while there is nothing to connect to yet ("Starting the demo database…"),
     // or a fatal startup error.
     void showStartupMessage(const QString &message);

@@ -11,6 +11,7 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QSocketNotifier>
 #include <QTranslator>
 
@@ -192,11 +193,18 @@ int main(int argc, char *argv[])
                 window.showStartupMessage(
                     QObject::tr("Loading MovR data… %1%").arg(total > 0 ? done * 100 / total : 0));
             });
-        QObject::connect(demo.get(), &DemoHost::ready, &window,
-                         [&window](const ConnectionSettings &settings, const QString &url) {
-                             printOut(QObject::tr("demo database ready: %1").arg(url));
-                             window.connectTo(settings);
-                         });
+        // The demo's port changes at each start: its pending edits are journaled under the
+        // directory that holds it (a --demo-dir is the same database next time).
+        const QString journalKey =
+            QStringLiteral("demo:") + (options.demo.directory.isEmpty()
+                                           ? QStringLiteral("temporary")
+                                           : QFileInfo(options.demo.directory).absoluteFilePath());
+        QObject::connect(
+            demo.get(), &DemoHost::ready, &window,
+            [&window, journalKey](const ConnectionSettings &settings, const QString &url) {
+                printOut(QObject::tr("demo database ready: %1").arg(url));
+                window.connectTo(settings, journalKey);
+            });
         QObject::connect(demo.get(), &DemoHost::failed, &app, [&](const QString &message) {
             printError(QObject::tr("the demo database did not start: %1").arg(message));
             window.showStartupMessage(

@@ -3,6 +3,7 @@
 #include "MainWindow.h"
 #include "PreviewDialog.h"
 #include "TablePage.h"
+#include "TcpProxy.h"
 #include "TestServer.h"
 #include "models/BrowseTableModel.h"
 #include "models/PendingChanges.h"
@@ -32,11 +33,12 @@ private Q_SLOTS:
     void concurrentChangeAsksBeforeOverwriting_data();
     void concurrentChangeAsksBeforeOverwriting();
     void journalRestoresPendingEditsInANewWindow();
+    void journalFollowsADatabaseAcrossPorts();
     void readOnlyRoleCannotEdit();
     void previewShowsTheUpdateAndAppliesOnlyWhenConfirmed();
 
 private:
-    void openWindow(const ConnectionSettings &settings);
+    void openWindow(const ConnectionSettings &settings, const QString &journalKey = {});
     TablePage *users();
     int nameColumn() const
     {
@@ -82,12 +84,12 @@ void TestInlineEditing::cleanup()
     m_window.reset();
 }
 
-void TestInlineEditing::openWindow(const ConnectionSettings &settings)
+void TestInlineEditing::openWindow(const ConnectionSettings &settings, const QString &journalKey)
 {
     m_window = std::make_unique<MainWindow>();
     m_window->show();
     QSignalSpy privileges(m_window->editController(), &EditController::privilegesLoaded);
-    m_window->connectTo(settings);
+    m_window->connectTo(settings, journalKey);
     QVERIFY(privileges.wait(20000));
     m_window->selectTable(BrowseTable::Users);
     QTRY_VERIFY_WITH_TIMEOUT(users()->model()->rowCount() >= 36 || users()->model()->atEnd(),
@@ -296,6 +298,40 @@ void TestInlineEditing::journalRestoresPendingEditsInANewWindow()
     QCOMPARE(edit->value, SqlValue(QStringLiteral("Survivor")));
     QVERIFY(value(QStringLiteral("SELECT name FROM users WHERE id = $1"), {id}) !=
             QStringLiteral("Survivor"));
+}
+
+// A demo restarted on its --demo-dir is the same database on another port: its journal key
+// (not its address) finds the edits left pending.
+void TestInlineEditing::journalFollowsADatabaseAcrossPorts()
+{
+    const QString key = QStringLiteral("demo:/var/tmp/movr-demo-for-a-test");
+    openWindow(TestServer::settings(m_database), key);
+    QAbstractItemModel *view = users()->view()->model();
+    const QString id = users()->model()->cellText(
+        2, TableSpec::of(BrowseTable::Users).columnIndex(QStringLiteral("id")));
+    QVERIFY(view->setData(view->index(2, nameColumn()), QStringLiteral("Kept across ports")));
+    m_window->editController()->journal()->flush();
+    m_window.reset();
+
+    TcpProxy proxy(QStringLiteral("127.0.0.1"), TestServer::settings(m_database).port(),
+                   std::chrono::milliseconds(0));
+    QCOMPARE(proxy.start(), QString());
+    const ConnectionSettings elsewhere = proxy.route(TestServer::settings(m_database));
+    QVERIFY(elsewhere.port() != TestServer::settings(m_database).port());
+    m_window = std::make_unique<MainWindow>();
+    m_window->show();
+    QSignalSpy restored(m_window->editController(), &EditController::journalRestored);
+    m_window->connectTo(elsewhere, key);
+    QVERIFY(restored.wait(20000));
+    QCOMPARE(restored.first().first().toInt(), 1);
+    const PendingEdit *edit = m_window->editController()->pendingChanges()->find(
+        BrowseTable::Users,
+        {value(QStringLiteral("SELECT city FROM users WHERE id = $1"), {id}), id}, nameColumn());
+    QVERIFY(edit);
+    QCOMPARE(edit->value, SqlValue(QStringLiteral("Kept across ports")));
+    m_window->editController()->revertPending();
+    m_window.reset();
+    proxy.stop();
 }
 
 void TestInlineEditing::readOnlyRoleCannotEdit()
