@@ -115,6 +115,8 @@ int main(int argc, char *argv[])
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);
     // --help and command-line errors in the user's language, before any application object.
+    // Settings in ~/.config/movr-admin/movr-admin.conf, data in ~/.local/share/movr-admin/.
+    QCoreApplication::setOrganizationName(QStringLiteral("movr-admin"));
     QCoreApplication::setApplicationName(QStringLiteral("movr-admin"));
     QTranslator commandLineCatalog;
     if (Translations::loadCatalog(commandLineCatalog, Translations::effectiveLanguage()))
@@ -153,7 +155,6 @@ int main(int argc, char *argv[])
     }
 
     QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("movr-admin"));
     QApplication::setApplicationVersion(QStringLiteral(MOVR_VERSION));
     Translations::install(app);
     Theme::instance()->apply(); // before the first window: no flash of the wrong palette
