@@ -12,6 +12,8 @@
 #include <QAction>
 #include <QApplication>
 #include <QFile>
+#include <QLineEdit>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -28,6 +30,7 @@ private Q_SLOTS:
     void initTestCase();
     void cleanup();
     void pendingEditSurvivesSortAndFilter();
+    void keyboardEditCommitsOnce();
     void invalidInputIsRejected();
     void applyCommitsInOneTransaction();
     void concurrentChangeAsksBeforeOverwriting_data();
@@ -168,6 +171,30 @@ void TestInlineEditing::pendingEditSurvivesSortAndFilter()
     QCOMPARE(view->index(rowOf(id), nameColumn()).data().toString(),
              QStringLiteral("Pending O'Name"));
     QCOMPARE(m_window->editController()->pendingChanges()->count(), 1);
+}
+
+// F2, type, Enter: as a user edits. The edit is pending, and Qt has nothing to complain about
+// (an editor committed twice prints "commitData called with an editor that does not belong
+// to this view").
+void TestInlineEditing::keyboardEditCommitsOnce()
+{
+    openWindow(TestServer::settings(m_database));
+    QTest::failOnWarning(QRegularExpression(QStringLiteral("commitData|closeEditor|editor")));
+    QTableView *table = users()->view();
+    table->setFocus();
+    table->setCurrentIndex(table->model()->index(1, nameColumn()));
+    QTest::keyClick(table, Qt::Key_F2);
+    QTRY_VERIFY(table->indexWidget(table->currentIndex()) || table->findChild<QLineEdit *>());
+    QWidget *editor = QApplication::focusWidget();
+    QVERIFY(editor && editor != table);
+    QTest::keyClick(editor, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(editor, QStringLiteral("Typed O'Neil"));
+    QTest::keyClick(editor, Qt::Key_Return);
+    QTRY_COMPARE(m_window->editController()->pendingChanges()->count(), 1);
+    QCOMPARE(table->model()->index(1, nameColumn()).data().toString(),
+             QStringLiteral("Typed O'Neil"));
+    QTRY_COMPARE(QApplication::focusWidget(), table); // the editor is closed
+    m_window->editController()->revertPending();
 }
 
 void TestInlineEditing::invalidInputIsRejected()
