@@ -282,6 +282,12 @@ QVariant TraceModel::actionData(const Action &action, int column, int role) cons
     const bool failed =
         std::any_of(entries.begin(), entries.end(), [](const TraceEntry &e) { return e.failed(); });
     const bool retried = action.attempts.size() > 1;
+    // The outcome is the last attempt's: an action that committed after a retry is not a
+    // failure (it is marked as a warning), though the filter of failures still shows it.
+    const bool lastAttemptFailed =
+        !action.attempts.empty() &&
+        std::any_of(action.attempts.back()->entries.begin(), action.attempts.back()->entries.end(),
+                    [](const TraceEntry &e) { return e.failed(); });
     switch (role) {
     case EntriesRole:
         return QVariant::fromValue(entries);
@@ -297,7 +303,10 @@ QVariant TraceModel::actionData(const Action &action, int column, int role) cons
         }
         return {};
     case Qt::ForegroundRole:
-        return failed ? failureColor() : QVariant();
+        if (lastAttemptFailed)
+            return failureColor();
+        return failed ? QVariant(SemanticColors::foreground(SemanticColors::Role::Warning))
+                      : QVariant();
     case Qt::DisplayRole: {
         qint64 total = 0;
         for (const TraceEntry &entry : entries)

@@ -1,3 +1,4 @@
+#include "models/SemanticColors.h"
 #include "models/TraceModel.h"
 
 #include <QAbstractItemModelTester>
@@ -98,6 +99,10 @@ void TestTraceModel::marksRetriesAndFailures()
     QVERIFY(second.data(Qt::BackgroundRole).isValid());
     QVERIFY(!first.data(Qt::BackgroundRole).isValid());
     QVERIFY(!model.index(0, 0, second).data(TraceModel::FailedRole).toBool());
+    // It committed in the end: marked as a warning, not in the colour of failures.
+    const QColor shown = edit.data(Qt::ForegroundRole).value<QColor>();
+    QCOMPARE(shown, SemanticColors::foreground(SemanticColors::Role::Warning));
+    QVERIFY(shown != first.data(Qt::ForegroundRole).value<QColor>()); // the failed attempt
 }
 
 void TestTraceModel::filters()
