@@ -1433,6 +1433,14 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
         <source>No keychain is available; the password will be asked for each time.</source>
         <translation>Kein Schlüsselbund verfügbar; das Passwort wird jedes Mal abgefragt.</translation>
     </message>
+    <message>
+        <source>No password is stored for this connection.</source>
+        <translation>Für diese Verbindung ist kein Passwort gespeichert.</translation>
+    </message>
+    <message>
+        <source>The keychain failed: %1</source>
+        <translation>Der Schlüsselbund meldet einen Fehler: %1</translation>
+    </message>
 </context>
 <context>
     <name>PendingEditsProxy</name>

@@ -1428,6 +1428,14 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
         <source>No keychain is available; the password will be asked for each time.</source>
         <translation>Tidak ada keychain yang tersedia; kata sandi akan ditanyakan setiap kali.</translation>
     </message>
+    <message>
+        <source>No password is stored for this connection.</source>
+        <translation>Tidak ada kata sandi yang tersimpan untuk koneksi ini.</translation>
+    </message>
+    <message>
+        <source>The keychain failed: %1</source>
+        <translation>Keychain gagal: %1</translation>
+    </message>
 </context>
 <context>
     <name>PendingEditsProxy</name>

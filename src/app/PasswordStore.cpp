@@ -10,6 +10,18 @@ bool meansNoKeychain(QKeychain::Error error)
     return error == QKeychain::NoBackendAvailable || error == QKeychain::NotImplemented ||
            error == QKeychain::AccessDeniedByUser || error == QKeychain::OtherError;
 }
+// What the user reads: the backend's own text ("Failed to execute child process
+// "dbus-launch"…") means nothing to most, so it is only added to a specific failure.
+QString describe(QKeychain::Error error, const QString &backendText)
+{
+    if (meansNoKeychain(error))
+        return PasswordStore::tr(
+            "No keychain is available; the password will be asked for each time.");
+    if (error == QKeychain::EntryNotFound)
+        return PasswordStore::tr("No password is stored for this connection.");
+    return PasswordStore::tr("The keychain failed: %1").arg(backendText);
+}
+
 } // namespace
 
 PasswordStore::PasswordStore(QObject *parent) : QObject(parent) {}
@@ -30,7 +42,7 @@ void PasswordStore::read(const QString &profile, std::function<void(QString, QSt
         }
         if (meansNoKeychain(job->error()))
             m_available = false;
-        done({}, job->errorString());
+        done({}, describe(job->error(), job->errorString()));
     });
     job->start();
 }
@@ -51,7 +63,8 @@ void PasswordStore::write(const QString &profile, const QString &password,
         if (job->error() != QKeychain::NoError && meansNoKeychain(job->error()))
             m_available = false;
         if (done)
-            done(job->error() == QKeychain::NoError ? QString() : job->errorString());
+            done(job->error() == QKeychain::NoError ? QString()
+                                                    : describe(job->error(), job->errorString()));
     });
     job->start();
 }

@@ -1,5 +1,6 @@
 #include "ConnectionDialog.h"
 #include "ConnectionProfiles.h"
+#include "PasswordStore.h"
 #include "TestServer.h"
 
 #include <QComboBox>
@@ -13,6 +14,8 @@
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTest>
+
+#include <optional>
 
 class TestConnectionDialog : public QObject
 {
@@ -29,6 +32,7 @@ private Q_SLOTS:
     void testButtonShowsThePreciseFailure();
     void profilesNeverContainPasswords();
     void recentConnectionsAreBoundedAndDeduplicated();
+    void missingKeychainIsExplainedPlainly();
 
 private:
     template <typename T> T *child(ConnectionDialog &dialog, const char *name)
@@ -196,6 +200,24 @@ void TestConnectionDialog::recentConnectionsAreBoundedAndDeduplicated()
                                return p.url.contains(QLatin1String("host5/"));
                            }),
              1);
+}
+
+// Where no keychain answers (as here: no session bus), the user reads what it means for them,
+// not the backend's text; the store then stops trying.
+void TestConnectionDialog::missingKeychainIsExplainedPlainly()
+{
+    PasswordStore store;
+    std::optional<QString> error;
+    store.write(QStringLiteral("tst_connectiondialog"), QStringLiteral("s3cr3t"),
+                [&error](const QString &message) { error = message; });
+    QTRY_VERIFY_WITH_TIMEOUT(error.has_value(), 30000);
+    if (error->isEmpty()) {
+        store.remove(QStringLiteral("tst_connectiondialog"));
+        QSKIP("a keychain is available on this machine");
+    }
+    QCOMPARE(*error,
+             QStringLiteral("No keychain is available; the password will be asked for each time."));
+    QVERIFY(!store.available());
 }
 
 QTEST_MAIN(TestConnectionDialog)
