@@ -1,5 +1,6 @@
 #include "TablePage.h"
 
+#include "FlowLayout.h"
 #include "LinkTableView.h"
 #include "models/PendingChanges.h"
 
@@ -123,7 +124,7 @@ TablePage::TablePage(BrowseTable table, QWidget *parent)
     m_search->setObjectName(QStringLiteral("searchField"));
     m_search->setPlaceholderText(searchHint(table));
     m_search->setClearButtonEnabled(true);
-    m_search->setMinimumWidth(200);
+    m_search->setMinimumWidth(180);
     m_searchDelay->setSingleShot(true);
     m_searchDelay->setInterval(250);
     connect(m_search, &QLineEdit::textEdited, m_searchDelay, qOverload<>(&QTimer::start));
@@ -177,13 +178,25 @@ BrowseTable TablePage::table() const
 
 QWidget *TablePage::makeFilterBar()
 {
+    // The fields wrap onto a second line in a narrow window; a label stays with its field.
     auto *bar = new QWidget(this);
-    auto *layout = new QHBoxLayout(bar);
+    auto *layout = new FlowLayout(bar);
     layout->setContentsMargins(0, 0, 0, 0);
+    const auto group = [bar](std::initializer_list<QWidget *> widgets) {
+        auto *box = new QWidget(bar);
+        auto *row = new QHBoxLayout(box);
+        row->setContentsMargins(0, 0, 0, 0);
+        for (QWidget *widget : widgets) {
+            widget->setParent(box);
+            row->addWidget(widget);
+        }
+        return box;
+    };
     const TableSpec &spec = m_model->spec();
     if (spec.cityColumn >= 0) {
-        layout->addWidget(new QLabel(tr("Scope:"), bar));
-        layout->addWidget(m_scope);
+        auto *label = new QLabel(tr("Scope:"), bar);
+        label->setBuddy(m_scope);
+        layout->addWidget(group({label, m_scope}));
     } else {
         m_scope->hide();
     }
@@ -234,12 +247,8 @@ QWidget *TablePage::makeFilterBar()
             m_to->setEnabled(on);
             applyFilter();
         });
-        layout->addWidget(m_timeRange);
-        layout->addWidget(m_from);
-        layout->addWidget(new QLabel(tr("to"), bar));
-        layout->addWidget(m_to);
+        layout->addWidget(group({m_timeRange, m_from, new QLabel(tr("to"), bar), m_to}));
     }
-    layout->addStretch(1);
     return bar;
 }
 

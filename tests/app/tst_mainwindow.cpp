@@ -363,6 +363,21 @@ private Q_SLOTS:
         QCOMPARE(restored->model()->filter(), BrowseFilter{});
     }
 
+    // Fits a 1280-pixel-wide screen with the details beside the tables, at any table.
+    void fitsASmallScreen()
+    {
+        MainWindow window;
+        window.show();
+        for (BrowseTable table : TableSpec::browsable()) {
+            window.selectTable(table);
+            QVERIFY2(window.minimumSizeHint().width() <= 1200,
+                     qPrintable(QStringLiteral("%1: window %2 px, table page %3 px")
+                                    .arg(TableSpec::of(table).title)
+                                    .arg(window.minimumSizeHint().width())
+                                    .arg(window.tablePage(table)->minimumSizeHint().width())));
+        }
+    }
+
     void cleanupTestCase() { m_window.reset(); }
 };
 
