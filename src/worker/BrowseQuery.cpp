@@ -236,9 +236,14 @@ Statement refresh(const PageRequest &request, const ServerInfo &server)
     }
     if (tuples.isEmpty())
         tuples.append(QStringLiteral("NULL"));
-    QString sql = QLatin1String("SELECT ") + selectList(spec) + fromClause(spec, request, server) +
-                  QLatin1String(" WHERE ") + tuple(keyColumns) + QLatin1String(" IN (") +
-                  tuples.join(QLatin1String(", ")) + QLatin1Char(')');
+    // The filter applies too: a row that no longer matches it (a ride ended under "Active
+    // only") is not returned, and so leaves the view like a deleted one.
+    QStringList where = {tuple(keyColumns) + QLatin1String(" IN (") +
+                         tuples.join(QLatin1String(", ")) + QLatin1Char(')')};
+    where += filterConditions(spec, request.filter, builder);
+    const QString sql = QLatin1String("SELECT ") + selectList(spec) +
+                        fromClause(spec, request, server) + QLatin1String(" WHERE ") +
+                        where.join(QLatin1String(" AND "));
     return {sql, builder.params};
 }
 

@@ -524,6 +524,32 @@ private Q_SLOTS:
         QCOMPARE(model->rowForKey(key), -1);
     }
 
+    void rowNoLongerMatchingTheFilterLeavesOnRefresh()
+    {
+        BrowseFilter active;
+        active.activeOnly = true;
+        auto model = makeModel(BrowseTable::Rides, active);
+        QVERIFY(ModelTesting::fetchAll(*model));
+        QVERIFY(model->rowCount() >= 2);
+        const KeyValues ended = model->keyAt(0);
+        const KeyValues untouched = model->keyAt(1);
+        const int rows = model->rowCount();
+        QSignalSpy removed(model.get(), &QAbstractItemModel::rowsRemoved);
+        auto update = m_sql->exec(QStringLiteral("UPDATE rides SET end_time = now(), revenue = 1 "
+                                                 "WHERE city = $1 AND id = $2::uuid"),
+                                  {ended.at(0), ended.at(1)});
+        QVERIFY(update);
+        QCOMPARE(update->affectedRows(), 1);
+        model->refreshRows({ended, untouched});
+        QTRY_COMPARE(removed.count(), 1);
+        QCOMPARE(model->rowCount(), rows - 1);
+        QCOMPARE(model->rowForKey(ended), -1);
+        QVERIFY(model->rowForKey(untouched) >= 0);
+        QVERIFY(m_sql->exec(QStringLiteral("UPDATE rides SET end_time = NULL, revenue = NULL "
+                                           "WHERE city = $1 AND id = $2::uuid"),
+                            {ended.at(0), ended.at(1)}));
+    }
+
     void presentation()
     {
         BrowseFilter filter;
