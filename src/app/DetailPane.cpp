@@ -5,12 +5,15 @@
 #include "StatusBadgeDelegate.h"
 #include "models/BrowseTableModel.h"
 
+#include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QDateTimeEdit>
 #include <QFormLayout>
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QMenu>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QStyle>
@@ -143,6 +146,7 @@ void DetailPane::clear()
     m_title->setText(tr("Select a row to see its relations."));
     while (m_fieldsLayout->rowCount() > 0)
         m_fieldsLayout->removeRow(0);
+    m_fieldList.clear();
     m_plot->hide();
     m_plotTitle->hide();
 }
@@ -196,6 +200,24 @@ QTableView *DetailPane::sectionView(const QString &name) const
             return section.view;
     }
     return nullptr;
+}
+
+QLabel *DetailPane::fieldLabel(const QString &column) const
+{
+    for (const Field &field : m_fieldList) {
+        if (field.column == column)
+            return field.value;
+    }
+    return nullptr;
+}
+
+QString DetailPane::fieldCopyText(const QString &column) const
+{
+    for (const Field &field : m_fieldList) {
+        if (field.column == column)
+            return field.copyText;
+    }
+    return {};
 }
 
 void DetailPane::showEntity(BrowseTable table, const RowData &row)
@@ -328,20 +350,71 @@ void DetailPane::show(BrowseTable table, RowData row, bool remember)
 
 void DetailPane::fillFields(BrowseTable table, const RowData &row)
 {
-    while (m_fieldsLayout->rowCount() > 0)
-        m_fieldsLayout->removeRow(0);
     const TableSpec &spec = TableSpec::of(table);
+    // The same entity's table again (a refresh): the labels stay, their texts change, so
+    // nothing in the pane moves.
+    const bool reuse = m_fieldsTable == table && m_fieldList.size() == spec.columns.size();
+    if (!reuse) {
+        while (m_fieldsLayout->rowCount() > 0)
+            m_fieldsLayout->removeRow(0);
+        m_fieldList.clear();
+        m_fieldsTable = table;
+    }
     for (int c = 0; c < spec.columns.size(); ++c) {
         const ColumnSpec &column = spec.columns.at(c);
         QString text =
             row.isNull(c) ? tr("—") : BrowseTableModel::displayText(column, row.text(c), false);
         if (column.kind == ColumnKind::Uuid && !row.isNull(c))
             text = row.text(c); // the whole id here: there is room, and people copy it
+        // What the tables copy (CopyTextRole): the value as stored, card numbers masked.
+        QString copyText;
+        if (!row.isNull(c))
+            copyText = column.kind == ColumnKind::CreditCard
+                           ? BrowseTableModel::displayText(column, row.text(c), false)
+                           : row.text(c);
+        if (reuse) {
+            Field &field = m_fieldList[c];
+            if (field.value->text() != text)
+                field.value->setText(text);
+            field.copyText = copyText;
+            field.isNull = row.isNull(c);
+            continue;
+        }
         auto *value = new QLabel(text, m_fields);
-        value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        value->setObjectName(column.name);
+        value->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
         value->setWordWrap(true);
+        value->setContextMenuPolicy(Qt::CustomContextMenu);
+        connect(value, &QWidget::customContextMenuRequested, this,
+                [this, value](const QPoint &position) { showValueMenu(value, position); });
         m_fieldsLayout->addRow(column.title + QLatin1Char(':'), value);
+        m_fieldList.append({column.name, value, copyText, row.isNull(c)});
     }
+}
+
+void DetailPane::showValueMenu(QLabel *value, const QPoint &position)
+{
+    const auto field = std::find_if(m_fieldList.cbegin(), m_fieldList.cend(),
+                                    [value](const Field &f) { return f.value == value; });
+    if (field == m_fieldList.cend())
+        return;
+    const QString copyText = field->copyText;
+    // Not exec(): the worker's replies (and tests) keep running while it shows.
+    auto *menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("valueMenu"));
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    QAction *copySelected = menu->addAction(tr("&Copy"));
+    copySelected->setObjectName(QStringLiteral("copySelection"));
+    copySelected->setEnabled(value->hasSelectedText());
+    const QString selected = value->selectedText();
+    connect(copySelected, &QAction::triggered, this,
+            [selected] { QApplication::clipboard()->setText(selected); });
+    QAction *copyValue = menu->addAction(tr("Copy &value"));
+    copyValue->setObjectName(QStringLiteral("copyValue"));
+    copyValue->setEnabled(!field->isNull);
+    connect(copyValue, &QAction::triggered, this,
+            [copyText] { QApplication::clipboard()->setText(copyText); });
+    menu->popup(value->mapToGlobal(position));
 }
 
 DetailPane::Section &DetailPane::addSection(const QString &name, BrowseTable table,

@@ -6,6 +6,7 @@
 
 class BrowseTableModel;
 class QCheckBox;
+class QPoint;
 class QDateTimeEdit;
 class BrowseWorker;
 class LocationTrailPlot;
@@ -19,6 +20,9 @@ class QVBoxLayout;
 // owner, rides and the location trail of a selected ride; a ride's rider, vehicle and
 // location history. Each relation is a small table fed by the browse worker; Enter or a
 // double-click on one of its rows follows the link (Back returns).
+//
+// The entity's values are selectable text: Ctrl+C copies the selection, and the context menu
+// of a value offers "Copy value" (the whole value: full ids, timestamps as stored).
 class DetailPane : public QWidget
 {
     Q_OBJECT
@@ -48,6 +52,10 @@ public:
     LocationTrailPlot *trailPlot() const { return m_plot; }
     // Follows the link of a row in a section (what Enter / double-click do).
     void followLink(const QString &section, int row);
+    // The value label of one of the entity's columns (by column name), and what "Copy value"
+    // puts on the clipboard for it; null / empty when not shown.
+    QLabel *fieldLabel(const QString &column) const;
+    QString fieldCopyText(const QString &column) const;
 
 public Q_SLOTS:
     void back();
@@ -63,12 +71,20 @@ private:
         QTableView *view = nullptr;
         QWidget *container = nullptr;
     };
+    struct Field
+    {
+        QString column;
+        QLabel *value = nullptr;
+        QString copyText; // the whole value ("Copy value")
+        bool isNull = false;
+    };
     void show(BrowseTable table, RowData row, bool remember); // a copy: models reset
     Section &addSection(const QString &name, BrowseTable table,
                         const QList<QPair<QString, QString>> &equals, int visibleRows);
     void showTrailOf(const QString &city, const QString &rideId);
     void clearSections();
     void fillFields(BrowseTable table, const RowData &row);
+    void showValueMenu(QLabel *value, const QPoint &position);
 
     BrowseWorker *m_worker = nullptr;
     bool m_hasEntity = false;
@@ -80,6 +96,8 @@ private:
     QPushButton *m_back;
     QWidget *m_fields;
     QFormLayout *m_fieldsLayout;
+    QList<Field> m_fieldList;
+    BrowseTable m_fieldsTable = BrowseTable::Rides;
     QVBoxLayout *m_sectionsLayout;
     QWidget *m_sectionsHost;
     QList<Section> m_sections;
