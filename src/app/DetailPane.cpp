@@ -4,6 +4,7 @@
 #include "LocationTrailPlot.h"
 #include "StatusBadgeDelegate.h"
 #include "models/BrowseTableModel.h"
+#include "worker/BrowseQuery.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -16,6 +17,7 @@
 #include <QMenu>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QStyle>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -41,6 +43,33 @@ QString describe(BrowseTable table, const RowData &row)
     default:
         return spec.title;
     }
+}
+
+// The entity's columns its relation sections are found by (besides its own key): when one of
+// them changes, the sections are built again.
+QStringList relationColumns(BrowseTable table)
+{
+    switch (table) {
+    case BrowseTable::Vehicles:
+        return {QStringLiteral("owner_id")};
+    case BrowseTable::Rides:
+        return {QStringLiteral("rider_id"), QStringLiteral("vehicle_city"),
+                QStringLiteral("vehicle_id")};
+    default:
+        return {};
+    }
+}
+
+bool relationsDiffer(BrowseTable table, const RowData &before, const RowData &after)
+{
+    const TableSpec &spec = TableSpec::of(table);
+    for (const QString &name : relationColumns(table)) {
+        const int column = spec.columnIndex(name);
+        if (column >= 0 && (before.isNull(column) != after.isNull(column) ||
+                            before.text(column) != after.text(column)))
+            return true;
+    }
+    return false;
 }
 
 } // namespace
@@ -142,6 +171,7 @@ void DetailPane::clear()
     clearSections();
     m_hasEntity = false;
     m_history.clear();
+    m_staleHistory.clear();
     m_back->setEnabled(false);
     m_title->setText(tr("Select a row to see its relations."));
     while (m_fieldsLayout->rowCount() > 0)
@@ -230,7 +260,93 @@ void DetailPane::back()
     if (m_history.isEmpty())
         return;
     const auto previous = m_history.takeLast();
+    const TableSpec &spec = TableSpec::of(previous.first);
+    const QString key = keyString(previous.first, BrowseQuery::primaryKeyOf(spec, previous.second));
+    // Changed by an edit since it was shown: the row kept here is stale.
+    const bool stale = m_staleHistory.remove(key);
     show(previous.first, previous.second, false);
+    if (stale)
+        reReadEntity();
+}
+
+QString DetailPane::keyString(BrowseTable table, const KeyValues &key)
+{
+    QStringList parts{QString::number(int(table))};
+    for (const auto &value : key)
+        parts.append(value ? QLatin1Char('=') + *value : QStringLiteral("null"));
+    return parts.join(QLatin1Char('\x1f'));
+}
+
+void DetailPane::refreshAfterEdit(const QList<QPair<BrowseTable, KeyValues>> &rows,
+                                  const QList<BrowseTable> &reload)
+{
+    if (!m_hasEntity || asOf().isValid())
+        return; // the past does not change
+    QSet<QString> touched;
+    for (const auto &[table, key] : rows)
+        touched.insert(keyString(table, key));
+    // The rows kept for Back may be stale now (the edit's own rows, or rows whose relations
+    // it changed, as ending a ride changes its vehicle): each is read again when returned to.
+    for (const auto &[table, row] : std::as_const(m_history))
+        m_staleHistory.insert(
+            keyString(table, BrowseQuery::primaryKeyOf(TableSpec::of(table), row)));
+    bool relatedTouched = false;
+    for (const Section &section : std::as_const(m_sections)) {
+        const BrowseTable table = section.model->table();
+        if (reload.contains(table)) {
+            reloadSection(section);
+            continue;
+        }
+        QList<KeyValues> shown;
+        bool missing = false;
+        for (const auto &[rowTable, key] : rows) {
+            if (rowTable != table)
+                continue;
+            if (section.model->rowForKey(key) >= 0)
+                shown.append(key);
+            else
+                missing = true;
+        }
+        // A list (not a link by id) may have gained the row, e.g. a vehicle given to this
+        // owner: read it again. Otherwise the shown rows update in place.
+        const auto &equals = section.model->filter().equals;
+        const bool byId = std::any_of(equals.begin(), equals.end(), [](const auto &pair) {
+            return pair.first == QLatin1String("id");
+        });
+        if (missing && !byId)
+            reloadSection(section);
+        else if (!shown.isEmpty())
+            section.model->refreshRows(shown);
+        relatedTouched = relatedTouched || !shown.isEmpty();
+    }
+    // A change to a related row may change the entity too: ending one of a vehicle's rides
+    // makes the vehicle available, whether or not the edit named the vehicle.
+    const TableSpec &spec = TableSpec::of(m_table);
+    if (relatedTouched ||
+        touched.contains(keyString(m_table, BrowseQuery::primaryKeyOf(spec, m_row))))
+        reReadEntity();
+}
+
+void DetailPane::reloadSection(const Section &section)
+{
+    BrowseTableModel *model = section.model;
+    QTableView *view = section.view;
+    const QModelIndex current = view->currentIndex();
+    const std::optional<KeyValues> key =
+        current.isValid() ? std::optional<KeyValues>(model->keyAt(current.row())) : std::nullopt;
+    const int column = current.isValid() ? current.column() : 0;
+    const int scroll = view->verticalScrollBar()->value();
+    // Once the first page is back: the same row current again, the same scroll position.
+    connect(
+        model, &BrowseTableModel::firstRowsShown, view,
+        [model, view, key, column, scroll] {
+            const int row = key ? model->rowForKey(*key) : -1;
+            if (row >= 0)
+                view->setCurrentIndex(model->index(row, column));
+            view->verticalScrollBar()->setValue(scroll);
+        },
+        Qt::SingleShotConnection);
+    model->reload();
 }
 
 void DetailPane::followLink(const QString &name, int row)
@@ -259,19 +375,10 @@ void DetailPane::show(BrowseTable table, RowData row, bool remember)
     const TableSpec &spec = TableSpec::of(table);
     if (asOf().isValid()) {
         // The entity itself as it was then (its relations below use the same time).
-        m_entityModel = new BrowseTableModel(table, this);
-        m_entityModel->setActionName(tr("Details: as of"));
-        BrowseFilter key;
-        for (int column : spec.keyColumns)
-            key.equals.append({spec.columns.at(column).name, row.text(column)});
-        m_entityModel->setFilter(key);
-        m_entityModel->setAsOf(asOf());
-        BrowseTableModel *model = m_entityModel;
-        connect(m_entityModel, &BrowseTableModel::firstRowsShown, this, [this, model, table] {
-            if (model == m_entityModel && model->rowCount() > 0)
-                fillFields(table, model->rowAt(0));
+        readEntity(tr("Details: as of"), [this, table](const RowData *read) {
+            if (read)
+                fillFields(table, *read);
         });
-        m_entityModel->setWorker(m_worker);
     }
 
     auto text = [&](const char *column) {
@@ -346,6 +453,64 @@ void DetailPane::show(BrowseTable table, RowData row, bool remember)
         break;
     }
     Q_EMIT entityShown(table);
+}
+
+void DetailPane::readEntity(const QString &action, std::function<void(const RowData *)> onRead)
+{
+    if (m_entityModel) {
+        m_entityModel->setWorker(nullptr);
+        m_entityModel->deleteLater();
+        m_entityModel = nullptr;
+    }
+    if (!m_worker)
+        return;
+    const TableSpec &spec = TableSpec::of(m_table);
+    m_entityModel = new BrowseTableModel(m_table, this);
+    m_entityModel->setActionName(action);
+    BrowseFilter key;
+    for (int column : spec.keyColumns)
+        key.equals.append({spec.columns.at(column).name, m_row.text(column)});
+    m_entityModel->setFilter(key);
+    m_entityModel->setAsOf(asOf());
+    BrowseTableModel *model = m_entityModel;
+    // Answered once; a newer read or another entity replaces (and deletes) the model.
+    connect(m_entityModel, &BrowseTableModel::firstRowsShown, this,
+            [this, model, onRead = std::move(onRead)] {
+                if (model != m_entityModel)
+                    return;
+                m_entityModel = nullptr;
+                model->deleteLater();
+                const RowData read = model->rowCount() > 0 ? model->rowAt(0) : RowData();
+                onRead(model->rowCount() > 0 ? &read : nullptr);
+            });
+    m_entityModel->setWorker(m_worker);
+}
+
+void DetailPane::reReadEntity()
+{
+    if (!m_hasEntity || asOf().isValid())
+        return;
+    readEntity(tr("Details: refresh"), [this](const RowData *read) {
+        if (read) {
+            updateEntity(*read);
+        } else {
+            m_title->setText(tr("%1: no longer in the database").arg(describe(m_table, m_row)));
+            Q_EMIT entityRefreshed();
+        }
+    });
+}
+
+void DetailPane::updateEntity(const RowData &row)
+{
+    if (relationsDiffer(m_table, m_row, row)) {
+        // Its relations are other rows now: build the sections again (history kept).
+        show(m_table, row, false);
+    } else {
+        m_row = row;
+        m_title->setText(describe(m_table, row));
+        fillFields(m_table, row);
+    }
+    Q_EMIT entityRefreshed();
 }
 
 void DetailPane::fillFields(BrowseTable table, const RowData &row)

@@ -2,7 +2,10 @@
 
 #include "worker/BrowseTypes.h"
 
+#include <QSet>
 #include <QWidget>
+
+#include <functional>
 
 class BrowseTableModel;
 class QCheckBox;
@@ -22,7 +25,8 @@ class QVBoxLayout;
 // double-click on one of its rows follows the link (Back returns).
 //
 // The entity's values are selectable text: Ctrl+C copies the selection, and the context menu
-// of a value offers "Copy value" (the whole value: full ids, timestamps as stored).
+// of a value offers "Copy value" (the whole value: full ids, timestamps as stored). After a
+// committed edit, refreshAfterEdit() re-reads what the edit touched, keeping the history.
 class DetailPane : public QWidget
 {
     Q_OBJECT
@@ -57,11 +61,20 @@ public:
     QLabel *fieldLabel(const QString &column) const;
     QString fieldCopyText(const QString &column) const;
 
+    // An edit committed (EditController's touched rows and reloaded tables): re-reads the
+    // entity through the browse worker when it is among `rows`, refreshes the sections' rows
+    // in place and reloads the sections of `reload` tables (current row and scroll kept).
+    // The rows in the Back history are read again when returned to.
+    void refreshAfterEdit(const QList<QPair<BrowseTable, KeyValues>> &rows,
+                          const QList<BrowseTable> &reload);
+
 public Q_SLOTS:
     void back();
 
 Q_SIGNALS:
     void entityShown(BrowseTable table);
+    // The entity shown was re-read after an edit (its fields show the new values).
+    void entityRefreshed();
 
 private:
     struct Section
@@ -85,12 +98,21 @@ private:
     void clearSections();
     void fillFields(BrowseTable table, const RowData &row);
     void showValueMenu(QLabel *value, const QPoint &position);
+    // Reads the entity again by its key (as of asOf() when set); `onRead` gets the row, or
+    // nullptr when it no longer exists.
+    void readEntity(const QString &action, std::function<void(const RowData *)> onRead);
+    void reReadEntity();
+    void updateEntity(const RowData &row);
+    void reloadSection(const Section &section);
+    static QString keyString(BrowseTable table, const KeyValues &key);
 
     BrowseWorker *m_worker = nullptr;
     bool m_hasEntity = false;
     BrowseTable m_table = BrowseTable::Rides;
     RowData m_row;
     QList<QPair<BrowseTable, RowData>> m_history;
+    // History entries touched by an edit since they were shown (keyString()).
+    QSet<QString> m_staleHistory;
 
     QLabel *m_title;
     QPushButton *m_back;
