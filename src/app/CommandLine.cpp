@@ -101,10 +101,10 @@ Result<CommandLineOptions, QString> parse(const QStringList &arguments, const QS
     if (parser.isSet(help)) {
         options.mode = CommandLineOptions::Mode::Help;
         // Parsed before the application object exists, the parser does not know its name.
-        options.text = parser.helpText().replace(
-            QLatin1String("<executable_name>"),
-            arguments.isEmpty() ? QStringLiteral("movr-admin")
-                                : QFileInfo(arguments.first()).fileName());
+        options.text = parser.helpText().replace(QLatin1String("<executable_name>"),
+                                                 arguments.isEmpty()
+                                                     ? QStringLiteral("movr-admin")
+                                                     : QFileInfo(arguments.first()).fileName());
         return options;
     }
     if (parser.isSet(version)) {

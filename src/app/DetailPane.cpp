@@ -4,15 +4,20 @@
 #include "LocationTrailPlot.h"
 #include "StatusBadgeDelegate.h"
 #include "models/BrowseTableModel.h"
+#include "worker/BrowseQuery.h"
 
+#include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QDateTimeEdit>
 #include <QFormLayout>
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QMenu>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QStyle>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -38,6 +43,33 @@ QString describe(BrowseTable table, const RowData &row)
     default:
         return spec.title;
     }
+}
+
+// The entity's columns its relation sections are found by (besides its own key): when one of
+// them changes, the sections are built again.
+QStringList relationColumns(BrowseTable table)
+{
+    switch (table) {
+    case BrowseTable::Vehicles:
+        return {QStringLiteral("owner_id")};
+    case BrowseTable::Rides:
+        return {QStringLiteral("rider_id"), QStringLiteral("vehicle_city"),
+                QStringLiteral("vehicle_id")};
+    default:
+        return {};
+    }
+}
+
+bool relationsDiffer(BrowseTable table, const RowData &before, const RowData &after)
+{
+    const TableSpec &spec = TableSpec::of(table);
+    for (const QString &name : relationColumns(table)) {
+        const int column = spec.columnIndex(name);
+        if (column >= 0 && (before.isNull(column) != after.isNull(column) ||
+                            before.text(column) != after.text(column)))
+            return true;
+    }
+    return false;
 }
 
 } // namespace
@@ -139,10 +171,12 @@ void DetailPane::clear()
     clearSections();
     m_hasEntity = false;
     m_history.clear();
+    m_staleHistory.clear();
     m_back->setEnabled(false);
     m_title->setText(tr("Select a row to see its relations."));
     while (m_fieldsLayout->rowCount() > 0)
         m_fieldsLayout->removeRow(0);
+    m_fieldList.clear();
     m_plot->hide();
     m_plotTitle->hide();
 }
@@ -198,6 +232,24 @@ QTableView *DetailPane::sectionView(const QString &name) const
     return nullptr;
 }
 
+QLabel *DetailPane::fieldLabel(const QString &column) const
+{
+    for (const Field &field : m_fieldList) {
+        if (field.column == column)
+            return field.value;
+    }
+    return nullptr;
+}
+
+QString DetailPane::fieldCopyText(const QString &column) const
+{
+    for (const Field &field : m_fieldList) {
+        if (field.column == column)
+            return field.copyText;
+    }
+    return {};
+}
+
 void DetailPane::showEntity(BrowseTable table, const RowData &row)
 {
     show(table, row, true);
@@ -208,7 +260,93 @@ void DetailPane::back()
     if (m_history.isEmpty())
         return;
     const auto previous = m_history.takeLast();
+    const TableSpec &spec = TableSpec::of(previous.first);
+    const QString key = keyString(previous.first, BrowseQuery::primaryKeyOf(spec, previous.second));
+    // Changed by an edit since it was shown: the row kept here is stale.
+    const bool stale = m_staleHistory.remove(key);
     show(previous.first, previous.second, false);
+    if (stale)
+        reReadEntity();
+}
+
+QString DetailPane::keyString(BrowseTable table, const KeyValues &key)
+{
+    QStringList parts{QString::number(int(table))};
+    for (const auto &value : key)
+        parts.append(value ? QLatin1Char('=') + *value : QStringLiteral("null"));
+    return parts.join(QLatin1Char('\x1f'));
+}
+
+void DetailPane::refreshAfterEdit(const QList<QPair<BrowseTable, KeyValues>> &rows,
+                                  const QList<BrowseTable> &reload)
+{
+    if (!m_hasEntity || asOf().isValid())
+        return; // the past does not change
+    QSet<QString> touched;
+    for (const auto &[table, key] : rows)
+        touched.insert(keyString(table, key));
+    // The rows kept for Back may be stale now (the edit's own rows, or rows whose relations
+    // it changed, as ending a ride changes its vehicle): each is read again when returned to.
+    for (const auto &[table, row] : std::as_const(m_history))
+        m_staleHistory.insert(
+            keyString(table, BrowseQuery::primaryKeyOf(TableSpec::of(table), row)));
+    bool relatedTouched = false;
+    for (const Section &section : std::as_const(m_sections)) {
+        const BrowseTable table = section.model->table();
+        if (reload.contains(table)) {
+            reloadSection(section);
+            continue;
+        }
+        QList<KeyValues> shown;
+        bool missing = false;
+        for (const auto &[rowTable, key] : rows) {
+            if (rowTable != table)
+                continue;
+            if (section.model->rowForKey(key) >= 0)
+                shown.append(key);
+            else
+                missing = true;
+        }
+        // A list (not a link by id) may have gained the row, e.g. a vehicle given to this
+        // owner: read it again. Otherwise the shown rows update in place.
+        const auto &equals = section.model->filter().equals;
+        const bool byId = std::any_of(equals.begin(), equals.end(), [](const auto &pair) {
+            return pair.first == QLatin1String("id");
+        });
+        if (missing && !byId)
+            reloadSection(section);
+        else if (!shown.isEmpty())
+            section.model->refreshRows(shown);
+        relatedTouched = relatedTouched || !shown.isEmpty();
+    }
+    // A change to a related row may change the entity too: ending one of a vehicle's rides
+    // makes the vehicle available, whether or not the edit named the vehicle.
+    const TableSpec &spec = TableSpec::of(m_table);
+    if (relatedTouched ||
+        touched.contains(keyString(m_table, BrowseQuery::primaryKeyOf(spec, m_row))))
+        reReadEntity();
+}
+
+void DetailPane::reloadSection(const Section &section)
+{
+    BrowseTableModel *model = section.model;
+    QTableView *view = section.view;
+    const QModelIndex current = view->currentIndex();
+    const std::optional<KeyValues> key =
+        current.isValid() ? std::optional<KeyValues>(model->keyAt(current.row())) : std::nullopt;
+    const int column = current.isValid() ? current.column() : 0;
+    const int scroll = view->verticalScrollBar()->value();
+    // Once the first page is back: the same row current again, the same scroll position.
+    connect(
+        model, &BrowseTableModel::firstRowsShown, view,
+        [model, view, key, column, scroll] {
+            const int row = key ? model->rowForKey(*key) : -1;
+            if (row >= 0)
+                view->setCurrentIndex(model->index(row, column));
+            view->verticalScrollBar()->setValue(scroll);
+        },
+        Qt::SingleShotConnection);
+    model->reload();
 }
 
 void DetailPane::followLink(const QString &name, int row)
@@ -237,19 +375,10 @@ void DetailPane::show(BrowseTable table, RowData row, bool remember)
     const TableSpec &spec = TableSpec::of(table);
     if (asOf().isValid()) {
         // The entity itself as it was then (its relations below use the same time).
-        m_entityModel = new BrowseTableModel(table, this);
-        m_entityModel->setActionName(tr("Details: as of"));
-        BrowseFilter key;
-        for (int column : spec.keyColumns)
-            key.equals.append({spec.columns.at(column).name, row.text(column)});
-        m_entityModel->setFilter(key);
-        m_entityModel->setAsOf(asOf());
-        BrowseTableModel *model = m_entityModel;
-        connect(m_entityModel, &BrowseTableModel::firstRowsShown, this, [this, model, table] {
-            if (model == m_entityModel && model->rowCount() > 0)
-                fillFields(table, model->rowAt(0));
+        readEntity(tr("Details: as of"), [this, table](const RowData *read) {
+            if (read)
+                fillFields(table, *read);
         });
-        m_entityModel->setWorker(m_worker);
     }
 
     auto text = [&](const char *column) {
@@ -326,22 +455,131 @@ void DetailPane::show(BrowseTable table, RowData row, bool remember)
     Q_EMIT entityShown(table);
 }
 
+void DetailPane::readEntity(const QString &action, std::function<void(const RowData *)> onRead)
+{
+    if (m_entityModel) {
+        m_entityModel->setWorker(nullptr);
+        m_entityModel->deleteLater();
+        m_entityModel = nullptr;
+    }
+    if (!m_worker)
+        return;
+    const TableSpec &spec = TableSpec::of(m_table);
+    m_entityModel = new BrowseTableModel(m_table, this);
+    m_entityModel->setActionName(action);
+    BrowseFilter key;
+    for (int column : spec.keyColumns)
+        key.equals.append({spec.columns.at(column).name, m_row.text(column)});
+    m_entityModel->setFilter(key);
+    m_entityModel->setAsOf(asOf());
+    BrowseTableModel *model = m_entityModel;
+    // Answered once; a newer read or another entity replaces (and deletes) the model.
+    connect(m_entityModel, &BrowseTableModel::firstRowsShown, this,
+            [this, model, onRead = std::move(onRead)] {
+                if (model != m_entityModel)
+                    return;
+                m_entityModel = nullptr;
+                model->deleteLater();
+                const RowData read = model->rowCount() > 0 ? model->rowAt(0) : RowData();
+                onRead(model->rowCount() > 0 ? &read : nullptr);
+            });
+    m_entityModel->setWorker(m_worker);
+}
+
+void DetailPane::reReadEntity()
+{
+    if (!m_hasEntity || asOf().isValid())
+        return;
+    readEntity(tr("Details: refresh"), [this](const RowData *read) {
+        if (read) {
+            updateEntity(*read);
+        } else {
+            m_title->setText(tr("%1: no longer in the database").arg(describe(m_table, m_row)));
+            Q_EMIT entityRefreshed();
+        }
+    });
+}
+
+void DetailPane::updateEntity(const RowData &row)
+{
+    if (relationsDiffer(m_table, m_row, row)) {
+        // Its relations are other rows now: build the sections again (history kept).
+        show(m_table, row, false);
+    } else {
+        m_row = row;
+        m_title->setText(describe(m_table, row));
+        fillFields(m_table, row);
+    }
+    Q_EMIT entityRefreshed();
+}
+
 void DetailPane::fillFields(BrowseTable table, const RowData &row)
 {
-    while (m_fieldsLayout->rowCount() > 0)
-        m_fieldsLayout->removeRow(0);
     const TableSpec &spec = TableSpec::of(table);
+    // The same entity's table again (a refresh): the labels stay, their texts change, so
+    // nothing in the pane moves.
+    const bool reuse = m_fieldsTable == table && m_fieldList.size() == spec.columns.size();
+    if (!reuse) {
+        while (m_fieldsLayout->rowCount() > 0)
+            m_fieldsLayout->removeRow(0);
+        m_fieldList.clear();
+        m_fieldsTable = table;
+    }
     for (int c = 0; c < spec.columns.size(); ++c) {
         const ColumnSpec &column = spec.columns.at(c);
         QString text =
             row.isNull(c) ? tr("—") : BrowseTableModel::displayText(column, row.text(c), false);
         if (column.kind == ColumnKind::Uuid && !row.isNull(c))
             text = row.text(c); // the whole id here: there is room, and people copy it
+        // What the tables copy (CopyTextRole): the value as stored, card numbers masked.
+        QString copyText;
+        if (!row.isNull(c))
+            copyText = column.kind == ColumnKind::CreditCard
+                           ? BrowseTableModel::displayText(column, row.text(c), false)
+                           : row.text(c);
+        if (reuse) {
+            Field &field = m_fieldList[c];
+            if (field.value->text() != text)
+                field.value->setText(text);
+            field.copyText = copyText;
+            field.isNull = row.isNull(c);
+            continue;
+        }
         auto *value = new QLabel(text, m_fields);
-        value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        value->setObjectName(column.name);
+        value->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
         value->setWordWrap(true);
+        value->setContextMenuPolicy(Qt::CustomContextMenu);
+        connect(value, &QWidget::customContextMenuRequested, this,
+                [this, value](const QPoint &position) { showValueMenu(value, position); });
         m_fieldsLayout->addRow(column.title + QLatin1Char(':'), value);
+        m_fieldList.append({column.name, value, copyText, row.isNull(c)});
     }
+}
+
+void DetailPane::showValueMenu(QLabel *value, const QPoint &position)
+{
+    const auto field = std::find_if(m_fieldList.cbegin(), m_fieldList.cend(),
+                                    [value](const Field &f) { return f.value == value; });
+    if (field == m_fieldList.cend())
+        return;
+    const QString copyText = field->copyText;
+    // Not exec(): the worker's replies (and tests) keep running while it shows.
+    auto *menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("valueMenu"));
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    QAction *copySelected = menu->addAction(tr("&Copy"));
+    copySelected->setObjectName(QStringLiteral("copySelection"));
+    copySelected->setEnabled(value->hasSelectedText());
+    const QString selected = value->selectedText();
+    connect(copySelected, &QAction::triggered, this,
+            [selected] { QApplication::clipboard()->setText(selected); });
+    QAction *copyValue = menu->addAction(tr("Copy &value"));
+    copyValue->setObjectName(QStringLiteral("copyValue"));
+    copyValue->setEnabled(!field->isNull);
+    connect(copyValue, &QAction::triggered, this,
+            [copyText] { QApplication::clipboard()->setText(copyText); });
+    menu->popup(value->mapToGlobal(position));
 }
 
 DetailPane::Section &DetailPane::addSection(const QString &name, BrowseTable table,

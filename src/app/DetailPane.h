@@ -2,10 +2,14 @@
 
 #include "worker/BrowseTypes.h"
 
+#include <QSet>
 #include <QWidget>
+
+#include <functional>
 
 class BrowseTableModel;
 class QCheckBox;
+class QPoint;
 class QDateTimeEdit;
 class BrowseWorker;
 class LocationTrailPlot;
@@ -19,6 +23,10 @@ class QVBoxLayout;
 // owner, rides and the location trail of a selected ride; a ride's rider, vehicle and
 // location history. Each relation is a small table fed by the browse worker; Enter or a
 // double-click on one of its rows follows the link (Back returns).
+//
+// The entity's values are selectable text: Ctrl+C copies the selection, and the context menu
+// of a value offers "Copy value" (the whole value: full ids, timestamps as stored). After a
+// committed edit, refreshAfterEdit() re-reads what the edit touched, keeping the history.
 class DetailPane : public QWidget
 {
     Q_OBJECT
@@ -48,12 +56,25 @@ public:
     LocationTrailPlot *trailPlot() const { return m_plot; }
     // Follows the link of a row in a section (what Enter / double-click do).
     void followLink(const QString &section, int row);
+    // The value label of one of the entity's columns (by column name), and what "Copy value"
+    // puts on the clipboard for it; null / empty when not shown.
+    QLabel *fieldLabel(const QString &column) const;
+    QString fieldCopyText(const QString &column) const;
+
+    // An edit committed (EditController's touched rows and reloaded tables): re-reads the
+    // entity through the browse worker when it is among `rows`, refreshes the sections' rows
+    // in place and reloads the sections of `reload` tables (current row and scroll kept).
+    // The rows in the Back history are read again when returned to.
+    void refreshAfterEdit(const QList<QPair<BrowseTable, KeyValues>> &rows,
+                          const QList<BrowseTable> &reload);
 
 public Q_SLOTS:
     void back();
 
 Q_SIGNALS:
     void entityShown(BrowseTable table);
+    // The entity shown was re-read after an edit (its fields show the new values).
+    void entityRefreshed();
 
 private:
     struct Section
@@ -63,23 +84,42 @@ private:
         QTableView *view = nullptr;
         QWidget *container = nullptr;
     };
+    struct Field
+    {
+        QString column;
+        QLabel *value = nullptr;
+        QString copyText; // the whole value ("Copy value")
+        bool isNull = false;
+    };
     void show(BrowseTable table, RowData row, bool remember); // a copy: models reset
     Section &addSection(const QString &name, BrowseTable table,
                         const QList<QPair<QString, QString>> &equals, int visibleRows);
     void showTrailOf(const QString &city, const QString &rideId);
     void clearSections();
     void fillFields(BrowseTable table, const RowData &row);
+    void showValueMenu(QLabel *value, const QPoint &position);
+    // Reads the entity again by its key (as of asOf() when set); `onRead` gets the row, or
+    // nullptr when it no longer exists.
+    void readEntity(const QString &action, std::function<void(const RowData *)> onRead);
+    void reReadEntity();
+    void updateEntity(const RowData &row);
+    void reloadSection(const Section &section);
+    static QString keyString(BrowseTable table, const KeyValues &key);
 
     BrowseWorker *m_worker = nullptr;
     bool m_hasEntity = false;
     BrowseTable m_table = BrowseTable::Rides;
     RowData m_row;
     QList<QPair<BrowseTable, RowData>> m_history;
+    // History entries touched by an edit since they were shown (keyString()).
+    QSet<QString> m_staleHistory;
 
     QLabel *m_title;
     QPushButton *m_back;
     QWidget *m_fields;
     QFormLayout *m_fieldsLayout;
+    QList<Field> m_fieldList;
+    BrowseTable m_fieldsTable = BrowseTable::Rides;
     QVBoxLayout *m_sectionsLayout;
     QWidget *m_sectionsHost;
     QList<Section> m_sections;

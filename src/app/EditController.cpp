@@ -2,12 +2,14 @@
 
 #include "ActionDialogs.h"
 #include "ConflictDialog.h"
+#include "DetailPane.h"
 #include "MainWindow.h"
 #include "PreviewDialog.h"
 #include "SqlPanel.h"
 #include "TablePage.h"
 #include "models/BrowseTableModel.h"
 #include "models/PendingChanges.h"
+#include "movr/Validation.h"
 #include "txn/TransactionRunner.h"
 #include "worker/EditWorker.h"
 
@@ -466,6 +468,8 @@ void EditController::onFinished(const EditReply &reply)
             if (page && page->model()->state() != BrowseTableModel::State::Idle)
                 page->model()->reload();
         }
+        // The same rows and tables, where the detail pane shows them.
+        m_window->detailPane()->refreshAfterEdit(touched.rows, touched.reload);
     }
     Q_EMIT editFinished(reply);
 }
@@ -531,7 +535,10 @@ void EditController::run(MovrOperation operation)
         EndRideDialog dialog(input, m_window);
         if (dialog.exec() == QDialog::Accepted) {
             const EndRideInput done = dialog.input();
-            Touched touched{{{BrowseTable::Rides, key(done.city, done.rideId)}}, {}};
+            // The id as typed may be upper case or braced; the rows hold the canonical form.
+            Touched touched{
+                {{BrowseTable::Rides, key(done.city, Validation::normalizedUuid(done.rideId))}},
+                {}};
             if (!vehicle.isEmpty())
                 touched.rows.append({BrowseTable::Vehicles, key(done.city, vehicle)});
             submit(*dialog.body(), touched);
@@ -675,7 +682,7 @@ void EditController::run(MovrOperation operation)
         input.code = selected(BrowseTable::PromoCodes, "code").value_or(QString());
         ApplyPromoCodeDialog dialog(input, m_window);
         if (dialog.exec() == QDialog::Accepted)
-            submit(*dialog.body());
+            submit(*dialog.body(), {{}, {BrowseTable::UserPromoCodes}}); // a user's codes
         return;
     }
     case MovrOperation::RecordLocation:

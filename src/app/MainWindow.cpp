@@ -161,7 +161,10 @@ void MainWindow::createActions()
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     QAction *copy = edit->addAction(tr("&Copy rows"));
     copy->setShortcut(QKeySequence::Copy);
-    copy->setShortcutContext(Qt::WindowShortcut);
+    // Ctrl+C copies rows only while the focus is in the tables: elsewhere (the detail pane's
+    // values, the SQL panel) it stays the focused widget's own copy.
+    copy->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_tabs->addAction(copy);
     connect(copy, &QAction::triggered, this, [this] {
         if (TablePage *page = currentPage())
             page->copySelection();

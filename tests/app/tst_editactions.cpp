@@ -1,20 +1,24 @@
 #include "ConnectionDialog.h"
+#include "DetailPane.h"
 #include "EditController.h"
 #include "MainWindow.h"
 #include "SqlPanel.h"
 #include "TablePage.h"
 #include "TestServer.h"
 #include "WelcomePage.h"
+#include "models/BrowseTableModel.h"
 #include "models/TraceModel.h"
 #include "movr/Operations.h"
 #include "worker/EditWorker.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QCommandLinkButton>
 #include <QDialog>
 #include <QDockWidget>
 #include <QHeaderView>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QSettings>
@@ -38,6 +42,8 @@ private Q_SLOTS:
     void injectedRetryIsRetriedAndShown();
     void refusedPreconditionNamesTheCause();
     void actionOpensDialogAndApplies();
+    void detailPaneFollowsCommittedEdits();
+    void endingARideRefreshesTheVehicleShown();
     void windowStateIsRestored();
     void welcomeOffersDemoAndCluster();
 
@@ -45,6 +51,11 @@ private:
     std::unique_ptr<MainWindow> openWindow(const ConnectionSettings &settings);
     QString value(const QString &sql, const SqlParams &params = {});
     EditReply runAndWait(MainWindow &window, const TransactionBody &body);
+    // Triggers an Actions menu entry; `answer` fills in its dialog (then accepted).
+    EditReply triggerAndWait(MainWindow &window, MovrOperation operation,
+                             const std::function<void(QDialog *)> &answer);
+    // Shows this vehicle alone in the Vehicles tab, current, and so in the detail pane.
+    TablePage *selectVehicle(MainWindow &window, const QString &id);
 
     QString m_database;
     std::unique_ptr<PgConnection> m_sql;
@@ -101,6 +112,43 @@ EditReply TestEditActions::runAndWait(MainWindow &window, const TransactionBody 
     if (reply.actionId != id)
         qFatal("another edit finished");
     return reply;
+}
+
+EditReply TestEditActions::triggerAndWait(MainWindow &window, MovrOperation operation,
+                                          const std::function<void(QDialog *)> &answer)
+{
+    QSignalSpy finished(window.editController(), &EditController::editFinished);
+    bool accepted = false;
+    QTimer poll; // the dialog runs its own event loop: answer it from there
+    poll.setInterval(50);
+    connect(&poll, &QTimer::timeout, this, [&] {
+        auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        poll.stop();
+        answer(dialog);
+        dialog->accept();
+        accepted = !dialog->isVisible();
+        if (!accepted)
+            dialog->reject(); // refused by its validation
+    });
+    poll.start();
+    window.editController()->action(operation)->trigger();
+    if (!accepted || (finished.isEmpty() && !finished.wait(30000)))
+        qFatal("the action's dialog was not accepted, or the edit did not finish");
+    return finished.first().first().value<EditReply>();
+}
+
+TablePage *TestEditActions::selectVehicle(MainWindow &window, const QString &id)
+{
+    window.selectTable(BrowseTable::Vehicles);
+    TablePage *vehicles = window.currentPage();
+    vehicles->searchField()->setText(id);
+    QTest::keyClick(vehicles->searchField(), Qt::Key_Return);
+    if (!QTest::qWaitFor([&] { return vehicles->model()->rowCount() == 1; }, 20000))
+        qFatal("the vehicle was not found");
+    vehicles->view()->setCurrentIndex(vehicles->model()->index(0, 1));
+    return vehicles;
 }
 
 void TestEditActions::readOnlyRoleGetsDisabledActions()
@@ -230,6 +278,110 @@ void TestEditActions::actionOpensDialogAndApplies()
     QVERIFY(finished.first().first().value<EditReply>().outcome.committed());
     QCOMPARE(value(QStringLiteral("SELECT count(*) FROM users WHERE name = $1"), {name}),
              QStringLiteral("1"));
+}
+
+// Set vehicle status while the pane shows the vehicle, then while it shows the vehicle's
+// owner (one of whose vehicles it is): the pane follows each commit without the row being
+// selected again, and Back returns to the vehicle with its new status.
+void TestEditActions::detailPaneFollowsCommittedEdits()
+{
+    auto vehicle = m_sql->exec(QStringLiteral(
+        "UPDATE vehicles SET status = 'in_use' WHERE (city, id) = (SELECT v.city, v.id FROM "
+        "vehicles v WHERE v.status <> 'retired' AND v.owner_id IS NOT NULL AND NOT EXISTS "
+        "(SELECT 1 FROM rides r WHERE r.vehicle_city = v.city AND r.vehicle_id = v.id AND "
+        "r.end_time IS NULL) ORDER BY v.id DESC LIMIT 1) RETURNING city, id::text"));
+    QVERIFY(vehicle && vehicle->rowCount() == 1);
+    const KeyValues key{vehicle->text(0, 0), vehicle->text(0, 1)};
+    const int status = TableSpec::of(BrowseTable::Vehicles).columnIndex(QStringLiteral("status"));
+    auto window = openWindow(TestServer::settings(m_database));
+    selectVehicle(*window, vehicle->text(0, 1));
+    DetailPane *detail = window->detailPane();
+    QCOMPARE(detail->entityTable(), BrowseTable::Vehicles);
+    QCOMPARE(detail->fieldLabel(QStringLiteral("status"))->text(), QStringLiteral("in use"));
+    QSignalSpy shown(detail, &DetailPane::entityShown);
+
+    auto setStatus = [](const QString &status) {
+        return [status](QDialog *dialog) {
+            dialog->findChild<QComboBox *>(QStringLiteral("status"))->setCurrentText(status);
+        };
+    };
+    EditReply reply = triggerAndWait(*window, MovrOperation::SetVehicleStatus,
+                                     setStatus(QStringLiteral("available")));
+    QVERIFY2(reply.outcome.committed(), qPrintable(EditController::describe(reply)));
+    QTRY_COMPARE_WITH_TIMEOUT(detail->fieldLabel(QStringLiteral("status"))->text(),
+                              QStringLiteral("available"), 20000);
+    QCOMPARE(detail->entityRow().text(status), QStringLiteral("available"));
+    QCOMPARE(shown.count(), 0); // the same entity, refreshed in place
+
+    // The owner, reached through the link; the vehicle is among their vehicles.
+    QTRY_COMPARE(detail->sectionModel(QStringLiteral("Owner"))->rowCount(), 1);
+    detail->followLink(QStringLiteral("Owner"), 0);
+    QCOMPARE(detail->entityTable(), BrowseTable::Users);
+    BrowseTableModel *owned = detail->sectionModel(QStringLiteral("Vehicles"));
+    QVERIFY(owned);
+    QTRY_VERIFY_WITH_TIMEOUT(owned->rowForKey(key) >= 0, 20000);
+    QCOMPARE(owned->cellText(owned->rowForKey(key), status), QStringLiteral("available"));
+    reply =
+        triggerAndWait(*window, MovrOperation::SetVehicleStatus, setStatus(QStringLiteral("lost")));
+    QVERIFY2(reply.outcome.committed(), qPrintable(EditController::describe(reply)));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        owned->rowForKey(key) >= 0 ? owned->cellText(owned->rowForKey(key), status) : QString(),
+        QStringLiteral("lost"), 20000);
+    QCOMPARE(detail->sectionModel(QStringLiteral("Vehicles")), owned); // updated in place
+    QCOMPARE(detail->entityTable(), BrowseTable::Users);
+
+    // Back: the vehicle, as it is now (not as it was when the link was followed).
+    detail->back();
+    QCOMPARE(detail->entityTable(), BrowseTable::Vehicles);
+    QTRY_COMPARE_WITH_TIMEOUT(detail->fieldLabel(QStringLiteral("status"))->text(),
+                              QStringLiteral("lost"), 20000);
+    QCOMPARE(
+        value(QStringLiteral("SELECT status FROM vehicles WHERE id = $1"), {vehicle->text(0, 1)}),
+        QStringLiteral("lost"));
+}
+
+// End ride, with the ride's vehicle in the pane (the ride among its Rides): the vehicle's
+// status and the ride's end time follow, though the edit named only the ride (typed in
+// upper case).
+void TestEditActions::endingARideRefreshesTheVehicleShown()
+{
+    auto ride = m_sql->exec(QStringLiteral(
+        "WITH picked AS (SELECT r.city, r.id, r.vehicle_id FROM rides r JOIN vehicles v ON "
+        "v.city = r.vehicle_city AND v.id = r.vehicle_id WHERE r.city = r.vehicle_city AND "
+        "v.status <> 'retired' ORDER BY r.id LIMIT 1), "
+        "ride AS (UPDATE rides SET end_time = NULL, end_address = NULL FROM picked WHERE "
+        "rides.city = picked.city AND rides.id = picked.id RETURNING rides.id), "
+        "vehicle AS (UPDATE vehicles SET status = 'in_use' FROM picked WHERE vehicles.city = "
+        "picked.city AND vehicles.id = picked.vehicle_id RETURNING vehicles.id) "
+        "SELECT city, id::text, vehicle_id::text FROM picked"));
+    QVERIFY(ride && ride->rowCount() == 1);
+    const QString city = ride->text(0, 0);
+    const QString rideId = ride->text(0, 1);
+    const KeyValues rideKey{city, rideId};
+    auto window = openWindow(TestServer::settings(m_database));
+    selectVehicle(*window, ride->text(0, 2));
+    DetailPane *detail = window->detailPane();
+    QCOMPARE(detail->fieldLabel(QStringLiteral("status"))->text(), QStringLiteral("in use"));
+    BrowseTableModel *rides = detail->sectionModel(QStringLiteral("Rides"));
+    QVERIFY(rides);
+    QTRY_VERIFY_WITH_TIMEOUT(rides->rowForKey(rideKey) >= 0, 20000);
+    const int endTime = TableSpec::of(BrowseTable::Rides).columnIndex(QStringLiteral("end_time"));
+    QVERIFY(rides->rowAt(rides->rowForKey(rideKey)).isNull(endTime));
+    QSignalSpy shown(detail, &DetailPane::entityShown);
+
+    const EditReply reply = triggerAndWait(*window, MovrOperation::EndRide, [&](QDialog *dialog) {
+        dialog->findChild<QComboBox *>(QStringLiteral("city"))->setCurrentText(city);
+        dialog->findChild<QLineEdit *>(QStringLiteral("rideId"))->setText(rideId.toUpper());
+        dialog->findChild<QLineEdit *>(QStringLiteral("revenue"))->setText(QStringLiteral("4.20"));
+    });
+    QVERIFY2(reply.outcome.committed(), qPrintable(EditController::describe(reply)));
+    QTRY_COMPARE_WITH_TIMEOUT(detail->fieldLabel(QStringLiteral("status"))->text(),
+                              QStringLiteral("available"), 20000);
+    QCOMPARE(detail->sectionModel(QStringLiteral("Rides")), rides); // updated in place
+    QTRY_VERIFY_WITH_TIMEOUT(rides->rowForKey(rideKey) >= 0 &&
+                                 !rides->rowAt(rides->rowForKey(rideKey)).isNull(endTime),
+                             20000);
+    QCOMPARE(shown.count(), 0);
 }
 
 void TestEditActions::windowStateIsRestored()

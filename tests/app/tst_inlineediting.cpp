@@ -1,4 +1,5 @@
 #include "ConflictDialog.h"
+#include "DetailPane.h"
 #include "EditController.h"
 #include "MainWindow.h"
 #include "PreviewDialog.h"
@@ -12,6 +13,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QFile>
+#include <QLabel>
 #include <QLineEdit>
 #include <QRegularExpression>
 #include <QSettings>
@@ -218,8 +220,15 @@ void TestInlineEditing::applyCommitsInOneTransaction()
     const QString first = firstUserId();
     const QString second = users()->model()->cellText(
         1, TableSpec::of(BrowseTable::Users).columnIndex(QStringLiteral("id")));
+    // The first user in the detail pane: it follows the apply without being selected again.
+    users()->view()->setCurrentIndex(view->index(0, nameColumn()));
+    DetailPane *detail = m_window->detailPane();
+    QCOMPARE(detail->entityRow().text(1), first);
+    const QString before = detail->fieldLabel(QStringLiteral("name"))->text();
     QVERIFY(view->setData(view->index(0, nameColumn()), QStringLiteral("Applied One")));
     QVERIFY(view->setData(view->index(1, address), QStringLiteral("1 Applied Street; -- x")));
+    QCOMPARE(detail->fieldLabel(QStringLiteral("name"))->text(), before); // pending: not yet
+    QSignalSpy shown(detail, &DetailPane::entityShown);
     QSignalSpy finished(m_window->editController(), &EditController::editFinished);
     m_window->editController()->applyAction()->trigger();
     QVERIFY(finished.wait(30000));
@@ -241,6 +250,11 @@ void TestInlineEditing::applyCommitsInOneTransaction()
     QVERIFY(!view->index(rowOf(first), nameColumn()).data(Qt::BackgroundRole).isValid() ||
             view->index(rowOf(first), nameColumn()).data(Qt::BackgroundRole) !=
                 QVariant(QColor(0xff, 0xe0, 0x82)));
+    QTRY_COMPARE_WITH_TIMEOUT(detail->fieldLabel(QStringLiteral("name"))->text(),
+                              QStringLiteral("Applied One"), 20000);
+    QCOMPARE(detail->entityRow().text(nameColumn()), QStringLiteral("Applied One"));
+    QCOMPARE(detail->entityRow().text(1), first);
+    QCOMPARE(shown.count(), 0); // refreshed in place, not shown anew
 }
 
 void TestInlineEditing::concurrentChangeAsksBeforeOverwriting_data()

@@ -1,6 +1,7 @@
 // The main window, offscreen, on a database with generated MovR data: it opens and shows
 // rows, tables switch, scope and search filter on the server, the detail pane follows
-// links, Ctrl+C copies TSV, the export writes every matching row.
+// links, Ctrl+C copies TSV (rows in a table, the selected text in the detail pane), the export
+// writes every matching row.
 //
 // MOVR_SCREENSHOT=<file.png> saves a picture of the window (run under Xvfb with
 // QT_QPA_PLATFORM=xcb for the real look).
@@ -22,7 +23,9 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QHeaderView>
+#include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -257,6 +260,96 @@ private Q_SLOTS:
         QCOMPARE(first.at(1), users->model()->cellText(0, 1)); // the whole UUID
         QCOMPARE(first.at(1).size(), 36);
         QVERIFY(first.at(4).startsWith(QStringLiteral("••••"))); // masked unless revealed
+    }
+
+    // The pane's values are selectable text: Ctrl+C there copies the selection (not the
+    // table's rows), the context menu copies the whole value; Ctrl+C in a table still
+    // copies rows.
+    void detailPaneValuesCanBeCopied()
+    {
+        m_window->selectTable(BrowseTable::Vehicles);
+        TablePage *vehicles = m_window->currentPage();
+        QTRY_VERIFY(vehicles->model()->rowCount() > 0);
+        vehicles->view()->setFocus();
+        vehicles->view()->setCurrentIndex({}); // row 0 may be current already
+        vehicles->view()->setCurrentIndex(vehicles->model()->index(0, 1));
+        DetailPane *detail = m_window->detailPane();
+        QCOMPARE(detail->entityTable(), BrowseTable::Vehicles);
+        const RowData row = vehicles->model()->rowAt(0);
+        const QString id = row.text(1);
+        QCOMPARE(id.size(), 36);
+        QLabel *idLabel = detail->fieldLabel(QStringLiteral("id"));
+        QVERIFY(idLabel);
+        QTRY_VERIFY(idLabel->isVisible());
+        QCOMPARE(idLabel->text(), id);
+        QVERIFY(idLabel->textInteractionFlags().testFlags(Qt::TextSelectableByMouse |
+                                                          Qt::TextSelectableByKeyboard));
+        QClipboard *clipboard = QApplication::clipboard();
+
+        // Part of the id selected, Ctrl+C: exactly that part.
+        clipboard->setText(QStringLiteral("unchanged"));
+        idLabel->setFocus(Qt::MouseFocusReason);
+        QTRY_VERIFY(idLabel->hasFocus());
+        idLabel->setSelection(0, 13);
+        QCOMPARE(idLabel->selectedText(), id.left(13));
+        QTest::keyClick(idLabel, Qt::Key_C, Qt::ControlModifier);
+        QCOMPARE(clipboard->text(), id.left(13));
+        // All of it (Ctrl+A with the keyboard), Ctrl+C: the whole id, no row, no tabs.
+        clipboard->setText(QStringLiteral("unchanged"));
+        QTest::keyClick(idLabel, Qt::Key_A, Qt::ControlModifier);
+        QCOMPARE(idLabel->selectedText(), id);
+        QTest::keyClick(idLabel, Qt::Key_C, Qt::ControlModifier);
+        QCOMPARE(clipboard->text(), id);
+
+        // The context menu of a value shown shortened (a JSON summary): Copy value gives
+        // the whole value; Copy (the selection) is there but disabled with nothing selected.
+        const int ext = TableSpec::of(BrowseTable::Vehicles).columnIndex(QStringLiteral("ext"));
+        QVERIFY(!row.isNull(ext));
+        QLabel *extLabel = detail->fieldLabel(QStringLiteral("ext"));
+        QVERIFY(extLabel);
+        QVERIFY(extLabel->text() != row.text(ext));
+        QCOMPARE(detail->fieldCopyText(QStringLiteral("ext")), row.text(ext));
+        auto contextMenuOf = [detail](QLabel *label) -> QMenu * {
+            const QPoint position(2, 2);
+            QContextMenuEvent event(QContextMenuEvent::Mouse, position,
+                                    label->mapToGlobal(position));
+            QApplication::sendEvent(label, &event);
+            return detail->findChild<QMenu *>(QStringLiteral("valueMenu"));
+        };
+        QMenu *menu = contextMenuOf(extLabel);
+        QVERIFY(menu);
+        QTRY_VERIFY(menu->isVisible());
+        auto *copyValue = menu->findChild<QAction *>(QStringLiteral("copyValue"));
+        QVERIFY(copyValue && copyValue->isEnabled());
+        QVERIFY(!menu->findChild<QAction *>(QStringLiteral("copySelection"))->isEnabled());
+        clipboard->setText(QStringLiteral("unchanged"));
+        copyValue->trigger();
+        QCOMPARE(clipboard->text(), row.text(ext));
+        menu->close();
+        QTRY_VERIFY(!detail->findChild<QMenu *>(QStringLiteral("valueMenu")));
+        // The owner id: the whole UUID.
+        menu = contextMenuOf(detail->fieldLabel(QStringLiteral("owner_id")));
+        QVERIFY(menu);
+        clipboard->setText(QStringLiteral("unchanged"));
+        menu->findChild<QAction *>(QStringLiteral("copyValue"))->trigger();
+        QCOMPARE(
+            clipboard->text(),
+            row.text(TableSpec::of(BrowseTable::Vehicles).columnIndex(QStringLiteral("owner_id"))));
+        QCOMPARE(clipboard->text().size(), 36);
+        menu->close();
+        QTRY_VERIFY(!detail->findChild<QMenu *>(QStringLiteral("valueMenu")));
+
+        // Back in the table, Ctrl+C copies the selected row as TSV.
+        clipboard->setText(QStringLiteral("unchanged"));
+        m_window->activateWindow(); // after the popup
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        vehicles->view()->setFocus();
+        QTRY_VERIFY(vehicles->view()->hasFocus());
+        vehicles->view()->selectRow(0);
+        QTest::keyClick(vehicles->view(), Qt::Key_C, Qt::ControlModifier);
+        const QStringList fields = clipboard->text().trimmed().split(QLatin1Char('\t'));
+        QCOMPARE(fields.size(), TableSpec::of(BrowseTable::Vehicles).columns.size());
+        QCOMPARE(fields.at(1), id);
     }
 
     void exportWritesEveryMatchingRow()
