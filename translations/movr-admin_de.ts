@@ -648,6 +648,22 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
         <source>Details: location trail</source>
         <translation>Details: Standortspur</translation>
     </message>
+    <message>
+        <source>Details: refresh</source>
+        <translation>Details: aktualisieren</translation>
+    </message>
+    <message>
+        <source>%1: no longer in the database</source>
+        <translation>%1: nicht mehr in der Datenbank</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy &amp;value</source>
+        <translation>&amp;Wert kopieren</translation>
+    </message>
 </context>
 <context>
     <name>EditController</name>

@@ -648,6 +648,22 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
         <source>Details: location trail</source>
         <translation>Rincian: jejak lokasi</translation>
     </message>
+    <message>
+        <source>Details: refresh</source>
+        <translation>Rincian: segarkan</translation>
+    </message>
+    <message>
+        <source>%1: no longer in the database</source>
+        <translation>%1: sudah tidak ada di basis data</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Salin</translation>
+    </message>
+    <message>
+        <source>Copy &amp;value</source>
+        <translation>Salin &amp;nilai</translation>
+    </message>
 </context>
 <context>
     <name>EditController</name>
