@@ -44,6 +44,10 @@ private Q_SLOTS:
 
 private:
     void openWindow(const ConnectionSettings &settings, const QString &journalKey = {});
+    // A new window on `settings` (the last one gone): the edit of user `id`'s name that the
+    // journal restored there, the only one restored; null if not so.
+    const PendingEdit *restoredNameEdit(const ConnectionSettings &settings,
+                                        const QString &journalKey, const QString &id);
     TablePage *users();
     int nameColumn() const
     {
@@ -99,6 +103,20 @@ void TestInlineEditing::openWindow(const ConnectionSettings &settings, const QSt
     m_window->selectTable(BrowseTable::Users);
     QTRY_VERIFY_WITH_TIMEOUT(users()->model()->rowCount() >= 36 || users()->model()->atEnd(),
                              20000);
+}
+
+const PendingEdit *TestInlineEditing::restoredNameEdit(const ConnectionSettings &settings,
+                                                       const QString &journalKey, const QString &id)
+{
+    m_window = std::make_unique<MainWindow>();
+    m_window->show();
+    QSignalSpy restored(m_window->editController(), &EditController::journalRestored);
+    m_window->connectTo(settings, journalKey);
+    if (!restored.wait(20000) || restored.first().first().toInt() != 1)
+        return nullptr;
+    return m_window->editController()->pendingChanges()->find(
+        BrowseTable::Users,
+        {value(QStringLiteral("SELECT city FROM users WHERE id = $1"), {id}), id}, nameColumn());
 }
 
 TablePage *TestInlineEditing::users()
@@ -326,15 +344,7 @@ void TestInlineEditing::journalRestoresPendingEditsInANewWindow()
     // The window goes away without applying (as when the application is killed).
     m_window.reset();
 
-    m_window = std::make_unique<MainWindow>();
-    m_window->show();
-    QSignalSpy restored(m_window->editController(), &EditController::journalRestored);
-    m_window->connectTo(TestServer::settings(m_database));
-    QVERIFY(restored.wait(20000));
-    QCOMPARE(restored.first().first().toInt(), 1);
-    const PendingEdit *edit = m_window->editController()->pendingChanges()->find(
-        BrowseTable::Users,
-        {value(QStringLiteral("SELECT city FROM users WHERE id = $1"), {id}), id}, nameColumn());
+    const PendingEdit *edit = restoredNameEdit(TestServer::settings(m_database), {}, id);
     QVERIFY(edit);
     QCOMPARE(edit->value, SqlValue(QStringLiteral("Survivor")));
     QVERIFY(value(QStringLiteral("SELECT name FROM users WHERE id = $1"), {id}) !=
@@ -359,15 +369,7 @@ void TestInlineEditing::journalFollowsADatabaseAcrossPorts()
     QCOMPARE(proxy.start(), QString());
     const ConnectionSettings elsewhere = proxy.route(TestServer::settings(m_database));
     QVERIFY(elsewhere.port() != TestServer::settings(m_database).port());
-    m_window = std::make_unique<MainWindow>();
-    m_window->show();
-    QSignalSpy restored(m_window->editController(), &EditController::journalRestored);
-    m_window->connectTo(elsewhere, key);
-    QVERIFY(restored.wait(20000));
-    QCOMPARE(restored.first().first().toInt(), 1);
-    const PendingEdit *edit = m_window->editController()->pendingChanges()->find(
-        BrowseTable::Users,
-        {value(QStringLiteral("SELECT city FROM users WHERE id = $1"), {id}), id}, nameColumn());
+    const PendingEdit *edit = restoredNameEdit(elsewhere, key, id);
     QVERIFY(edit);
     QCOMPARE(edit->value, SqlValue(QStringLiteral("Kept across ports")));
     m_window->editController()->revertPending();
