@@ -338,6 +338,23 @@ void ConnectionDialog::loadProfiles()
     }
 }
 
+void ConnectionDialog::selectProfile(const ConnectionProfile &profile)
+{
+    for (int i = 0; i < m_profileList.size(); ++i) {
+        if (m_profileList.at(i).name != profile.name || m_profileList.at(i).url != profile.url)
+            continue;
+        // The combo's first entry is "(new connection)"; a separator follows the saved ones.
+        const int savedCount = int(ConnectionProfiles::saved().size());
+        const int comboIndex =
+            1 + i + (i >= savedCount && savedCount > 0 && savedCount < m_profileList.size());
+        m_profiles->setCurrentIndex(comboIndex);
+        applyProfile(comboIndex);
+        return;
+    }
+    if (auto settings = ConnectionSettings::parse(profile.url))
+        setSettings(*settings, profile.certsDirectory);
+}
+
 void ConnectionDialog::applyProfile(int comboIndex)
 {
     const QString text = m_profiles->itemText(comboIndex);

@@ -37,6 +37,9 @@ public:
     // What the user entered, or why it is not usable yet.
     Result<ConnectionSettings> currentSettings() const;
     void setSettings(const ConnectionSettings &settings, const QString &certsDirectory = {});
+    // Shows this saved or recent profile as if picked in the Profile box (its remembered
+    // password is read from the keychain); one no longer listed fills the fields only.
+    void selectProfile(const ConnectionProfile &profile);
     QString certsDirectory() const;
 
     void accept() override;

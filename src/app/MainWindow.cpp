@@ -263,13 +263,11 @@ void MainWindow::showWelcome()
         connect(m_welcome, &WelcomePage::connectRequested, this, &MainWindow::connectInteractively);
         connect(m_welcome, &WelcomePage::recentChosen, this,
                 [this](const ConnectionProfile &profile) {
-                    auto settings = ConnectionSettings::parse(profile.url);
-                    if (!settings)
-                        return;
-                    // The dialog asks for what the profile does not store (the password).
+                    // The dialog asks for what the profile does not store (the password),
+                    // or reads it from the keychain when the profile remembers it.
                     auto *dialog = new ConnectionDialog(this);
                     dialog->setAttribute(Qt::WA_DeleteOnClose);
-                    dialog->setSettings(*settings, profile.certsDirectory);
+                    dialog->selectProfile(profile);
                     connect(dialog, &QDialog::accepted, this, [this, dialog] {
                         if (const auto chosen = dialog->currentSettings())
                             connectTo(*chosen);

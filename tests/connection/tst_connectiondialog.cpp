@@ -33,6 +33,7 @@ private Q_SLOTS:
     void profilesNeverContainPasswords();
     void recentConnectionsAreBoundedAndDeduplicated();
     void missingKeychainIsExplainedPlainly();
+    void profileChosenElsewhereIsShownAsPicked();
 
 private:
     template <typename T> T *child(ConnectionDialog &dialog, const char *name)
@@ -218,6 +219,28 @@ void TestConnectionDialog::missingKeychainIsExplainedPlainly()
     QCOMPARE(*error,
              QStringLiteral("No keychain is available; the password will be asked for each time."));
     QVERIFY(!store.available());
+}
+
+// The welcome page opens the dialog on a saved or recent profile: it shows as picked in the
+// Profile box (not "(new connection)"), with its URL.
+void TestConnectionDialog::profileChosenElsewhereIsShownAsPicked()
+{
+    ConnectionProfile saved;
+    saved.name = QStringLiteral("staging");
+    saved.url = QStringLiteral("postgresql://maxroach@staging:26257/movr?sslmode=verify-full");
+    ConnectionProfiles::save(saved);
+    ConnectionProfiles::addRecent(
+        *ConnectionSettings::parse(QStringLiteral("postgresql://qa@recent-host:5432/movr")));
+    const ConnectionProfile recent = ConnectionProfiles::recent().first();
+
+    ConnectionDialog dialog;
+    dialog.selectProfile(saved);
+    QCOMPARE(child<QComboBox>(dialog, "profiles")->currentText(), QStringLiteral("staging"));
+    QVERIFY(child<QLineEdit>(dialog, "url")->text().contains(QLatin1String("staging:26257")));
+    dialog.selectProfile(recent);
+    QCOMPARE(child<QComboBox>(dialog, "profiles")->currentText(),
+             QStringLiteral("Recent: ") + recent.name);
+    QVERIFY(child<QLineEdit>(dialog, "url")->text().contains(QLatin1String("recent-host")));
 }
 
 QTEST_MAIN(TestConnectionDialog)
