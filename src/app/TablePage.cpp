@@ -460,28 +460,35 @@ void TablePage::copySelection()
 
 void TablePage::showContextMenu(const QPoint &position)
 {
-    const QModelIndex index = m_view->indexAt(position);
-    QMenu menu(this);
-    QAction *copy = menu.addAction(tr("Copy"), QKeySequence::Copy);
+    // Not exec(): the menu must not hold up the event loop while pages arrive, so the row is
+    // held as a persistent index (rows may be added or removed while the menu is open).
+    const QPersistentModelIndex index(m_view->indexAt(position));
+    auto *menu = new QMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    QAction *copy = menu->addAction(tr("Copy"), QKeySequence::Copy);
     connect(copy, &QAction::triggered, this, &TablePage::copySelection);
-    QAction *details = menu.addAction(tr("Show details"));
+    QAction *details = menu->addAction(tr("Show details"));
     details->setEnabled(index.isValid());
-    connect(details, &QAction::triggered, this,
-            [this, index] { Q_EMIT rowActivated(table(), index.row()); });
+    connect(details, &QAction::triggered, this, [this, index] {
+        if (index.isValid())
+            Q_EMIT rowActivated(table(), index.row());
+    });
     const int cardColumn = m_model->spec().columnIndex(QStringLiteral("credit_card"));
     if (index.isValid() && cardColumn >= 0) {
         const bool revealed = m_model->isCardRevealed(index.row());
         QAction *reveal =
-            menu.addAction(revealed ? tr("Hide card number") : tr("Reveal card number"));
-        connect(reveal, &QAction::triggered, this,
-                [this, index, revealed] { m_model->setCardRevealed(index.row(), !revealed); });
+            menu->addAction(revealed ? tr("Hide card number") : tr("Reveal card number"));
+        connect(reveal, &QAction::triggered, this, [this, index, revealed] {
+            if (index.isValid())
+                m_model->setCardRevealed(index.row(), !revealed);
+        });
     }
-    menu.addSeparator();
-    QAction *exportCsv = menu.addAction(tr("Export to CSV…"));
+    menu->addSeparator();
+    QAction *exportCsv = menu->addAction(tr("Export to CSV…"));
     connect(exportCsv, &QAction::triggered, this, &TablePage::exportRequested);
-    QAction *reload = menu.addAction(tr("Reload"));
+    QAction *reload = menu->addAction(tr("Reload"));
     connect(reload, &QAction::triggered, this, &TablePage::reload);
-    menu.exec(m_view->viewport()->mapToGlobal(position));
+    menu->popup(m_view->viewport()->mapToGlobal(position));
 }
 
 void TablePage::changeEvent(QEvent *event)

@@ -242,6 +242,32 @@ private Q_SLOTS:
         QTest::keyClick(rides->searchField(), Qt::Key_Return);
     }
 
+    // Right-click: a menu that does not hold up the window (it opens and the test goes on),
+    // acting on the row under the mouse.
+    void contextMenuActsOnTheRowUnderTheMouse()
+    {
+        m_window->selectTable(BrowseTable::Users);
+        TablePage *users = m_window->currentPage();
+        QTRY_VERIFY(users->model()->rowCount() > 4);
+        QTableView *view = users->view();
+        const QRect cell = view->visualRect(view->model()->index(4, 2));
+        Q_EMIT view->customContextMenuRequested(cell.center());
+        QMenu *menu = nullptr;
+        QTRY_VERIFY((menu = users->findChild<QMenu *>()) && menu->isVisible());
+        QAction *details = nullptr;
+        for (QAction *action : menu->actions())
+            if (action->text() == QLatin1String("Show details"))
+                details = action;
+        QVERIFY(details && details->isEnabled());
+        details->trigger();
+        menu->close();
+        m_window->activateWindow(); // the popup had taken the activation
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        QTRY_VERIFY(m_window->detailPane()->hasEntity());
+        QCOMPARE(m_window->detailPane()->entityTable(), BrowseTable::Users);
+        QCOMPARE(m_window->detailPane()->entityRow(), users->model()->rowAt(4));
+    }
+
     void copySelectionAsTsv()
     {
         m_window->selectTable(BrowseTable::Users);
