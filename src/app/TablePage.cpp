@@ -48,15 +48,6 @@ QString searchHint(BrowseTable table)
     }
 }
 
-QString tsvField(QString text)
-{
-    // A tab or newline inside a value would break the columns: replace them by spaces.
-    text.replace(QLatin1Char('\t'), QLatin1Char(' '));
-    text.replace(QLatin1Char('\n'), QLatin1Char(' '));
-    text.replace(QLatin1Char('\r'), QLatin1Char(' '));
-    return text;
-}
-
 } // namespace
 
 TablePage::TablePage(BrowseTable table, QWidget *parent)
@@ -423,39 +414,12 @@ int TablePage::currentRow() const
 
 QString TablePage::selectionAsTsv() const
 {
-    const QModelIndexList selected = m_view->selectionModel()->selectedIndexes();
-    if (selected.isEmpty())
-        return {};
-    QMap<int, QMap<int, QString>> cells; // row → column → text
-    QSet<int> columns;
-    for (const QModelIndex &index : selected) {
-        cells[index.row()][index.column()] =
-            tsvField(index.data(BrowseTableModel::CopyTextRole).toString());
-        columns.insert(index.column());
-    }
-    QList<int> columnList = columns.values();
-    std::sort(columnList.begin(), columnList.end());
-    QStringList lines;
-    if (cells.size() > 1) {
-        QStringList header;
-        for (int column : columnList)
-            header.append(m_model->spec().columns.at(column).name);
-        lines.append(header.join(QLatin1Char('\t')));
-    }
-    for (auto row = cells.cbegin(); row != cells.cend(); ++row) {
-        QStringList fields;
-        for (int column : columnList)
-            fields.append(row->value(column));
-        lines.append(fields.join(QLatin1Char('\t')));
-    }
-    return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
+    return m_view->selectionAsTsv();
 }
 
 void TablePage::copySelection()
 {
-    const QString text = selectionAsTsv();
-    if (!text.isEmpty())
-        QApplication::clipboard()->setText(text);
+    m_view->copySelection();
 }
 
 void TablePage::showContextMenu(const QPoint &position)

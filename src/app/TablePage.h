@@ -1,5 +1,6 @@
 #pragma once
 
+#include "LinkTableView.h"
 #include "worker/BrowseTypes.h"
 
 #include <QVariantMap>
@@ -81,7 +82,7 @@ private:
 
     BrowseTableModel *m_model;
     PendingEditsProxy *m_editsProxy = nullptr;
-    QTableView *m_view;
+    LinkTableView *m_view;
     StateOverlay *m_overlay;
     ScopeSelector *m_scope;
     QLineEdit *m_search;

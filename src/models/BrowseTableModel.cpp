@@ -490,7 +490,7 @@ QVariant BrowseTableModel::headerData(int section, Qt::Orientation orientation, 
         return QAbstractTableModel::headerData(section, orientation, role);
     if (role == Qt::DisplayRole)
         return m_spec->columns.at(section).title;
-    if (role == Qt::ToolTipRole)
+    if (role == Qt::ToolTipRole || role == CopyTextRole) // the SQL name, for copied headers
         return m_spec->columns.at(section).name;
     return {};
 }

@@ -365,6 +365,25 @@ private Q_SLOTS:
         menu->close();
         QTRY_VERIFY(!detail->findChild<QMenu *>(QStringLiteral("valueMenu")));
 
+        // A relation's table in the pane copies like the main tables: full values, TSV.
+        m_window->activateWindow(); // after the popup
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        QTableView *rides = detail->sectionView(QStringLiteral("Rides"));
+        QVERIFY(rides);
+        QTRY_VERIFY(rides->model()->rowCount() > 1);
+        rides->setFocus();
+        QTRY_VERIFY(rides->hasFocus());
+        rides->selectionModel()->select(
+            QItemSelection(rides->model()->index(0, 0),
+                           rides->model()->index(1, rides->model()->columnCount() - 1)),
+            QItemSelectionModel::ClearAndSelect);
+        clipboard->setText(QStringLiteral("unchanged"));
+        QTest::keyClick(rides, Qt::Key_C, Qt::ControlModifier);
+        const QStringList lines = clipboard->text().trimmed().split(QLatin1Char('\n'));
+        QCOMPARE(lines.size(), 3); // the header and two rows
+        QVERIFY2(lines.at(0).startsWith(QLatin1String("city\tid\t")), qPrintable(lines.at(0)));
+        QCOMPARE(lines.at(1).split(QLatin1Char('\t')).at(1).size(), 36); // a whole UUID
+
         // Back in the table, Ctrl+C copies the selected row as TSV.
         clipboard->setText(QStringLiteral("unchanged"));
         m_window->activateWindow(); // after the popup
