@@ -880,6 +880,10 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
             <numerusform>%n ausstehende Änderungen: Strg+S wendet sie in einer Transaktion an.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Changed by someone else since you edited: choose what to keep.</source>
+        <translation>Inzwischen von jemand anderem geändert: wählen Sie, was bleiben soll.</translation>
+    </message>
 </context>
 <context>
     <name>EditJournal</name>

@@ -877,6 +877,10 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
             <numerusform>%n perubahan tertunda: Ctrl+S menerapkannya dalam satu transaksi.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Changed by someone else since you edited: choose what to keep.</source>
+        <translation>Telah diubah orang lain sejak Anda menyunting: pilih yang dipertahankan.</translation>
+    </message>
 </context>
 <context>
     <name>EditJournal</name>

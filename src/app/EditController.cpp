@@ -409,6 +409,8 @@ void EditController::onFinished(const EditReply &reply)
                     : describe(reply));
             return;
         }
+        m_window->statusBar()->showMessage(
+            tr("Changed by someone else since you edited: choose what to keep."));
         Q_EMIT conflictsFound(int(conflicts.size()));
         ConflictDialog dialog(conflicts, m_window);
         if (dialog.exec() != QDialog::Accepted) {

@@ -19,6 +19,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTest>
 #include <QTimer>
@@ -302,6 +303,7 @@ void TestInlineEditing::concurrentChangeAsksBeforeOverwriting()
     QSignalSpy finished(m_window->editController(), &EditController::editFinished);
     bool dialogSeen = false;
     QString databaseWhileAsking;
+    QString statusWhileAsking;
     // Answer the conflict dialog when it shows; check that nothing was overwritten meanwhile.
     connect(m_window->editController(), &EditController::conflictsFound, this, [&] {
         QTimer::singleShot(100, this, [&] {
@@ -310,6 +312,7 @@ void TestInlineEditing::concurrentChangeAsksBeforeOverwriting()
             dialogSeen = true;
             databaseWhileAsking =
                 value(QStringLiteral("SELECT name FROM users WHERE id = $1"), {id});
+            statusWhileAsking = m_window->statusBar()->currentMessage();
             dialog->chooseAll(keepMine ? ConflictDialog::Choice::Mine
                                        : ConflictDialog::Choice::Current);
             dialog->accept();
@@ -320,6 +323,9 @@ void TestInlineEditing::concurrentChangeAsksBeforeOverwriting()
     QCOMPARE(conflicts.first().first().toInt(), 1);
     QTRY_VERIFY_WITH_TIMEOUT(dialogSeen, 10000);
     QCOMPARE(databaseWhileAsking, theirs);
+    // The status bar says what is being asked, not the read that found it.
+    QVERIFY2(statusWhileAsking.contains(QLatin1String("choose what to keep")),
+             qPrintable(statusWhileAsking));
     if (keepMine) {
         // A second apply, based on the current value, goes through.
         QTRY_VERIFY_WITH_TIMEOUT(finished.count() >= 2, 30000);
