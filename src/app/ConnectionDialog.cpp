@@ -332,7 +332,8 @@ void ConnectionDialog::loadProfiles()
     m_profiles->addItem(tr("(new connection)"));
     for (int i = 0; i < m_profileList.size(); ++i) {
         const ConnectionProfile &profile = m_profileList.at(i);
-        m_profiles->addItem(i < savedCount ? profile.name : tr("Recent: %1").arg(profile.name));
+        // The item's data is the profile's index in m_profileList.
+        m_profiles->addItem(i < savedCount ? profile.name : tr("Recent: %1").arg(profile.name), i);
         if (i == savedCount - 1 && i + 1 < m_profileList.size())
             m_profiles->insertSeparator(m_profiles->count());
     }
@@ -343,10 +344,7 @@ void ConnectionDialog::selectProfile(const ConnectionProfile &profile)
     for (int i = 0; i < m_profileList.size(); ++i) {
         if (m_profileList.at(i).name != profile.name || m_profileList.at(i).url != profile.url)
             continue;
-        // The combo's first entry is "(new connection)"; a separator follows the saved ones.
-        const int savedCount = int(ConnectionProfiles::saved().size());
-        const int comboIndex =
-            1 + i + (i >= savedCount && savedCount > 0 && savedCount < m_profileList.size());
+        const int comboIndex = m_profiles->findData(i);
         m_profiles->setCurrentIndex(comboIndex);
         applyProfile(comboIndex);
         return;
@@ -357,24 +355,23 @@ void ConnectionDialog::selectProfile(const ConnectionProfile &profile)
 
 void ConnectionDialog::applyProfile(int comboIndex)
 {
-    const QString text = m_profiles->itemText(comboIndex);
-    for (const ConnectionProfile &profile : m_profileList) {
-        if (profile.name != text && tr("Recent: %1").arg(profile.name) != text)
-            continue;
-        auto settings = ConnectionSettings::parse(profile.url);
-        if (!settings)
-            return;
-        m_tabs->setCurrentIndex(UrlTab);
-        m_password->clear();
-        setSettings(*settings, profile.certsDirectory);
-        m_remember->setChecked(profile.rememberPassword);
-        if (profile.rememberPassword) {
-            m_passwords->read(profile.name, [this](const QString &password, const QString &) {
-                if (!password.isEmpty())
-                    m_password->setText(password);
-            });
-        }
+    bool listed = false;
+    const int index = m_profiles->itemData(comboIndex).toInt(&listed);
+    if (!listed || index < 0 || index >= m_profileList.size())
+        return; // "(new connection)"
+    const ConnectionProfile &profile = m_profileList.at(index);
+    auto settings = ConnectionSettings::parse(profile.url);
+    if (!settings)
         return;
+    m_tabs->setCurrentIndex(UrlTab);
+    m_password->clear();
+    setSettings(*settings, profile.certsDirectory);
+    m_remember->setChecked(profile.rememberPassword);
+    if (profile.rememberPassword) {
+        m_passwords->read(profile.name, [this](const QString &password, const QString &) {
+            if (!password.isEmpty())
+                m_password->setText(password);
+        });
     }
 }
 
