@@ -526,10 +526,6 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
         <source>Last query %1 ms</source>
         <translation>Letzte Abfrage %1 ms</translation>
     </message>
-    <message>
-        <source>Connected</source>
-        <translation>Verbunden</translation>
-    </message>
 </context>
 <context>
     <name>CsvExporter</name>

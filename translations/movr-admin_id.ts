@@ -526,10 +526,6 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
         <source>Last query %1 ms</source>
         <translation>Kueri terakhir %1 md</translation>
     </message>
-    <message>
-        <source>Connected</source>
-        <translation>Terhubung</translation>
-    </message>
 </context>
 <context>
     <name>CsvExporter</name>

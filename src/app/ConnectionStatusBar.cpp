@@ -74,7 +74,7 @@ void ConnectionStatusBar::onRoundTrip(qint64 microseconds)
 {
     m_roundTrip->setText(
         tr("Last query %1 ms").arg(QString::number(microseconds / 1000.0, 'f', 1)));
-    if (!m_health->text().contains(tr("Connected")))
+    if (m_healthColor != SemanticColors::Role::Success) // an answer: connected again
         setHealth(tr("● Connected"), SemanticColors::Role::Success);
 }
 
