@@ -232,22 +232,25 @@ QTableView *DetailPane::sectionView(const QString &name) const
     return nullptr;
 }
 
-QLabel *DetailPane::fieldLabel(const QString &column) const
+const DetailPane::Field *DetailPane::field(const QString &column) const
 {
     for (const Field &field : m_fieldList) {
         if (field.column == column)
-            return field.value;
+            return &field;
     }
     return nullptr;
 }
 
+QLabel *DetailPane::fieldLabel(const QString &column) const
+{
+    const Field *shown = field(column);
+    return shown ? shown->value : nullptr;
+}
+
 QString DetailPane::fieldCopyText(const QString &column) const
 {
-    for (const Field &field : m_fieldList) {
-        if (field.column == column)
-            return field.copyText;
-    }
-    return {};
+    const Field *shown = field(column);
+    return shown ? shown->copyText : QString();
 }
 
 void DetailPane::showEntity(BrowseTable table, const RowData &row)
@@ -271,10 +274,7 @@ void DetailPane::back()
 
 QString DetailPane::keyString(BrowseTable table, const KeyValues &key)
 {
-    QStringList parts{QString::number(int(table))};
-    for (const auto &value : key)
-        parts.append(value ? QLatin1Char('=') + *value : QStringLiteral("null"));
-    return parts.join(QLatin1Char('\x1f'));
+    return QString::number(int(table)) + QChar(0x1f) + BrowseTableModel::keyString(key);
 }
 
 void DetailPane::refreshAfterEdit(const QList<QPair<BrowseTable, KeyValues>> &rows,
@@ -531,12 +531,9 @@ void DetailPane::fillFields(BrowseTable table, const RowData &row)
             row.isNull(c) ? tr("—") : BrowseTableModel::displayText(column, row.text(c), false);
         if (column.kind == ColumnKind::Uuid && !row.isNull(c))
             text = row.text(c); // the whole id here: there is room, and people copy it
-        // What the tables copy (CopyTextRole): the value as stored, card numbers masked.
-        QString copyText;
-        if (!row.isNull(c))
-            copyText = column.kind == ColumnKind::CreditCard
-                           ? BrowseTableModel::displayText(column, row.text(c), false)
-                           : row.text(c);
+        // What the tables copy: the value as stored, card numbers masked.
+        const QString copyText =
+            row.isNull(c) ? QString() : BrowseTableModel::copyText(column, row.text(c), false);
         if (reuse) {
             Field &field = m_fieldList[c];
             if (field.value->text() != text)

@@ -97,6 +97,7 @@ private:
     void showTrailOf(const QString &city, const QString &rideId);
     void clearSections();
     void fillFields(BrowseTable table, const RowData &row);
+    const Field *field(const QString &column) const;
     void showValueMenu(QLabel *value, const QPoint &position);
     // Reads the entity again by its key (as of asOf() when set); `onRead` gets the row, or
     // nullptr when it no longer exists.
@@ -104,6 +105,7 @@ private:
     void reReadEntity();
     void updateEntity(const RowData &row);
     void reloadSection(const Section &section);
+    // The table and the key as one string (BrowseTableModel::keyString with the table).
     static QString keyString(BrowseTable table, const KeyValues &key);
 
     BrowseWorker *m_worker = nullptr;

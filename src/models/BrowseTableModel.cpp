@@ -374,6 +374,13 @@ QString BrowseTableModel::jsonSummary(const QString &json)
     return parts.join(QStringLiteral(" · "));
 }
 
+QString BrowseTableModel::copyText(const ColumnSpec &column, const QString &text, bool revealed)
+{
+    if (column.kind == ColumnKind::CreditCard && !revealed)
+        return displayText(column, text, false);
+    return text;
+}
+
 QString BrowseTableModel::displayText(const ColumnSpec &column, const QString &text, bool revealed)
 {
     switch (column.kind) {
@@ -437,18 +444,9 @@ QVariant BrowseTableModel::data(const QModelIndex &index, int role) const
             return QVariant();
         }
     }
-    case CopyTextRole: {
-        if (row.isNull(c))
-            return QString();
-        const QString text = row.text(c);
-        if (column.kind == ColumnKind::CreditCard && !isCardRevealed(index.row()))
-            return displayText(column, text, false);
-        if (column.kind == ColumnKind::Timestamp || column.kind == ColumnKind::Money) {
-            // UTC as stored / exact decimal: a copy loses nothing.
-            return text;
-        }
-        return text;
-    }
+    case CopyTextRole:
+        return row.isNull(c) ? QString()
+                             : copyText(column, row.text(c), isCardRevealed(index.row()));
     case RawTextRole:
         return row.text(c);
     case IsNullRole:

@@ -96,6 +96,11 @@ public:
 
     // Presentation helpers shared with the export and the detail pane.
     static QString displayText(const ColumnSpec &column, const QString &text, bool revealed);
+    // What a copy puts on the clipboard (CopyTextRole): the value as stored (full ids, UTC
+    // timestamps, exact decimals), a card number masked unless revealed.
+    static QString copyText(const ColumnSpec &column, const QString &text, bool revealed);
+    // A primary key as one string, for sets and maps of rows (key values are never NULL).
+    static QString keyString(const KeyValues &key);
     static QString jsonSummary(const QString &json);
 
 Q_SIGNALS:
@@ -114,7 +119,6 @@ private:
     void requestPage();
     void setState(State state);
     PageRequest baseRequest() const;
-    static QString keyString(const KeyValues &key);
 
     const TableSpec *m_spec;
     QPointer<BrowseWorker> m_worker;
