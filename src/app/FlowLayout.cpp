@@ -112,8 +112,7 @@ int FlowLayout::arrange(const QRect &rect, bool apply) const
         if (item->isEmpty())
             continue;
         const QSize hint = item->sizeHint();
-        const int needed = (line.isEmpty() ? 0 : lineWidth + space) + hint.width();
-        if (!line.isEmpty() && needed > area.width())
+        if (!line.isEmpty() && lineWidth + space + hint.width() > area.width())
             finishLine();
         lineWidth = (line.isEmpty() ? 0 : lineWidth + space) + hint.width();
         lineHeight = qMax(lineHeight, hint.height());

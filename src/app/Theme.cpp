@@ -265,9 +265,7 @@ void Theme::onPortalRead(QDBusPendingCallWatcher *watcher)
     const QDBusMessage reply = watcher->reply();
     if (reply.type() != QDBusMessage::ReplyMessage || reply.arguments().isEmpty())
         return; // no portal, or a portal without the setting: the hints stay in charge
-    m_portalPrefersDark = prefersDarkFromPortalValue(reply.arguments().constFirst());
-    if (m_mode == Mode::System && isDark() != m_dark)
-        applyPalette();
+    followPortal(reply.arguments().constFirst());
 }
 
 void Theme::onPortalSettingChanged(const QDBusMessage &message)
@@ -277,7 +275,12 @@ void Theme::onPortalSettingChanged(const QDBusMessage &message)
     if (arguments.size() < 3 || arguments.at(0).toString() != QLatin1String(AppearanceNamespace) ||
         arguments.at(1).toString() != QLatin1String(ColorSchemeKey))
         return;
-    m_portalPrefersDark = prefersDarkFromPortalValue(arguments.at(2));
+    followPortal(arguments.at(2));
+}
+
+void Theme::followPortal(const QVariant &colorScheme)
+{
+    m_portalPrefersDark = prefersDarkFromPortalValue(colorScheme);
     if (m_mode == Mode::System && isDark() != m_dark)
         applyPalette();
 }

@@ -78,6 +78,8 @@ private:
     void listenToDesktop();
     void connectToPortal();
     void onPortalRead(QDBusPendingCallWatcher *watcher);
+    // The portal's color-scheme value, read or changed: applied when it changes the palette.
+    void followPortal(const QVariant &colorScheme);
 
     Mode m_mode = Mode::System;
     QPalette m_platformPalette; // the application palette before the first Theme set one
