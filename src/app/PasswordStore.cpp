@@ -10,13 +10,17 @@ bool meansNoKeychain(QKeychain::Error error)
     return error == QKeychain::NoBackendAvailable || error == QKeychain::NotImplemented ||
            error == QKeychain::AccessDeniedByUser || error == QKeychain::OtherError;
 }
+QString noKeychain()
+{
+    return PasswordStore::tr("No keychain is available; the password will be asked for each time.");
+}
+
 // What the user reads: the backend's own text ("Failed to execute child process
 // "dbus-launch"…") means nothing to most, so it is only added to a specific failure.
 QString describe(QKeychain::Error error, const QString &backendText)
 {
     if (meansNoKeychain(error))
-        return PasswordStore::tr(
-            "No keychain is available; the password will be asked for each time.");
+        return noKeychain();
     if (error == QKeychain::EntryNotFound)
         return PasswordStore::tr("No password is stored for this connection.");
     return PasswordStore::tr("The keychain failed: %1").arg(backendText);
@@ -52,7 +56,7 @@ void PasswordStore::write(const QString &profile, const QString &password,
 {
     if (!m_available) {
         if (done)
-            done(tr("No keychain is available; the password will be asked for each time."));
+            done(noKeychain());
         return;
     }
     auto *job = new QKeychain::WritePasswordJob(Service, this);
