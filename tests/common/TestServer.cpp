@@ -4,7 +4,9 @@
 
 #include <QAtomicInt>
 #include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QTest>
+#include <QThread>
 
 #include <cstdio>
 #include <cstdlib>
@@ -74,6 +76,19 @@ std::unique_ptr<PgConnection> connect(const QString &database)
     if (!connection)
         qFatal("TestServer: cannot connect: %s", qPrintable(connection.error().toString()));
     return std::move(connection).value();
+}
+
+bool waitUntilRunning(PgConnection &observer, const QString &query, int timeoutMs)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    while (!deadline.hasExpired()) {
+        auto running = observer.exec(
+            QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE query = $1"), {query});
+        if (running && running->text(0, 0) != QLatin1String("0"))
+            return true;
+        QThread::msleep(10);
+    }
+    return false;
 }
 
 } // namespace TestServer

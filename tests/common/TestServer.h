@@ -19,5 +19,9 @@ QString createDatabase(const QString &prefix = QStringLiteral("t"));
 QString createMovrDatabase(const QString &prefix, const MovrCounts &counts, quint64 seed = 1);
 // Connects or fails the test with the error (use inside QVERIFY-capable contexts).
 std::unique_ptr<PgConnection> connect(const QString &database = {});
+// Polls pg_stat_activity through `observer` (from any thread) until a session runs exactly
+// `query`, for at most `timeoutMs`; true when one does. For tests that must act while a
+// statement runs on the server, not after a guessed delay.
+bool waitUntilRunning(PgConnection &observer, const QString &query, int timeoutMs = 30000);
 
 } // namespace TestServer

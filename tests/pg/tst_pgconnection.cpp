@@ -1,6 +1,5 @@
 #include "TestServer.h"
 
-#include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QTest>
 #include <QThread>
@@ -137,14 +136,7 @@ void TestPgConnection::cancelFromAnotherThread()
     auto observer = TestServer::connect();
     QString cancelError = QStringLiteral("not sent");
     std::thread canceller([cancel, &observer, &cancelError] {
-        QDeadlineTimer deadline(20000);
-        while (!deadline.hasExpired()) {
-            auto sleeping = observer->exec(QStringLiteral(
-                "SELECT count(*) FROM pg_stat_activity WHERE query = 'SELECT pg_sleep(30)'"));
-            if (sleeping && sleeping->text(0, 0) == QLatin1String("1"))
-                break;
-            QThread::msleep(10);
-        }
+        TestServer::waitUntilRunning(*observer, QStringLiteral("SELECT pg_sleep(30)"), 20000);
         cancelError = cancel.cancel();
     });
     QElapsedTimer timer;

@@ -734,14 +734,7 @@ void TestTransactionRunner::cancelInterruptsAStatement()
     // Cancel once the sleep runs on the server (a fixed delay could come before it starts).
     auto observer = TestServer::connect(m_database);
     std::thread canceller([&runner, &observer, actionId] {
-        QDeadlineTimer deadline(30000);
-        while (!deadline.hasExpired()) {
-            auto sleeping = observer->exec(QStringLiteral(
-                "SELECT count(*) FROM pg_stat_activity WHERE query = 'SELECT pg_sleep(60)'"));
-            if (sleeping && sleeping->text(0, 0) == QLatin1String("1"))
-                break;
-            std::this_thread::sleep_for(milliseconds(10));
-        }
+        TestServer::waitUntilRunning(*observer, QStringLiteral("SELECT pg_sleep(60)"));
         runner.cancel(actionId);
     });
     const Outcome outcome = runner.run(body, actionId);
