@@ -300,14 +300,25 @@ QString DataGenerator::rideId(qint64 index) const
     return uuidFrom(random);
 }
 
+template <typename Row, typename Fill>
+QList<Row> DataGenerator::generate(Table table, qint64 first, qint64 count, qint64 total,
+                                   const Fill &fill) const
+{
+    QList<Row> rows;
+    rows.reserve(count);
+    for (qint64 index = first; index < first + count && index < total; ++index) {
+        SplitMix64 random = rowRandom(table, index);
+        Row row;
+        fill(row, index, random);
+        rows.append(std::move(row));
+    }
+    return rows;
+}
+
 QList<UserRow> DataGenerator::users(qint64 first, qint64 count) const
 {
-    QList<UserRow> rows;
-    rows.reserve(count);
     const QList<City> &cities = Cities::all();
-    for (qint64 index = first; index < first + count && index < m_counts.users; ++index) {
-        SplitMix64 random = rowRandom(Table::Users, index);
-        UserRow row;
+    const auto fill = [&](UserRow &row, qint64 index, SplitMix64 &random) {
         row.id = uuidFrom(random);
         row.city = cities.at(cityIndex(index, m_counts.users)).name;
         row.name = personName(random);
@@ -315,19 +326,14 @@ QList<UserRow> DataGenerator::users(qint64 first, qint64 count) const
         char card[10];
         putDigits(card, qint64(random.bounded(10000000000ULL)), 10);
         row.creditCard = QString::fromLatin1(card, 10);
-        rows.append(std::move(row));
-    }
-    return rows;
+    };
+    return generate<UserRow>(Table::Users, first, count, m_counts.users, fill);
 }
 
 QList<VehicleRow> DataGenerator::vehicles(qint64 first, qint64 count) const
 {
-    QList<VehicleRow> rows;
-    rows.reserve(count);
     const QList<City> &cities = Cities::all();
-    for (qint64 index = first; index < first + count && index < m_counts.vehicles; ++index) {
-        SplitMix64 random = rowRandom(Table::Vehicles, index);
-        VehicleRow row;
+    const auto fill = [&](VehicleRow &row, qint64 index, SplitMix64 &random) {
         row.id = uuidFrom(random);
         const int city = cityIndex(index, m_counts.vehicles);
         row.city = cities.at(city).name;
@@ -345,19 +351,14 @@ QList<VehicleRow> DataGenerator::vehicles(qint64 first, qint64 count) const
         } else {
             row.ext = QStringLiteral("{\"color\": \"%1\"}").arg(latin1(color));
         }
-        rows.append(std::move(row));
-    }
-    return rows;
+    };
+    return generate<VehicleRow>(Table::Vehicles, first, count, m_counts.vehicles, fill);
 }
 
 QList<RideRow> DataGenerator::rides(qint64 first, qint64 count) const
 {
-    QList<RideRow> rows;
-    rows.reserve(count);
     const QList<City> &cities = Cities::all();
-    for (qint64 index = first; index < first + count && index < m_counts.rides; ++index) {
-        SplitMix64 random = rowRandom(Table::Rides, index);
-        RideRow row;
+    const auto fill = [&](RideRow &row, qint64 index, SplitMix64 &random) {
         row.id = uuidFrom(random);
         const int city = cityIndex(index, m_counts.rides);
         row.city = cities.at(city).name;
@@ -379,19 +380,14 @@ QList<RideRow> DataGenerator::rides(qint64 first, qint64 count) const
         revenue[length++] = '.';
         putDigits(revenue + length, cents % 100, 2);
         row.revenue = QString::fromLatin1(revenue, length + 2);
-        rows.append(std::move(row));
-    }
-    return rows;
+    };
+    return generate<RideRow>(Table::Rides, first, count, m_counts.rides, fill);
 }
 
 QList<LocationHistoryRow> DataGenerator::histories(qint64 first, qint64 count) const
 {
-    QList<LocationHistoryRow> rows;
-    rows.reserve(count);
     const QList<City> &cities = Cities::all();
-    for (qint64 index = first; index < first + count && index < m_counts.histories; ++index) {
-        SplitMix64 random = rowRandom(Table::Histories, index);
-        LocationHistoryRow row;
+    const auto fill = [&](LocationHistoryRow &row, qint64 index, SplitMix64 &random) {
         const int city = cityIndex(index, m_counts.histories);
         const City &where = cities.at(city);
         row.city = where.name;
@@ -399,20 +395,15 @@ QList<LocationHistoryRow> DataGenerator::histories(qint64 first, qint64 count) c
         row.timestamp = formatTimestampMs(BaseEpochSeconds * 1000 + index);
         row.latitude = where.latitude + (random.unit() * 2 - 1) * CoordinateSpread;
         row.longitude = where.longitude + (random.unit() * 2 - 1) * CoordinateSpread;
-        rows.append(std::move(row));
-    }
-    return rows;
+    };
+    return generate<LocationHistoryRow>(Table::Histories, first, count, m_counts.histories, fill);
 }
 
 QList<PromoCodeRow> DataGenerator::promoCodes(qint64 first, qint64 count) const
 {
-    QList<PromoCodeRow> rows;
-    rows.reserve(count);
     static const QString rules =
         QStringLiteral("{\"type\": \"percent_discount\", \"value\": \"10%\"}");
-    for (qint64 index = first; index < first + count && index < m_counts.promoCodes; ++index) {
-        SplitMix64 random = rowRandom(Table::PromoCodes, index);
-        PromoCodeRow row;
+    const auto fill = [&](PromoCodeRow &row, qint64 index, SplitMix64 &random) {
         TextBuilder code;
         code.number(std::uint64_t(index));
         for (int word = 0; word < 3; ++word)
@@ -433,7 +424,6 @@ QList<PromoCodeRow> DataGenerator::promoCodes(qint64 first, qint64 count) const
         row.expirationTime =
             formatTimestamp(created + qint64(random.bounded(60) + 1) * SecondsPerDay);
         row.rules = rules;
-        rows.append(std::move(row));
-    }
-    return rows;
+    };
+    return generate<PromoCodeRow>(Table::PromoCodes, first, count, m_counts.promoCodes, fill);
 }

@@ -113,6 +113,11 @@ public:
 private:
     enum class Table { Users, Vehicles, Rides, Histories, PromoCodes };
     SplitMix64 rowRandom(Table table, qint64 index) const;
+    // Rows [first, first + count) of a table of `total` rows, each filled by
+    // fill(row, index, random) from the row's own random stream (defined in the .cpp).
+    template <typename Row, typename Fill>
+    QList<Row> generate(Table table, qint64 first, qint64 count, qint64 total,
+                        const Fill &fill) const;
     static QString uuidFrom(SplitMix64 &random);
     qint64 pick(SplitMix64 &random, int city, qint64 total) const;
     QString address(SplitMix64 &random) const;
