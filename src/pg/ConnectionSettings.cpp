@@ -46,15 +46,19 @@ Result<ConnectionSettings> ConnectionSettings::parse(const QString &input)
     if (text.isEmpty())
         return invalid(QObject::tr("The connection string is empty."));
 
-    const bool isUrl = text.contains(QLatin1String("://"));
+    // A URL starts with its scheme (RFC 3986: a letter, then letters, digits, '+', '-', '.').
+    // "://" elsewhere, e.g. inside a keyword string's password, does not make a URL.
+    static const QRegularExpression schemePattern(QStringLiteral("^([A-Za-z][A-Za-z0-9+.-]*)://"));
+    const QRegularExpressionMatch schemeMatch = schemePattern.match(text);
+    const bool isUrl = schemeMatch.hasMatch();
     if (isUrl) {
-        const QString scheme = text.left(text.indexOf(QLatin1String("://"))).toLower();
-        if (scheme == u"cockroachdb")
-            text = QStringLiteral("postgresql") + text.mid(text.indexOf(QLatin1String("://")));
-        else if (scheme != u"postgresql" && scheme != u"postgres")
+        const QString scheme = schemeMatch.captured(1).toLower();
+        if (scheme != u"postgresql" && scheme != u"postgres" && scheme != u"cockroachdb")
             return invalid(QObject::tr("Unsupported URL scheme \"%1\": use postgresql://, "
                                        "postgres:// or cockroachdb://.")
                                .arg(scheme));
+        // libpq knows only the lower-case postgresql:// and postgres:// prefixes.
+        text = QStringLiteral("postgresql") + text.mid(schemeMatch.capturedLength(1));
     }
 
     char *errorMessage = nullptr;
@@ -218,6 +222,9 @@ QString ConnectionSettings::toUrl(Password password) const
                                        QStringLiteral("user"), QStringLiteral("password"),
                                        QStringLiteral("dbname")};
         if (inUrl.contains(key))
+            continue;
+        // The client key's passphrase is a secret like the password.
+        if (key == u"sslpassword" && password == Password::Omit)
             continue;
         query.append(key + QLatin1Char('=') + QString::fromLatin1(QUrl::toPercentEncoding(value)));
     }

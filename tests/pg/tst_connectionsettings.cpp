@@ -66,6 +66,18 @@ void TestConnectionSettings::parsesGoodInput_data()
         << "u"
         << ""
         << "it's \\ secret";
+    // "://" inside a keyword string's value does not make it a URL (it was once taken for
+    // one, refused, and the password echoed as the "scheme").
+    QTest::newRow("keyword password with ://") << "host=h dbname=d user=u password=a://b"
+                                               << "h" << 5432 << "d"
+                                               << "u"
+                                               << ""
+                                               << "a://b";
+    QTest::newRow("upper-case scheme") << "PostgreSQL://u@h:26257/d"
+                                       << "h" << 26257 << "d"
+                                       << "u"
+                                       << ""
+                                       << "";
     QTest::newRow("cloud options")
         << "postgresql://u:p@free-tier.gcp-us-central1.cockroachlabs.cloud:26257/defaultdb"
            "?sslmode=verify-full&options=--cluster%3Dmy-cluster-123"
@@ -119,6 +131,8 @@ void TestConnectionSettings::rejectsMalformedInput_data()
                                      << "sslmode";
     QTest::newRow("unknown scheme") << "mysql://h/movr"
                                     << "scheme";
+    QTest::newRow("scheme not at the start") << " x postgresql://h/movr"
+                                             << "Malformed";
     QTest::newRow("unknown keyword") << "host=h colour=blue"
                                      << "Malformed";
     QTest::newRow("unknown url parameter") << "postgresql://h/movr?colour=blue"
@@ -149,6 +163,13 @@ void TestConnectionSettings::neverShowsPassword()
     QVERIFY(!settings->displayName().contains(secret));
     QVERIFY(!settings->toUrl().contains(secret));
     QVERIFY(settings->toUrl(ConnectionSettings::Password::Include).contains(secret));
+    // The client key's passphrase is a secret too.
+    auto withKey = ConnectionSettings::parse(
+        QStringLiteral("host=h user=u sslmode=verify-full sslpassword=%1").arg(secret));
+    QVERIFY(withKey.hasValue());
+    QVERIFY(!withKey->displayName().contains(secret));
+    QVERIFY2(!withKey->toUrl().contains(secret), qPrintable(withKey->toUrl()));
+    QVERIFY(withKey->toUrl(ConnectionSettings::Password::Include).contains(secret));
 
     // A malformed URL whose bad part is inside the password: the message must not echo it.
     auto broken =
