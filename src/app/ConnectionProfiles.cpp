@@ -51,6 +51,7 @@ QString ConnectionProfiles::storableUrl(const ConnectionSettings &settings)
 {
     ConnectionSettings copy = settings;
     copy.remove(QStringLiteral("password"));
+    copy.remove(QStringLiteral("sslpassword"));
     // Certificates directory files are stored separately; keep explicit paths in the URL.
     return copy.toUrl(ConnectionSettings::Password::Omit);
 }

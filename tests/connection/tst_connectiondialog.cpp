@@ -161,8 +161,14 @@ void TestConnectionDialog::profilesNeverContainPasswords()
     profile.url =
         QStringLiteral("postgresql://maxroach:%1@prod:26257/movr?sslmode=verify-full").arg(secret);
     ConnectionProfiles::save(profile);
-    auto parsed = ConnectionSettings::parse(QStringLiteral("postgresql://u:%1@h/movr").arg(secret));
+    auto parsed = ConnectionSettings::parse(
+        QStringLiteral("postgresql://u:%1@h/movr?sslpassword=%1").arg(secret));
     ConnectionProfiles::addRecent(*parsed);
+    // A password given as a query parameter, and a client key's passphrase in a keyword string.
+    ConnectionProfiles::addRecent(*ConnectionSettings::parse(
+        QStringLiteral("postgresql://u@h3/movr?password=%1").arg(secret)));
+    ConnectionProfiles::addRecent(*ConnectionSettings::parse(
+        QStringLiteral("host=h4 dbname=movr user=u sslpassword=%1").arg(secret)));
 
     // Through the dialog too: a typed password, accepted.
     ConnectionDialog dialog;
@@ -173,7 +179,7 @@ void TestConnectionDialog::profilesNeverContainPasswords()
     QCOMPARE(ConnectionProfiles::saved().size(), 1);
     QCOMPARE(ConnectionProfiles::saved().first().url,
              QStringLiteral("postgresql://maxroach@prod:26257/movr?sslmode=verify-full"));
-    QCOMPARE(ConnectionProfiles::recent().size(), 2);
+    QCOMPARE(ConnectionProfiles::recent().size(), 4);
     QSettings settings;
     settings.sync();
     QFile file(settings.fileName());
