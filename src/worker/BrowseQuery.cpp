@@ -1,6 +1,7 @@
 #include "BrowseQuery.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 
 namespace {
 
@@ -87,7 +88,17 @@ QStringList filterConditions(const TableSpec &spec, const BrowseFilter &filter, 
     const QString search = filter.search.trimmed();
     if (!search.isEmpty()) {
         QStringList alternatives;
+        // A whole UUID is compared as a UUID, which the primary key index can answer (with
+        // the city of the scope); a part of one as the prefix of its text.
+        static const QRegularExpression wholeUuid(QStringLiteral(
+            "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"));
+        const bool isWholeUuid = wholeUuid.match(search).hasMatch();
         for (int column : spec.idPrefixColumns) {
+            if (isWholeUuid) {
+                alternatives.append(spec.quotedColumn(column) + QLatin1String(" = ") +
+                                    builder.param(search.toLower(), QStringLiteral("uuid")));
+                continue;
+            }
             // UUIDs print in lower case; the id's text starts with what was typed.
             alternatives.append(
                 spec.quotedColumn(column) + QLatin1String("::text LIKE ") +
@@ -241,8 +252,13 @@ Statement refresh(const PageRequest &request, const ServerInfo &server)
     QStringList where = {tuple(keyColumns) + QLatin1String(" IN (") +
                          tuples.join(QLatin1String(", ")) + QLatin1Char(')')};
     where += filterConditions(spec, request.filter, builder);
+    // A refresh reads what an edit has just written: never at follower_read_timestamp(),
+    // which is seconds in the past and would show the old values (or drop the row from the
+    // view). A view of a chosen past time stays at that time.
+    PageRequest current = request;
+    current.followerReads = false;
     const QString sql = QLatin1String("SELECT ") + selectList(spec) +
-                        fromClause(spec, request, server) + QLatin1String(" WHERE ") +
+                        fromClause(spec, current, server) + QLatin1String(" WHERE ") +
                         where.join(QLatin1String(" AND "));
     return {sql, builder.params};
 }

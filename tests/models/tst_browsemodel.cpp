@@ -266,6 +266,9 @@ private Q_SLOTS:
                                            << "strpos(id::text, lower($1)) = 1" << 1;
         QTest::newRow("ride by full id") << int(BrowseTable::Rides) << QStringLiteral("@r17:36")
                                          << "strpos(id::text, lower($1)) = 1" << 1;
+        QTest::newRow("ride by upper-case full id")
+            << int(BrowseTable::Rides) << QStringLiteral("@R17:36")
+            << "strpos(id::text, lower($1)) = 1" << 1;
         QTest::newRow("ride by upper-case prefix")
             << int(BrowseTable::Rides) << QStringLiteral("@R17:4")
             << "strpos(id::text, lower($1)) = 1" << 1;
@@ -279,6 +282,11 @@ private Q_SLOTS:
                                        << "strpos(lower(current_location), lower($1)) > 0 OR "
                                           "strpos(id::text, lower($1)) = 1"
                                        << 1;
+        QTest::newRow("vehicle by full id")
+            << int(BrowseTable::Vehicles) << QStringLiteral("@v5:36")
+            << "strpos(lower(current_location), lower($1)) > 0 OR "
+               "strpos(id::text, lower($1)) = 1"
+            << 1;
         QTest::newRow("promo code") << int(BrowseTable::PromoCodes) << QStringLiteral("_QUICK_")
                                     << "strpos(lower(code), lower($1)) > 0" << 100;
     }

@@ -78,6 +78,25 @@ private Q_SLOTS:
         QCOMPARE(next.params.size(), 3);
     }
 
+    void wholeUuidSearchComparesAsUuid()
+    {
+        PageRequest request;
+        request.table = BrowseTable::Rides;
+        request.filter.search = QStringLiteral("5C2A31B8-0D3E-4F5A-9B6C-7D8E9F0A1B2C");
+        const Statement whole = BrowseQuery::page(request, ServerInfo{});
+        QVERIFY2(whole.sql.contains(QLatin1String("(id = $1::uuid)")), qPrintable(whole.sql));
+        QVERIFY(!whole.sql.contains(QLatin1String("LIKE")));
+        QCOMPARE(whole.params.first(),
+                 std::optional<QString>(QStringLiteral("5c2a31b8-0d3e-4f5a-9b6c-7d8e9f0a1b2c")));
+        // A part of one, or one with a character too many, is a prefix search.
+        for (const QString &partial : {QStringLiteral("5c2a31b8-0d3e"),
+                                       QStringLiteral("5c2a31b8-0d3e-4f5a-9b6c-7d8e9f0a1b2cf")}) {
+            request.filter.search = partial;
+            QVERIFY(BrowseQuery::page(request, ServerInfo{})
+                        .sql.contains(QLatin1String("id::text LIKE $1 ESCAPE")));
+        }
+    }
+
     void userTextOnlyInParameters()
     {
         PageRequest request;
@@ -104,6 +123,9 @@ private Q_SLOTS:
         QVERIFY(BrowseQuery::page(request, cockroach)
                     .sql.contains(QLatin1String(
                         "FROM vehicles AS OF SYSTEM TIME follower_read_timestamp() ")));
+        // Refreshing the rows an edit touched reads the present, not a follower read.
+        request.refreshKeys = {KeyValues{QStringLiteral("rome"), QStringLiteral("a")}};
+        QVERIFY(!BrowseQuery::refresh(request, cockroach).sql.contains(QLatin1String("AS OF")));
         request.followerReads = false;
         QVERIFY(!BrowseQuery::page(request, cockroach).sql.contains(QLatin1String("AS OF")));
         // As of a time: a timestamp the application formats itself (UTC), never user text.
