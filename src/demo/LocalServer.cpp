@@ -384,14 +384,17 @@ Status LocalServer::waitUntilReady(int timeoutMs)
                                     .toUtf8();
     QDeadlineTimer deadline(timeoutMs);
     while (!deadline.hasExpired()) {
+        if (PQping(conninfo.constData()) == PQPING_OK)
+            return Ok{};
+        // Waiting on the process rather than sleeping: with no event loop on this thread,
+        // only a waitFor call notices that it exited (a port taken, a bad setting), so
+        // that such a start fails at once instead of after the whole timeout.
+        m_process->waitForFinished(10);
         if (m_process->state() == QProcess::NotRunning) {
             return failure(
                 QObject::tr("The server exited while starting: %1")
                     .arg(tail(QDir(m_directory).filePath(QStringLiteral("server.log")), 3)));
         }
-        if (PQping(conninfo.constData()) == PQPING_OK)
-            return Ok{};
-        QThread::msleep(10);
     }
     return failure(
         QObject::tr("The server did not accept connections within %1 s.").arg(timeoutMs / 1000));
@@ -448,7 +451,8 @@ Status LocalServer::start()
     // A port can be taken between choosing and binding it: try a few.
     Status launched = failure(QObject::tr("No free port on 127.0.0.1."));
     for (int attempt = 0; attempt < 5; ++attempt) {
-        const int port = freeLoopbackPort();
+        const int port = attempt == 0 && m_options.preferredPort > 0 ? m_options.preferredPort
+                                                                     : freeLoopbackPort();
         if (port == 0)
             continue;
         launched = launch(port);

@@ -21,6 +21,8 @@ struct LocalServerOptions
     // When set, the server has ssl=on and TCP connections must use TLS (hostssl).
     QString tlsCertificate;
     QString tlsKey;
+    // Tried first when not 0; a port that is taken gives way to a free one.
+    int preferredPort = 0;
 };
 
 // A private PostgreSQL server, like `cockroach demo`: Debian's binaries, its own data

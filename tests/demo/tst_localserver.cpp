@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -46,6 +47,12 @@ int processesWithArgument(const QString &text)
     return count;
 }
 
+QString fileText(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+}
+
 } // namespace
 
 // The private PostgreSQL server: start, connect, stop and leave nothing behind.
@@ -56,6 +63,7 @@ class TestLocalServer : public QObject
 private Q_SLOTS:
     void startConnectStop();
     void twoServersAtOnce();
+    void takenPortGivesWayToAFreeOne();
     void staleDirectoryOfDeadOwnerIsRemoved();
     void otherDirectoriesAreLeftAlone();
     void keptDirectorySurvivesRestart();
@@ -103,6 +111,32 @@ void TestLocalServer::startConnectStop()
     QTRY_VERIFY_WITH_TIMEOUT(!processAlive(pid), 10000);
     QCOMPARE(processesWithArgument(directory), 0);
     QVERIFY(!QFileInfo::exists(directory));
+}
+
+// Another program listens on the port the server tries first: postgres cannot bind it, and
+// the server starts on another port instead of failing.
+void TestLocalServer::takenPortGivesWayToAFreeOne()
+{
+    QTcpServer squatter;
+    QVERIFY(squatter.listen(QHostAddress::LocalHost));
+    LocalServerOptions options;
+    options.preferredPort = squatter.serverPort();
+    LocalServer server(options);
+    const Status started = server.start();
+    QVERIFY2(started.hasValue(), qPrintable(started ? QString() : started.error().toString()));
+    QVERIFY(server.port() > 0);
+    QVERIFY(server.port() != squatter.serverPort());
+    QVERIFY(fileText(server.directory() + QStringLiteral("/server.log"))
+                .contains(QLatin1String("could not bind")));
+    QVERIFY(PgConnection::open(server.connectionSettings()).hasValue());
+    server.stop();
+
+    // A free preferred port is used as it is.
+    const quint16 free = squatter.serverPort();
+    squatter.close();
+    LocalServer again(options);
+    QVERIFY(again.start().hasValue());
+    QCOMPARE(again.port(), int(free));
 }
 
 void TestLocalServer::twoServersAtOnce()
