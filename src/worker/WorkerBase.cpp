@@ -360,7 +360,14 @@ void WorkerBase::scheduleReconnect(const DbError &reason)
     if (m_stopping)
         return;
     ++m_reconnectAttempt;
-    if (m_policy.maxAttempts > 0 && m_reconnectAttempt > m_policy.maxAttempts) {
+    // A wrong password, a missing database or a certificate the server or client rejects
+    // does not mend itself: retrying would only hammer the server. Say so at once; the
+    // caller asks the user (jobs stay queued until then).
+    const bool permanent = reason.connectFailure == ConnectFailure::AuthenticationFailed ||
+                           reason.connectFailure == ConnectFailure::DatabaseMissing ||
+                           reason.connectFailure == ConnectFailure::CertificateRejected ||
+                           reason.connectFailure == ConnectFailure::TlsRequired;
+    if (permanent || (m_policy.maxAttempts > 0 && m_reconnectAttempt > m_policy.maxAttempts)) {
         setState(ConnectionState::Failed);
         Q_EMIT connectionFailed(reason);
         return;

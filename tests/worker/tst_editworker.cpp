@@ -82,6 +82,7 @@ private Q_SLOTS:
     void supersededRequestsAreDropped();
     void injectRetryErrorsOnPostgres();
     void connectionFailureIsReported();
+    void wrongPasswordFailsAtOnce();
     void shutdownWithoutStartAndIdle();
 
 private:
@@ -604,6 +605,30 @@ void TestEditWorker::connectionFailureIsReported()
     QCOMPARE(m_replies.first().outcome.error->kind, ErrorClass::Canceled);
     delete m_worker;
     m_worker = nullptr;
+}
+
+// A wrong password is not retried with backoff (however many attempts the policy allows):
+// the worker fails at once and names the reason, and the request waits, unsent.
+void TestEditWorker::wrongPasswordFailsAtOnce()
+{
+    WorkerBase::shutdownAndDelete(m_worker);
+    ConnectionSettings wrong = TestServer::settings(m_database);
+    wrong.setValue(QStringLiteral("password"), QStringLiteral("not-the-password"));
+    ReconnectPolicy policy;
+    policy.initialDelay = std::chrono::milliseconds(10);
+    policy.maxAttempts = 0; // unlimited for transient failures
+    m_worker = makeWorker(wrong, policy);
+    submit(m_worker, request(Operations::addUser(userNamed(QStringLiteral("Wrong")))));
+    QTRY_COMPARE_WITH_TIMEOUT(m_failed.size(), 1, 20000);
+    QCOMPARE(m_failed.first().connectFailure, ConnectFailure::AuthenticationFailed);
+    QVERIFY2(!m_failed.first().message.contains(QLatin1String("not-the-password")),
+             qPrintable(m_failed.first().message));
+    QCOMPARE(m_reconnecting.size(), 0);
+    QCOMPARE(m_worker->connectionState(), WorkerBase::ConnectionState::Failed);
+    QTest::qWait(200);
+    QCOMPARE(m_failed.size(), 1); // and nothing more is tried
+    QCOMPARE(m_replies.size(), 0);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM users WHERE name = 'Wrong'")), 0);
 }
 
 void TestEditWorker::shutdownWithoutStartAndIdle()
