@@ -123,10 +123,12 @@ EndRideDialog::EndRideDialog(const EndRideInput &initial, QWidget *parent)
                           [this] { return Validation::city(m_ui->city->currentText()); });
     validator()->addField(
         m_ui->rideId, [this] { return Validation::uuid(m_ui->rideId->text(), tr("the ride id")); });
+    // Validation::address() words its messages "the %1 is empty": the field is a bare noun,
+    // the same as the operation's own check names it (not "the end address").
     validator()->addField(m_ui->endAddress, [this] {
         return trimmed(m_ui->endAddress).isEmpty()
                    ? QString()
-                   : Validation::address(m_ui->endAddress->text(), tr("the end address"));
+                   : Validation::address(m_ui->endAddress->text(), Operations::tr("end address"));
     });
     validator()->addField(m_ui->revenue,
                           [this] { return Validation::revenue(trimmed(m_ui->revenue)); });
@@ -251,7 +253,7 @@ VehicleDialog::VehicleDialog(Mode mode, const Values &initial, QWidget *parent)
         return Validation::uuid(m_ui->ownerId->text(), tr("the owner id"));
     });
     validator()->addField(m_ui->location, [this] {
-        return Validation::address(m_ui->location->text(), tr("the location"));
+        return Validation::address(m_ui->location->text(), Operations::tr("location"));
     });
     validator()->addField(m_ui->brand, [] { return QString(); });
     validator()->addField(m_ui->color, [] { return QString(); });
@@ -371,9 +373,8 @@ UserDialog::UserDialog(Mode mode, const Values &initial, QWidget *parent)
     validator()->addField(m_ui->city,
                           [this] { return Validation::city(m_ui->city->currentText()); });
     validator()->addField(m_ui->name, [this] { return Validation::name(m_ui->name->text()); });
-    validator()->addField(m_ui->address, [this] {
-        return Validation::address(m_ui->address->text(), tr("the address"));
-    });
+    validator()->addField(m_ui->address,
+                          [this] { return Validation::address(m_ui->address->text()); });
     validator()->addField(m_ui->creditCard, [this] {
         return trimmed(m_ui->creditCard).isEmpty()
                    ? QString()

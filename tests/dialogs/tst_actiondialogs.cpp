@@ -30,6 +30,8 @@
 #include <QToolButton>
 #include <QTranslator>
 
+#include <map>
+
 // Each dialog drives its operation end to end on a loaded MovR database, which is then
 // checked with SQL; bad input in every field keeps OK disabled with a message.
 class TestActionDialogs : public QObject
@@ -43,15 +45,26 @@ private Q_SLOTS:
     void startRideBadInput();
     void endRideBadRevenue_data();
     void endRideBadRevenue();
+    void endRideFieldByField_data();
+    void endRideFieldByField();
     void addVehicleStoresHostileTextLiterally();
     void editVehicleSendsOnlyChangesAndKeepsExt();
     void vehicleBadInput();
     void ownerIsFoundByNameInTheCity();
     void setStatusOfSeveralVehicles();
+    void setStatusOffersOnlySettableStatuses();
+    void setStatusBadInput_data();
+    void setStatusBadInput();
     void addAndEditUser();
     void userBadInput_data();
     void userBadInput();
     void createAndApplyPromoCode();
+    void applyPromoCodeFieldByField_data();
+    void applyPromoCodeFieldByField();
+    void promoCodeDescription_data();
+    void promoCodeDescription();
+    void addressMessagesNameTheField_data();
+    void addressMessagesNameTheField();
     void everyMnemonicWorks_data();
     void everyMnemonicWorks();
     void promoCodeBadInput();
@@ -70,6 +83,16 @@ private:
         return dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->isEnabled();
     }
     static QString message(QDialog &dialog) { return field<QLabel>(dialog, "message")->text(); }
+    // Types `value` into a line edit or a plain text edit, or picks it in a combo box (a value
+    // it does not offer is added first, as a dialog shows a damaged row's value).
+    static void setText(QWidget *widget, const QString &value);
+    static QString text(QWidget *widget);
+    // Sets the field `name` of a valid dialog to `value`. An empty `problem`: the dialog stays
+    // valid. Otherwise OK is disabled, the message line starts with `problem` (as a sentence),
+    // the field is framed with the reason as its tooltip, accepting anyway does nothing and
+    // what was typed is kept; `good` in the field then makes the dialog valid again.
+    static void checkField(QDialog &dialog, const QString &name, const QString &value,
+                           const QString &problem, const QString &good);
     Outcome run(const Result<TransactionBody> &body);
     QString value(const QString &sql, const SqlParams &params = {});
 
@@ -93,6 +116,70 @@ void TestActionDialogs::initTestCase()
     m_database = TestServer::createMovrDatabase(QStringLiteral("dialogs"), counts, 3);
     m_sql = TestServer::connect(m_database);
     m_edit = TestServer::connect(m_database);
+}
+
+void TestActionDialogs::setText(QWidget *widget, const QString &value)
+{
+    if (auto *edit = qobject_cast<QLineEdit *>(widget)) {
+        edit->setText(value);
+    } else if (auto *plain = qobject_cast<QPlainTextEdit *>(widget)) {
+        plain->setPlainText(value);
+    } else if (auto *combo = qobject_cast<QComboBox *>(widget)) {
+        if (combo->findText(value) < 0)
+            combo->addItem(value);
+        combo->setCurrentIndex(combo->findText(value));
+    } else {
+        qFatal("%s is not a text field", qPrintable(widget->objectName()));
+    }
+}
+
+QString TestActionDialogs::text(QWidget *widget)
+{
+    if (auto *edit = qobject_cast<QLineEdit *>(widget))
+        return edit->text();
+    if (auto *plain = qobject_cast<QPlainTextEdit *>(widget))
+        return plain->toPlainText();
+    if (auto *combo = qobject_cast<QComboBox *>(widget))
+        return combo->currentText();
+    qFatal("%s is not a text field", qPrintable(widget->objectName()));
+}
+
+void TestActionDialogs::checkField(QDialog &dialog, const QString &name, const QString &value,
+                                   const QString &problem, const QString &good)
+{
+    QVERIFY2(okEnabled(dialog), qPrintable(message(dialog))); // valid before the change
+    auto *widget = dialog.findChild<QWidget *>(name);
+    QVERIFY2(widget, qPrintable(name));
+    auto *line = field<QLabel>(dialog, "message");
+    setText(widget, value);
+    if (problem.isEmpty()) {
+        QVERIFY2(okEnabled(dialog), qPrintable(message(dialog)));
+        QVERIFY2(message(dialog).isEmpty(), qPrintable(message(dialog)));
+        QVERIFY(line->isHidden());
+        QVERIFY(widget->styleSheet().isEmpty());
+        QVERIFY(widget->toolTip().isEmpty());
+        dialog.accept();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        return;
+    }
+    QVERIFY(!okEnabled(dialog));
+    QVERIFY2(message(dialog).startsWith(problem, Qt::CaseInsensitive), qPrintable(message(dialog)));
+    QVERIFY2(message(dialog).at(0).isUpper(), qPrintable(message(dialog))); // a sentence
+    // One line: a long value is echoed cut short.
+    QVERIFY2(message(dialog).size() < 300 && !message(dialog).contains(QLatin1Char('\n')),
+             qPrintable(message(dialog)));
+    QVERIFY(!line->isHidden());
+    QVERIFY2(widget->styleSheet().contains(QLatin1String("border")),
+             qPrintable(widget->styleSheet()));
+    QCOMPARE(widget->toolTip().toLower(), message(dialog).toLower());
+    dialog.accept(); // Enter in the field
+    QCOMPARE(dialog.result(), int(QDialog::Rejected));
+    QCOMPARE(text(widget), value);
+    setText(widget, good);
+    QVERIFY2(okEnabled(dialog), qPrintable(message(dialog)));
+    QVERIFY(message(dialog).isEmpty());
+    QVERIFY(line->isHidden());
+    QVERIFY(widget->styleSheet().isEmpty());
 }
 
 Outcome TestActionDialogs::run(const Result<TransactionBody> &body)
@@ -221,6 +308,121 @@ void TestActionDialogs::endRideBadRevenue()
              qPrintable(message(dialog)));
     field<QLineEdit>(dialog, "revenue")->setText(QStringLiteral("7"));
     QVERIFY(okEnabled(dialog));
+}
+
+namespace {
+const QString GoodUuid = QStringLiteral("2b7d4f30-0c36-4c5a-9a36-0c3b1a1f7e01");
+
+// Text a user may paste into any field: quotes, SQL, unicode (accented, CJK, emoji).
+const QString Hostile = QStringLiteral("O'Brien \"Corner\" \\; DROP TABLE rides; -- Zoë 日本 🚲");
+
+// Bad ids for any UUID field, ending each problem with `field`.
+void addBadUuidRows(const QString &prefix, const QString &name, const QString &problem)
+{
+    const auto row = [&](const char *what, const QString &value) {
+        QTest::newRow(qPrintable(prefix + QLatin1Char(' ') + QLatin1String(what)))
+            << name << value << problem;
+    };
+    row("empty", QString());
+    row("blank", QStringLiteral("   "));
+    row("not a uuid", QStringLiteral("not-a-uuid"));
+    row("sql", QStringLiteral("'; DELETE FROM rides; --"));
+    row("hostile", Hostile);
+    row("one brace", QLatin1Char('{') + GoodUuid);
+    row("one digit too many", GoodUuid + QLatin1Char('0'));
+    row("non-hex digit", QString(GoodUuid).replace(0, 1, QLatin1Char('g')));
+    // Fullwidth digits are digits, not hex digits.
+    row("fullwidth digits", QString(GoodUuid).replace(0, 1, QChar(0xFF12)));
+    row("very long", QString(10000, QLatin1Char('f')));
+}
+
+// Ids written as users paste them: accepted.
+void addGoodUuidRows(const QString &prefix, const QString &name)
+{
+    const auto row = [&](const char *what, const QString &value) {
+        QTest::newRow(qPrintable(prefix + QLatin1Char(' ') + QLatin1String(what)))
+            << name << value << QString();
+    };
+    row("upper case", GoodUuid.toUpper());
+    row("braced", QLatin1Char('{') + GoodUuid + QLatin1Char('}'));
+    row("32 digits", QString(GoodUuid).remove(QLatin1Char('-')));
+    row("spaces around", QStringLiteral("  ") + GoodUuid + QStringLiteral(" "));
+}
+} // namespace
+
+void TestActionDialogs::endRideFieldByField_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("problem"); // empty: valid
+    addBadUuidRows(QStringLiteral("ride id"), QStringLiteral("rideId"),
+                   QStringLiteral("the ride id is not a valid UUID"));
+    addGoodUuidRows(QStringLiteral("ride id"), QStringLiteral("rideId"));
+    const QString address = QStringLiteral("endAddress");
+    QTest::newRow("end address empty: the vehicle's location") << address << ""
+                                                               << "";
+    QTest::newRow("end address blank: the vehicle's location") << address << "   "
+                                                               << "";
+    QTest::newRow("end address hostile") << address << Hostile << "";
+    QTest::newRow("end address 200 characters") << address << QString(200, QLatin1Char('a')) << "";
+    QTest::newRow("end address 201 characters") << address << QString(201, QLatin1Char('a'))
+                                                << "the end address is longer than 200 characters";
+    QTest::newRow("end address 201 umlauts") << address << QString(201, QChar(0x00FC))
+                                             << "the end address is longer than 200 characters";
+    QTest::newRow("end address very long") << address << QString(10000, QLatin1Char('x'))
+                                           << "the end address is longer than 200 characters";
+    QTest::newRow("end address tab")
+        << address << QStringLiteral("Dam\t1") << "the end address contains control characters";
+    QTest::newRow("end address control character")
+        << address << QStringLiteral("Dam 1\x01") << "the end address contains control characters";
+    QTest::newRow("revenue empty") << "revenue"
+                                   << ""
+                                   << "the revenue is missing";
+    QTest::newRow("revenue sql") << "revenue"
+                                 << "1; DROP TABLE rides"
+                                 << "the revenue is not an amount like 12.50";
+    QTest::newRow("revenue comma") << "revenue"
+                                   << "12,50"
+                                   << "the revenue is not an amount like 12.50";
+    QTest::newRow("revenue zero") << "revenue"
+                                  << "0"
+                                  << "";
+    QTest::newRow("revenue largest") << "revenue"
+                                     << "99999999.99"
+                                     << "";
+    QTest::newRow("city unknown") << "city"
+                                  << "atlantis"
+                                  << "unknown city \"atlantis\"";
+    QTest::newRow("city sql") << "city"
+                              << "rome'; --"
+                              << "unknown city \"rome'; --\"";
+}
+
+void TestActionDialogs::endRideFieldByField()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, value);
+    QFETCH(QString, problem);
+    EndRideDialog dialog({m_city, GoodUuid, QStringLiteral("7"), QStringLiteral("Dam 1")});
+    const std::map<QString, QString> good{{QStringLiteral("city"), m_city},
+                                          {QStringLiteral("rideId"), GoodUuid},
+                                          {QStringLiteral("endAddress"), QStringLiteral("Dam 1")},
+                                          {QStringLiteral("revenue"), QStringLiteral("7")}};
+    checkField(dialog, name, value, problem, good.at(name));
+    if (QTest::currentTestFailed() || !problem.isEmpty())
+        return;
+    // A valid value is what the operation receives: trimmed, an empty end address omitted.
+    const EndRideInput input = dialog.input();
+    if (name == u"endAddress") {
+        QCOMPARE(input.endAddress.has_value(), !value.trimmed().isEmpty());
+        if (input.endAddress)
+            QCOMPARE(*input.endAddress, value.trimmed());
+    } else if (name == u"rideId") {
+        QCOMPARE(input.rideId, value.trimmed());
+        QVERIFY(dialog.body().hasValue());
+    } else if (name == u"revenue") {
+        QCOMPARE(input.revenue, value);
+    }
 }
 
 void TestActionDialogs::addVehicleStoresHostileTextLiterally()
@@ -402,6 +604,86 @@ void TestActionDialogs::setStatusOfSeveralVehicles()
         QStringLiteral("2"));
 }
 
+// The status box offers only what "set status" may write; a status it should never offer
+// (in_use, retired) would be refused with the reason.
+void TestActionDialogs::setStatusOffersOnlySettableStatuses()
+{
+    VehicleStatusDialog dialog(m_city, {GoodUuid});
+    auto *status = field<QComboBox>(dialog, "status");
+    QStringList offered;
+    for (int index = 0; index < status->count(); ++index)
+        offered << status->itemText(index);
+    QCOMPARE(offered, QStringList({QStringLiteral("available"), QStringLiteral("lost")}));
+    QVERIFY(!status->isEditable());
+    for (const QString &good : offered) {
+        status->setCurrentText(good);
+        QVERIFY2(okEnabled(dialog), qPrintable(message(dialog)));
+        QCOMPARE(dialog.input().status, good);
+    }
+    status->setCurrentText(QStringLiteral("in_use")); // not offered: nothing changes
+    QCOMPARE(status->currentText(), QStringLiteral("lost"));
+    checkField(dialog, QStringLiteral("status"), QStringLiteral("in_use"),
+               QStringLiteral("a vehicle becomes in_use by starting a ride"),
+               QStringLiteral("available"));
+    checkField(dialog, QStringLiteral("status"), QStringLiteral("retired"),
+               QStringLiteral("use \"retire vehicle\" to retire a vehicle"),
+               QStringLiteral("available"));
+    checkField(dialog, QStringLiteral("status"), QStringLiteral("available'; --"),
+               QStringLiteral("unknown vehicle status \"available'; --\""), QStringLiteral("lost"));
+}
+
+void TestActionDialogs::setStatusBadInput_data()
+{
+    // What the selection gives the dialog: its city and the vehicles' ids.
+    QTest::addColumn<QString>("city");
+    QTest::addColumn<QStringList>("ids");
+    QTest::addColumn<QString>("problem"); // empty: valid
+    const QString other = QStringLiteral("8c1e2a44-7d0b-4f5e-a1c2-3d4e5f607182");
+    QTest::newRow("one vehicle") << m_city << QStringList{GoodUuid} << "";
+    QTest::newRow("ids as pasted")
+        << m_city << QStringList{GoodUuid.toUpper(), QLatin1Char('{') + other + QLatin1Char('}')}
+        << "";
+    QTest::newRow("the same vehicle twice") << m_city << QStringList{GoodUuid, GoodUuid} << "";
+    QTest::newRow("no vehicle") << m_city << QStringList{} << "no vehicles selected";
+    QTest::newRow("a bad id among good ones")
+        << m_city << QStringList{GoodUuid, QStringLiteral("not-a-uuid"), other}
+        << "a vehicle id is not a valid UUID: \"not-a-uuid\"";
+    QTest::newRow("sql id") << m_city << QStringList{QStringLiteral("') OR true; --")}
+                            << "a vehicle id is not a valid UUID";
+    QTest::newRow("empty id") << m_city << QStringList{QString()}
+                              << "a vehicle id is not a valid UUID";
+    QTest::newRow("unknown city") << "atlantis" << QStringList{GoodUuid}
+                                  << "unknown city \"atlantis\"";
+    QTest::newRow("no city") << "" << QStringList{GoodUuid} << "the city is missing";
+}
+
+void TestActionDialogs::setStatusBadInput()
+{
+    QFETCH(QString, city);
+    QFETCH(QStringList, ids);
+    QFETCH(QString, problem);
+    VehicleStatusDialog dialog(city, ids);
+    if (problem.isEmpty()) {
+        QVERIFY2(okEnabled(dialog), qPrintable(message(dialog)));
+        QVERIFY(message(dialog).isEmpty());
+        const auto bodies = dialog.bodies();
+        QVERIFY(bodies.hasValue());
+        QCOMPARE(bodies->size(), 1);
+        return;
+    }
+    QVERIFY(!okEnabled(dialog));
+    QVERIFY2(message(dialog).startsWith(problem, Qt::CaseInsensitive), qPrintable(message(dialog)));
+    QVERIFY(!field<QLabel>(dialog, "message")->isHidden());
+    dialog.accept();
+    QCOMPARE(dialog.result(), int(QDialog::Rejected));
+    // No status makes it valid: the problem is the selection.
+    auto *status = field<QComboBox>(dialog, "status");
+    for (int index = 0; index < status->count(); ++index) {
+        status->setCurrentIndex(index);
+        QVERIFY(!okEnabled(dialog));
+    }
+}
+
 void TestActionDialogs::addAndEditUser()
 {
     UserDialog::Values initial;
@@ -500,6 +782,145 @@ void TestActionDialogs::createAndApplyPromoCode()
              QStringLiteral("1"));
     ApplyPromoCodeDialog bad({m_city, QStringLiteral("nope"), QStringLiteral("99 spring!")});
     QVERIFY(!okEnabled(bad));
+}
+
+void TestActionDialogs::applyPromoCodeFieldByField_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("problem"); // empty: valid
+    addBadUuidRows(QStringLiteral("user id"), QStringLiteral("userId"),
+                   QStringLiteral("the user id is not a valid UUID"));
+    addGoodUuidRows(QStringLiteral("user id"), QStringLiteral("userId"));
+    const QString code = QStringLiteral("code");
+    const QString onlySome = QStringLiteral("the promo code may contain only letters, digits");
+    QTest::newRow("code empty") << code << ""
+                                << "the promo code is empty";
+    QTest::newRow("code blank") << code << "   "
+                                << "the promo code is empty";
+    QTest::newRow("code space inside") << code << "99 spring" << onlySome;
+    QTest::newRow("code sql") << code << "x'; DROP TABLE promo_codes; --" << onlySome;
+    QTest::newRow("code hostile") << code << Hostile << onlySome;
+    QTest::newRow("code accented") << code << QStringLiteral("çode") << onlySome;
+    QTest::newRow("code emoji") << code << QStringLiteral("free_🚲") << onlySome;
+    QTest::newRow("code 65 characters")
+        << code << QString(65, QLatin1Char('c')) << "the promo code is longer than 64 characters";
+    QTest::newRow("code very long") << code << QString(10000, QLatin1Char('c'))
+                                    << "the promo code is longer than 64 characters";
+    QTest::newRow("code 64 characters") << code << QString(64, QLatin1Char('c')) << "";
+    QTest::newRow("code like the workload's") << code << "1_wall-heavy_cat"
+                                              << "";
+    QTest::newRow("code spaces around") << code << "  1_wall_heavy_cat "
+                                        << "";
+    QTest::newRow("city unknown") << "city"
+                                  << "atlantis"
+                                  << "unknown city \"atlantis\"";
+}
+
+void TestActionDialogs::applyPromoCodeFieldByField()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, value);
+    QFETCH(QString, problem);
+    ApplyPromoCodeDialog dialog({m_city, GoodUuid, QStringLiteral("ok_code")});
+    const std::map<QString, QString> good{{QStringLiteral("city"), m_city},
+                                          {QStringLiteral("userId"), GoodUuid},
+                                          {QStringLiteral("code"), QStringLiteral("ok_code")}};
+    checkField(dialog, name, value, problem, good.at(name));
+    if (QTest::currentTestFailed() || !problem.isEmpty())
+        return;
+    const ApplyPromoCodeInput input = dialog.input();
+    QCOMPARE(name == u"code" ? input.code : input.userId, value.trimmed());
+    QVERIFY(dialog.body().hasValue());
+}
+
+void TestActionDialogs::promoCodeDescription_data()
+{
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("problem"); // empty: valid
+    const QString tooLong = QStringLiteral("the description is longer than 500 characters");
+    QTest::newRow("empty") << ""
+                           << "";
+    QTest::newRow("hostile") << Hostile << "";
+    QTest::newRow("several lines")
+        << QStringLiteral("Line one;\n\t-- line two\n'); DROP TABLE promo_codes; --") << "";
+    QTest::newRow("500 characters") << QString(500, QLatin1Char('d')) << "";
+    QTest::newRow("500 CJK characters") << QString(500, QChar(0x65E5)) << "";
+    QTest::newRow("501 characters") << QString(501, QLatin1Char('d')) << tooLong;
+    QTest::newRow("501 umlauts") << QString(501, QChar(0x00FC)) << tooLong;
+    QTest::newRow("very long") << QString(20000, QLatin1Char('d')) << tooLong;
+}
+
+void TestActionDialogs::promoCodeDescription()
+{
+    QFETCH(QString, value);
+    QFETCH(QString, problem);
+    PromoCodeDialog dialog;
+    field<QLineEdit>(dialog, "code")->setText(QStringLiteral("ok_code"));
+    checkField(dialog, QStringLiteral("description"), value, problem,
+               QStringLiteral("Ten percent off"));
+    if (QTest::currentTestFailed())
+        return;
+    if (problem.isEmpty()) {
+        QCOMPARE(dialog.input().description, value); // as typed, not trimmed
+        QVERIFY(dialog.body().hasValue());
+    } else {
+        QCOMPARE(dialog.input().description, QStringLiteral("Ten percent off"));
+    }
+}
+
+// Each address field is named once in its messages ("the end address", not "the the end
+// address"), in the dialog's message line and in the field's tooltip.
+void TestActionDialogs::addressMessagesNameTheField_data()
+{
+    QTest::addColumn<QString>("dialog");
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("what");
+    QTest::newRow("end ride") << "end ride"
+                              << "endAddress"
+                              << "end address";
+    QTest::newRow("vehicle") << "vehicle"
+                             << "location"
+                             << "location";
+    QTest::newRow("user") << "user"
+                          << "address"
+                          << "address";
+}
+
+void TestActionDialogs::addressMessagesNameTheField()
+{
+    QFETCH(QString, dialog);
+    QFETCH(QString, name);
+    QFETCH(QString, what);
+    std::unique_ptr<QDialog> shown;
+    if (dialog == u"end ride") {
+        shown = std::make_unique<EndRideDialog>(
+            EndRideInput{m_city, GoodUuid, QStringLiteral("7"), QStringLiteral("Dam 1")});
+    } else if (dialog == u"vehicle") {
+        VehicleDialog::Values initial;
+        initial.city = m_city;
+        initial.ownerId = GoodUuid;
+        initial.location = QStringLiteral("Dam 1");
+        shown = std::make_unique<VehicleDialog>(VehicleDialog::Mode::Add, initial);
+    } else {
+        shown = std::make_unique<UserDialog>(
+            UserDialog::Mode::Add,
+            UserDialog::Values{{}, m_city, QStringLiteral("Ann Lee"), QStringLiteral("Dam 1"), {}});
+    }
+    checkField(*shown, name, QString(201, QLatin1Char('a')),
+               QStringLiteral("The %1 is longer than 200 characters").arg(what),
+               QStringLiteral("Dam 1"));
+    if (QTest::currentTestFailed())
+        return;
+    checkField(*shown, name, QStringLiteral("Dam\t1"),
+               QStringLiteral("The %1 contains control characters").arg(what),
+               QStringLiteral("Dam 1"));
+    if (QTest::currentTestFailed())
+        return;
+    if (dialog != u"end ride") { // there, empty means the vehicle's location
+        checkField(*shown, name, QString(), QStringLiteral("The %1 is empty").arg(what),
+                   QStringLiteral("Dam 1"));
+    }
 }
 
 void TestActionDialogs::promoCodeBadInput()
