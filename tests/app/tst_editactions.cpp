@@ -1,3 +1,4 @@
+#include "ActionDialogs.h"
 #include "ConnectionDialog.h"
 #include "DetailPane.h"
 #include "EditController.h"
@@ -13,14 +14,18 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QCommandLinkButton>
+#include <QDateTimeEdit>
 #include <QDialog>
 #include <QDockWidget>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -28,6 +33,7 @@
 #include <QTableView>
 #include <QTest>
 #include <QTimer>
+#include <QUuid>
 
 // The edit path through the real window: privileges decide what is enabled, edits run on
 // the edit worker, the outcome shows in the status bar and the trace in the SQL panel.
@@ -44,6 +50,13 @@ private Q_SLOTS:
     void actionOpensDialogAndApplies();
     void detailPaneFollowsCommittedEdits();
     void endingARideRefreshesTheVehicleShown();
+    void startAndEndRideThroughTheMenu();
+    void startRideOnAVehicleInUseIsRefused();
+    void addVehicleThroughTheMenu();
+    void retireVehicleAsksFirst();
+    void deleteUserAsksFirst();
+    void deleteUserWithRidesIsRefused();
+    void createAndApplyPromoCodeThroughTheMenu();
     void windowStateIsRestored();
     void welcomeOffersDemoAndCluster();
 
@@ -54,8 +67,25 @@ private:
     // Triggers an Actions menu entry; `answer` fills in its dialog (then accepted).
     EditReply triggerAndWait(MainWindow &window, MovrOperation operation,
                              const std::function<void(QDialog *)> &answer);
+    // Triggers an Actions menu entry and, from inside the event loop of the modal window it
+    // opens (a dialog or a question), hands that window to `answer`, which closes it. False
+    // when no modal window opened or `answer` left it open.
+    bool triggerAndAnswer(MainWindow &window, MovrOperation operation,
+                          const std::function<void(QDialog *)> &answer);
+    // Triggers an entry that asks first (retire, delete) and answers with `button`; the
+    // question's text is returned ("" when none was asked).
+    QString triggerAndConfirm(MainWindow &window, MovrOperation operation,
+                              QMessageBox::StandardButton button);
+    // Waits for the next edit to finish (`finished` spies on EditController::editFinished).
+    static EditReply nextReply(QSignalSpy &finished);
     // Shows this vehicle alone in the Vehicles tab, current, and so in the detail pane.
     TablePage *selectVehicle(MainWindow &window, const QString &id);
+    // Searches `table` for `search` and makes the row with this key the current one; null
+    // when it does not show up.
+    TablePage *selectRow(MainWindow &window, BrowseTable table, const QString &search,
+                         const KeyValues &key);
+    // An available vehicle without an active ride, in a city with users: {city, id}.
+    QStringList availableVehicle();
 
     QString m_database;
     std::unique_ptr<PgConnection> m_sql;
@@ -118,7 +148,19 @@ EditReply TestEditActions::triggerAndWait(MainWindow &window, MovrOperation oper
                                           const std::function<void(QDialog *)> &answer)
 {
     QSignalSpy finished(window.editController(), &EditController::editFinished);
-    bool accepted = false;
+    const bool accepted = triggerAndAnswer(window, operation, [&](QDialog *dialog) {
+        answer(dialog);
+        dialog->accept(); // refused by its validation when invalid: it stays open
+    });
+    if (!accepted || (finished.isEmpty() && !finished.wait(30000)))
+        qFatal("the action's dialog was not accepted, or the edit did not finish");
+    return finished.first().first().value<EditReply>();
+}
+
+bool TestEditActions::triggerAndAnswer(MainWindow &window, MovrOperation operation,
+                                       const std::function<void(QDialog *)> &answer)
+{
+    bool answered = false;
     QTimer poll; // the dialog runs its own event loop: answer it from there
     poll.setInterval(50);
     connect(&poll, &QTimer::timeout, this, [&] {
@@ -127,16 +169,34 @@ EditReply TestEditActions::triggerAndWait(MainWindow &window, MovrOperation oper
             return;
         poll.stop();
         answer(dialog);
-        dialog->accept();
-        accepted = !dialog->isVisible();
-        if (!accepted)
-            dialog->reject(); // refused by its validation
+        answered = !dialog->isVisible();
+        if (!answered)
+            dialog->reject();
     });
     poll.start();
     window.editController()->action(operation)->trigger();
-    if (!accepted || (finished.isEmpty() && !finished.wait(30000)))
-        qFatal("the action's dialog was not accepted, or the edit did not finish");
-    return finished.first().first().value<EditReply>();
+    return answered;
+}
+
+QString TestEditActions::triggerAndConfirm(MainWindow &window, MovrOperation operation,
+                                           QMessageBox::StandardButton button)
+{
+    QString question;
+    const bool answered = triggerAndAnswer(window, operation, [&](QDialog *dialog) {
+        auto *box = qobject_cast<QMessageBox *>(dialog);
+        if (!box || !box->button(button))
+            return; // not a question with this button: rejected
+        question = box->text();
+        box->button(button)->click();
+    });
+    return answered ? question : QString();
+}
+
+EditReply TestEditActions::nextReply(QSignalSpy &finished)
+{
+    if (finished.isEmpty() && !finished.wait(30000))
+        qFatal("the edit did not finish");
+    return finished.takeFirst().first().value<EditReply>();
 }
 
 TablePage *TestEditActions::selectVehicle(MainWindow &window, const QString &id)
@@ -149,6 +209,33 @@ TablePage *TestEditActions::selectVehicle(MainWindow &window, const QString &id)
         qFatal("the vehicle was not found");
     vehicles->view()->setCurrentIndex(vehicles->model()->index(0, 1));
     return vehicles;
+}
+
+TablePage *TestEditActions::selectRow(MainWindow &window, BrowseTable table, const QString &search,
+                                      const KeyValues &key)
+{
+    window.selectTable(table);
+    TablePage *page = window.currentPage();
+    page->searchField()->setText(search);
+    QTest::keyClick(page->searchField(), Qt::Key_Return);
+    if (!QTest::qWaitFor([&] { return page->model()->rowForKey(key) >= 0; }, 20000))
+        return nullptr;
+    const int row = page->model()->rowForKey(key);
+    page->view()->setCurrentIndex(page->view()->model()->index(row, 1));
+    return page->currentRow() == row ? page : nullptr;
+}
+
+QStringList TestEditActions::availableVehicle()
+{
+    auto vehicle = m_sql->exec(
+        QStringLiteral("SELECT v.city, v.id::text FROM vehicles v WHERE v.status = 'available' "
+                       "AND v.current_location IS NOT NULL AND NOT EXISTS (SELECT 1 FROM rides r "
+                       "WHERE r.vehicle_city = v.city AND r.vehicle_id = v.id AND "
+                       "r.end_time IS NULL) AND EXISTS (SELECT 1 FROM users u WHERE u.city = "
+                       "v.city) ORDER BY v.id LIMIT 1"));
+    if (!vehicle || vehicle->rowCount() != 1)
+        qFatal("no available vehicle left");
+    return {vehicle->text(0, 0), vehicle->text(0, 1)};
 }
 
 void TestEditActions::readOnlyRoleGetsDisabledActions()
@@ -382,6 +469,346 @@ void TestEditActions::endingARideRefreshesTheVehicleShown()
                                  !rides->rowAt(rides->rowForKey(rideKey)).isNull(endTime),
                              20000);
     QCOMPARE(shown.count(), 0);
+}
+
+// Start ride on the selected vehicle (its city and id prefilled), then end ride on the
+// selected ride without an end address: the ride ends where the vehicle is.
+void TestEditActions::startAndEndRideThroughTheMenu()
+{
+    const QStringList vehicle = availableVehicle();
+    const QString city = vehicle.at(0);
+    const QString vehicleId = vehicle.at(1);
+    const QString rider =
+        value(QStringLiteral("SELECT id FROM users WHERE city = $1 ORDER BY id LIMIT 1"), {city});
+    const QString location =
+        value(QStringLiteral("SELECT current_location FROM vehicles WHERE city = $1 AND id = $2"),
+              {city, vehicleId});
+    auto window = openWindow(TestServer::settings(m_database));
+    selectVehicle(*window, vehicleId);
+    QSignalSpy finished(window->editController(), &EditController::editFinished);
+    QString prefilledCity;
+    QString prefilledVehicle;
+    QString prefilledRider = QStringLiteral("(not asked)");
+    QString rideId;
+    QVERIFY(triggerAndAnswer(*window, MovrOperation::StartRide, [&](QDialog *dialog) {
+        auto *start = qobject_cast<StartRideDialog *>(dialog);
+        if (!start)
+            return;
+        prefilledCity = dialog->findChild<QComboBox *>(QStringLiteral("city"))->currentText();
+        prefilledVehicle = dialog->findChild<QLineEdit *>(QStringLiteral("vehicleId"))->text();
+        prefilledRider = dialog->findChild<QLineEdit *>(QStringLiteral("riderId"))->text();
+        dialog->findChild<QLineEdit *>(QStringLiteral("riderId"))->setText(rider);
+        rideId = start->input().rideId;
+        dialog->accept();
+    }));
+    QCOMPARE(prefilledCity, city);
+    QCOMPARE(prefilledVehicle, vehicleId);
+    QCOMPARE(prefilledRider, QString()); // no user selected
+    EditReply reply = nextReply(finished);
+    QVERIFY2(reply.outcome.committed(), qPrintable(EditController::describe(reply)));
+    QCOMPARE(reply.action, QStringLiteral("Start ride"));
+    QCOMPARE(value(QStringLiteral(
+                       "SELECT rider_id::text || '|' || vehicle_city || '|' || vehicle_id::text || "
+                       "'|' || start_address || '|' || (start_time IS NOT NULL)::text || '|' || "
+                       "(end_time IS NULL)::text FROM rides WHERE city = $1 AND id = $2"),
+                   {city, rideId}),
+             QStringList(
+                 {rider, city, vehicleId, location, QStringLiteral("true"), QStringLiteral("true")})
+                 .join(QLatin1Char('|')));
+    QCOMPARE(value(QStringLiteral("SELECT status FROM vehicles WHERE city = $1 AND id = $2"),
+                   {city, vehicleId}),
+             QStringLiteral("in_use"));
+    QVERIFY2(window->statusBar()->currentMessage().contains(QLatin1String("Start ride: done")),
+             qPrintable(window->statusBar()->currentMessage()));
+
+    TablePage *rides = selectRow(*window, BrowseTable::Rides, rideId, {city, rideId});
+    QVERIFY(rides);
+    QString prefilledRide;
+    QString prefilledAddress = QStringLiteral("(not asked)");
+    QVERIFY(triggerAndAnswer(*window, MovrOperation::EndRide, [&](QDialog *dialog) {
+        if (!qobject_cast<EndRideDialog *>(dialog))
+            return;
+        prefilledCity = dialog->findChild<QComboBox *>(QStringLiteral("city"))->currentText();
+        prefilledRide = dialog->findChild<QLineEdit *>(QStringLiteral("rideId"))->text();
+        prefilledAddress = dialog->findChild<QLineEdit *>(QStringLiteral("endAddress"))->text();
+        dialog->findChild<QLineEdit *>(QStringLiteral("revenue"))->setText(QStringLiteral("9.75"));
+        dialog->accept();
+    }));
+    QCOMPARE(prefilledCity, city);
+    QCOMPARE(prefilledRide, rideId);
+    QCOMPARE(prefilledAddress, QString()); // empty: where the vehicle is
+    reply = nextReply(finished);
+    QVERIFY2(reply.outcome.committed(), qPrintable(EditController::describe(reply)));
+    QCOMPARE(reply.action, QStringLiteral("End ride"));
+    QCOMPARE(value(QStringLiteral("SELECT revenue::text || '|' || end_address || '|' || "
+                                  "(end_time >= start_time)::text FROM rides WHERE city = $1 AND "
+                                  "id = $2"),
+                   {city, rideId}),
+             QStringLiteral("9.75|%1|true").arg(location));
+    QCOMPARE(value(QStringLiteral("SELECT status FROM vehicles WHERE city = $1 AND id = $2"),
+                   {city, vehicleId}),
+             QStringLiteral("available"));
+    // The ride's row in the table follows.
+    const int endTime = TableSpec::of(BrowseTable::Rides).columnIndex(QStringLiteral("end_time"));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        rides->model()->rowForKey({city, rideId}) >= 0 &&
+            !rides->model()->rowAt(rides->model()->rowForKey({city, rideId})).isNull(endTime),
+        20000);
+}
+
+// Start ride on a vehicle that is in use: the window says why, and nothing is written.
+void TestEditActions::startRideOnAVehicleInUseIsRefused()
+{
+    const QStringList vehicle = availableVehicle();
+    const QString city = vehicle.at(0);
+    const QString vehicleId = vehicle.at(1);
+    QVERIFY(m_sql
+                ->exec(QStringLiteral(
+                           "UPDATE vehicles SET status = 'in_use' WHERE city = $1 AND id = $2"),
+                       {city, vehicleId})
+                .hasValue());
+    const QString rider =
+        value(QStringLiteral("SELECT id FROM users WHERE city = $1 ORDER BY id LIMIT 1"), {city});
+    const QString ridesBefore = value(QStringLiteral("SELECT count(*) FROM rides"));
+    const QString promoUsageBefore =
+        value(QStringLiteral("SELECT coalesce(sum(usage_count), 0) FROM user_promo_codes"));
+    auto window = openWindow(TestServer::settings(m_database));
+    selectVehicle(*window, vehicleId);
+    QSignalSpy finished(window->editController(), &EditController::editFinished);
+    QString rideId;
+    QVERIFY(triggerAndAnswer(*window, MovrOperation::StartRide, [&](QDialog *dialog) {
+        auto *start = qobject_cast<StartRideDialog *>(dialog);
+        if (!start)
+            return;
+        dialog->findChild<QLineEdit *>(QStringLiteral("riderId"))->setText(rider);
+        rideId = start->input().rideId;
+        dialog->accept(); // the dialog cannot know: the server decides
+    }));
+    const EditReply reply = nextReply(finished);
+    QVERIFY(!reply.outcome.committed());
+    QCOMPARE(int(reply.outcome.state), int(Outcome::State::NotCommitted));
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (box = window->findChild<QMessageBox *>(QStringLiteral("editOutcome"))) && box->isVisible(),
+        20000);
+    QCOMPARE(box->windowTitle(), QStringLiteral("Start ride"));
+    QVERIFY2(box->text().contains(QLatin1String("the vehicle is in use")), qPrintable(box->text()));
+    QVERIFY2(box->text().contains(QLatin1String("nothing was changed")), qPrintable(box->text()));
+    QVERIFY2(window->statusBar()->currentMessage().contains(QLatin1String("in use")),
+             qPrintable(window->statusBar()->currentMessage()));
+    QCOMPARE(value(QStringLiteral("SELECT count(*) FROM rides")), ridesBefore);
+    QCOMPARE(value(QStringLiteral("SELECT count(*) FROM rides WHERE id = $1"), {rideId}),
+             QStringLiteral("0"));
+    QCOMPARE(value(QStringLiteral("SELECT coalesce(sum(usage_count), 0) FROM user_promo_codes")),
+             promoUsageBefore);
+    QCOMPARE(value(QStringLiteral("SELECT status FROM vehicles WHERE city = $1 AND id = $2"),
+                   {city, vehicleId}),
+             QStringLiteral("in_use"));
+    box->close();
+}
+
+void TestEditActions::addVehicleThroughTheMenu()
+{
+    const QString city = value(QStringLiteral("SELECT city FROM users ORDER BY id LIMIT 1"));
+    const QString owner =
+        value(QStringLiteral("SELECT id FROM users WHERE city = $1 ORDER BY id LIMIT 1"), {city});
+    const QString location =
+        QStringLiteral("Pike Pl 1, \"Market\" \\; DROP TABLE vehicles; -- Zoë 日本 🚲");
+    auto window = openWindow(TestServer::settings(m_database));
+    QSignalSpy finished(window->editController(), &EditController::editFinished);
+    QString id;
+    QVERIFY(triggerAndAnswer(*window, MovrOperation::AddVehicle, [&](QDialog *dialog) {
+        auto *add = qobject_cast<VehicleDialog *>(dialog);
+        if (!add)
+            return;
+        dialog->findChild<QComboBox *>(QStringLiteral("city"))->setCurrentText(city);
+        dialog->findChild<QComboBox *>(QStringLiteral("type"))
+            ->setCurrentText(QStringLiteral("scooter"));
+        dialog->findChild<QLineEdit *>(QStringLiteral("ownerId"))->setText(owner.toUpper());
+        dialog->findChild<QComboBox *>(QStringLiteral("status"))
+            ->setCurrentText(QStringLiteral("lost"));
+        dialog->findChild<QLineEdit *>(QStringLiteral("location"))->setText(location);
+        auto *color = dialog->findChild<QComboBox *>(QStringLiteral("color"));
+        color->setCurrentIndex(color->findData(QStringLiteral("black")));
+        id = add->addInput().id;
+        dialog->accept();
+    }));
+    const EditReply reply = nextReply(finished);
+    QVERIFY2(reply.outcome.committed(), qPrintable(EditController::describe(reply)));
+    QCOMPARE(reply.action, QStringLiteral("Add vehicle"));
+    QCOMPARE(value(QStringLiteral(
+                       "SELECT city || '|' || type || '|' || owner_id::text || '|' || status || "
+                       "'|' || current_location || '|' || (ext->>'color') || '|' || "
+                       "(ext ? 'brand')::text FROM vehicles WHERE id = $1"),
+                   {id}),
+             QStringList({city, QStringLiteral("scooter"), owner, QStringLiteral("lost"), location,
+                          QStringLiteral("black"), QStringLiteral("false")})
+                 .join(QLatin1Char('|')));
+}
+
+// Retire asks first: No sends nothing; Yes retires the vehicle, which stays in the table.
+void TestEditActions::retireVehicleAsksFirst()
+{
+    const QStringList vehicle = availableVehicle();
+    const QString city = vehicle.at(0);
+    const QString id = vehicle.at(1);
+    auto window = openWindow(TestServer::settings(m_database));
+    TablePage *vehicles = selectVehicle(*window, id);
+    window->statusBar()->clearMessage();
+    QSignalSpy finished(window->editController(), &EditController::editFinished);
+    QString question = triggerAndConfirm(*window, MovrOperation::RetireVehicle, QMessageBox::No);
+    QVERIFY2(question.contains(id) && question.contains(city), qPrintable(question));
+    // Nothing was sent (sending shows "Retire vehicle…" at once).
+    QVERIFY2(window->statusBar()->currentMessage().isEmpty(),
+             qPrintable(window->statusBar()->currentMessage()));
+    QVERIFY(finished.isEmpty());
+
+    question = triggerAndConfirm(*window, MovrOperation::RetireVehicle, QMessageBox::Yes);
+    QVERIFY2(question.contains(id), qPrintable(question));
+    const EditReply reply = nextReply(finished);
+    QVERIFY2(reply.outcome.committed(), qPrintable(EditController::describe(reply)));
+    QCOMPARE(reply.action, QStringLiteral("Retire vehicle"));
+    QCOMPARE(value(QStringLiteral("SELECT status FROM vehicles WHERE city = $1 AND id = $2"),
+                   {city, id}),
+             QStringLiteral("retired"));
+    const int status = TableSpec::of(BrowseTable::Vehicles).columnIndex(QStringLiteral("status"));
+    const KeyValues key{city, id};
+    QTRY_COMPARE_WITH_TIMEOUT(
+        vehicles->model()->rowForKey(key) >= 0
+            ? vehicles->model()->cellText(vehicles->model()->rowForKey(key), status)
+            : QString(),
+        QStringLiteral("retired"), 20000);
+    QVERIFY(finished.isEmpty()); // one edit for two questions
+}
+
+void TestEditActions::deleteUserAsksFirst()
+{
+    const QString city = QStringLiteral("rome");
+    const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QString name = QStringLiteral("Dee O'Lete-Zoë");
+    QVERIFY(m_sql
+                ->exec(QStringLiteral("INSERT INTO users (id, city, name, address) VALUES ($1, $2, "
+                                      "$3, 'Via Appia 1')"),
+                       {id, city, name})
+                .hasValue());
+    auto window = openWindow(TestServer::settings(m_database));
+    const KeyValues key{city, id};
+    TablePage *users = selectRow(*window, BrowseTable::Users, name, key);
+    QVERIFY(users);
+    QSignalSpy finished(window->editController(), &EditController::editFinished);
+    const QString question =
+        triggerAndConfirm(*window, MovrOperation::DeleteUser, QMessageBox::Yes);
+    QVERIFY2(question.contains(name) && question.contains(id) && question.contains(city),
+             qPrintable(question));
+    const EditReply reply = nextReply(finished);
+    QVERIFY2(reply.outcome.committed(), qPrintable(EditController::describe(reply)));
+    QCOMPARE(reply.action, QStringLiteral("Delete user"));
+    QCOMPARE(value(QStringLiteral("SELECT count(*) FROM users WHERE id = $1"), {id}),
+             QStringLiteral("0"));
+    QTRY_VERIFY_WITH_TIMEOUT(users->model()->rowForKey(key) < 0, 20000); // gone from the table
+}
+
+// A user whom rides refer to is not deleted: the window names what refers to them.
+void TestEditActions::deleteUserWithRidesIsRefused()
+{
+    auto user = m_sql->exec(QStringLiteral(
+        "SELECT u.city, u.id::text, u.name FROM users u WHERE EXISTS (SELECT 1 FROM rides r "
+        "WHERE r.city = u.city AND r.rider_id = u.id) ORDER BY u.id LIMIT 1"));
+    QVERIFY(user && user->rowCount() == 1);
+    const KeyValues key{user->text(0, 0), user->text(0, 1)};
+    auto window = openWindow(TestServer::settings(m_database));
+    QVERIFY(selectRow(*window, BrowseTable::Users, user->text(0, 2), key));
+    QSignalSpy finished(window->editController(), &EditController::editFinished);
+    QVERIFY(!triggerAndConfirm(*window, MovrOperation::DeleteUser, QMessageBox::Yes).isEmpty());
+    const EditReply reply = nextReply(finished);
+    QVERIFY(!reply.outcome.committed());
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (box = window->findChild<QMessageBox *>(QStringLiteral("editOutcome"))) && box->isVisible(),
+        20000);
+    QVERIFY2(box->text().contains(QLatin1String("the user still has")) &&
+                 box->text().contains(QLatin1String("ride")),
+             qPrintable(box->text()));
+    QCOMPARE(value(QStringLiteral("SELECT count(*) FROM users WHERE city = $1 AND id = $2"),
+                   {*key.at(0), *key.at(1)}),
+             QStringLiteral("1"));
+    box->close();
+}
+
+void TestEditActions::createAndApplyPromoCodeThroughTheMenu()
+{
+    const QString code = QStringLiteral("e2e_spring-free_42");
+    const QString description =
+        QStringLiteral("It's \"free\";\nDROP TABLE promo_codes; --\n\tZoë 日本 🚲");
+    auto window = openWindow(TestServer::settings(m_database));
+    QSignalSpy finished(window->editController(), &EditController::editFinished);
+    QVERIFY(triggerAndAnswer(*window, MovrOperation::CreatePromoCode, [&](QDialog *dialog) {
+        if (!qobject_cast<PromoCodeDialog *>(dialog))
+            return;
+        dialog->findChild<QLineEdit *>(QStringLiteral("code"))->setText(code);
+        dialog->findChild<QPlainTextEdit *>(QStringLiteral("description"))
+            ->setPlainText(description);
+        dialog->findChild<QCheckBox *>(QStringLiteral("expires"))->setChecked(true);
+        dialog->findChild<QDateTimeEdit *>(QStringLiteral("expiration"))
+            ->setDateTime(QDateTime::currentDateTimeUtc().addDays(7));
+        dialog->findChild<QPlainTextEdit *>(QStringLiteral("rules"))
+            ->setPlainText(QStringLiteral("{\"type\": \"free_ride\", \"rides\": 2}"));
+        dialog->accept();
+    }));
+    EditReply reply = nextReply(finished);
+    QVERIFY2(reply.outcome.committed(), qPrintable(EditController::describe(reply)));
+    QCOMPARE(reply.action, QStringLiteral("Create promo code"));
+    QCOMPARE(value(QStringLiteral("SELECT description FROM promo_codes WHERE code = $1"), {code}),
+             description);
+    QCOMPARE(value(QStringLiteral(
+                       "SELECT (expiration_time > now() + interval '6 days' AND expiration_time < "
+                       "now() + interval '8 days')::text || '|' || (rules->>'type') || '|' || "
+                       "(rules->>'rides') FROM promo_codes WHERE code = $1"),
+                   {code}),
+             QStringLiteral("true|free_ride|2"));
+
+    // Applied to the selected user (city and id prefilled).
+    auto user = m_sql->exec(
+        QStringLiteral("SELECT city, id::text, name FROM users ORDER BY id DESC LIMIT 1"));
+    QVERIFY(user && user->rowCount() == 1);
+    const KeyValues key{user->text(0, 0), user->text(0, 1)};
+    QVERIFY(selectRow(*window, BrowseTable::Users, user->text(0, 2), key));
+    const auto apply = [&](QString *city, QString *userId) {
+        return triggerAndAnswer(*window, MovrOperation::ApplyPromoCode, [=](QDialog *dialog) {
+            if (!qobject_cast<ApplyPromoCodeDialog *>(dialog))
+                return;
+            *city = dialog->findChild<QComboBox *>(QStringLiteral("city"))->currentText();
+            *userId = dialog->findChild<QLineEdit *>(QStringLiteral("userId"))->text();
+            dialog->findChild<QLineEdit *>(QStringLiteral("code"))->setText(code);
+            dialog->accept();
+        });
+    };
+    QString prefilledCity;
+    QString prefilledUser;
+    QVERIFY(apply(&prefilledCity, &prefilledUser));
+    QCOMPARE(prefilledCity, *key.at(0));
+    QCOMPARE(prefilledUser, *key.at(1));
+    reply = nextReply(finished);
+    QVERIFY2(reply.outcome.committed(), qPrintable(EditController::describe(reply)));
+    QCOMPARE(reply.action, QStringLiteral("Apply promo code"));
+    const QString applied = QStringLiteral(
+        "SELECT count(*) FROM user_promo_codes WHERE city = $1 AND user_id = $2 AND code = $3 "
+        "AND usage_count = 0 AND \"timestamp\" IS NOT NULL");
+    QCOMPARE(value(applied, {*key.at(0), *key.at(1), code}), QStringLiteral("1"));
+
+    // Again: refused as a duplicate, said in the window; still one.
+    QVERIFY(apply(&prefilledCity, &prefilledUser));
+    reply = nextReply(finished);
+    QVERIFY(!reply.outcome.committed());
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (box = window->findChild<QMessageBox *>(QStringLiteral("editOutcome"))) && box->isVisible(),
+        20000);
+    QVERIFY2(box->text().contains(QLatin1String("the user already has this promo code")),
+             qPrintable(box->text()));
+    QCOMPARE(value(QStringLiteral("SELECT count(*) FROM user_promo_codes WHERE code = $1"), {code}),
+             QStringLiteral("1"));
+    box->close();
 }
 
 void TestEditActions::windowStateIsRestored()
