@@ -244,9 +244,13 @@ KeyValues key(const QString &city, const QString &id)
 struct Picks
 {
     // The vehicle of region us-east1 (and the one of all cities) whose ride has the longest
-    // location trail, and that ride.
-    QString trailCity, trailVehicle, trailRide;
-    QString anyTrailCity, anyTrailVehicle, anyTrailRide;
+    // location trail, that ride and its number of points.
+    struct Trail
+    {
+        QString city, vehicle, ride;
+        int points = 0;
+    };
+    Trail usEast1Trail, anyTrail;
     // The ride with the most location points anywhere (found by the start of its id).
     QString detailCity, detailRide;
     // A rider and an available vehicle of Boston for a ride started in the window.
@@ -299,7 +303,7 @@ private:
     // Makes the row of `key` current in `page` (and so shown in the detail pane).
     int selectRow(TablePage *page, const KeyValues &key);
     // Selects the vehicle and the ride of its trail; waits for the trail to be drawn.
-    void showVehicleTrail(const QString &city, const QString &vehicle, const QString &ride);
+    void showVehicleTrail(const Picks::Trail &trail);
     void search(TablePage *page, const QString &text);
     // Runs `sql` as another session would, on a thread of its own, while the window runs.
     void runElsewhere(const QString &sql, const SqlParams &params);
@@ -333,21 +337,23 @@ void Screenshots::prepareDatabase()
     if (!role)
         fail(QStringLiteral("creating support_ro: %1").arg(role.error().toString()));
 
-    const QString longestTrail =
-        QStringLiteral("SELECT v.city, v.id::text, r.id::text FROM vehicles v "
-                       "JOIN rides r ON r.vehicle_city = v.city AND r.vehicle_id = v.id "
-                       "JOIN vehicle_location_histories h ON h.city = r.city AND h.ride_id = r.id "
-                       "WHERE v.city = ANY($1::text[]) "
-                       "GROUP BY v.city, v.id, r.id ORDER BY count(*) DESC, r.id LIMIT 1");
-    const SqlParams usEast1{QStringLiteral("{new york,boston,washington dc}")};
-    m_picks.trailCity = text(sql, longestTrail, usEast1, 0);
-    m_picks.trailVehicle = text(sql, longestTrail, usEast1, 1);
-    m_picks.trailRide = text(sql, longestTrail, usEast1, 2);
-    const SqlParams everywhere{QStringLiteral(
-        "{new york,boston,washington dc,seattle,san francisco,los angeles,amsterdam,paris,rome}")};
-    m_picks.anyTrailCity = text(sql, longestTrail, everywhere, 0);
-    m_picks.anyTrailVehicle = text(sql, longestTrail, everywhere, 1);
-    m_picks.anyTrailRide = text(sql, longestTrail, everywhere, 2);
+    const QString longestTrail = QStringLiteral(
+        "SELECT v.city, v.id::text, r.id::text, count(h.lat + h.long) FROM vehicles v "
+        "JOIN rides r ON r.vehicle_city = v.city AND r.vehicle_id = v.id "
+        "JOIN vehicle_location_histories h ON h.city = r.city AND h.ride_id = r.id "
+        "WHERE v.city = ANY($1::text[]) "
+        "GROUP BY v.city, v.id, r.id ORDER BY count(*) DESC, r.id LIMIT 1");
+    const auto trail = [&sql, &longestTrail](const SqlParams &cities) {
+        Picks::Trail found;
+        found.city = text(sql, longestTrail, cities, 0);
+        found.vehicle = text(sql, longestTrail, cities, 1);
+        found.ride = text(sql, longestTrail, cities, 2);
+        found.points = text(sql, longestTrail, cities, 3).toInt();
+        return found;
+    };
+    m_picks.usEast1Trail = trail({QStringLiteral("{new york,boston,washington dc}")});
+    m_picks.anyTrail = trail({QStringLiteral(
+        "{new york,boston,washington dc,seattle,san francisco,los angeles,amsterdam,paris,rome}")});
 
     const QString longestRide =
         QStringLiteral("SELECT city, ride_id::text FROM vehicle_location_histories "
@@ -430,22 +436,24 @@ int Screenshots::selectRow(TablePage *page, const KeyValues &key)
     return row;
 }
 
-void Screenshots::showVehicleTrail(const QString &city, const QString &vehicle, const QString &ride)
+void Screenshots::showVehicleTrail(const Picks::Trail &trail)
 {
+    const QString &city = trail.city;
     TablePage *vehicles = window().currentPage();
-    selectRow(vehicles, key(city, vehicle));
+    selectRow(vehicles, key(city, trail.vehicle));
     DetailPane *detail = window().detailPane();
     waitUntil([&] { return detail->sectionModel(QStringLiteral("Rides")) != nullptr; },
               QStringLiteral("the vehicle's rides"));
     BrowseTableModel *rides = detail->sectionModel(QStringLiteral("Rides"));
     fetchAll(rides, QStringLiteral("the vehicle's rides"));
-    const int row = rides->rowForKey(key(city, ride));
+    const int row = rides->rowForKey(key(city, trail.ride));
     if (row < 0)
-        fail(QStringLiteral("ride %1 is not among the vehicle's rides").arg(ride));
+        fail(QStringLiteral("ride %1 is not among the vehicle's rides").arg(trail.ride));
     QTableView *view = detail->sectionView(QStringLiteral("Rides"));
     view->setCurrentIndex(view->model()->index(row, 1));
     view->scrollTo(view->model()->index(row, 0), QAbstractItemView::PositionAtCenter);
-    waitUntil([&] { return detail->trailPlot()->points().size() > 1; },
+    // This ride's trail, not the one of the first ride shown before.
+    waitUntil([&] { return detail->trailPlot()->points().size() == trail.points; },
               QStringLiteral("the location trail"));
 }
 
@@ -589,7 +597,7 @@ void Screenshots::vehiclesWithTrail()
     waitUntil([vehicles] { return vehicles->model()->filter().cities.size() == 3; },
               QStringLiteral("the us-east1 scope"));
     waitLoaded(vehicles->model(), QStringLiteral("vehicles of us-east1"));
-    showVehicleTrail(m_picks.trailCity, m_picks.trailVehicle, m_picks.trailRide);
+    showVehicleTrail(m_picks.usEast1Trail);
     settle();
     save(window().grab(), QStringLiteral("guide/fleet-vehicles-trail.png"));
 }
@@ -776,14 +784,17 @@ void Screenshots::conflictDialog()
     // Someone else renames the user meanwhile.
     runElsewhere(QStringLiteral("UPDATE users SET name = $3 WHERE city = $1 AND id = $2"),
                  {m_editedCity, m_editedUser, m_editedName + QStringLiteral("-Lee")});
+    const auto answer = [this](ConflictDialog *dialog) {
+        // Widened as a user would: at its first size the field's name (table, city, whole id)
+        // leaves the values too little room, and they are elided.
+        dialog->resize(1000, dialog->height());
+        settle();
+        save(framed(dialog), QStringLiteral("guide/support-conflict.png"));
+        dialog->chooseAll(ConflictDialog::Choice::Mine);
+        dialog->accept();
+    };
     withDialog<ConflictDialog>([this] { window().editController()->applyAction()->trigger(); },
-                               [this](ConflictDialog *dialog) {
-                                   save(framed(dialog),
-                                        QStringLiteral("guide/support-conflict.png"));
-                                   dialog->chooseAll(ConflictDialog::Choice::Mine);
-                                   dialog->accept();
-                               },
-                               QStringLiteral("the conflict dialog"));
+                               answer, QStringLiteral("the conflict dialog"));
     waitUntil([this] { return window().editController()->pendingChanges()->count() == 0; },
               QStringLiteral("the changes to be applied"));
 }
@@ -896,7 +907,7 @@ void Screenshots::mainWindowLight()
 {
     window().sqlPanel()->hide();
     showTable(BrowseTable::Vehicles);
-    showVehicleTrail(m_picks.anyTrailCity, m_picks.anyTrailVehicle, m_picks.anyTrailRide);
+    showVehicleTrail(m_picks.anyTrail);
     settle();
     save(window().grab(), QStringLiteral("screenshots/main-window.png"));
 }
