@@ -78,9 +78,15 @@ constexpr QSize WindowSize(1366, 800);
 constexpr int Timeout = 30000;
 constexpr int DetailWidth = 390;
 
+// The temporary settings directory, removed by fail() too (std::exit runs no destructor of
+// main's; the demo server stops by itself when this process ends).
+QString temporaryHome;
+
 [[noreturn]] void fail(const QString &message)
 {
     std::fprintf(stderr, "take_screenshots: %s\n", qPrintable(message));
+    if (!temporaryHome.isEmpty())
+        QDir(temporaryHome).removeRecursively();
     std::exit(1);
 }
 
@@ -985,6 +991,7 @@ int main(int argc, char *argv[])
     QTemporaryDir home(QDir::tempPath() + QStringLiteral("/movr-screenshots-XXXXXX"));
     if (!home.isValid())
         fail(QStringLiteral("cannot create a temporary directory"));
+    temporaryHome = home.path();
     for (const char *variable :
          {"XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_RUNTIME_DIR"}) {
         const QString path = home.filePath(QLatin1String(variable));
