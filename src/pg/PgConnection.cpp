@@ -85,6 +85,24 @@ PgConnection::~PgConnection()
     PQfinish(m_connection);
 }
 
+namespace {
+
+// The value libpq uses for `keyword` on this connection (given, defaulted or from the
+// environment).
+QString optionInUse(PGconn *connection, const char *keyword)
+{
+    QString value;
+    PQconninfoOption *options = PQconninfo(connection);
+    for (PQconninfoOption *option = options; option && option->keyword; ++option) {
+        if (qstrcmp(option->keyword, keyword) == 0 && option->val)
+            value = QString::fromUtf8(option->val);
+    }
+    PQconninfoFree(options);
+    return value;
+}
+
+} // namespace
+
 Result<std::unique_ptr<PgConnection>> PgConnection::open(const ConnectionSettings &settings)
 {
     const auto pairs = settings.libpqKeywords();
@@ -127,28 +145,46 @@ Result<std::unique_ptr<PgConnection>> PgConnection::open(const ConnectionSetting
     info.user = probe->text(0, 2);
     info.backendPid = probe->text(0, 3).toInt();
     info.tls = PQsslInUse(raw) == 1;
-    if (info.tls)
+    if (info.tls) {
         info.tlsProtocol = QString::fromUtf8(PQsslAttribute(raw, "protocol"));
+        // The sslmode libpq used (a default, a service file or the environment included).
+        const QString mode = optionInUse(raw, "sslmode");
+        info.verification = mode == u"verify-full" ? ServerInfo::Verification::CertificateAndHost
+                            : mode == u"verify-ca" ? ServerInfo::Verification::Certificate
+                                                   : ServerInfo::Verification::None;
+    }
     return connection;
+}
+
+ParamValues::ParamValues(const SqlParams &params)
+{
+    m_storage.reserve(size_t(params.size()));
+    m_values.reserve(size_t(params.size()));
+    for (const SqlValue &param : params) {
+        if (param) {
+            if (param->contains(QChar(u'\0')) && !m_error) {
+                m_error = DbError::make(
+                    ErrorClass::InvalidInput,
+                    QCoreApplication::translate("PgConnection",
+                                                "A value contains a NUL character (U+0000), which "
+                                                "PostgreSQL text cannot hold; nothing was sent."));
+            }
+            m_storage.push_back(param->toUtf8());
+            m_values.push_back(m_storage.back().constData());
+        } else {
+            m_values.push_back(nullptr);
+        }
+    }
 }
 
 Result<PgResult> PgConnection::exec(const QString &sql, const SqlParams &params)
 {
     const QByteArray query = sql.toUtf8();
-    std::vector<QByteArray> storage;
-    storage.reserve(size_t(params.size()));
-    std::vector<const char *> values;
-    values.reserve(size_t(params.size()));
-    for (const SqlValue &param : params) {
-        if (param) {
-            storage.push_back(param->toUtf8());
-            values.push_back(storage.back().constData());
-        } else {
-            values.push_back(nullptr);
-        }
-    }
-    PgResult result(PQexecParams(m_connection, query.constData(), int(params.size()), nullptr,
-                                 values.data(), nullptr, nullptr, 0));
+    const ParamValues values(params);
+    if (values.error())
+        return *values.error();
+    PgResult result(PQexecParams(m_connection, query.constData(), values.count(), nullptr,
+                                 values.values(), nullptr, nullptr, 0));
     const ExecStatusType status = result.status();
     if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
         return result;

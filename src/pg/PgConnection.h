@@ -12,11 +12,29 @@
 
 #include <memory>
 #include <optional>
+#include <vector>
 
 // A bound parameter in text format: std::nullopt is SQL NULL. Statements cast where the
 // type matters ($1::uuid), so the same text inlines into a runnable script.
 using SqlValue = std::optional<QString>;
 using SqlParams = QList<SqlValue>;
+
+// Parameters as libpq takes them: UTF-8 text, NULL as a null pointer, alive as long as this.
+// libpq reads each value up to its first NUL byte, so a value holding U+0000 would be cut
+// there silently: error() refuses such a value before anything is sent.
+class ParamValues
+{
+public:
+    explicit ParamValues(const SqlParams &params);
+    int count() const { return int(m_values.size()); }
+    const char *const *values() const { return m_values.data(); }
+    const std::optional<DbError> &error() const { return m_error; }
+
+private:
+    std::vector<QByteArray> m_storage;
+    std::vector<const char *> m_values;
+    std::optional<DbError> m_error;
+};
 
 // Owns a PGresult (shared, so it can be copied into value types cheaply).
 class PgResult

@@ -224,18 +224,12 @@ TransactionRunner::Batch TransactionRunner::send(const QList<Item> &items)
         for (qsizetype i = 0; i < items.size(); ++i) {
             const Item &item = items.at(i);
             const QByteArray sql = item.sql.toUtf8();
-            std::vector<QByteArray> storage;
-            storage.reserve(size_t(item.params.size()));
-            std::vector<const char *> values;
-            for (const SqlValue &param : item.params) {
-                if (param) {
-                    storage.push_back(param->toUtf8());
-                    values.push_back(storage.back().constData());
-                } else {
-                    values.push_back(nullptr);
-                }
+            const ParamValues values(item.params);
+            if (values.error()) {
+                batch.items[i] = {ItemResult::State::Failed, {}, *values.error()};
+                break;
             }
-            if (PQsendQueryParams(c, sql.constData(), int(values.size()), nullptr, values.data(),
+            if (PQsendQueryParams(c, sql.constData(), values.count(), nullptr, values.values(),
                                   nullptr, nullptr, 0) != 1) {
                 if (PQstatus(c) == CONNECTION_BAD)
                     lose(DbError::fromConnection(c));

@@ -51,6 +51,15 @@ void TestPgConnection::parametersRoundTrip()
     QCOMPARE(result->text(0, 2), QStringLiteral("42"));
     QCOMPARE(result->rowCount(), 1);
     QCOMPARE(result->affectedRows(), 1);
+
+    // libpq would cut a value at U+0000 and the rest would vanish without a word: refused.
+    auto cut =
+        connection->exec(QStringLiteral("SELECT $1::text"),
+                         {QStringLiteral("before") + QChar(u'\0') + QStringLiteral("after")});
+    QVERIFY(!cut.hasValue());
+    QCOMPARE(cut.error().kind, ErrorClass::InvalidInput);
+    QVERIFY2(cut.error().message.contains(QLatin1String("NUL")), qPrintable(cut.error().message));
+    QVERIFY(connection->exec(QStringLiteral("SELECT 1")).hasValue()); // still usable
 }
 
 void TestPgConnection::classifiesErrors_data()

@@ -73,6 +73,7 @@ private Q_SLOTS:
     void attemptsExhausted_data();
     void attemptsExhausted();
     void constraintErrorIsNotRetried();
+    void nulInAParameterIsRefused();
     void checkFailureIsNotCommitted();
     void qaInjectionOnPostgres_data();
     void qaInjectionOnPostgres();
@@ -339,6 +340,24 @@ void TestTransactionRunner::constraintErrorIsNotRetried()
     QVERIFY(outcome.trace.at(3).sqlState.isEmpty());
     QCOMPARE(outcome.trace.last().sql, QStringLiteral("ROLLBACK"));
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM rides")), 1);
+    QCOMPARE(PQtransactionStatus(connection->handle()), PQTRANS_IDLE);
+}
+
+// A parameter holding U+0000 (libpq would cut it short) fails the transaction before it is
+// sent, is not retried, and leaves nothing written.
+void TestTransactionRunner::nulInAParameterIsRefused()
+{
+    auto connection = TestServer::connect(m_database);
+    TransactionRunner runner(connection);
+    TransactionBody body = insertBody(newId());
+    body.statements.append(
+        {insertSql, {newId(), QStringLiteral("cut") + QChar(u'\0') + QStringLiteral("here")}});
+    const Outcome outcome = runner.run(body);
+    QCOMPARE(outcome.state, Outcome::State::NotCommitted);
+    QCOMPARE(outcome.attempts, 1);
+    QVERIFY(outcome.error);
+    QCOMPARE(outcome.error->kind, ErrorClass::InvalidInput);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM rides")), 0);
     QCOMPARE(PQtransactionStatus(connection->handle()), PQTRANS_IDLE);
 }
 
