@@ -52,7 +52,9 @@ void ConnectionStatusBar::onConnected(const ServerInfo &server)
     m_server->setToolTip(server.versionString);
     m_database->setText(tr("%1 as %2").arg(server.database, server.user));
     m_tls->setText(server.tls ? tr("TLS %1").arg(server.tlsProtocol) : tr("No TLS"));
-    m_tlsWarning = !server.tls;
+    m_tls->setToolTip(server.tlsDescription());
+    // Unencrypted, or encrypted to a server whose certificate nobody checked.
+    m_tlsWarning = !server.tls || server.verification == ServerInfo::Verification::None;
     setHealth(tr("● Connected"), SemanticColors::Role::Success);
 }
 

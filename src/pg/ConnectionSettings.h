@@ -21,7 +21,9 @@ public:
     static Result<ConnectionSettings> fromEnvironment();
 
     // Points sslrootcert / sslcert / sslkey at `dir`/ca.crt and `dir`/client.<user>.crt/.key,
-    // the layout of `cockroach cert create-client`. sslmode becomes verify-full unless set.
+    // the layout of `cockroach cert create-client`. sslmode becomes verify-full unless it is
+    // require, verify-ca or verify-full already: certificates mean TLS, so disable, allow and
+    // prefer are raised too.
     Status applyCertsDirectory(const QString &dir);
 
     QString value(const QString &keyword) const;

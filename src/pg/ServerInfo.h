@@ -16,6 +16,9 @@ struct ServerInfo
     QString user;
     bool tls = false;
     QString tlsProtocol; // "TLSv1.3" when tls
+    // What libpq checked of the server's certificate (from the sslmode in effect).
+    enum class Verification { None, Certificate, CertificateAndHost };
+    Verification verification = Verification::None;
     int backendPid = 0;
 
     static ServerFlavor flavorFromVersion(const QString &versionString);
@@ -29,6 +32,8 @@ struct ServerInfo
     bool canInjectRetryErrors() const { return isCockroach(); }
 
     QString flavorName() const;
+    // "TLSv1.3, certificate and host name verified" / "not encrypted" (translated).
+    QString tlsDescription() const;
     // "PostgreSQL 15.18" / "CockroachDB v23.2.4"
     QString displayName() const { return flavorName() + QLatin1Char(' ') + version; }
 };

@@ -144,6 +144,18 @@ void TestConnectionDiagnosis::verifyFullWithTheRightCa()
              qPrintable(connection ? QString() : connection.error().toString()));
     QVERIFY((*connection)->serverInfo().tls);
     QVERIFY((*connection)->serverInfo().tlsProtocol.startsWith(QLatin1String("TLS")));
+    QCOMPARE((*connection)->serverInfo().verification,
+             ServerInfo::Verification::CertificateAndHost);
+    QVERIFY((*connection)->serverInfo().tlsDescription().contains(
+        QLatin1String("certificate and host name verified")));
+    // TLS without checking the certificate (sslmode=require, any CA) says so.
+    auto unchecked = PgConnection::open(tlsSettings(QStringLiteral("127.0.0.1"),
+                                                    QStringLiteral("require"), QString()));
+    QVERIFY2(unchecked.hasValue(),
+             qPrintable(unchecked ? QString() : unchecked.error().toString()));
+    QVERIFY((*unchecked)->serverInfo().tls);
+    QCOMPARE((*unchecked)->serverInfo().verification, ServerInfo::Verification::None);
+    QVERIFY((*unchecked)->serverInfo().tlsDescription().contains(QLatin1String("not verified")));
 }
 
 void TestConnectionDiagnosis::verifyCaIgnoresTheHostName()
@@ -153,6 +165,7 @@ void TestConnectionDiagnosis::verifyCaIgnoresTheHostName()
     QVERIFY2(connection.hasValue(),
              qPrintable(connection ? QString() : connection.error().toString()));
     QVERIFY((*connection)->serverInfo().tls);
+    QCOMPARE((*connection)->serverInfo().verification, ServerInfo::Verification::Certificate);
 }
 
 void TestConnectionDiagnosis::failures_data()
