@@ -266,6 +266,15 @@ void ConnectionDialog::setSettings(const ConnectionSettings &settings,
     validate();
 }
 
+void ConnectionDialog::showFailure(const DbError &error)
+{
+    if (error.connectFailure == ConnectFailure::AuthenticationFailed) {
+        m_password->clear(); // before the message: editing the fields shows "Ready to…"
+        m_password->setFocus();
+    }
+    showTestResult(std::nullopt, error);
+}
+
 void ConnectionDialog::validate()
 {
     const auto settings = currentSettings();
@@ -313,8 +322,7 @@ void ConnectionDialog::showTestResult(const std::optional<ServerInfo> &info,
         setMessageColor(SemanticColors::Role::Success);
         m_message->setText(
             tr("Connected: %1, database %2 as %3; %4.")
-                .arg(info->displayName(), info->database, info->user,
-                     info->tls ? tr("TLS (%1)").arg(info->tlsProtocol) : tr("not encrypted")));
+                .arg(info->displayName(), info->database, info->user, info->tlsDescription()));
     } else {
         setMessageColor(SemanticColors::Role::Error);
         m_message->setText(error ? error->message : tr("Could not connect."));
@@ -357,6 +365,7 @@ void ConnectionDialog::applyProfile(int comboIndex)
 {
     bool listed = false;
     const int index = m_profiles->itemData(comboIndex).toInt(&listed);
+    const quint64 choice = ++m_profileChoice;
     if (!listed || index < 0 || index >= m_profileList.size())
         return; // "(new connection)"
     const ConnectionProfile &profile = m_profileList.at(index);
@@ -368,8 +377,9 @@ void ConnectionDialog::applyProfile(int comboIndex)
     setSettings(*settings, profile.certsDirectory);
     m_remember->setChecked(profile.rememberPassword);
     if (profile.rememberPassword) {
-        m_passwords->read(profile.name, [this](const QString &password, const QString &) {
-            if (!password.isEmpty())
+        m_passwords->read(profile.name, [this, choice](const QString &password, const QString &) {
+            // Only for the profile still chosen, and never over what the user typed since.
+            if (!password.isEmpty() && choice == m_profileChoice && m_password->text().isEmpty())
                 m_password->setText(password);
         });
     }
@@ -397,6 +407,8 @@ void ConnectionDialog::saveProfile()
             if (!error.isEmpty())
                 m_message->setText(tr("Profile saved; the password was not: %1").arg(error));
         });
+    } else {
+        m_passwords->remove(name); // no longer remembered: nothing stays in the keychain
     }
     loadProfiles();
     m_profiles->setCurrentText(name);
@@ -404,15 +416,14 @@ void ConnectionDialog::saveProfile()
 
 void ConnectionDialog::deleteProfile()
 {
-    const QString name = m_profiles->currentText();
-    for (const ConnectionProfile &profile : ConnectionProfiles::saved()) {
-        if (profile.name == name) {
-            ConnectionProfiles::remove(name);
-            m_passwords->remove(name);
-            loadProfiles();
-            return;
-        }
-    }
+    bool listed = false;
+    const int index = m_profiles->currentData().toInt(&listed);
+    if (!listed || index < 0 || index >= ConnectionProfiles::saved().size())
+        return; // "(new connection)" or a recent connection (listed after the saved ones)
+    const QString name = m_profileList.at(index).name;
+    ConnectionProfiles::remove(name);
+    m_passwords->remove(name);
+    loadProfiles();
 }
 
 void ConnectionDialog::browseFile(QLineEdit *target, const QString &title, bool directory)

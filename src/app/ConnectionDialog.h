@@ -41,6 +41,9 @@ public:
     // password is read from the keychain); one no longer listed fills the fields only.
     void selectProfile(const ConnectionProfile &profile);
     QString certsDirectory() const;
+    // A connection made with these settings failed: the reason is shown, and after a failed
+    // authentication the (emptied) password field has the focus.
+    void showFailure(const DbError &error);
 
     void accept() override;
 
@@ -85,4 +88,6 @@ private:
     ConnectionTester *m_tester = nullptr;
     PasswordStore *m_passwords = nullptr;
     QList<ConnectionProfile> m_profileList;
+    // Counts profile choices: a keychain answer for an earlier choice is dropped.
+    quint64 m_profileChoice = 0;
 };

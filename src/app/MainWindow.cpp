@@ -296,6 +296,23 @@ void MainWindow::connectInteractively()
     dialog->open();
 }
 
+void MainWindow::askToConnectAgain(const ConnectionSettings &settings, const QString &journalKey,
+                                   const DbError &error)
+{
+    if (findChild<ConnectionDialog *>(QStringLiteral("connectAgain")))
+        return; // already asking
+    auto *dialog = new ConnectionDialog(this);
+    dialog->setObjectName(QStringLiteral("connectAgain"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setSettings(settings);
+    dialog->showFailure(error);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, journalKey] {
+        if (const auto chosen = dialog->currentSettings())
+            connectTo(*chosen, journalKey);
+    });
+    dialog->open();
+}
+
 void MainWindow::showAbout()
 {
     auto *dialog = new AboutDialog(m_server, this);
@@ -325,16 +342,22 @@ void MainWindow::connectTo(const ConnectionSettings &settings, const QString &jo
         WorkerBase::shutdownAndDelete(m_worker);
         m_worker = nullptr;
     }
+    m_server.reset(); // About shows the server of this connection, not the last one
     m_worker = new BrowseWorker(settings);
     connect(m_worker, &WorkerBase::connected, this, [this](const ServerInfo &server) {
         m_server = server;
         m_followerReads->setVisible(server.hasFollowerReads());
         m_detail->setTimeTravelAvailable(server.hasFollowerReads());
     });
-    connect(m_worker, &WorkerBase::connectionFailed, this, [this](const DbError &error) {
-        if (!m_dataShown)
-            m_status->showMessage(tr("Cannot connect: %1").arg(error.toString()));
-    });
+    connect(m_worker, &WorkerBase::connectionFailed, this,
+            [this, settings, journalKey](const DbError &error) {
+                if (!m_dataShown)
+                    m_status->showMessage(tr("Cannot connect: %1").arg(error.toString()));
+                // A URL given without the right password (command line, DATABASE_URL, a
+                // recent connection): ask for it, with everything else as it was.
+                if (!m_server && error.connectFailure == ConnectFailure::AuthenticationFailed)
+                    askToConnectAgain(settings, journalKey, error);
+            });
     connect(m_worker, &BrowseWorker::statementTraced, m_sqlPanel,
             [this](const TraceEntry &entry) { m_sqlPanel->appendTrace({entry}); });
     m_worker->start(QStringLiteral("movr-browse"));

@@ -82,6 +82,9 @@ private:
     void createActions();
     void activatePage(int index);
     void showDetails(BrowseTable table, int row);
+    // The connection dialog again, filled with `settings`, showing why they failed.
+    void askToConnectAgain(const ConnectionSettings &settings, const QString &journalKey,
+                           const DbError &error);
 
     QStackedWidget *m_stack;
     QLabel *m_startup;

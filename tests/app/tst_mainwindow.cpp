@@ -6,6 +6,7 @@
 // MOVR_SCREENSHOT=<file.png> saves a picture of the window (run under Xvfb with
 // QT_QPA_PLATFORM=xcb for the real look).
 
+#include "ConnectionDialog.h"
 #include "ConnectionStatusBar.h"
 #include "DetailPane.h"
 #include "LocationTrailPlot.h"
@@ -514,6 +515,36 @@ private Q_SLOTS:
                                     .arg(window.minimumSizeHint().width())
                                     .arg(window.tablePage(table)->minimumSizeHint().width())));
         }
+    }
+
+    // A URL with a wrong password (as from the command line): no endless reconnecting, but
+    // the connection dialog again, saying why, with the password to type; then it connects.
+    void wrongPasswordAsksForIt()
+    {
+        MainWindow window;
+        QSignalSpy shown(&window, &MainWindow::dataShown);
+        window.show();
+        ConnectionSettings wrong = TestServer::settings(m_database);
+        const QString right = wrong.value(QStringLiteral("password"));
+        QVERIFY(!right.isEmpty());
+        wrong.setValue(QStringLiteral("password"), QStringLiteral("it's wrong"));
+        window.connectTo(wrong);
+        ConnectionDialog *dialog = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (dialog = window.findChild<ConnectionDialog *>(QStringLiteral("connectAgain"))) &&
+                dialog->isVisible(),
+            20000);
+        auto *message = dialog->findChild<QLabel *>(QStringLiteral("message"));
+        QVERIFY2(message->text().contains(QLatin1String("Authentication failed")),
+                 qPrintable(message->text()));
+        QVERIFY(!message->text().contains(QLatin1String("it's wrong")));
+        auto *password = dialog->findChild<QLineEdit *>(QStringLiteral("password"));
+        QVERIFY(password->text().isEmpty());
+        QCOMPARE(dialog->currentSettings()->database(), m_database); // the rest as given
+        password->setText(right);
+        dialog->accept();
+        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 20000);
+        QVERIFY(!window.findChild<ConnectionDialog *>(QStringLiteral("connectAgain")));
     }
 
     void cleanupTestCase() { m_window.reset(); }
