@@ -61,9 +61,11 @@ QList<ConnectionProfile> ConnectionProfiles::saved()
     return readArray(QStringLiteral("connections/profiles"));
 }
 
-void ConnectionProfiles::save(ConnectionProfile profile)
+bool ConnectionProfiles::save(ConnectionProfile profile)
 {
     profile.url = withoutPassword(profile.url);
+    if (profile.url.isEmpty())
+        return false;
     QList<ConnectionProfile> profiles = saved();
     profiles.removeIf([&](const ConnectionProfile &p) { return p.name == profile.name; });
     profiles.append(profile);
@@ -72,6 +74,7 @@ void ConnectionProfiles::save(ConnectionProfile profile)
                   return a.name.localeAwareCompare(b.name) < 0;
               });
     writeArray(QStringLiteral("connections/profiles"), profiles);
+    return true;
 }
 
 void ConnectionProfiles::remove(const QString &name)

@@ -27,7 +27,8 @@ public:
 
     static QList<ConnectionProfile> saved();
     // Adds or replaces the profile of that name; the URL is stored without a password.
-    static void save(ConnectionProfile profile);
+    // False (and nothing written) when the profile's URL does not parse.
+    static bool save(ConnectionProfile profile);
     static void remove(const QString &name);
     static QList<ConnectionProfile> recent();
     // Moves (or adds) to the front of the recent list, without a password.

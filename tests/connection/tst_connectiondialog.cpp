@@ -34,6 +34,7 @@ private Q_SLOTS:
     void recentConnectionsAreBoundedAndDeduplicated();
     void missingKeychainIsExplainedPlainly();
     void profileChosenElsewhereIsShownAsPicked();
+    void deleteRemovesTheChosenSavedProfileOnly();
 
 private:
     template <typename T> T *child(ConnectionDialog &dialog, const char *name)
@@ -247,6 +248,40 @@ void TestConnectionDialog::profileChosenElsewhereIsShownAsPicked()
     QCOMPARE(child<QComboBox>(dialog, "profiles")->currentText(),
              QStringLiteral("Recent: ") + recent.name);
     QVERIFY(child<QLineEdit>(dialog, "url")->text().contains(QLatin1String("recent-host")));
+}
+
+// Delete acts on the entry picked (its item data), not on a name match: a recent entry is
+// not a saved profile and stays; a saved one goes. A URL that does not parse is not saved.
+void TestConnectionDialog::deleteRemovesTheChosenSavedProfileOnly()
+{
+    for (const ConnectionProfile &profile : ConnectionProfiles::saved())
+        ConnectionProfiles::remove(profile.name);
+    ConnectionProfile saved;
+    saved.name = QStringLiteral("Recent: u@prod:26257/movr"); // the text of a recent entry
+    saved.url = QStringLiteral("postgresql://u@prod:26257/movr");
+    QVERIFY(ConnectionProfiles::save(saved));
+    ConnectionProfile broken = saved;
+    broken.name = QStringLiteral("broken");
+    broken.url = QStringLiteral("postgresql://u@prod:99999/movr");
+    QVERIFY(!ConnectionProfiles::save(broken));
+    QCOMPARE(ConnectionProfiles::saved().size(), 1);
+    ConnectionProfiles::addRecent(
+        *ConnectionSettings::parse(QStringLiteral("postgresql://u@prod:26257/movr")));
+
+    ConnectionDialog dialog;
+    auto *profiles = child<QComboBox>(dialog, "profiles");
+    auto *remove = child<QPushButton>(dialog, "deleteProfile");
+    // Item data: the index in saved-then-recent order; 1 is the first recent entry.
+    const int recentIndex = profiles->findData(1);
+    QVERIFY(recentIndex > 0);
+    QCOMPARE(profiles->itemText(recentIndex), saved.name); // same text as the saved one
+    profiles->setCurrentIndex(recentIndex);
+    remove->click();
+    QCOMPARE(ConnectionProfiles::saved().size(), 1); // a recent entry is not a saved profile
+    dialog.selectProfile(ConnectionProfiles::saved().first());
+    QCOMPARE(profiles->currentIndex(), profiles->findData(0));
+    remove->click();
+    QVERIFY(ConnectionProfiles::saved().isEmpty());
 }
 
 QTEST_MAIN(TestConnectionDialog)
