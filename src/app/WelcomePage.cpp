@@ -35,8 +35,8 @@ WelcomePage::WelcomePage(QWidget *parent) : QWidget(parent)
     layout->addWidget(demo);
     layout->addWidget(cluster);
 
-    auto *recentLabel = new QLabel(tr("Recent connections"), column);
-    layout->addWidget(recentLabel);
+    m_recentLabel = new QLabel(tr("Recent connections"), column);
+    layout->addWidget(m_recentLabel);
     m_recent = new QListWidget(column);
     m_recent->setObjectName(QStringLiteral("recent"));
     m_recent->setMaximumHeight(160);
@@ -57,8 +57,6 @@ WelcomePage::WelcomePage(QWidget *parent) : QWidget(parent)
             Q_EMIT recentChosen(m_profiles.at(row));
     });
     reloadRecent();
-    recentLabel->setVisible(!m_profiles.isEmpty());
-    m_recent->setVisible(!m_profiles.isEmpty());
 }
 
 void WelcomePage::reloadRecent()
@@ -69,4 +67,8 @@ void WelcomePage::reloadRecent()
         auto *item = new QListWidgetItem(profile.name, m_recent);
         item->setToolTip(profile.url);
     }
+    // The list shows once there is something in it (a connection made since the page was
+    // first shown), and goes when the last profile was deleted.
+    m_recentLabel->setVisible(!m_profiles.isEmpty());
+    m_recent->setVisible(!m_profiles.isEmpty());
 }

@@ -4,6 +4,7 @@
 
 #include <QWidget>
 
+class QLabel;
 class QListWidget;
 
 // The first-run page, shown when nothing is configured: start a local demo database, or
@@ -22,6 +23,7 @@ Q_SIGNALS:
     void recentChosen(const ConnectionProfile &profile);
 
 private:
+    QLabel *m_recentLabel = nullptr;
     QListWidget *m_recent = nullptr;
     QList<ConnectionProfile> m_profiles;
 };

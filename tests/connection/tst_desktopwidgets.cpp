@@ -87,6 +87,10 @@ void TestDesktopWidgets::welcomeOffersDemoAndConnect()
 
 void TestDesktopWidgets::welcomeListsRecentConnections()
 {
+    QSettings().remove(QStringLiteral("connections"));
+    WelcomePage empty;
+    auto *emptyList = empty.findChild<QListWidget *>(QStringLiteral("recent"));
+    QVERIFY(emptyList->isHidden()); // nothing to list: no empty box
     auto settings =
         ConnectionSettings::parse(QStringLiteral("postgresql://qa:secret@h:26257/movr"));
     ConnectionProfiles::addRecent(*settings);
@@ -100,6 +104,10 @@ void TestDesktopWidgets::welcomeListsRecentConnections()
     QCOMPARE(chosen.count(), 1);
     QCOMPARE(chosen.first().first().value<ConnectionProfile>().url,
              QStringLiteral("postgresql://qa@h:26257/movr"));
+    // A page shown again after a connection was made lists it.
+    empty.reloadRecent();
+    QVERIFY(!emptyList->isHidden());
+    QCOMPARE(emptyList->count(), 1);
 }
 
 void TestDesktopWidgets::iconIsBuiltIn()
