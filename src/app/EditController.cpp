@@ -149,13 +149,13 @@ void EditController::connectTo(const ConnectionSettings &settings, const QString
     m_pending.clear();
     m_server.reset();
     m_privileges = TablePrivileges::all();
+    m_privilegesKnown = false;
     m_worker = new EditWorker(settings);
     connect(m_worker, &EditWorker::finished, this, &EditController::onFinished);
     connect(m_worker, &WorkerBase::connected, this, [this](const ServerInfo &server) {
-        const bool first = !m_server;
         m_server = server;
-        if (first)
-            loadPrivileges();
+        if (!m_privilegesKnown)
+            loadPrivileges(); // also after a read lost with the connection
     });
     connect(m_worker, &EditWorker::injectRetryErrorsChanged, this,
             [this](bool enabled, const QString &error) {
@@ -207,7 +207,9 @@ void EditController::updateActions()
 {
     for (const ActionSpec &spec : Specs) {
         QAction *action = m_actions.value(int(spec.operation));
-        const QString why = m_privileges.explanation(spec.operation);
+        const QString why = m_privilegesKnown
+                                ? m_privileges.explanation(spec.operation)
+                                : tr("Waiting to learn what the SQL user may do on this server.");
         action->setEnabled(m_worker && why.isEmpty());
         action->setToolTip(why.isEmpty() ? action->text().remove(QLatin1Char('&')) : why);
     }
@@ -215,6 +217,7 @@ void EditController::updateActions()
     for (BrowseTable table : TableSpec::browsable()) {
         if (TablePage *page = m_window->tablePage(table))
             page->editsProxy()->setEditable(
+                m_privilegesKnown &&
                 m_privileges.has(TableSpec::of(table).sqlName, Privilege::Update));
     }
 }
@@ -392,8 +395,21 @@ void EditController::onFinished(const EditReply &reply)
         m_privilegesAction = 0;
         if (reply.outcome.committed() && m_privilegesHolder && *m_privilegesHolder) {
             m_privileges = **m_privilegesHolder;
+            m_privilegesKnown = true;
             updateActions();
             Q_EMIT privilegesLoaded(m_privileges);
+        } else if (!reply.outcome.committed() &&
+                   !(reply.outcome.error && reply.outcome.error->kind == ErrorClass::Connection)) {
+            // The read itself failed (not with the connection: connected() asks again
+            // then). The actions open and the server has the last word.
+            m_privileges = TablePrivileges::all();
+            m_privilegesKnown = true;
+            updateActions();
+            m_window->statusBar()->showMessage(
+                tr("Could not read the SQL user's privileges (%1): every action is offered, "
+                   "and the server decides.")
+                    .arg(describe(reply)),
+                10000);
         }
         return;
     }

@@ -96,6 +96,9 @@ private:
     EditWorker *m_worker = nullptr;
     std::optional<ServerInfo> m_server;
     TablePrivileges m_privileges = TablePrivileges::all();
+    // False from connecting until the privileges are read (or the read failed): the actions
+    // wait, so that a read-only user never sends a statement the server would refuse.
+    bool m_privilegesKnown = false;
     quint64 m_privilegesAction = 0;
     std::shared_ptr<std::optional<TablePrivileges>> m_privilegesHolder;
     QHash<quint64, Touched> m_pending;
