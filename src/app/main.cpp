@@ -12,6 +12,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QIcon>
 #include <QSocketNotifier>
 #include <QTranslator>
 
@@ -156,6 +157,14 @@ int main(int argc, char *argv[])
 
     QApplication app(argc, argv);
     QApplication::setApplicationVersion(QStringLiteral(MOVR_VERSION));
+    // The window icon in every size, and the desktop entry it belongs to (Wayland shells
+    // find the icon and the launcher through it).
+    QIcon icon;
+    for (const int size : {16, 32, 48, 64, 128, 256})
+        icon.addFile(QStringLiteral(":/icons/movr-admin-%1.png").arg(size), QSize(size, size));
+    icon.addFile(QStringLiteral(":/icons/movr-admin.svg"));
+    QApplication::setWindowIcon(icon);
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.movr_admin.MovrAdmin"));
     Translations::install(app);
     Theme::instance()->apply(); // before the first window: no flash of the wrong palette
 
