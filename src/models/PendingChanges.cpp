@@ -113,7 +113,8 @@ Qt::ItemFlags PendingEditsProxy::flags(const QModelIndex &index) const
 QVariant PendingEditsProxy::data(const QModelIndex &index, int role) const
 {
     const PendingEdit *pending =
-        m_changes && index.isValid()
+        // Every cell of every repaint asks: with nothing pending, no key is built.
+        m_changes && m_changes->count() > 0 && index.isValid()
             ? m_changes->find(m_source->table(), keyAt(index.row()), index.column())
             : nullptr;
     if (role == Qt::EditRole) {
