@@ -441,14 +441,6 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
         <translation>Verbunden: %1, Datenbank %2 als %3; %4.</translation>
     </message>
     <message>
-        <source>TLS (%1)</source>
-        <translation>TLS (%1)</translation>
-    </message>
-    <message>
-        <source>not encrypted</source>
-        <translation>nicht verschlüsselt</translation>
-    </message>
-    <message>
         <source>Could not connect.</source>
         <translation>Verbindung fehlgeschlagen.</translation>
     </message>
@@ -880,6 +872,14 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
         <source>Changed by someone else since you edited: choose what to keep.</source>
         <translation>Inzwischen von jemand anderem geändert: wählen Sie, was bleiben soll.</translation>
     </message>
+    <message>
+        <source>Waiting to learn what the SQL user may do on this server.</source>
+        <translation>Es wird ermittelt, was der SQL-Benutzer auf diesem Server darf.</translation>
+    </message>
+    <message>
+        <source>Could not read the SQL user&apos;s privileges (%1): every action is offered, and the server decides.</source>
+        <translation>Die Rechte des SQL-Benutzers konnten nicht gelesen werden (%1): Alle Aktionen werden angeboten, der Server entscheidet.</translation>
+    </message>
 </context>
 <context>
     <name>EditJournal</name>
@@ -952,10 +952,6 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
     <message>
         <source>the ride id</source>
         <translation>die Fahrt-ID</translation>
-    </message>
-    <message>
-        <source>the end address</source>
-        <translation>die Zieladresse</translation>
     </message>
     <message>
         <source>End a&amp;ddress:</source>
@@ -1475,6 +1471,10 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
         <source>no connection to cancel</source>
         <translation>keine Verbindung zum Abbrechen</translation>
     </message>
+    <message>
+        <source>A value contains a NUL character (U+0000), which PostgreSQL text cannot hold; nothing was sent.</source>
+        <translation>Ein Wert enthält ein NUL-Zeichen (U+0000), das PostgreSQL-Text nicht aufnehmen kann; nichts wurde gesendet.</translation>
+    </message>
 </context>
 <context>
     <name>PreviewDialog</name>
@@ -1746,6 +1746,25 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
     <message>
         <source>Region %1</source>
         <translation>Region %1</translation>
+    </message>
+</context>
+<context>
+    <name>ServerInfo</name>
+    <message>
+        <source>not encrypted</source>
+        <translation>nicht verschlüsselt</translation>
+    </message>
+    <message>
+        <source>%1, certificate and host name verified</source>
+        <translation>%1, Zertifikat und Hostname geprüft</translation>
+    </message>
+    <message>
+        <source>%1, certificate verified (host name not checked)</source>
+        <translation>%1, Zertifikat geprüft (Hostname nicht geprüft)</translation>
+    </message>
+    <message>
+        <source>%1, server certificate not verified</source>
+        <translation>%1, Serverzertifikat nicht geprüft</translation>
     </message>
 </context>
 <context>
@@ -2345,10 +2364,6 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
         <translation>S&amp;peichern</translation>
     </message>
     <message>
-        <source>the address</source>
-        <translation>die Adresse</translation>
-    </message>
-    <message>
         <source>Addr&amp;ess:</source>
         <translation>&amp;Adresse:</translation>
     </message>
@@ -2544,10 +2559,6 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
     <message>
         <source>the owner id</source>
         <translation>die Besitzer-ID</translation>
-    </message>
-    <message>
-        <source>the location</source>
-        <translation>der Standort</translation>
     </message>
     <message>
         <source>Find…</source>

@@ -441,14 +441,6 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
         <translation>Terhubung: %1, basis data %2 sebagai %3; %4.</translation>
     </message>
     <message>
-        <source>TLS (%1)</source>
-        <translation>TLS (%1)</translation>
-    </message>
-    <message>
-        <source>not encrypted</source>
-        <translation>tidak terenkripsi</translation>
-    </message>
-    <message>
         <source>Could not connect.</source>
         <translation>Tidak dapat terhubung.</translation>
     </message>
@@ -877,6 +869,14 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
         <source>Changed by someone else since you edited: choose what to keep.</source>
         <translation>Telah diubah orang lain sejak Anda menyunting: pilih yang dipertahankan.</translation>
     </message>
+    <message>
+        <source>Waiting to learn what the SQL user may do on this server.</source>
+        <translation>Menunggu informasi tentang apa yang boleh dilakukan pengguna SQL di server ini.</translation>
+    </message>
+    <message>
+        <source>Could not read the SQL user&apos;s privileges (%1): every action is offered, and the server decides.</source>
+        <translation>Hak akses pengguna SQL tidak dapat dibaca (%1): semua tindakan ditawarkan, dan server yang memutuskan.</translation>
+    </message>
 </context>
 <context>
     <name>EditJournal</name>
@@ -949,10 +949,6 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
     <message>
         <source>the ride id</source>
         <translation>ID perjalanan</translation>
-    </message>
-    <message>
-        <source>the end address</source>
-        <translation>alamat akhir</translation>
     </message>
     <message>
         <source>End a&amp;ddress:</source>
@@ -1470,6 +1466,10 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
         <source>no connection to cancel</source>
         <translation>tidak ada koneksi untuk dibatalkan</translation>
     </message>
+    <message>
+        <source>A value contains a NUL character (U+0000), which PostgreSQL text cannot hold; nothing was sent.</source>
+        <translation>Sebuah nilai berisi karakter NUL (U+0000) yang tidak dapat disimpan dalam teks PostgreSQL; tidak ada yang dikirim.</translation>
+    </message>
 </context>
 <context>
     <name>PreviewDialog</name>
@@ -1741,6 +1741,25 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
     <message>
         <source>Region %1</source>
         <translation>Wilayah %1</translation>
+    </message>
+</context>
+<context>
+    <name>ServerInfo</name>
+    <message>
+        <source>not encrypted</source>
+        <translation>tidak terenkripsi</translation>
+    </message>
+    <message>
+        <source>%1, certificate and host name verified</source>
+        <translation>%1, sertifikat dan nama host terverifikasi</translation>
+    </message>
+    <message>
+        <source>%1, certificate verified (host name not checked)</source>
+        <translation>%1, sertifikat terverifikasi (nama host tidak diperiksa)</translation>
+    </message>
+    <message>
+        <source>%1, server certificate not verified</source>
+        <translation>%1, sertifikat server tidak diverifikasi</translation>
     </message>
 </context>
 <context>
@@ -2338,10 +2357,6 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
         <translation>&amp;Simpan</translation>
     </message>
     <message>
-        <source>the address</source>
-        <translation>alamat</translation>
-    </message>
-    <message>
         <source>Addr&amp;ess:</source>
         <translation>&amp;Alamat:</translation>
     </message>
@@ -2537,10 +2552,6 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
     <message>
         <source>the owner id</source>
         <translation>ID pemilik</translation>
-    </message>
-    <message>
-        <source>the location</source>
-        <translation>lokasi</translation>
     </message>
     <message>
         <source>Find…</source>
