@@ -146,11 +146,13 @@ void TestConnectionDiagnosis::verifyFullWithTheRightCa()
     QVERIFY((*connection)->serverInfo().tlsProtocol.startsWith(QLatin1String("TLS")));
     QCOMPARE((*connection)->serverInfo().verification,
              ServerInfo::Verification::CertificateAndHost);
-    QVERIFY((*connection)->serverInfo().tlsDescription().contains(
-        QLatin1String("certificate and host name verified")));
+    QVERIFY((*connection)
+                ->serverInfo()
+                .tlsDescription()
+                .contains(QLatin1String("certificate and host name verified")));
     // TLS without checking the certificate (sslmode=require, any CA) says so.
-    auto unchecked = PgConnection::open(tlsSettings(QStringLiteral("127.0.0.1"),
-                                                    QStringLiteral("require"), QString()));
+    auto unchecked = PgConnection::open(
+        tlsSettings(QStringLiteral("127.0.0.1"), QStringLiteral("require"), QString()));
     QVERIFY2(unchecked.hasValue(),
              qPrintable(unchecked ? QString() : unchecked.error().toString()));
     QVERIFY((*unchecked)->serverInfo().tls);
