@@ -48,6 +48,15 @@ void ActionDialog::setUpValidation(QDialogButtonBox *buttons, QLabel *message)
     connect(buttons, &QDialogButtonBox::accepted, this, &ActionDialog::accept);
 }
 
+void ActionDialog::showEvent(QShowEvent *event)
+{
+    if (!m_fitted) {
+        m_fitted = true;
+        resize(qMax(width(), sizeHint().width()), sizeHint().height());
+    }
+    QDialog::showEvent(event);
+}
+
 QString ActionDialog::problem() const
 {
     return m_validator->firstProblem();

@@ -45,9 +45,13 @@ public:
 protected:
     void setUpValidation(QDialogButtonBox *buttons, QLabel *message);
     static void fillCities(QComboBox *box, const QString &current);
+    // First shown as tall as its fields need (the .ui sizes are only a starting width):
+    // no blank band above the buttons.
+    void showEvent(QShowEvent *event) override;
 
 private:
     FormValidator *m_validator = nullptr;
+    bool m_fitted = false;
 };
 
 class StartRideDialog : public ActionDialog
