@@ -1,5 +1,7 @@
 #include "ConflictDialog.h"
 
+#include "models/BrowseTableModel.h"
+
 #include "models/SemanticColors.h"
 
 #include <QButtonGroup>
@@ -51,9 +53,19 @@ ConflictDialog::ConflictDialog(const QList<FieldConflict> &conflicts, QWidget *p
     for (int row = 0; row < conflicts.size(); ++row) {
         const FieldConflict &conflict = conflicts.at(row);
         const TableSpec &spec = TableSpec::of(conflict.edit.table);
+        // The key as the tables show it (ids shortened), whole in the tooltip: the values
+        // are what the user compares, and keep the width.
+        QStringList shortKey;
+        for (qsizetype part = 0; part < conflict.edit.key.size(); ++part) {
+            const int column = spec.keyColumns.value(part, -1);
+            shortKey << (column >= 0
+                             ? BrowseTableModel::displayText(spec.columns.at(column),
+                                                             conflict.edit.key.at(part), false)
+                             : conflict.edit.key.at(part));
+        }
+        const QString columnTitle = spec.columns.value(conflict.edit.column).title;
         const QString field = QStringLiteral("%1 %2: %3")
-                                  .arg(spec.title, conflict.edit.key.join(QLatin1String(", ")),
-                                       spec.columns.value(conflict.edit.column).title);
+                                  .arg(spec.title, shortKey.join(QLatin1String(", ")), columnTitle);
         m_table->setItem(row, FieldColumn, new QTableWidgetItem(field));
         m_table->setItem(row, OriginalColumn, new QTableWidgetItem(shown(conflict.edit.original)));
         m_table->setItem(row, MineColumn, new QTableWidgetItem(shown(conflict.edit.value)));
@@ -62,6 +74,10 @@ ConflictDialog::ConflictDialog(const QList<FieldConflict> &conflicts, QWidget *p
         m_table->setItem(row, CurrentColumn, current);
         for (int column = FieldColumn; column < ChoiceColumn; ++column)
             m_table->item(row, column)->setToolTip(m_table->item(row, column)->text());
+        m_table->item(row, FieldColumn)
+            ->setToolTip(
+                QStringLiteral("%1 %2: %3")
+                    .arg(spec.title, conflict.edit.key.join(QLatin1String(", ")), columnTitle));
 
         auto *cell = new QWidget(m_table);
         auto *cellLayout = new QHBoxLayout(cell);

@@ -12,6 +12,7 @@ private Q_SLOTS:
     void showsOriginalMineAndCurrent();
     void perFieldChoices();
     void deletedRowsCanOnlyBeGivenUp();
+    void keyIsShortenedLikeTheTables();
 };
 
 namespace {
@@ -83,6 +84,20 @@ void TestConflictDialog::deletedRowsCanOnlyBeGivenUp()
     QCOMPARE(dialog.droppedEdits().size(), 1);
     QVERIFY(
         dialog.findChild<QTableWidget *>()->item(0, 3)->text().contains(QLatin1String("deleted")));
+}
+
+// The Field column shows the row's id as the tables do (8 characters), the whole key in its
+// tooltip, so that the values keep the width.
+void TestConflictDialog::keyIsShortenedLikeTheTables()
+{
+    const QString id = QStringLiteral("32031582-160b-4745-9bf8-1ad0298a45b5");
+    ConflictDialog dialog({conflict(id, "name", QStringLiteral("Ann"), QStringLiteral("Anna"),
+                                    QStringLiteral("Annie"))});
+    QTableWidgetItem *field = dialog.findChild<QTableWidget *>()->item(0, 0);
+    QVERIFY2(field->text().contains(QLatin1String("rome, 32031582")), qPrintable(field->text()));
+    QVERIFY(!field->text().contains(id));
+    QVERIFY(field->toolTip().contains(id));
+    QVERIFY(field->toolTip().contains(QLatin1String("Name")));
 }
 
 QTEST_MAIN(TestConflictDialog)
