@@ -119,7 +119,11 @@ void MainWindow::restoreWindowState()
     QSettings settings;
     settings.beginGroup(QStringLiteral("window"));
     restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray());
-    restoreState(settings.value(QStringLiteral("state")).toByteArray());
+    if (!restoreState(settings.value(QStringLiteral("state")).toByteArray())) {
+        // First start: the details wide enough for a whole UUID on one line (at its 300 px
+        // minimum the pane scrolls sideways), the tables keep the rest.
+        resizeDocks({m_detailDock}, {400}, Qt::Horizontal);
+    }
     const QString table = settings.value(QStringLiteral("table")).toString();
     for (int i = 0; i < m_pages.size(); ++i) {
         const QString name = TableSpec::of(m_pages.at(i)->table()).sqlName;
