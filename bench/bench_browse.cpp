@@ -9,9 +9,11 @@
 // GUI thread's longest stall during both (a 2 ms timer probe on the event loop), and the
 // process RSS with every ride loaded against the size of the same rows as CSV.
 
+#include "StatusBadgeDelegate.h"
 #include "TcpProxy.h"
 #include "TestServer.h"
 #include "models/BrowseTableModel.h"
+#include "models/PendingChanges.h"
 #include "movr/DataGenerator.h"
 #include "movr/MovrLoader.h"
 #include "worker/BrowseWorker.h"
@@ -135,9 +137,24 @@ Figures measureOurs(const ConnectionSettings &settings, int maxPage, bool measur
     {
         BrowseTableModel model(BrowseTable::Rides);
         model.setMaxPageSize(maxPage);
+        // As the window shows it (TablePage): pending edits between model and view (one
+        // pending, so that every cell looks it up) and the status badge delegate.
+        PendingChanges changes;
+        PendingEdit pending;
+        pending.table = BrowseTable::Rides;
+        pending.key = {QStringLiteral("rome"),
+                       QStringLiteral("00000000-0000-0000-0000-000000000000")};
+        pending.column =
+            TableSpec::of(BrowseTable::Rides).columnIndex(QStringLiteral("end_address"));
+        pending.original = QStringLiteral("before");
+        pending.value = QStringLiteral("after");
+        changes.set(pending);
+        PendingEditsProxy proxy(&model);
+        proxy.setPendingChanges(&changes);
         QTableView view;
         view.verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-        view.setModel(&model);
+        view.setModel(&proxy);
+        view.setItemDelegate(new StatusBadgeDelegate(&view));
         view.resize(1000, 700);
         view.show();
         QCoreApplication::processEvents();
