@@ -56,6 +56,9 @@ public:
     // Exports the current tab's rows (all that match its filter) without asking for a
     // file name; the exporter reports through exportFinished.
     bool exportCurrentView(const QString &path, QString *error = nullptr);
+    // Geometry, docks, the last table and each table's column widths (QSettings "window/").
+    // Closing the window saves them; main() also does when it quits otherwise (a signal).
+    void saveWindowState() const;
 
 public Q_SLOTS:
     void exportInteractively();
@@ -76,8 +79,6 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    // Geometry, docks, the last table and each table's column widths (QSettings "window/").
-    void saveWindowState() const;
     void restoreWindowState();
     void createActions();
     void activatePage(int index);

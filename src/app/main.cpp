@@ -236,6 +236,9 @@ int main(int argc, char *argv[])
     }
 
     const int loopCode = app.exec();
+    // Quit by Ctrl+C or SIGTERM: the window was not closed, so its layout is saved here.
+    if (window.isVisible() && !options.quitWhenReady)
+        window.saveWindowState();
     window.hide();
     if (demo) {
         demo->requestShutdown();
