@@ -144,12 +144,19 @@ void EditController::createActions()
 
 void EditController::connectTo(const ConnectionSettings &settings, const QString &journalKey)
 {
-    if (m_worker)
+    if (m_worker) {
+        // What the old worker still answers (its queued requests, cancelled by the
+        // shutdown) belongs to the old connection: not shown, not taken for this one's.
+        disconnect(m_worker, nullptr, this, nullptr);
         WorkerBase::shutdownAndDelete(m_worker);
+    }
     m_pending.clear();
     m_server.reset();
     m_privileges = TablePrivileges::all();
     m_privilegesKnown = false;
+    // A read still queued on the old worker (which never connected) is not waited for.
+    m_privilegesAction = 0;
+    m_privilegesHolder.reset();
     m_worker = new EditWorker(settings);
     connect(m_worker, &EditWorker::finished, this, &EditController::onFinished);
     connect(m_worker, &WorkerBase::connected, this, [this](const ServerInfo &server) {

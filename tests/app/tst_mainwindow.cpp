@@ -9,6 +9,7 @@
 #include "ConnectionDialog.h"
 #include "ConnectionStatusBar.h"
 #include "DetailPane.h"
+#include "EditController.h"
 #include "LocationTrailPlot.h"
 #include "MainWindow.h"
 #include "ModelTesting.h"
@@ -27,9 +28,11 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMessageBox>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -541,10 +544,19 @@ private Q_SLOTS:
         auto *password = dialog->findChild<QLineEdit *>(QStringLiteral("password"));
         QVERIFY(password->text().isEmpty());
         QCOMPARE(dialog->currentSettings()->database(), m_database); // the rest as given
+        QVERIFY(!window.editController()->action(MovrOperation::AddUser)->isEnabled());
+        QSignalSpy privileges(window.editController(), &EditController::privilegesLoaded);
         password->setText(right);
         dialog->accept();
         QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 20000);
         QVERIFY(!window.findChild<ConnectionDialog *>(QStringLiteral("connectAgain")));
+        // The privileges of the new connection are read (the failed one's read, never
+        // answered, is neither waited for nor reported): the actions open.
+        QTRY_COMPARE_WITH_TIMEOUT(privileges.count(), 1, 20000);
+        QVERIFY(window.editController()->action(MovrOperation::AddUser)->isEnabled());
+        QVERIFY(!window.findChild<QMessageBox *>(QStringLiteral("editOutcome")));
+        QVERIFY2(!window.statusBar()->currentMessage().contains(QLatin1String("privileges")),
+                 qPrintable(window.statusBar()->currentMessage()));
     }
 
     void cleanupTestCase() { m_window.reset(); }
