@@ -283,6 +283,7 @@ private:
     void welcomeWithoutProfiles();
     void welcomeWithProfile();
     void connectionTest(const QString &file, int port);
+    void wrongPassword();
     void connectToDemo();
     void vehiclesWithTrail();
     void actionsMenu();
@@ -575,6 +576,26 @@ void Screenshots::connectionTest(const QString &file, int port)
     waitUntil([&] { return !tested.isEmpty(); }, QStringLiteral("the connection test"));
     settle();
     save(framed(dialog), file);
+    dialog->reject();
+    waitUntil([this] { return !window().findChild<ConnectionDialog *>(); },
+              QStringLiteral("the connection dialog to close"));
+}
+
+// A URL with a wrong password (as from the command line): the window asks for it again.
+void Screenshots::wrongPassword()
+{
+    ConnectionSettings wrong = m_settings;
+    wrong.setValue(QStringLiteral("password"), QStringLiteral("not-the-password"));
+    window().connectTo(wrong, QStringLiteral("demo:temporary"));
+    waitUntil(
+        [this] {
+            auto *dialog = window().findChild<ConnectionDialog *>(QStringLiteral("connectAgain"));
+            return dialog && dialog->isVisible();
+        },
+        QStringLiteral("the connection dialog asking for the password"));
+    auto *dialog = window().findChild<ConnectionDialog *>(QStringLiteral("connectAgain"));
+    settle();
+    save(framed(dialog), QStringLiteral("guide/connect-wrong-password.png"));
     dialog->reject();
     waitUntil([this] { return !window().findChild<ConnectionDialog *>(); },
               QStringLiteral("the connection dialog to close"));
@@ -962,6 +983,7 @@ void Screenshots::takeAll()
     welcomeWithProfile();
     connectionTest(QStringLiteral("guide/connect-test-ok.png"), m_settings.port());
     connectionTest(QStringLiteral("guide/connect-test-refused.png"), refusingPort());
+    wrongPassword();
     connectToDemo();
     vehiclesWithTrail();
     actionsMenu();
