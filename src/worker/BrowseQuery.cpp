@@ -1,7 +1,9 @@
 #include "BrowseQuery.h"
 
 #include <QCoreApplication>
-#include <QRegularExpression>
+
+#include <optional>
+#include <utility>
 
 namespace {
 
@@ -52,6 +54,24 @@ QString fromClause(const TableSpec &spec, const PageRequest &request, const Serv
     return from;
 }
 
+// The smallest and largest UUID whose text starts with `prefix` (lower case), or nullopt
+// when no UUID's text does (a character that is not a hex digit, a hyphen out of place).
+std::optional<std::pair<QString, QString>> uuidPrefixBounds(const QString &prefix)
+{
+    static const QString smallest = QStringLiteral("00000000-0000-0000-0000-000000000000");
+    static const QString largest = QStringLiteral("ffffffff-ffff-ffff-ffff-ffffffffffff");
+    if (prefix.isEmpty() || prefix.size() > smallest.size())
+        return std::nullopt;
+    for (qsizetype i = 0; i < prefix.size(); ++i) {
+        const QChar c = prefix.at(i);
+        const bool hyphenPlace = smallest.at(i) == u'-';
+        const bool hex = (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f');
+        if (hyphenPlace ? c != u'-' : !hex)
+            return std::nullopt;
+    }
+    return std::pair{prefix + smallest.mid(prefix.size()), prefix + largest.mid(prefix.size())};
+}
+
 QStringList filterConditions(const TableSpec &spec, const BrowseFilter &filter, Builder &builder)
 {
     QStringList where;
@@ -88,22 +108,29 @@ QStringList filterConditions(const TableSpec &spec, const BrowseFilter &filter, 
     const QString search = filter.search.trimmed();
     if (!search.isEmpty()) {
         QStringList alternatives;
-        // A whole UUID is compared as a UUID, which the primary key index can answer (with
-        // the city of the scope); a part of one as the prefix of its text.
-        static const QRegularExpression wholeUuid(QStringLiteral(
-            "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"));
-        const bool isWholeUuid = wholeUuid.match(search).hasMatch();
+        const auto bounds = uuidPrefixBounds(search.toLower());
         for (int column : spec.idPrefixColumns) {
-            if (isWholeUuid) {
-                alternatives.append(spec.quotedColumn(column) + QLatin1String(" = ") +
-                                    builder.param(search.toLower(), QStringLiteral("uuid")));
-                continue;
+            const QString name = spec.quotedColumn(column);
+            if (bounds && bounds->first == bounds->second) {
+                // A whole UUID.
+                alternatives.append(name + QLatin1String(" = ") +
+                                    builder.param(bounds->first, QStringLiteral("uuid")));
+            } else if (bounds) {
+                // The start of one: the ids from ...000 to ...fff, a range the primary key
+                // index answers (with the scope's cities), where the text would be a scan.
+                // (Placeholders numbered in order: one statement each.)
+                const QString low = builder.param(bounds->first, QStringLiteral("uuid"));
+                const QString high = builder.param(bounds->second, QStringLiteral("uuid"));
+                alternatives.append(name + QLatin1String(" BETWEEN ") + low +
+                                    QLatin1String(" AND ") + high);
+            } else {
+                // Not the start of a UUID's text (UUIDs print in lower case): matched as
+                // text, literally, which finds what the text would.
+                alternatives.append(
+                    name + QLatin1String("::text LIKE ") +
+                    builder.param(BrowseQuery::escapeLike(search.toLower()) + QLatin1Char('%')) +
+                    QLatin1String(" ESCAPE '\\'"));
             }
-            // UUIDs print in lower case; the id's text starts with what was typed.
-            alternatives.append(
-                spec.quotedColumn(column) + QLatin1String("::text LIKE ") +
-                builder.param(BrowseQuery::escapeLike(search.toLower()) + QLatin1Char('%')) +
-                QLatin1String(" ESCAPE '\\'"));
         }
         for (int column : spec.containsColumns) {
             alternatives.append(spec.quotedColumn(column) + QLatin1String(" ILIKE ") +

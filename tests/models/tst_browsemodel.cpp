@@ -266,6 +266,18 @@ private Q_SLOTS:
                                            << "strpos(id::text, lower($1)) = 1" << 1;
         QTest::newRow("ride by full id") << int(BrowseTable::Rides) << QStringLiteral("@r17:36")
                                          << "strpos(id::text, lower($1)) = 1" << 1;
+        QTest::newRow("ride by id prefix across a hyphen")
+            << int(BrowseTable::Rides) << QStringLiteral("@r17:10")
+            << "strpos(id::text, lower($1)) = 1" << 1;
+        QTest::newRow("ride by id prefix ending in a hyphen")
+            << int(BrowseTable::Rides) << QStringLiteral("@r17:9")
+            << "strpos(id::text, lower($1)) = 1" << 1;
+        QTest::newRow("ride by a one-digit prefix")
+            << int(BrowseTable::Rides) << QStringLiteral("@r17:1")
+            << "strpos(id::text, lower($1)) = 1" << 100;
+        QTest::newRow("ride by text no id starts with")
+            << int(BrowseTable::Rides) << QStringLiteral("ab-c")
+            << "strpos(id::text, lower($1)) = 1" << 0;
         QTest::newRow("ride by upper-case full id")
             << int(BrowseTable::Rides) << QStringLiteral("@R17:36")
             << "strpos(id::text, lower($1)) = 1" << 1;

@@ -88,12 +88,24 @@ private Q_SLOTS:
         QVERIFY(!whole.sql.contains(QLatin1String("LIKE")));
         QCOMPARE(whole.params.first(),
                  std::optional<QString>(QStringLiteral("5c2a31b8-0d3e-4f5a-9b6c-7d8e9f0a1b2c")));
-        // A part of one, or one with a character too many, is a prefix search.
-        for (const QString &partial : {QStringLiteral("5c2a31b8-0d3e"),
-                                       QStringLiteral("5c2a31b8-0d3e-4f5a-9b6c-7d8e9f0a1b2cf")}) {
-            request.filter.search = partial;
-            QVERIFY(BrowseQuery::page(request, ServerInfo{})
-                        .sql.contains(QLatin1String("id::text LIKE $1 ESCAPE")));
+        // The start of one is the range of UUIDs that start so, also across a hyphen.
+        request.filter.search = QStringLiteral("5C2a31b8-0");
+        const Statement start = BrowseQuery::page(request, ServerInfo{});
+        QVERIFY2(start.sql.contains(QLatin1String("(id BETWEEN $1::uuid AND $2::uuid)")),
+                 qPrintable(start.sql));
+        QCOMPARE(start.params.at(0),
+                 std::optional<QString>(QStringLiteral("5c2a31b8-0000-0000-0000-000000000000")));
+        QCOMPARE(start.params.at(1),
+                 std::optional<QString>(QStringLiteral("5c2a31b8-0fff-ffff-ffff-ffffffffffff")));
+        // What no UUID's text starts with (a hyphen out of place, not hex, too long) is
+        // matched as text, literally.
+        for (const QString &text :
+             {QStringLiteral("5c2a-"), QStringLiteral("5c2g"),
+              QStringLiteral("5c2a31b8-0d3e-4f5a-9b6c-7d8e9f0a1b2cf"), QStringLiteral("%")}) {
+            request.filter.search = text;
+            const Statement statement = BrowseQuery::page(request, ServerInfo{});
+            QVERIFY2(statement.sql.contains(QLatin1String("id::text LIKE $1 ESCAPE")),
+                     qPrintable(text));
         }
     }
 
