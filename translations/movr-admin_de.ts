@@ -515,8 +515,12 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
         <translation>● Getrennt</translation>
     </message>
     <message>
-        <source>Last query %1 ms</source>
-        <translation>Letzte Abfrage %1 ms</translation>
+        <source>Round trip: SELECT 1, measured every 5 s. Last query: %1 ms.</source>
+        <translation>Umlaufzeit: SELECT 1, alle 5 s gemessen. Letzte Abfrage: %1 ms.</translation>
+    </message>
+    <message>
+        <source>Round trip %1 ms</source>
+        <translation>Umlaufzeit %1 ms</translation>
     </message>
 </context>
 <context>

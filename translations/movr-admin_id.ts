@@ -515,8 +515,12 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
         <translation>● Terputus</translation>
     </message>
     <message>
-        <source>Last query %1 ms</source>
-        <translation>Kueri terakhir %1 md</translation>
+        <source>Round trip: SELECT 1, measured every 5 s. Last query: %1 ms.</source>
+        <translation>Waktu pulang-pergi: SELECT 1, diukur setiap 5 dtk. Kueri terakhir: %1 md.</translation>
+    </message>
+    <message>
+        <source>Round trip %1 ms</source>
+        <translation>Pulang-pergi %1 md</translation>
     </message>
 </context>
 <context>

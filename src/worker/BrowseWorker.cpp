@@ -181,7 +181,6 @@ JobStatus BrowseWorker::runRequest(PgConnection &connection, const PageRequest &
     entry.rows = rows.rowCount();
     Q_EMIT statementTraced(entry);
     page.trace.append(entry);
-    Q_EMIT roundTrip(entry.durationUs);
 
     if (request.kind == PageRequest::Kind::Estimate) {
         page.estimate = rows.rowCount() > 0 ? rows.text(0, 0).toLongLong() : -1;
