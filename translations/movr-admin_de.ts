@@ -884,6 +884,10 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
         <source>Could not read the SQL user&apos;s privileges (%1): every action is offered, and the server decides.</source>
         <translation>Die Rechte des SQL-Benutzers konnten nicht gelesen werden (%1): Alle Aktionen werden angeboten, der Server entscheidet.</translation>
     </message>
+    <message>
+        <source>The SQL user&apos;s privileges are being read again: actions it may not perform will be disabled.</source>
+        <translation>Die Rechte des SQL-Benutzers werden erneut gelesen: Aktionen, die er nicht ausführen darf, werden deaktiviert.</translation>
+    </message>
 </context>
 <context>
     <name>EditJournal</name>

@@ -881,6 +881,10 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
         <source>Could not read the SQL user&apos;s privileges (%1): every action is offered, and the server decides.</source>
         <translation>Hak akses pengguna SQL tidak dapat dibaca (%1): semua tindakan ditawarkan, dan server yang memutuskan.</translation>
     </message>
+    <message>
+        <source>The SQL user&apos;s privileges are being read again: actions it may not perform will be disabled.</source>
+        <translation>Hak akses pengguna SQL sedang dibaca ulang: tindakan yang tidak boleh dilakukannya akan dinonaktifkan.</translation>
+    </message>
 </context>
 <context>
     <name>EditJournal</name>

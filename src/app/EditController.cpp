@@ -462,7 +462,16 @@ void EditController::onFinished(const EditReply &reply)
             return;
         }
     }
-    const QString text = describe(reply);
+    QString text = describe(reply);
+    if (!reply.outcome.committed() && reply.outcome.error &&
+        reply.outcome.error->kind == ErrorClass::Permission) {
+        // Privileges revoked since they were read (or finer-grained than tables): read them
+        // again, so that what the user may no longer do is disabled, its tooltip naming the
+        // privilege.
+        text += QLatin1Char(' ') + tr("The SQL user's privileges are being read again: "
+                                      "actions it may not perform will be disabled.");
+        loadPrivileges();
+    }
     m_window->statusBar()->showMessage(text, reply.outcome.committed() ? 10000 : 0);
     if (!reply.outcome.committed() && m_window->isVisible()) {
         // Window-modal and non-blocking: the worker's next replies keep arriving.

@@ -44,6 +44,7 @@ class TestEditActions : public QObject
 private Q_SLOTS:
     void initTestCase();
     void readOnlyRoleGetsDisabledActions();
+    void revokedPrivilegeIsReadAgain();
     void committedEditShowsInPanelAndStatus();
     void injectedRetryIsRetriedAndShown();
     void refusedPreconditionNamesTheCause();
@@ -267,6 +268,49 @@ void TestEditActions::readOnlyRoleGetsDisabledActions()
         return e.sql.startsWith(QLatin1String("INSERT")) ||
                e.sql.startsWith(QLatin1String("UPDATE")) || e.sql.startsWith(QLatin1String("WITH"));
     }));
+}
+
+// A privilege revoked while the window is open: the edit is refused by the server (42501),
+// the window says so, reads the privileges again and disables what the user may no longer
+// do, naming the privilege.
+void TestEditActions::revokedPrivilegeIsReadAgain()
+{
+    QVERIFY(
+        m_sql
+            ->execScript(QStringLiteral("DROP ROLE IF EXISTS support_rw;"
+                                        "CREATE ROLE support_rw LOGIN PASSWORD 'rw';"
+                                        "GRANT SELECT ON ALL TABLES IN SCHEMA public TO support_rw;"
+                                        "GRANT INSERT ON users TO support_rw;"))
+            .hasValue());
+    ConnectionSettings settings = TestServer::settings(m_database);
+    settings.setValue(QStringLiteral("user"), QStringLiteral("support_rw"));
+    settings.setValue(QStringLiteral("password"), QStringLiteral("rw"));
+    auto window = openWindow(settings);
+    EditController *edits = window->editController();
+    QVERIFY(edits->action(MovrOperation::AddUser)->isEnabled());
+    QVERIFY(m_sql->execScript(QStringLiteral("REVOKE INSERT ON users FROM support_rw")).hasValue());
+
+    QSignalSpy privileges(edits, &EditController::privilegesLoaded);
+    AddUserInput input;
+    input.city = QStringLiteral("rome");
+    input.name = QStringLiteral("Revoked Meanwhile");
+    input.address = QStringLiteral("1 Via Roma");
+    const EditReply reply = runAndWait(*window, *Operations::addUser(input));
+    QCOMPARE(reply.outcome.state, Outcome::State::NotCommitted);
+    QVERIFY(reply.outcome.error);
+    QCOMPARE(reply.outcome.error->kind, ErrorClass::Permission);
+    QVERIFY2(window->statusBar()->currentMessage().contains(QLatin1String("read again")),
+             qPrintable(window->statusBar()->currentMessage()));
+    QTRY_COMPARE_WITH_TIMEOUT(privileges.count(), 1, 20000);
+    QVERIFY(!edits->action(MovrOperation::AddUser)->isEnabled());
+    QVERIFY2(
+        edits->action(MovrOperation::AddUser)->toolTip().contains(QLatin1String("INSERT on users")),
+        qPrintable(edits->action(MovrOperation::AddUser)->toolTip()));
+    QCOMPARE(value(QStringLiteral("SELECT count(*) FROM users WHERE name = $1"), {input.name}),
+             QStringLiteral("0"));
+    window.reset();
+    QVERIFY(m_sql->execScript(QStringLiteral("DROP OWNED BY support_rw; DROP ROLE support_rw"))
+                .hasValue());
 }
 
 void TestEditActions::committedEditShowsInPanelAndStatus()
