@@ -357,9 +357,10 @@ void MainWindow::connectTo(const ConnectionSettings &settings, const QString &jo
             [this, settings, journalKey](const DbError &error) {
                 if (!m_dataShown)
                     m_status->showMessage(tr("Cannot connect: %1").arg(error.toString()));
-                // A URL given without the right password (command line, DATABASE_URL, a
-                // recent connection): ask for it, with everything else as it was.
-                if (!m_server && error.connectFailure == ConnectFailure::AuthenticationFailed)
+                // Settings that cannot work as they are (a wrong password, a missing
+                // database, a rejected certificate; from the command line, DATABASE_URL or
+                // a recent connection): the dialog again, filled in, saying why.
+                if (!m_server && error.isPermanentConnectFailure())
                     askToConnectAgain(settings, journalKey, error);
             });
     connect(m_worker, &BrowseWorker::statementTraced, m_sqlPanel,

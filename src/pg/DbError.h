@@ -49,6 +49,15 @@ struct DbError
     static DbError fromConnection(const PGconn *connection);
 
     bool isRetryable() const { return kind == ErrorClass::Retryable; }
+    // A connection refused for a reason that trying again does not mend (a wrong password,
+    // a missing database, a rejected certificate, a TLS mismatch): the settings must change.
+    bool isPermanentConnectFailure() const
+    {
+        return connectFailure == ConnectFailure::AuthenticationFailed ||
+               connectFailure == ConnectFailure::DatabaseMissing ||
+               connectFailure == ConnectFailure::CertificateRejected ||
+               connectFailure == ConnectFailure::TlsRequired;
+    }
     // One line for a status bar or stderr: "message (SQLSTATE 40001)".
     QString toString() const;
 };

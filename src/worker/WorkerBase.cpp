@@ -363,11 +363,8 @@ void WorkerBase::scheduleReconnect(const DbError &reason)
     // A wrong password, a missing database or a certificate the server or client rejects
     // does not mend itself: retrying would only hammer the server. Say so at once; the
     // caller asks the user (jobs stay queued until then).
-    const bool permanent = reason.connectFailure == ConnectFailure::AuthenticationFailed ||
-                           reason.connectFailure == ConnectFailure::DatabaseMissing ||
-                           reason.connectFailure == ConnectFailure::CertificateRejected ||
-                           reason.connectFailure == ConnectFailure::TlsRequired;
-    if (permanent || (m_policy.maxAttempts > 0 && m_reconnectAttempt > m_policy.maxAttempts)) {
+    if (reason.isPermanentConnectFailure() ||
+        (m_policy.maxAttempts > 0 && m_reconnectAttempt > m_policy.maxAttempts)) {
         setState(ConnectionState::Failed);
         Q_EMIT connectionFailed(reason);
         return;

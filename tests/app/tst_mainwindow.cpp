@@ -559,6 +559,26 @@ private Q_SLOTS:
                  qPrintable(window.statusBar()->currentMessage()));
     }
 
+    // A database that does not exist: the dialog again too, saying so, password kept.
+    void missingDatabaseAsksAgain()
+    {
+        MainWindow window;
+        window.show();
+        ConnectionSettings missing = TestServer::settings(m_database);
+        missing.setValue(QStringLiteral("dbname"), QStringLiteral("no_such_database"));
+        window.connectTo(missing);
+        ConnectionDialog *dialog = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (dialog = window.findChild<ConnectionDialog *>(QStringLiteral("connectAgain"))) &&
+                dialog->isVisible(),
+            20000);
+        auto *message = dialog->findChild<QLabel *>(QStringLiteral("message"));
+        QVERIFY2(message->text().contains(QLatin1String("no_such_database")),
+                 qPrintable(message->text()));
+        QVERIFY(!dialog->findChild<QLineEdit *>(QStringLiteral("password"))->text().isEmpty());
+        dialog->reject();
+    }
+
     void cleanupTestCase() { m_window.reset(); }
 };
 
