@@ -630,8 +630,22 @@ void TransactionRunner::resolveAmbiguous(const TransactionBody &body, const DbEr
         }
         if (wasPostgres && oldPid > 0 && !m_connection->serverInfo().isCockroach()) {
             // The old backend may still hold the COMMIT in its socket buffer (a pipeline is
-            // sent whole): end it and wait until it is gone before looking.
+            // sent whole), or be executing it. Let it finish what it received (bounded): a
+            // commit in flight then commits instead of being killed, and the backend ends
+            // by itself on seeing the closed connection. Once it only waits for the client
+            // (ClientRead), or after the bound, end it and wait until it is gone.
             const SqlParams pid{QString::number(oldPid)};
+            for (int i = 0; i < 100; ++i) {
+                const Batch busy =
+                    send({Item{QStringLiteral("SELECT wait_event IS DISTINCT FROM 'ClientRead' "
+                                              "FROM pg_stat_activity WHERE pid = $1::int"),
+                               pid, Kind::Housekeeping}});
+                if (busy.connectionLost || busy.items.at(0).state != ItemResult::State::Ok ||
+                    busy.items.at(0).result.rowCount() == 0 ||
+                    busy.items.at(0).result.text(0, 0) != u"t")
+                    break; // gone, or idle until the client speaks (which it never will)
+                std::this_thread::sleep_for(milliseconds(20));
+            }
             send(
                 {Item{QStringLiteral("SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity "
                                      "WHERE pid = $1::int"),
