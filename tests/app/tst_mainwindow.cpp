@@ -46,6 +46,22 @@ private:
     std::unique_ptr<PgConnection> m_sql;
     std::unique_ptr<MainWindow> m_window;
 
+    // Connects `window` with settings that cannot work and returns the connection dialog
+    // it opens again (null when none showed within 20 s).
+    static ConnectionDialog *connectAndAwaitTheDialogAgain(MainWindow &window,
+                                                           const ConnectionSettings &settings)
+    {
+        window.connectTo(settings);
+        ConnectionDialog *dialog = nullptr;
+        const bool shown = QTest::qWaitFor(
+            [&] {
+                dialog = window.findChild<ConnectionDialog *>(QStringLiteral("connectAgain"));
+                return dialog && dialog->isVisible();
+            },
+            20000);
+        return shown ? dialog : nullptr;
+    }
+
     qint64 sqlCount(const QString &sql, const SqlParams &params = {})
     {
         auto result = m_sql->exec(sql, params);
@@ -531,12 +547,8 @@ private Q_SLOTS:
         const QString right = wrong.value(QStringLiteral("password"));
         QVERIFY(!right.isEmpty());
         wrong.setValue(QStringLiteral("password"), QStringLiteral("it's wrong"));
-        window.connectTo(wrong);
-        ConnectionDialog *dialog = nullptr;
-        QTRY_VERIFY_WITH_TIMEOUT(
-            (dialog = window.findChild<ConnectionDialog *>(QStringLiteral("connectAgain"))) &&
-                dialog->isVisible(),
-            20000);
+        ConnectionDialog *dialog = connectAndAwaitTheDialogAgain(window, wrong);
+        QVERIFY(dialog);
         auto *message = dialog->findChild<QLabel *>(QStringLiteral("message"));
         QVERIFY2(message->text().contains(QLatin1String("Authentication failed")),
                  qPrintable(message->text()));
@@ -566,12 +578,8 @@ private Q_SLOTS:
         window.show();
         ConnectionSettings missing = TestServer::settings(m_database);
         missing.setValue(QStringLiteral("dbname"), QStringLiteral("no_such_database"));
-        window.connectTo(missing);
-        ConnectionDialog *dialog = nullptr;
-        QTRY_VERIFY_WITH_TIMEOUT(
-            (dialog = window.findChild<ConnectionDialog *>(QStringLiteral("connectAgain"))) &&
-                dialog->isVisible(),
-            20000);
+        ConnectionDialog *dialog = connectAndAwaitTheDialogAgain(window, missing);
+        QVERIFY(dialog);
         auto *message = dialog->findChild<QLabel *>(QStringLiteral("message"));
         QVERIFY2(message->text().contains(QLatin1String("no_such_database")),
                  qPrintable(message->text()));
