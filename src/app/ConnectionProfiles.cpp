@@ -49,11 +49,9 @@ QString withoutPassword(const QString &url)
 
 QString ConnectionProfiles::storableUrl(const ConnectionSettings &settings)
 {
-    ConnectionSettings copy = settings;
-    copy.remove(QStringLiteral("password"));
-    copy.remove(QStringLiteral("sslpassword"));
-    // Certificates directory files are stored separately; keep explicit paths in the URL.
-    return copy.toUrl(ConnectionSettings::Password::Omit);
+    // toUrl() without the password leaves out every secret (password, sslpassword).
+    // Certificates directory files are stored separately; explicit paths stay in the URL.
+    return settings.toUrl(ConnectionSettings::Password::Omit);
 }
 
 QList<ConnectionProfile> ConnectionProfiles::saved()
