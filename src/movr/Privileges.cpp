@@ -1,16 +1,13 @@
 #include "Privileges.h"
 
+#include "OperationStatements.h"
+
 namespace {
 
 const QStringList MovrTables{
     QStringLiteral("users"),       QStringLiteral("vehicles"),
     QStringLiteral("rides"),       QStringLiteral("vehicle_location_histories"),
     QStringLiteral("promo_codes"), QStringLiteral("user_promo_codes")};
-
-PrivilegeRequirement need(const char *table, Privilege privilege)
-{
-    return {QLatin1String(table), privilege};
-}
 
 } // namespace
 
@@ -74,46 +71,12 @@ bool TablePrivileges::has(const QString &table, Privilege privilege) const
 
 QList<PrivilegeRequirement> TablePrivileges::requirements(MovrOperation operation)
 {
-    // PostgreSQL needs SELECT on a table whose UPDATE or DELETE has a WHERE clause or
-    // RETURNING, so every written table is read too.
-    using P = Privilege;
-    switch (operation) {
-    case MovrOperation::StartRide:
-        return {need("vehicles", P::Select),
-                need("vehicles", P::Update),
-                need("users", P::Select),
-                need("rides", P::Select),
-                need("rides", P::Insert),
-                need("promo_codes", P::Select),
-                need("user_promo_codes", P::Select),
-                need("user_promo_codes", P::Update)};
-    case MovrOperation::EndRide:
-        return {need("rides", P::Select), need("rides", P::Update), need("vehicles", P::Select),
-                need("vehicles", P::Update)};
-    case MovrOperation::AddVehicle:
-        return {need("users", P::Select), need("vehicles", P::Select), need("vehicles", P::Insert)};
-    case MovrOperation::EditVehicle:
-        return {need("vehicles", P::Select), need("vehicles", P::Update), need("users", P::Select)};
-    case MovrOperation::SetVehicleStatus:
-    case MovrOperation::RetireVehicle:
-        return {need("vehicles", P::Select), need("vehicles", P::Update), need("rides", P::Select)};
-    case MovrOperation::AddUser:
-        return {need("users", P::Select), need("users", P::Insert)};
-    case MovrOperation::EditUser:
-        return {need("users", P::Select), need("users", P::Update)};
-    case MovrOperation::DeleteUser:
-        return {need("users", P::Select), need("users", P::Delete), need("vehicles", P::Select),
-                need("rides", P::Select), need("user_promo_codes", P::Select)};
-    case MovrOperation::CreatePromoCode:
-        return {need("promo_codes", P::Select), need("promo_codes", P::Insert)};
-    case MovrOperation::ApplyPromoCode:
-        return {need("users", P::Select), need("promo_codes", P::Select),
-                need("user_promo_codes", P::Select), need("user_promo_codes", P::Insert)};
-    case MovrOperation::RecordLocation:
-        return {need("rides", P::Select), need("vehicle_location_histories", P::Select),
-                need("vehicle_location_histories", P::Insert)};
-    }
-    return {};
+    // Read from the statements the operation sends (OperationStatements), not written by
+    // hand: SELECT … FOR UPDATE needs UPDATE, an UPDATE's WHERE needs SELECT, and so on.
+    QList<PrivilegeRequirement> requirements;
+    for (const PrivilegeUse &use : OperationStatements::privileges(operation))
+        requirements.append(use.requirement);
+    return requirements;
 }
 
 QList<PrivilegeRequirement> TablePrivileges::missingFor(MovrOperation operation) const

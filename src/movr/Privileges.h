@@ -52,7 +52,8 @@ public:
     static TablePrivileges all(const QString &user = {});
 
     bool has(const QString &table, Privilege privilege) const;
-    // What `operation` needs, in the order its statements touch the tables.
+    // What `operation` needs, in the order its statements touch the tables: derived from the
+    // statements it sends (OperationStatements, StatementPrivileges).
     static QList<PrivilegeRequirement> requirements(MovrOperation operation);
     QList<PrivilegeRequirement> missingFor(MovrOperation operation) const;
     bool allows(MovrOperation operation) const { return missingFor(operation).isEmpty(); }
