@@ -385,9 +385,14 @@ UserDialog::UserDialog(Mode mode, const Values &initial, QWidget *parent)
     validator()->addField(m_ui->address,
                           [this] { return Validation::address(m_ui->address->text()); });
     validator()->addField(m_ui->creditCard, [this] {
-        return trimmed(m_ui->creditCard).isEmpty()
-                   ? QString()
-                   : Validation::creditCard(trimmed(m_ui->creditCard));
+        return trimmed(m_ui->creditCard).isEmpty() ? QString()
+                                                   : Validation::creditCard(creditCard());
+    });
+    // A number typed in groups ("4111 1111 1111 1111") is shown as it is stored.
+    connect(m_ui->creditCard, &QLineEdit::editingFinished, this, [this] {
+        if (Validation::creditCard(creditCard()).isEmpty() &&
+            m_ui->creditCard->text() != creditCard())
+            m_ui->creditCard->setText(creditCard());
     });
     validator()->addRule(bodyRule([this] { return body(); }));
     validator()->validate();
@@ -403,8 +408,13 @@ AddUserInput UserDialog::addInput() const
     input.city = m_ui->city->currentText();
     input.name = trimmed(m_ui->name);
     input.address = trimmed(m_ui->address);
-    input.creditCard = trimmed(m_ui->creditCard);
+    input.creditCard = creditCard();
     return input;
+}
+
+QString UserDialog::creditCard() const
+{
+    return Validation::normalizedCreditCard(m_ui->creditCard->text());
 }
 
 EditUserInput UserDialog::editInput() const
@@ -416,8 +426,8 @@ EditUserInput UserDialog::editInput() const
         input.name = trimmed(m_ui->name);
     if (trimmed(m_ui->address) != m_initial.address)
         input.address = trimmed(m_ui->address);
-    if (trimmed(m_ui->creditCard) != m_initial.creditCard)
-        input.creditCard = trimmed(m_ui->creditCard);
+    if (creditCard() != m_initial.creditCard)
+        input.creditCard = creditCard();
     return input;
 }
 
@@ -456,7 +466,7 @@ PromoCodeDialog::PromoCodeDialog(QWidget *parent)
                    : QString();
     });
     validator()->addField(m_ui->rules, [this] {
-        return Validation::jsonObject(m_ui->rules->toPlainText(), tr("the rules"));
+        return Validation::jsonObject(m_ui->rules->toPlainText(), Validation::JsonField::Rules);
     });
     validator()->addRule(bodyRule([this] { return body(); }));
     validator()->validate();

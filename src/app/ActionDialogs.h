@@ -155,6 +155,9 @@ public:
     Result<TransactionBody> body() const;
 
 private:
+    // The card number as it is stored: typed groups ("4111 1111 …", "4111-1111-…") joined.
+    QString creditCard() const;
+
     std::unique_ptr<Ui::UserDialog> m_ui;
     Mode m_mode;
     Values m_initial;

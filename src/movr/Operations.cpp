@@ -715,7 +715,7 @@ Result<TransactionBody> Operations::createPromoCode(const CreatePromoCodeInput &
              input.expirationTime.isEmpty()
                  ? QString()
                  : Validation::timestamp(input.expirationTime, tr("the expiration time")),
-             Validation::jsonObject(input.rules, QStringLiteral("rules"))}))
+             Validation::jsonObject(input.rules, Validation::JsonField::Rules)}))
         return invalid(*problem);
     if (!input.creationTime.isEmpty() && !input.expirationTime.isEmpty() &&
         *Validation::parseTimestamp(input.expirationTime) <=

@@ -142,19 +142,22 @@ QString Validation::revenue(const QString &value)
     return {};
 }
 
-QString Validation::jsonObject(const QString &value, const QString &field)
+QString Validation::jsonObject(const QString &value, JsonField field)
 {
-    const QString what = named(field, QStringLiteral("ext"));
+    const bool rules = field == JsonField::Rules;
     if (value.size() > MaxExtLength)
-        return tr("%1 is longer than %2 characters").arg(what).arg(MaxExtLength);
+        return rules ? tr("the rules are longer than %1 characters").arg(MaxExtLength)
+                     : tr("ext is longer than %1 characters").arg(MaxExtLength);
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(value.toUtf8(), &error);
     if (error.error != QJsonParseError::NoError)
-        return tr("%1 is not valid JSON: %2 at character %3")
-            .arg(what, error.errorString())
+        return (rules ? tr("the rules are not valid JSON: %1 at character %2")
+                      : tr("ext is not valid JSON: %1 at character %2"))
+            .arg(error.errorString())
             .arg(error.offset);
     if (!document.isObject())
-        return tr("%1 must be a JSON object like {\"color\": \"red\"}").arg(what);
+        return rules ? tr("the rules must be a JSON object like {\"type\": \"percent_discount\"}")
+                     : tr("ext must be a JSON object like {\"color\": \"red\"}");
     return {};
 }
 
@@ -164,6 +167,19 @@ QString Validation::creditCard(const QString &value)
     if (!digits.match(value).hasMatch())
         return tr("the credit card number must be 10 to 19 digits, nothing else");
     return {};
+}
+
+QString Validation::normalizedCreditCard(const QString &value)
+{
+    // Groups of ASCII digits separated by single spaces or hyphens.
+    static const QRegularExpression grouped(QStringLiteral("^[0-9]+([ -][0-9]+)*$"));
+    const QString text = value.trimmed();
+    if (!grouped.match(text).hasMatch())
+        return text;
+    QString digits = text;
+    digits.remove(QLatin1Char(' '));
+    digits.remove(QLatin1Char('-'));
+    return digits;
 }
 
 QString Validation::requiredText(const QString &value, const QString &field, int maxLength)
@@ -184,10 +200,13 @@ QString Validation::address(const QString &value, const QString &field)
 
 QString Validation::promoCode(const QString &value)
 {
-    static const QRegularExpression format(QStringLiteral("^[A-Za-z0-9_-]+$"));
+    // Letters of any script with their combining marks (a decomposed "é"), decimal digits.
+    static const QRegularExpression format(QStringLiteral("^[\\p{L}\\p{M}\\p{Nd}_-]+$"),
+                                           QRegularExpression::UseUnicodePropertiesOption);
     if (value.isEmpty())
         return tr("the promo code is empty");
-    if (value.size() > MaxPromoCodeLength)
+    // Characters as people count them (a letter outside the BMP is one, not two).
+    if (value.toUcs4().size() > MaxPromoCodeLength)
         return tr("the promo code is longer than %1 characters").arg(MaxPromoCodeLength);
     if (!format.match(value).hasMatch())
         return tr("the promo code may contain only letters, digits, '_' and '-': \"%1\"")

@@ -53,10 +53,17 @@ public:
 
     // Revenue: >= 0, at most two decimals, fits DECIMAL(10,2) ("12", "12.5", "0.99").
     static QString revenue(const QString &value);
-    // `ext`: a JSON object ({} allowed); arrays, scalars and malformed text are refused.
-    static QString jsonObject(const QString &value, const QString &field = {});
-    // Credit card: 10 to 19 digits, nothing else.
+    // The JSON columns, so that each message is a whole sentence about its field.
+    enum class JsonField { Ext, Rules };
+    // `ext` or a promo code's `rules`: a JSON object ({} allowed); arrays, scalars and
+    // malformed text are refused.
+    static QString jsonObject(const QString &value, JsonField field = JsonField::Ext);
+    // Credit card as stored: 10 to 19 digits, nothing else (normalizedCreditCard() first).
     static QString creditCard(const QString &value);
+    // A card number as typed: "4111 1111 1111 1111" or "4111-1111-1111-1111" become the
+    // digits alone; spaces and hyphens are dropped only between digits. Anything else
+    // (letters, other signs) is returned trimmed and unchanged, for creditCard() to refuse.
+    static QString normalizedCreditCard(const QString &value);
     // Non-empty after trimming, at most `maxLength` characters, no control characters.
     static QString requiredText(const QString &value, const QString &field, int maxLength);
     static QString name(const QString &value)
@@ -64,8 +71,9 @@ public:
         return requiredText(value, tr("name"), MaxNameLength);
     }
     static QString address(const QString &value, const QString &field = {});
-    // Promo code: 1 to 64 characters out of letters, digits, '_' and '-' (the workload's
-    // codes look like "1_wall_heavy_cat").
+    // Promo code: 1 to 64 characters out of letters (any script: "été_2024", "春"), digits,
+    // '_' and '-' (the workload's codes look like "1_wall_heavy_cat"; the column is a
+    // VARCHAR, any text).
     static QString promoCode(const QString &value);
     // A timestamp "YYYY-MM-DD HH:MM:SS[.ffffff]" (a 'T' instead of the space is accepted).
     static QString timestamp(const QString &value, const QString &field = {});

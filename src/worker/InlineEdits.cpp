@@ -108,8 +108,9 @@ SqlValue InlineEdits::fromText(BrowseTable table, int column, const QString &tex
     if (name == u"owner_id")
         return Validation::normalizedUuid(text).isEmpty() ? text.trimmed()
                                                           : Validation::normalizedUuid(text);
-    if (name == u"type" || name == u"credit_card" || name == u"revenue" ||
-        name == u"expiration_time")
+    if (name == u"credit_card")
+        return Validation::normalizedCreditCard(text);
+    if (name == u"type" || name == u"revenue" || name == u"expiration_time")
         return text.trimmed();
     return text;
 }
@@ -130,7 +131,8 @@ QString InlineEdits::validate(BrowseTable table, int column, const SqlValue &val
         name == u"address")
         return Validation::address(text);
     if (name == u"ext" || name == u"rules")
-        return Validation::jsonObject(text, name);
+        return Validation::jsonObject(text, name == u"rules" ? Validation::JsonField::Rules
+                                                             : Validation::JsonField::Ext);
     if (name == u"revenue")
         return Validation::revenue(text);
     if (name == u"name")

@@ -6,6 +6,8 @@
 
 #include <QTest>
 
+#include <string>
+
 class TestValidation : public QObject
 {
     Q_OBJECT
@@ -20,8 +22,11 @@ private Q_SLOTS:
     void revenue();
     void jsonObject_data();
     void jsonObject();
+    void jsonMessagesAreSentences();
     void creditCard_data();
     void creditCard();
+    void normalizedCreditCard_data();
+    void normalizedCreditCard();
     void requiredText_data();
     void requiredText();
     void promoCode_data();
@@ -155,6 +160,25 @@ void TestValidation::jsonObject()
     QCOMPARE(Validation::jsonObject(input).isEmpty(), valid);
 }
 
+void TestValidation::jsonMessagesAreSentences()
+{
+    using F = Validation::JsonField;
+    const QString malformed = Validation::jsonObject(QStringLiteral("{"), F::Rules);
+    QVERIFY2(malformed.startsWith(QLatin1String("the rules are not valid JSON: ")),
+             qPrintable(malformed));
+    const QString array = Validation::jsonObject(QStringLiteral("[]"), F::Rules);
+    QVERIFY2(array.startsWith(QLatin1String("the rules must be a JSON object")), qPrintable(array));
+    const QString tooLong =
+        Validation::jsonObject(QString(Validation::MaxExtLength + 1, QLatin1Char(' ')), F::Rules);
+    QVERIFY2(tooLong.startsWith(QLatin1String("the rules are longer than")), qPrintable(tooLong));
+    for (const QString &message : {malformed, array, tooLong})
+        QVERIFY2(!message.contains(QLatin1String("rules is")), qPrintable(message));
+    QVERIFY(Validation::jsonObject(QStringLiteral("{"))
+                .startsWith(QLatin1String("ext is not valid JSON: ")));
+    QVERIFY(Validation::jsonObject(QStringLiteral("[]"), F::Ext)
+                .startsWith(QLatin1String("ext must be a JSON object")));
+}
+
 void TestValidation::creditCard_data()
 {
     QTest::addColumn<QString>("input");
@@ -176,6 +200,43 @@ void TestValidation::creditCard()
     QFETCH(QString, input);
     QFETCH(bool, valid);
     QCOMPARE(Validation::creditCard(input).isEmpty(), valid);
+}
+
+void TestValidation::normalizedCreditCard_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<QString>("normalized");
+    QTest::addColumn<bool>("valid");
+    QTest::newRow("digits") << QStringLiteral("4111111111111111")
+                            << QStringLiteral("4111111111111111") << true;
+    QTest::newRow("spaces") << QStringLiteral("4111 1111 1111 1111")
+                            << QStringLiteral("4111111111111111") << true;
+    QTest::newRow("hyphens") << QStringLiteral("4111-1111-1111-1111")
+                             << QStringLiteral("4111111111111111") << true;
+    QTest::newRow("amex groups, padded")
+        << QStringLiteral("  3782 822463 10005 ") << QStringLiteral("378282246310005") << true;
+    QTest::newRow("mixed") << QStringLiteral("4111 1111-1111 1111")
+                           << QStringLiteral("4111111111111111") << true;
+    // Still refused: the digits are too few, or something else than a separator is there.
+    QTest::newRow("too short") << QStringLiteral("4111 1111") << QStringLiteral("41111111")
+                               << false;
+    QTest::newRow("double space") << QStringLiteral("4111  1111 1111 1111")
+                                  << QStringLiteral("4111  1111 1111 1111") << false;
+    QTest::newRow("leading hyphen") << QStringLiteral("-4111 1111 1111 1111")
+                                    << QStringLiteral("-4111 1111 1111 1111") << false;
+    QTest::newRow("letters") << QStringLiteral("4111 1111 1111 11x1")
+                             << QStringLiteral("4111 1111 1111 11x1") << false;
+    QTest::newRow("dots") << QStringLiteral("4111.1111.1111.1111")
+                          << QStringLiteral("4111.1111.1111.1111") << false;
+}
+
+void TestValidation::normalizedCreditCard()
+{
+    QFETCH(QString, input);
+    QFETCH(QString, normalized);
+    QFETCH(bool, valid);
+    QCOMPARE(Validation::normalizedCreditCard(input), normalized);
+    QCOMPARE(Validation::creditCard(Validation::normalizedCreditCard(input)).isEmpty(), valid);
 }
 
 void TestValidation::requiredText_data()
@@ -209,7 +270,23 @@ void TestValidation::promoCode_data()
     QTest::newRow("longest") << QString(Validation::MaxPromoCodeLength, QLatin1Char('x')) << true;
     QTest::newRow("too long") << QString(Validation::MaxPromoCodeLength + 1, QLatin1Char('x'))
                               << false;
+    QTest::newRow("accented") << QStringLiteral("\u00e9t\u00e9_2024") << true;
+    QTest::newRow("decomposed accent") << QStringLiteral("e\u0301te\u0301-2024") << true;
+    QTest::newRow("german") << QStringLiteral("GR\u00dc\u00dfE") << true;
+    QTest::newRow("greek") << QStringLiteral(
+                                  "\u03ba\u03b1\u03bb\u03bf\u03ba\u03b1\u03af\u03c1\u03b9")
+                           << true;
+    QTest::newRow("chinese") << QStringLiteral("\u6625\u8282") << true;
+    QTest::newRow("longest outside the BMP")
+        << QString::fromUcs4(std::u32string(Validation::MaxPromoCodeLength, U'\U0001D49C').c_str())
+        << true;
+    QTest::newRow("too long outside the BMP")
+        << QString::fromUcs4(
+               std::u32string(Validation::MaxPromoCodeLength + 1, U'\U0001D49C').c_str())
+        << false;
+    QTest::newRow("emoji") << QStringLiteral("party\U0001F389") << false;
     QTest::newRow("space") << QStringLiteral("two words") << false;
+    QTest::newRow("no-break space") << QStringLiteral("two\u00a0words") << false;
     QTest::newRow("quote") << QStringLiteral("it's") << false;
     QTest::newRow("empty") << QString() << false;
 }

@@ -17,6 +17,7 @@ private Q_SLOTS:
     void editableColumns();
     void validation_data();
     void validation();
+    void cardNumberIsStoredAsDigits();
     void appliesSeveralColumnsOfARow();
     void nullOriginalsAndHostileText();
     void concurrentChangeIsNeverOverwritten();
@@ -130,6 +131,14 @@ void TestInlineEdits::validation_data()
                                 << "" << false;
     QTest::newRow("card letters") << u << "credit_card"
                                   << "41x1" << false;
+    QTest::newRow("card with spaces") << u << "credit_card"
+                                      << "4111 1111 1111 1111" << true;
+    QTest::newRow("card with hyphens") << u << "credit_card"
+                                       << " 4111-1111-1111-1111 " << true;
+    QTest::newRow("card with a double space") << u << "credit_card"
+                                              << "4111  1111 1111 1111" << false;
+    QTest::newRow("rules not an object") << p << "rules"
+                                         << "[1]" << false;
     QTest::newRow("card empty is NULL") << u << "credit_card"
                                         << "" << true;
     QTest::newRow("revenue three decimals") << r << "revenue"
@@ -156,6 +165,20 @@ void TestInlineEdits::validation()
     const int index = TableSpec::of(t).columnIndex(column);
     const QString problem = InlineEdits::validate(t, index, InlineEdits::fromText(t, index, text));
     QCOMPARE(problem.isEmpty(), valid);
+}
+
+void TestInlineEdits::cardNumberIsStoredAsDigits()
+{
+    const int column = TableSpec::of(BrowseTable::Users).columnIndex(QStringLiteral("credit_card"));
+    QCOMPARE(
+        InlineEdits::fromText(BrowseTable::Users, column, QStringLiteral("4111 1111-1111 1111")),
+        SqlValue(QStringLiteral("4111111111111111")));
+    // The JSON message of the rules column is a sentence about the rules.
+    const int rules = TableSpec::of(BrowseTable::PromoCodes).columnIndex(QStringLiteral("rules"));
+    QVERIFY2(
+        InlineEdits::validate(BrowseTable::PromoCodes, rules, QStringLiteral("{"))
+            .startsWith(QLatin1String("the rules are not valid JSON")),
+        qPrintable(InlineEdits::validate(BrowseTable::PromoCodes, rules, QStringLiteral("{"))));
 }
 
 void TestInlineEdits::appliesSeveralColumnsOfARow()
