@@ -4,12 +4,15 @@
 
 #include <QDialogButtonBox>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
+
+#include <utility>
 
 UserPicker::UserPicker(BrowseWorker *worker, const QString &city, QWidget *parent)
     : QDialog(parent), m_model(new BrowseTableModel(BrowseTable::Users, this)),
@@ -43,14 +46,24 @@ UserPicker::UserPicker(BrowseWorker *worker, const QString &city, QWidget *paren
     m_delay->setSingleShot(true);
     m_delay->setInterval(250);
     connect(m_search, &QLineEdit::textChanged, m_delay, qOverload<>(&QTimer::start));
+    connect(m_search, &QLineEdit::textChanged, this, [this] { m_chooseWhenShown = false; });
     connect(m_delay, &QTimer::timeout, this, [this] { setSearch(m_search->text()); });
     connect(m_view, &QTableView::activated, this,
             [this](const QModelIndex &index) { choose(index.row()); });
-    connect(buttons, &QDialogButtonBox::accepted, this, [this] {
-        const QModelIndex current = m_view->currentIndex();
-        if (current.isValid())
-            choose(current.row());
+    connect(buttons, &QDialogButtonBox::accepted, this, &UserPicker::chooseFromSearch);
+    connect(m_model, &BrowseTableModel::firstRowsShown, this, [this] {
+        if (!std::exchange(m_chooseWhenShown, false))
+            return;
+        if (m_model->rowCount() > 0)
+            choose(0);
     });
+    connect(m_model, &BrowseTableModel::stateChanged, this, [this](BrowseTableModel::State state) {
+        if (state == BrowseTableModel::State::Error)
+            m_chooseWhenShown = false;
+    });
+    // Enter and the arrows are handled before the line edit, the view and the default button.
+    m_search->installEventFilter(this);
+    m_view->installEventFilter(this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
     m_model->setWorker(worker);
@@ -64,6 +77,65 @@ void UserPicker::setSearch(const QString &text)
     filter.cities = {m_city};
     filter.search = text.trimmed();
     m_model->setFilter(filter);
+}
+
+bool UserPicker::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() != QEvent::KeyPress)
+        return QDialog::eventFilter(watched, event);
+    const int key = static_cast<QKeyEvent *>(event)->key();
+    const bool enter = key == Qt::Key_Return || key == Qt::Key_Enter;
+    if (watched == m_search) {
+        if (enter) {
+            chooseFromSearch();
+            return true;
+        }
+        if (key == Qt::Key_Down || key == Qt::Key_PageDown) {
+            enterList();
+            return true;
+        }
+    } else if (watched == m_view) {
+        if (enter) {
+            chooseCurrentOrFirst();
+            return true;
+        }
+        if (key == Qt::Key_Up && m_view->currentIndex().row() <= 0) {
+            m_search->setFocus(Qt::OtherFocusReason);
+            return true;
+        }
+    }
+    return QDialog::eventFilter(watched, event);
+}
+
+void UserPicker::chooseFromSearch()
+{
+    m_delay->stop();
+    if (m_model->filter().search != m_search->text().trimmed()) {
+        setSearch(m_search->text());
+        m_chooseWhenShown = true;
+        return;
+    }
+    if (m_model->state() == BrowseTableModel::State::Ready)
+        chooseCurrentOrFirst();
+    else
+        m_chooseWhenShown = true; // the first page of this search is on its way
+}
+
+void UserPicker::chooseCurrentOrFirst()
+{
+    const QModelIndex current = m_view->currentIndex();
+    choose(current.isValid() ? current.row() : 0);
+}
+
+void UserPicker::enterList()
+{
+    if (m_model->rowCount() == 0)
+        return;
+    m_view->setFocus(Qt::OtherFocusReason);
+    if (!m_view->currentIndex().isValid()) {
+        const int name = m_model->spec().columnIndex(QStringLiteral("name"));
+        m_view->setCurrentIndex(m_model->index(0, name));
+    }
 }
 
 void UserPicker::choose(int row)

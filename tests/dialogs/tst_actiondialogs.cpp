@@ -25,6 +25,7 @@
 #include <QPushButton>
 #include <QScopeGuard>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTest>
 #include <QTimer>
 #include <QToolButton>
@@ -51,11 +52,13 @@ private Q_SLOTS:
     void editVehicleSendsOnlyChangesAndKeepsExt();
     void vehicleBadInput();
     void ownerIsFoundByNameInTheCity();
+    void userPickerByKeyboard();
     void setStatusOfSeveralVehicles();
     void setStatusOffersOnlySettableStatuses();
     void setStatusBadInput_data();
     void setStatusBadInput();
     void addAndEditUser();
+    void cardTypedInGroupsIsStoredAsDigits();
     void userBadInput_data();
     void userBadInput();
     void createAndApplyPromoCode();
@@ -68,6 +71,7 @@ private Q_SLOTS:
     void everyMnemonicWorks_data();
     void everyMnemonicWorks();
     void promoCodeBadInput();
+    void promoCodeInAnyScript();
 
 private:
     QTranslator m_english;
@@ -579,6 +583,74 @@ void TestActionDialogs::ownerIsFoundByNameInTheCity()
     WorkerBase::shutdownAndDelete(worker);
 }
 
+// Find user by keyboard: Enter in the search chooses the first match (also when typed
+// faster than the search runs); Down enters the list, Enter there chooses the row.
+void TestActionDialogs::userPickerByKeyboard()
+{
+    BrowseWorker::registerMetaTypes();
+    auto *worker = new BrowseWorker(TestServer::settings(m_database));
+    worker->start(QStringLiteral("picker-keys"));
+    const auto stop = qScopeGuard([worker] { WorkerBase::shutdownAndDelete(worker); });
+    auto names = m_sql->exec(
+        QStringLiteral("SELECT name, id FROM users WHERE city = $1 ORDER BY name, id LIMIT 2"),
+        {m_city});
+    QVERIFY(names.hasValue());
+    QCOMPARE(names->rowCount(), 2);
+    const QString name = names->text(0, 0);
+    const QString id =
+        value(QStringLiteral("SELECT id FROM users WHERE city = $1 AND name = $2 ORDER BY id "
+                             "LIMIT 1"),
+              {m_city, name});
+    {
+        UserPicker picker(worker, m_city);
+        picker.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&picker));
+        auto *search = field<QLineEdit>(picker, "search");
+        QTRY_VERIFY_WITH_TIMEOUT(picker.model()->rowCount() > 1, 20000);
+        // Typed and Enter at once: the search runs, then its first match is chosen.
+        QTest::keyClicks(search, name);
+        QTest::keyClick(search, Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(picker.result(), int(QDialog::Accepted), 20000);
+        QCOMPARE(picker.model()->filter().search, name);
+        QCOMPARE(picker.selectedName(), name);
+        QCOMPARE(picker.selectedId(), id);
+    }
+    {
+        UserPicker picker(worker, m_city);
+        picker.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&picker));
+        auto *search = field<QLineEdit>(picker, "search");
+        auto *view = field<QTableView>(picker, "users");
+        QTRY_VERIFY_WITH_TIMEOUT(picker.model()->atEnd() && picker.model()->rowCount() > 1, 20000);
+        // Down: into the list, on its first row; Down again: the second; Enter chooses it.
+        QTest::keyClick(search, Qt::Key_Down);
+        QCOMPARE(view->currentIndex().row(), 0);
+        QTest::keyClick(view, Qt::Key_Down);
+        QCOMPARE(view->currentIndex().row(), 1);
+        const QString second =
+            picker.model()->cellText(1, picker.model()->spec().columnIndex(QStringLiteral("id")));
+        QTest::keyClick(view, Qt::Key_Return);
+        QCOMPARE(picker.result(), int(QDialog::Accepted));
+        QCOMPARE(picker.selectedId(), second);
+    }
+    {
+        // Enter with no match chooses nothing and keeps the dialog open.
+        UserPicker picker(worker, m_city);
+        picker.show();
+        auto *search = field<QLineEdit>(picker, "search");
+        QTRY_VERIFY_WITH_TIMEOUT(picker.model()->rowCount() > 0, 20000);
+        QTest::keyClicks(search, QStringLiteral("nobody is called this"));
+        QTest::keyClick(search, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(picker.model()->filter().search ==
+                                         QStringLiteral("nobody is called this") &&
+                                     picker.model()->atEnd(),
+                                 20000);
+        QCOMPARE(picker.model()->rowCount(), 0);
+        QVERIFY(picker.isVisible());
+        QCOMPARE(picker.selectedId(), QString());
+    }
+}
+
 void TestActionDialogs::setStatusOfSeveralVehicles()
 {
     auto ids = m_sql->exec(
@@ -718,6 +790,43 @@ void TestActionDialogs::addAndEditUser()
              QStringLiteral("2 Rue de Rivoli"));
 }
 
+void TestActionDialogs::cardTypedInGroupsIsStoredAsDigits()
+{
+    UserDialog::Values initial;
+    initial.city = QStringLiteral("paris");
+    UserDialog add(UserDialog::Mode::Add, initial);
+    field<QLineEdit>(add, "name")->setText(QStringLiteral("Grace Groups"));
+    field<QLineEdit>(add, "address")->setText(QStringLiteral("3 Rue de Rivoli"));
+    auto *card = field<QLineEdit>(add, "creditCard");
+    card->setText(QStringLiteral(" 4111 1111-1111 1111"));
+    QVERIFY2(okEnabled(add), qPrintable(message(add)));
+    QCOMPARE(add.addInput().creditCard, QStringLiteral("4111111111111111"));
+    // Leaving the field shows the number as it will be stored.
+    QTest::keyClick(card, Qt::Key_Return);
+    QCOMPARE(card->text(), QStringLiteral("4111111111111111"));
+    const QString id = add.addInput().id;
+    QVERIFY(run(add.body()).committed());
+    QCOMPARE(value(QStringLiteral("SELECT credit_card FROM users WHERE city = 'paris' AND id = $1"),
+                   {id}),
+             QStringLiteral("4111111111111111"));
+
+    // The same number typed in groups is no change.
+    UserDialog edit(UserDialog::Mode::Edit,
+                    {id, QStringLiteral("paris"), QStringLiteral("Grace Groups"),
+                     QStringLiteral("3 Rue de Rivoli"), QStringLiteral("4111111111111111")});
+    field<QLineEdit>(edit, "creditCard")->setText(QStringLiteral("4111 1111 1111 1111"));
+    QVERIFY(!edit.editInput().creditCard.has_value());
+    field<QLineEdit>(edit, "creditCard")->setText(QStringLiteral("5500-0000-0000-0004"));
+    QCOMPARE(edit.editInput().creditCard,
+             std::optional<QString>(QStringLiteral("5500000000000004")));
+    // Something that is not a number in groups is refused and kept as typed.
+    field<QLineEdit>(edit, "creditCard")->setText(QStringLiteral("5500 0000 0000 000O"));
+    QVERIFY(!okEnabled(edit));
+    QVERIFY2(message(edit).contains(QLatin1String("10 to 19 digits")), qPrintable(message(edit)));
+    QTest::keyClick(field<QLineEdit>(edit, "creditCard"), Qt::Key_Return);
+    QCOMPARE(field<QLineEdit>(edit, "creditCard")->text(), QStringLiteral("5500 0000 0000 000O"));
+}
+
 void TestActionDialogs::userBadInput_data()
 {
     QTest::addColumn<QString>("name");
@@ -736,7 +845,10 @@ void TestActionDialogs::userBadInput_data()
                                    << "";
     QTest::newRow("card letters") << "Ann Lee"
                                   << "Main St 1"
-                                  << "4111-1111-1111";
+                                  << "4111-1111-111x";
+    QTest::newRow("card short in groups") << "Ann Lee"
+                                          << "Main St 1"
+                                          << "4111 1111";
     QTest::newRow("card short") << "Ann Lee"
                                 << "Main St 1"
                                 << "123456789";
@@ -801,7 +913,8 @@ void TestActionDialogs::applyPromoCodeFieldByField_data()
     QTest::newRow("code space inside") << code << "99 spring" << onlySome;
     QTest::newRow("code sql") << code << "x'; DROP TABLE promo_codes; --" << onlySome;
     QTest::newRow("code hostile") << code << Hostile << onlySome;
-    QTest::newRow("code accented") << code << QStringLiteral("çode") << onlySome;
+    QTest::newRow("code accented") << code << QStringLiteral("çode") << "";
+    QTest::newRow("code in greek") << code << QStringLiteral("καλοκαίρι_2024") << "";
     QTest::newRow("code emoji") << code << QStringLiteral("free_🚲") << onlySome;
     QTest::newRow("code 65 characters")
         << code << QString(65, QLatin1Char('c')) << "the promo code is longer than 64 characters";
@@ -946,6 +1059,35 @@ void TestActionDialogs::promoCodeBadInput()
     QVERIFY(message(dialog).contains(QLatin1String("past")));
     field<QLineEdit>(dialog, "code")->setText(QString(65, QLatin1Char('c')));
     QVERIFY(!okEnabled(dialog));
+}
+
+// Promo codes of letters in other scripts than Latin's ASCII: created, applied, and the
+// rules' message is a sentence.
+void TestActionDialogs::promoCodeInAnyScript()
+{
+    const QString code = QStringLiteral("\u00e9t\u00e9_\u6625\u8282_2024");
+    PromoCodeDialog create;
+    field<QLineEdit>(create, "code")->setText(code);
+    QVERIFY2(okEnabled(create), qPrintable(message(create)));
+    field<QPlainTextEdit>(create, "rules")->setPlainText(QStringLiteral("{\"type\": "));
+    QVERIFY(!okEnabled(create));
+    QVERIFY2(message(create).startsWith(QLatin1String("The rules are not valid JSON")),
+             qPrintable(message(create)));
+    field<QPlainTextEdit>(create, "rules")->setPlainText(QStringLiteral("{}"));
+    QVERIFY2(okEnabled(create), qPrintable(message(create)));
+    QVERIFY(run(create.body()).committed());
+    QCOMPARE(value(QStringLiteral("SELECT count(*) FROM promo_codes WHERE code = $1"), {code}),
+             QStringLiteral("1"));
+
+    const QString user = value(
+        QStringLiteral("SELECT id FROM users WHERE city = $1 ORDER BY id DESC LIMIT 1"), {m_city});
+    ApplyPromoCodeDialog apply({m_city, user, code});
+    QVERIFY2(okEnabled(apply), qPrintable(message(apply)));
+    QVERIFY(run(apply.body()).committed());
+    QCOMPARE(value(QStringLiteral("SELECT count(*) FROM user_promo_codes WHERE user_id = $1 "
+                                  "AND code = $2"),
+                   {user, code}),
+             QStringLiteral("1"));
 }
 
 void TestActionDialogs::everyMnemonicWorks_data()
