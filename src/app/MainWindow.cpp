@@ -8,6 +8,7 @@
 #include "DetailPane.h"
 #include "EditController.h"
 #include "LanguageMenu.h"
+#include "SavedFilters.h"
 #include "ShortcutsDialog.h"
 #include "SqlPanel.h"
 #include "TablePage.h"
@@ -109,9 +110,19 @@ void MainWindow::saveWindowState() const
     for (TablePage *page : m_pages) {
         const QString name = TableSpec::of(page->table()).sqlName;
         settings.setValue(QStringLiteral("columns/") + name, page->columnState());
-        settings.setValue(QStringLiteral("filters/") + name, page->filterState());
     }
+    settings.remove(QStringLiteral("filters")); // before 2026-12: one filter for every database
     settings.endGroup();
+    saveFilters();
+}
+
+void MainWindow::saveFilters() const
+{
+    if (m_databaseIdentity.isEmpty())
+        return;
+    for (TablePage *page : m_pages)
+        SavedFilters::save(m_databaseIdentity, TableSpec::of(page->table()).sqlName,
+                           page->filterState());
 }
 
 void MainWindow::restoreWindowState()
@@ -129,8 +140,7 @@ void MainWindow::restoreWindowState()
         const QString name = TableSpec::of(m_pages.at(i)->table()).sqlName;
         m_pages.at(i)->restoreColumnState(
             settings.value(QStringLiteral("columns/") + name).toByteArray());
-        m_pages.at(i)->restoreFilterState(
-            settings.value(QStringLiteral("filters/") + name).toMap());
+        // The filters belong to a database: restored in connectTo().
         if (name == table)
             m_tabs->setCurrentIndex(i);
     }
@@ -347,6 +357,15 @@ void MainWindow::connectTo(const ConnectionSettings &settings, const QString &jo
         m_worker = nullptr;
     }
     m_server.reset(); // About shows the server of this connection, not the last one
+    // Each database gets back its own filters (no page has a worker here: nothing loads).
+    const QString identity = SavedFilters::databaseIdentity(settings, journalKey);
+    if (identity != m_databaseIdentity) {
+        saveFilters();
+        m_databaseIdentity = identity;
+        for (TablePage *page : std::as_const(m_pages))
+            page->restoreFilterState(
+                SavedFilters::load(identity, TableSpec::of(page->table()).sqlName));
+    }
     m_worker = new BrowseWorker(settings);
     connect(m_worker, &WorkerBase::connected, this, [this](const ServerInfo &server) {
         m_server = server;

@@ -80,6 +80,8 @@ protected:
 
 private:
     void restoreWindowState();
+    // The filters of every page, under the database they were set on (SavedFilters).
+    void saveFilters() const;
     void createActions();
     void activatePage(int index);
     void showDetails(BrowseTable table, int row);
@@ -98,6 +100,7 @@ private:
     QAction *m_followerReads = nullptr;
     BrowseWorker *m_worker = nullptr;
     EditController *m_edits = nullptr;
+    QString m_databaseIdentity; // SavedFilters::databaseIdentity() of the current connection
     WelcomePage *m_welcome = nullptr;
     // The docks' layout while the welcome page hides them (empty: not on the welcome page).
     QByteArray m_stateBeforeWelcome;

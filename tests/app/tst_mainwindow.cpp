@@ -13,6 +13,7 @@
 #include "LocationTrailPlot.h"
 #include "MainWindow.h"
 #include "ModelTesting.h"
+#include "SavedFilters.h"
 #include "ScopeSelector.h"
 #include "StateOverlay.h"
 #include "TablePage.h"
@@ -519,6 +520,65 @@ private Q_SLOTS:
         // Back to no filter, for whatever runs next.
         restored->restoreFilterState({});
         QCOMPARE(restored->model()->filter(), BrowseFilter{});
+    }
+
+    // A search belongs to the database it was typed on: another database opens without it
+    // (not on "No rows match"), and each database gets its own back.
+    void filtersAreRememberedPerDatabase()
+    {
+        const ConnectionSettings here = TestServer::settings(m_database);
+        ConnectionSettings samePlaceOtherPassword = here;
+        samePlaceOtherPassword.setValue(QStringLiteral("password"), QStringLiteral("changed"));
+        QCOMPARE(SavedFilters::databaseIdentity(samePlaceOtherPassword),
+                 SavedFilters::databaseIdentity(here));
+        QVERIFY(
+            !SavedFilters::databaseIdentity(here).contains(here.value(QStringLiteral("password"))));
+        MovrCounts counts;
+        counts.users = 20;
+        counts.vehicles = 10;
+        counts.rides = 20;
+        counts.histories = 20;
+        counts.promoCodes = 10;
+        const ConnectionSettings there = TestServer::settings(
+            TestServer::createMovrDatabase(QStringLiteral("elsewhere"), counts, 5));
+        QVERIFY(SavedFilters::databaseIdentity(there) != SavedFilters::databaseIdentity(here));
+
+        const QString first = QStringLiteral("only on the first database");
+        m_window->selectTable(BrowseTable::Users);
+        TablePage *users = m_window->currentPage();
+        users->searchField()->setText(first);
+        QTest::keyClick(users->searchField(), Qt::Key_Return);
+        QTRY_COMPARE(users->model()->filter().search, first);
+        QVERIFY(m_window->close());
+
+        m_window = std::make_unique<MainWindow>();
+        QSignalSpy shown(m_window.get(), &MainWindow::dataShown);
+        m_window->show();
+        m_window->connectTo(there);
+        QTRY_COMPARE(shown.count(), 1);
+        users = m_window->tablePage(BrowseTable::Users);
+        QCOMPARE(m_window->currentPage(), users);
+        QCOMPARE(users->searchField()->text(), QString());
+        QCOMPARE(users->model()->filter(), BrowseFilter{});
+        QVERIFY(users->model()->rowCount() > 0);
+        const QString second = QStringLiteral("typed on the second");
+        users->searchField()->setText(second);
+        QTest::keyClick(users->searchField(), Qt::Key_Return);
+        QTRY_COMPARE(users->model()->filter().search, second);
+
+        // Switching databases in the same window: each one's own search.
+        m_window->connectTo(here);
+        QCOMPARE(users->searchField()->text(), first);
+        QCOMPARE(users->model()->filter().search, first);
+        QTRY_COMPARE(users->model()->state(), BrowseTableModel::State::Ready);
+        QCOMPARE(users->model()->rowCount(), 0);
+        m_window->connectTo(there);
+        QCOMPARE(users->searchField()->text(), second);
+
+        // Back to the first database and no filter, for whatever runs next.
+        m_window->connectTo(here);
+        users->restoreFilterState({});
+        QTRY_COMPARE(users->model()->state(), BrowseTableModel::State::Ready);
     }
 
     // Fits a 1280-pixel-wide screen with the details beside the tables, at any table.
