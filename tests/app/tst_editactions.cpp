@@ -45,6 +45,7 @@ private Q_SLOTS:
     void initTestCase();
     void readOnlyRoleGetsDisabledActions();
     void revokedPrivilegeIsReadAgain();
+    void deleteUserNeedsUpdateToLockTheRow();
     void committedEditShowsInPanelAndStatus();
     void injectedRetryIsRetriedAndShown();
     void refusedPreconditionNamesTheCause();
@@ -268,6 +269,33 @@ void TestEditActions::readOnlyRoleGetsDisabledActions()
         return e.sql.startsWith(QLatin1String("INSERT")) ||
                e.sql.startsWith(QLatin1String("UPDATE")) || e.sql.startsWith(QLatin1String("WITH"));
     }));
+}
+
+// Delete user locks the user row (SELECT … FOR UPDATE), which needs UPDATE on users on both
+// servers: without it the action is disabled and says so, instead of failing with 42501.
+void TestEditActions::deleteUserNeedsUpdateToLockTheRow()
+{
+    QVERIFY(m_sql
+                ->execScript(
+                    QStringLiteral("DROP ROLE IF EXISTS support_del;"
+                                   "CREATE ROLE support_del LOGIN PASSWORD 'del';"
+                                   "GRANT SELECT ON ALL TABLES IN SCHEMA public TO support_del;"
+                                   "GRANT DELETE ON users TO support_del;"))
+                .hasValue());
+    ConnectionSettings settings = TestServer::settings(m_database);
+    settings.setValue(QStringLiteral("user"), QStringLiteral("support_del"));
+    settings.setValue(QStringLiteral("password"), QStringLiteral("del"));
+    {
+        auto window = openWindow(settings);
+        QAction *remove = window->editController()->action(MovrOperation::DeleteUser);
+        QVERIFY(!remove->isEnabled());
+        QVERIFY2(remove->toolTip().contains(QLatin1String("UPDATE on users")),
+                 qPrintable(remove->toolTip()));
+        QVERIFY(!remove->toolTip().contains(QLatin1String("DELETE on users")));
+    }
+    QVERIFY(m_sql->execScript(QStringLiteral("GRANT UPDATE ON users TO support_del")).hasValue());
+    auto window = openWindow(settings);
+    QVERIFY(window->editController()->action(MovrOperation::DeleteUser)->isEnabled());
 }
 
 // A privilege revoked while the window is open: the edit is refused by the server (42501),
