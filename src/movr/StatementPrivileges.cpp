@@ -134,6 +134,7 @@ public:
         bool hasWhere = false;
         bool hasReturning = false;
         bool onConflict = false;
+        bool conflictTarget = false; // ON CONFLICT (columns) or ON CONFLICT ON CONSTRAINT name
         bool conflictUpdate = false;
         bool locks = false;
         QStringList lockedNames; // after FOR … OF
@@ -244,6 +245,11 @@ public:
             } else if (word == u"on" && verb == Verb::Insert &&
                        wordAt(i + 1, QLatin1String("conflict"))) {
                 onConflict = true;
+                conflictTarget =
+                    i + 2 < nodes.size() && (nodes.at(i + 2).kind == Node::Kind::Group ||
+                                             nodes.at(i + 2).isWord(QLatin1String("on")));
+                inFromList = false; // INSERT … SELECT … FROM x ON CONFLICT
+                inJoinCondition = false;
             } else if ((word == u"on" || word == u"using") && inFromList) {
                 inFromList = false;
                 inJoinCondition = true;
@@ -276,8 +282,12 @@ public:
                                : PrivilegeUse::Reason::CockroachDbRule,
                 boundNames);
         } else if (verb == Verb::Insert) {
-            if (onConflict)
+            // PostgreSQL reads the conflict target's columns (and DO UPDATE's); a bare ON
+            // CONFLICT DO NOTHING reads nothing there, but CockroachDB asks SELECT for it.
+            if (onConflict && (conflictTarget || conflictUpdate))
                 add(target, Privilege::Select, PrivilegeUse::Reason::ResolvesConflict, boundNames);
+            else if (onConflict)
+                add(target, Privilege::Select, PrivilegeUse::Reason::CockroachDbRule, boundNames);
             else if (hasReturning)
                 add(target, Privilege::Select, PrivilegeUse::Reason::Returns, boundNames);
             if (conflictUpdate)

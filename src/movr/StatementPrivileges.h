@@ -47,7 +47,8 @@ struct PrivilegeUse
 //   cockroachdb/cockroach#57309 made it SELECT and UPDATE).
 // - INSERT: INSERT; RETURNING also SELECT; ON CONFLICT also SELECT (PostgreSQL: "all forms of
 //   ON CONFLICT also require SELECT privilege on any column whose values are read",
-//   sql-insert.html; CockroachDB insert docs: SELECT for ON CONFLICT); DO UPDATE also UPDATE.
+//   sql-insert.html, a bare ON CONFLICT DO NOTHING reads none; CockroachDB's insert docs ask
+//   SELECT for every ON CONFLICT); DO UPDATE also UPDATE.
 // - UPDATE / DELETE: UPDATE / DELETE; SELECT when a WHERE or RETURNING reads the target's
 //   columns (PostgreSQL sql-update.html / sql-delete.html: "as well as the SELECT privilege
 //   for any table whose values are read in the expressions or condition"), and always on
