@@ -1554,10 +1554,6 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
         <translation>Die Ablaufzeit liegt in der Vergangenheit.</translation>
     </message>
     <message>
-        <source>the rules</source>
-        <translation>die Regeln</translation>
-    </message>
-    <message>
         <source>Crea&amp;te</source>
         <translation>&amp;Erstellen</translation>
     </message>
@@ -2442,18 +2438,6 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
         <translation>der Umsatz ist kein Betrag wie 12.50: „%1“</translation>
     </message>
     <message>
-        <source>%1 is longer than %2 characters</source>
-        <translation>%1 ist länger als %2 Zeichen</translation>
-    </message>
-    <message>
-        <source>%1 is not valid JSON: %2 at character %3</source>
-        <translation>%1 ist kein gültiges JSON: %2 bei Zeichen %3</translation>
-    </message>
-    <message>
-        <source>%1 must be a JSON object like {&quot;color&quot;: &quot;red&quot;}</source>
-        <translation>%1 muss ein JSON-Objekt sein wie {&quot;color&quot;: &quot;red&quot;}</translation>
-    </message>
-    <message>
         <source>the credit card number must be 10 to 19 digits, nothing else</source>
         <translation>die Kreditkartennummer muss aus 10 bis 19 Ziffern bestehen, sonst nichts</translation>
     </message>
@@ -2504,6 +2488,30 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
     <message>
         <source>name</source>
         <translation>der Name</translation>
+    </message>
+    <message>
+        <source>the rules are longer than %1 characters</source>
+        <translation>die Regeln sind länger als %1 Zeichen</translation>
+    </message>
+    <message>
+        <source>ext is longer than %1 characters</source>
+        <translation>ext ist länger als %1 Zeichen</translation>
+    </message>
+    <message>
+        <source>the rules are not valid JSON: %1 at character %2</source>
+        <translation>die Regeln sind kein gültiges JSON: %1 bei Zeichen %2</translation>
+    </message>
+    <message>
+        <source>ext is not valid JSON: %1 at character %2</source>
+        <translation>ext ist kein gültiges JSON: %1 bei Zeichen %2</translation>
+    </message>
+    <message>
+        <source>the rules must be a JSON object like {&quot;type&quot;: &quot;percent_discount&quot;}</source>
+        <translation>die Regeln müssen ein JSON-Objekt sein, etwa {&quot;type&quot;: &quot;percent_discount&quot;}</translation>
+    </message>
+    <message>
+        <source>ext must be a JSON object like {&quot;color&quot;: &quot;red&quot;}</source>
+        <translation>ext muss ein JSON-Objekt sein, etwa {&quot;color&quot;: &quot;red&quot;}</translation>
     </message>
 </context>
 <context>

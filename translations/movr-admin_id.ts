@@ -1549,10 +1549,6 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
         <translation>Waktu kedaluwarsa sudah lewat.</translation>
     </message>
     <message>
-        <source>the rules</source>
-        <translation>aturan</translation>
-    </message>
-    <message>
         <source>Crea&amp;te</source>
         <translation>&amp;Buat</translation>
     </message>
@@ -2435,18 +2431,6 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
         <translation>pendapatan bukan jumlah seperti 12.50: &quot;%1&quot;</translation>
     </message>
     <message>
-        <source>%1 is longer than %2 characters</source>
-        <translation>%1 lebih panjang dari %2 karakter</translation>
-    </message>
-    <message>
-        <source>%1 is not valid JSON: %2 at character %3</source>
-        <translation>%1 bukan JSON yang valid: %2 pada karakter %3</translation>
-    </message>
-    <message>
-        <source>%1 must be a JSON object like {&quot;color&quot;: &quot;red&quot;}</source>
-        <translation>%1 harus berupa objek JSON seperti {&quot;color&quot;: &quot;red&quot;}</translation>
-    </message>
-    <message>
         <source>the credit card number must be 10 to 19 digits, nothing else</source>
         <translation>nomor kartu kredit harus terdiri dari 10 sampai 19 digit, tanpa karakter lain</translation>
     </message>
@@ -2497,6 +2481,30 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
     <message>
         <source>name</source>
         <translation>nama</translation>
+    </message>
+    <message>
+        <source>the rules are longer than %1 characters</source>
+        <translation>aturan lebih panjang dari %1 karakter</translation>
+    </message>
+    <message>
+        <source>ext is longer than %1 characters</source>
+        <translation>ext lebih panjang dari %1 karakter</translation>
+    </message>
+    <message>
+        <source>the rules are not valid JSON: %1 at character %2</source>
+        <translation>aturan bukan JSON yang valid: %1 pada karakter %2</translation>
+    </message>
+    <message>
+        <source>ext is not valid JSON: %1 at character %2</source>
+        <translation>ext bukan JSON yang valid: %1 pada karakter %2</translation>
+    </message>
+    <message>
+        <source>the rules must be a JSON object like {&quot;type&quot;: &quot;percent_discount&quot;}</source>
+        <translation>aturan harus berupa objek JSON seperti {&quot;type&quot;: &quot;percent_discount&quot;}</translation>
+    </message>
+    <message>
+        <source>ext must be a JSON object like {&quot;color&quot;: &quot;red&quot;}</source>
+        <translation>ext harus berupa objek JSON seperti {&quot;color&quot;: &quot;red&quot;}</translation>
     </message>
 </context>
 <context>
