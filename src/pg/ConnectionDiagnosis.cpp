@@ -84,6 +84,31 @@ ConnectFailure ConnectionDiagnosis::classify(const QString &message)
         return ConnectFailure::Refused;
     if (contains(message, "timeout expired") || contains(message, "timed out"))
         return ConnectFailure::Timeout;
+    // Something answered, but not in the PostgreSQL protocol (e.g. an HTTP server answering
+    // "HTTP/1.1 400 ..." to the startup or SSLRequest packet). libpq 15.18, fe-connect.c
+    // PQconnectPoll: "expected authentication request from server, but received %c" and
+    // "received invalid response to SSL negotiation: %c".
+    if (contains(message, "expected authentication request from server") ||
+        contains(message, "invalid response to SSL negotiation"))
+        return ConnectFailure::NotPostgres;
+    // The client certificate and its key, checked by libpq before anything is sent
+    // (libpq 15.18, fe-secure-openssl.c initialize_SSL).
+    if (contains(message, "private key file") && contains(message, "group or world access"))
+        return ConnectFailure::ClientKeyInsecure;
+    if (contains(message, "certificate present, but not private key") ||
+        contains(message, "could not stat private key file") ||
+        contains(message, "could not load private key file"))
+        return ConnectFailure::ClientKeyMissing;
+    // ... and by the server: a TLS alert when its ssl_ca_file does not verify the chain, or
+    // FATAL from ClientAuthentication/CheckCertAuth (PostgreSQL 15, src/backend/libpq/auth.c).
+    if (contains(message, "alert unknown ca"))
+        return ConnectFailure::ClientCertificateUnknownCa;
+    if (contains(message, "alert certificate expired"))
+        return ConnectFailure::ClientCertificateExpired;
+    if (contains(message, "connection requires a valid client certificate"))
+        return ConnectFailure::ClientCertificateRequired;
+    if (contains(message, "certificate authentication failed for user"))
+        return ConnectFailure::ClientCertificateWrongUser;
     if (contains(message, "certificate verify failed") ||
         contains(message, "does not match host name") ||
         contains(message, "root certificate file") ||
@@ -95,8 +120,7 @@ ConnectFailure ConnectionDiagnosis::classify(const QString &message)
     if (contains(message, "password authentication failed") ||
         contains(message, "no password supplied") ||
         contains(message, "authentication failed for user") ||
-        (contains(message, "role \"") && contains(message, "does not exist")) ||
-        contains(message, "certificate authentication failed"))
+        (contains(message, "role \"") && contains(message, "does not exist")))
         return ConnectFailure::AuthenticationFailed;
     if (contains(message, "no pg_hba.conf entry") && contains(message, "no encryption"))
         return ConnectFailure::TlsRequired;
@@ -138,6 +162,11 @@ QString ConnectionDiagnosis::describe(ConnectFailure failure, const ConnectionSe
 {
     const QString host = settings.host().isEmpty() ? QStringLiteral("localhost") : settings.host();
     const QString where = QStringLiteral("%1:%2").arg(host).arg(settings.port());
+    const QString user = settings.user();
+    // libpq's default when no sslkey is given.
+    const QString key = settings.value(QStringLiteral("sslkey")).isEmpty()
+                            ? QStringLiteral("~/.postgresql/postgresql.key")
+                            : settings.value(QStringLiteral("sslkey"));
     switch (failure) {
     case ConnectFailure::None:
         return {};
@@ -168,6 +197,37 @@ QString ConnectionDiagnosis::describe(ConnectFailure failure, const ConnectionSe
             .arg(where);
     case ConnectFailure::DatabaseMissing:
         return tr("The server has no database named \"%1\".").arg(settings.database());
+    case ConnectFailure::ClientCertificateRequired:
+        return tr("The server at %1 accepts only a client certificate, and none was sent: give "
+                  "the certificates directory (--certs-dir, holding client.%2.crt and "
+                  "client.%2.key) or the certificate and key files.")
+            .arg(where, user);
+    case ConnectFailure::ClientCertificateWrongUser:
+        return tr("The client certificate is not for user \"%1\": the server accepts a "
+                  "certificate only for the user named in its common name (CN). Use "
+                  "client.%1.crt, or connect as the certificate's user.")
+            .arg(user);
+    case ConnectFailure::ClientCertificateUnknownCa:
+        return tr("The server at %1 did not accept the client certificate: it is not signed by "
+                  "a CA the server trusts. Use a certificate made with the cluster's own CA "
+                  "(its ca.crt and ca.key).")
+            .arg(where);
+    case ConnectFailure::ClientCertificateExpired:
+        return tr("The server at %1 did not accept the client certificate for user \"%2\": it "
+                  "has expired. Create a new one (cockroach cert create-client %2).")
+            .arg(where, user);
+    case ConnectFailure::ClientKeyMissing:
+        return tr("The private key of the client certificate is missing or cannot be read "
+                  "(%1): keep client.%2.key next to client.%2.crt.")
+            .arg(key, user);
+    case ConnectFailure::ClientKeyInsecure:
+        return tr("The private key %1 can be read by other users, so it is refused: make it "
+                  "private (chmod 600 %1).")
+            .arg(key);
+    case ConnectFailure::NotPostgres:
+        return tr("The server at %1 does not speak the PostgreSQL protocol: is this the HTTP "
+                  "(DB Console) port? CockroachDB's SQL port is 26257 by default.")
+            .arg(where);
     case ConnectFailure::Other:
         break;
     }

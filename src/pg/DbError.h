@@ -28,6 +28,14 @@ enum class ConnectFailure {
     CertificateRejected,  // the server's certificate failed verification (CA or host name)
     TlsRequired,          // TLS demanded by one side and not offered by the other
     DatabaseMissing,      // the server has no database of that name
+    // Certificate authentication (`cockroach cert create-client`, PostgreSQL's `cert`):
+    ClientCertificateRequired,  // the server wants a client certificate; none was sent
+    ClientCertificateWrongUser, // the certificate's common name is another user
+    ClientCertificateUnknownCa, // signed by a CA the server does not trust
+    ClientCertificateExpired,   // the server refused it as expired
+    ClientKeyMissing,           // the certificate's private key is missing or unreadable
+    ClientKeyInsecure,          // the key file is readable by others; libpq refuses it
+    NotPostgres,                // what answers there does not speak the PostgreSQL protocol
     Other,
 };
 
@@ -50,13 +58,31 @@ struct DbError
 
     bool isRetryable() const { return kind == ErrorClass::Retryable; }
     // A connection refused for a reason that trying again does not mend (a wrong password,
-    // a missing database, a rejected certificate, a TLS mismatch): the settings must change.
+    // a missing database, a rejected certificate, a TLS mismatch, a client certificate or key
+    // not accepted, not a PostgreSQL server): the settings must change.
     bool isPermanentConnectFailure() const
     {
-        return connectFailure == ConnectFailure::AuthenticationFailed ||
-               connectFailure == ConnectFailure::DatabaseMissing ||
-               connectFailure == ConnectFailure::CertificateRejected ||
-               connectFailure == ConnectFailure::TlsRequired;
+        switch (connectFailure) {
+        case ConnectFailure::AuthenticationFailed:
+        case ConnectFailure::DatabaseMissing:
+        case ConnectFailure::CertificateRejected:
+        case ConnectFailure::TlsRequired:
+        case ConnectFailure::ClientCertificateRequired:
+        case ConnectFailure::ClientCertificateWrongUser:
+        case ConnectFailure::ClientCertificateUnknownCa:
+        case ConnectFailure::ClientCertificateExpired:
+        case ConnectFailure::ClientKeyMissing:
+        case ConnectFailure::ClientKeyInsecure:
+        case ConnectFailure::NotPostgres:
+            return true;
+        case ConnectFailure::None:
+        case ConnectFailure::NameNotResolved:
+        case ConnectFailure::Refused:
+        case ConnectFailure::Timeout:
+        case ConnectFailure::Other:
+            break;
+        }
+        return false;
     }
     // One line for a status bar or stderr: "message (SQLSTATE 40001)".
     QString toString() const;

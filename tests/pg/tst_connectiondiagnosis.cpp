@@ -3,12 +3,88 @@
 #include "pg/PgConnection.h"
 
 #include <QProcess>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <netinet/in.h>
+#include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
+
+#include <atomic>
+#include <thread>
+
+namespace {
+
+// A loopback server that answers every connection the way a web server answers a request
+// it cannot parse ("HTTP/1.1 400 Bad Request"), then closes it: what libpq meets when the
+// URL names CockroachDB's HTTP (DB Console) port. Bounded: 127.0.0.1 only, at most 16
+// connections, a thread that the destructor stops.
+class HttpLookalike
+{
+public:
+    HttpLookalike()
+    {
+        m_listen = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        socklen_t length = sizeof address;
+        if (m_listen < 0 ||
+            ::bind(m_listen, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0 ||
+            ::listen(m_listen, 4) != 0 ||
+            ::getsockname(m_listen, reinterpret_cast<sockaddr *>(&address), &length) != 0)
+            return;
+        m_port = ntohs(address.sin_port);
+        m_thread = std::thread([this] { run(); });
+    }
+    ~HttpLookalike()
+    {
+        m_stop = true;
+        if (m_thread.joinable())
+            m_thread.join();
+        if (m_listen >= 0)
+            ::close(m_listen);
+    }
+    int port() const { return m_port; }
+    int served() const { return m_served; }
+
+private:
+    void run()
+    {
+        while (!m_stop && m_served < 16) {
+            pollfd listening{m_listen, POLLIN, 0};
+            if (::poll(&listening, 1, 50) <= 0) // wakes up to see m_stop
+                continue;
+            const int client = ::accept4(m_listen, nullptr, nullptr, SOCK_CLOEXEC);
+            if (client < 0)
+                continue;
+            // Read what the client sends first (a startup packet or an SSLRequest), as a web
+            // server reads a request line, then answer and close.
+            pollfd reading{client, POLLIN, 0};
+            char buffer[1024];
+            if (::poll(&reading, 1, 5000) > 0) [[maybe_unused]]
+                const ssize_t got = ::read(client, buffer, sizeof buffer);
+            static const char answer[] = "HTTP/1.1 400 Bad Request\r\n"
+                                         "Content-Type: text/plain; charset=utf-8\r\n"
+                                         "Connection: close\r\n\r\n"
+                                         "400 Bad Request";
+            [[maybe_unused]] const ssize_t sent = ::write(client, answer, sizeof answer - 1);
+            ::shutdown(client, SHUT_WR);
+            ::close(client);
+            ++m_served;
+        }
+    }
+
+    int m_listen = -1;
+    int m_port = 0;
+    std::atomic<bool> m_stop{false};
+    std::atomic<int> m_served{0};
+    std::thread m_thread;
+};
+
+} // namespace
 
 // Each connection failure gets its precise reason, against a real PostgreSQL with password
 // authentication and TLS only (certificates from CAs made here).
@@ -26,6 +102,9 @@ private Q_SLOTS:
     void failures_data();
     void failures();
     void silentServerTimesOut();
+    void httpServerIsNotPostgres_data();
+    void httpServerIsNotPostgres();
+    void everyFailureHasItsOwnSentence();
 
 private:
     bool openssl(const QStringList &arguments);
@@ -127,6 +206,34 @@ void TestConnectionDiagnosis::classifiesLibpqText_data()
                             << ConnectFailure::TlsRequired;
     QTest::newRow("database") << "FATAL:  database \"nodb\" does not exist"
                               << ConnectFailure::DatabaseMissing;
+    // libpq 15.18's own words (fe-connect.c, fe-secure-openssl.c) and PostgreSQL 15's
+    // (auth.c), as tst_clientcertificates meets them.
+    QTest::newRow("http port, no TLS")
+        << "connection to server at \"127.0.0.1\", port 8080 failed: expected authentication "
+           "request from server, but received H"
+        << ConnectFailure::NotPostgres;
+    QTest::newRow("http port, SSLRequest")
+        << "connection to server at \"127.0.0.1\", port 8080 failed: received invalid "
+           "response to SSL negotiation: H"
+        << ConnectFailure::NotPostgres;
+    QTest::newRow("no client certificate")
+        << "FATAL:  connection requires a valid client certificate"
+        << ConnectFailure::ClientCertificateRequired;
+    QTest::newRow("certificate of another user")
+        << "FATAL:  certificate authentication failed for user \"movr\""
+        << ConnectFailure::ClientCertificateWrongUser;
+    QTest::newRow("client certificate, other CA")
+        << "SSL error: tlsv1 alert unknown ca" << ConnectFailure::ClientCertificateUnknownCa;
+    QTest::newRow("client certificate expired")
+        << "SSL error: sslv3 alert certificate expired" << ConnectFailure::ClientCertificateExpired;
+    QTest::newRow("client key missing")
+        << "certificate present, but not private key file \"/c/client.movr.key\""
+        << ConnectFailure::ClientKeyMissing;
+    QTest::newRow("client key readable")
+        << "private key file \"/c/client.movr.key\" has group or world access; file must have "
+           "permissions u=rw (0600) or less if owned by the current user, or permissions "
+           "u=rw,g=r (0640) or less if owned by root"
+        << ConnectFailure::ClientKeyInsecure;
     QTest::newRow("unknown") << "something else entirely" << ConnectFailure::Other;
 }
 
@@ -261,6 +368,61 @@ void TestConnectionDiagnosis::silentServerTimesOut()
     QCOMPARE(connection.error().connectFailure, ConnectFailure::Timeout);
     QVERIFY2(connection.error().message.contains(QLatin1String("No answer")),
              qPrintable(connection.error().message));
+}
+
+void TestConnectionDiagnosis::httpServerIsNotPostgres_data()
+{
+    QTest::addColumn<QString>("sslMode");
+    QTest::addColumn<QString>("libpq"); // what libpq said, kept in the detail
+    // The startup packet first: libpq reads the 'H' of "HTTP/1.1" as a message type.
+    QTest::newRow("disable") << "disable"
+                             << "expected authentication request from server";
+    // An SSLRequest first: 'H' is neither 'S' nor 'N'.
+    QTest::newRow("prefer") << "prefer"
+                            << "invalid response to SSL negotiation";
+    QTest::newRow("require") << "require"
+                             << "invalid response to SSL negotiation";
+}
+
+void TestConnectionDiagnosis::httpServerIsNotPostgres()
+{
+    HttpLookalike http;
+    QVERIFY(http.port() > 0);
+    QFETCH(QString, sslMode);
+    ConnectionSettings settings = m_server->connectionSettings();
+    settings.setValue(QStringLiteral("host"), QStringLiteral("127.0.0.1"));
+    settings.setValue(QStringLiteral("port"), QString::number(http.port()));
+    settings.setValue(QStringLiteral("sslmode"), sslMode);
+    settings.setValue(QStringLiteral("gssencmode"), QStringLiteral("disable"));
+    auto connection = PgConnection::open(settings);
+    QVERIFY(!connection.hasValue());
+    QVERIFY(http.served() >= 1);
+    const DbError &error = connection.error();
+    QCOMPARE(error.connectFailure, ConnectFailure::NotPostgres);
+    QVERIFY(error.isPermanentConnectFailure());
+    QVERIFY2(error.message.contains(
+                 QStringLiteral("The server at 127.0.0.1:%1 does not speak the PostgreSQL protocol")
+                     .arg(http.port())),
+             qPrintable(error.message));
+    QVERIFY2(error.message.contains(QLatin1String("HTTP")), qPrintable(error.message));
+    QFETCH(QString, libpq);
+    QVERIFY2(error.detail.contains(libpq), qPrintable(error.detail));
+}
+
+void TestConnectionDiagnosis::everyFailureHasItsOwnSentence()
+{
+    ConnectionSettings settings = m_server->connectionSettings();
+    settings.setValue(QStringLiteral("sslkey"), QStringLiteral("/c/client.movr.key"));
+    QSet<QString> sentences;
+    int failures = 0;
+    for (int value = int(ConnectFailure::NameNotResolved); value <= int(ConnectFailure::Other);
+         ++value) {
+        const QString sentence = ConnectionDiagnosis::describe(ConnectFailure(value), settings);
+        QVERIFY2(!sentence.isEmpty(), qPrintable(QString::number(value)));
+        sentences.insert(sentence);
+        ++failures;
+    }
+    QCOMPARE(sentences.size(), failures);
 }
 
 QTEST_GUILESS_MAIN(TestConnectionDiagnosis)
