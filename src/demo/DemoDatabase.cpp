@@ -91,11 +91,12 @@ Status DemoDatabase::start(const MovrLoadOptions::ProgressCallback &progress)
     LocalServerOptions serverOptions;
     serverOptions.directory = m_options.directory;
     serverOptions.durable = !m_options.directory.isEmpty();
+    serverOptions.certificateAuthentication = m_options.secure;
     m_server = std::make_unique<LocalServer>(serverOptions);
     if (auto started = m_server->start(); !started)
         return fail(started.error());
 
-    auto connection = PgConnection::open(m_server->connectionSettings());
+    auto connection = PgConnection::open(connectionSettings());
     if (!connection)
         return fail(connection.error());
     auto existing = Schema::existingTables(**connection);
@@ -131,10 +132,27 @@ bool DemoDatabase::isRunning() const
 
 ConnectionSettings DemoDatabase::connectionSettings() const
 {
-    return m_server ? m_server->connectionSettings() : ConnectionSettings();
+    if (!m_server)
+        return {};
+    ConnectionSettings settings = m_server->connectionSettings();
+    if (m_options.secure) {
+        // What a user of a secure cluster gives: host, port, user, database and --certs-dir.
+        settings.remove(QStringLiteral("password"));
+        settings.remove(QStringLiteral("sslmode"));
+        if (auto applied = settings.applyCertsDirectory(certsDirectory()); !applied)
+            qWarning("demo: %s", qPrintable(applied.error().message));
+    }
+    return settings;
 }
 
 QString DemoDatabase::url() const
 {
-    return m_server ? m_server->url() : QString();
+    if (!m_server)
+        return {};
+    return m_options.secure ? connectionSettings().toUrl() : m_server->url();
+}
+
+QString DemoDatabase::certsDirectory() const
+{
+    return m_server ? m_server->certsDirectory() : QString();
 }

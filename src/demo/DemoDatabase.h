@@ -17,6 +17,9 @@ struct DemoOptions
     // Empty: a temporary directory removed on exit. Otherwise the database is kept there and
     // reused by the next run (loaded once).
     QString directory;
+    // Served like a secure cluster (`cockroach demo` without --insecure): TLS only, the user
+    // authenticated by a client certificate generated in the demo's folder, no password.
+    bool secure = false;
 };
 
 // The embedded demo: a LocalServer, the MovR schema and generated data. Blocking: start()
@@ -36,8 +39,13 @@ public:
     void stop();
     bool isRunning() const;
 
+    // Secure: the certificates directory applied (ConnectionSettings::applyCertsDirectory:
+    // sslmode=verify-full, sslrootcert, sslcert, sslkey), no password.
     ConnectionSettings connectionSettings() const;
-    QString url() const; // with the password, for psql
+    QString url() const; // with the password (or the certificate files), for psql
+    // Secure: the cockroach-style certificates directory (ca.crt, client.<user>.crt/.key), for
+    // `--certs-dir`; empty otherwise.
+    QString certsDirectory() const;
     bool loadedThisRun() const { return m_loaded; }
     const LocalServer *server() const { return m_server.get(); }
 

@@ -1,5 +1,6 @@
 #include "LocalServer.h"
 
+#include "DemoCertificates.h"
 #include "pg/PgConnection.h"
 
 #include <QCoreApplication>
@@ -355,7 +356,10 @@ Status LocalServer::launch(int port)
                           QStringLiteral("-c"), QStringLiteral("listen_addresses=127.0.0.1"),
                           QStringLiteral("-c"), QStringLiteral("unix_socket_permissions=0700"),
                           QStringLiteral("-c"), QStringLiteral("max_connections=100")};
-    if (!m_options.tlsCertificate.isEmpty()) {
+    if (m_options.certificateAuthentication) // client certificates are verified against it
+        arguments << QStringLiteral("-c")
+                  << QStringLiteral("ssl_ca_file=") + dir.filePath(QStringLiteral("tls/ca.crt"));
+    if (!m_options.tlsCertificate.isEmpty() || m_options.certificateAuthentication) {
         arguments << QStringLiteral("-c") << QStringLiteral("ssl=on") << QStringLiteral("-c")
                   << QStringLiteral("ssl_cert_file=") +
                          dir.filePath(QStringLiteral("tls/server.crt"))
@@ -481,31 +485,52 @@ Status LocalServer::start()
 
 Status LocalServer::installTls()
 {
-    if (m_options.tlsCertificate.isEmpty())
-        return Ok{};
     const QDir dir(m_directory);
+    const DemoCertificates generated(certsDirectory(), dir.filePath(QStringLiteral("ca.key")));
+    if (m_options.certificateAuthentication) {
+        if (auto made = generated.ensure(m_options.user); !made)
+            return made;
+    }
+    const bool tls = m_options.certificateAuthentication || !m_options.tlsCertificate.isEmpty();
+    // The socket stays trusted for the owner; TCP over TLS only when the server has a
+    // certificate, then with a client certificate alone or with a password. Written at every
+    // start: a kept --demo-dir may have been served otherwise last time.
+    const QByteArray type = tls ? "hostssl" : "host";
+    const QByteArray method = m_options.certificateAuthentication ? "cert" : "scram-sha-256";
+    QFile hba(dir.filePath(QStringLiteral("data/pg_hba.conf")));
+    if (!hba.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+        hba.write("local all all trust\n" + type + " all all 127.0.0.1/32 " + method + '\n' + type +
+                  " all all ::1/128 " + method + '\n') < 0)
+        return failure(QObject::tr("Cannot write %1.").arg(hba.fileName()));
+    hba.close();
+    if (!tls)
+        return Ok{};
     dir.mkpath(QStringLiteral("tls"));
     const QString certificate = dir.filePath(QStringLiteral("tls/server.crt"));
     const QString key = dir.filePath(QStringLiteral("tls/server.key"));
-    QFile::remove(certificate);
-    QFile::remove(key);
-    if (!QFile::copy(m_options.tlsCertificate, certificate) || !QFile::copy(m_options.tlsKey, key))
+    const QString ca = dir.filePath(QStringLiteral("tls/ca.crt"));
+    for (const QString &path : {certificate, key, ca})
+        QFile::remove(path);
+    const bool own = m_options.certificateAuthentication;
+    if (!QFile::copy(own ? generated.nodeCertificate() : m_options.tlsCertificate, certificate) ||
+        !QFile::copy(own ? generated.nodeKey() : m_options.tlsKey, key) ||
+        (own && !QFile::copy(generated.caCertificate(), ca)))
         return failure(
             QObject::tr("Cannot copy the TLS certificate and key into %1.").arg(m_directory));
-    // PostgreSQL refuses a key readable by others; both must belong to the server's user.
+    // PostgreSQL refuses a key readable by others; all must belong to the server's user.
     QFile::setPermissions(key, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     if (m_switchUser) {
-        for (const QString &path : {dir.filePath(QStringLiteral("tls")), certificate, key})
+        for (const QString &path : {dir.filePath(QStringLiteral("tls")), certificate, key, ca})
             ::chown(QFile::encodeName(path).constData(), m_uid, m_gid);
     }
-    // TCP only over TLS, with a password; the socket stays trusted for the owner.
-    QFile hba(dir.filePath(QStringLiteral("data/pg_hba.conf")));
-    if (!hba.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return failure(QObject::tr("Cannot write %1.").arg(hba.fileName()));
-    hba.write("local all all trust\n"
-              "hostssl all all 127.0.0.1/32 scram-sha-256\n"
-              "hostssl all all ::1/128 scram-sha-256\n");
     return Ok{};
+}
+
+QString LocalServer::certsDirectory() const
+{
+    return m_options.certificateAuthentication && !m_directory.isEmpty()
+               ? QDir(m_directory).filePath(QStringLiteral("certs"))
+               : QString();
 }
 
 bool LocalServer::isRunning() const

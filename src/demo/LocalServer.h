@@ -21,6 +21,11 @@ struct LocalServerOptions
     // When set, the server has ssl=on and TCP connections must use TLS (hostssl).
     QString tlsCertificate;
     QString tlsKey;
+    // Like a secure CockroachDB cluster: TCP only over TLS and only with a client certificate
+    // whose CN is the user (pg_hba `cert`), no password. The certificates are made in
+    // <directory>/certs (DemoCertificates: ca.crt, node.*, client.<user>.*; the CA's key in
+    // <directory>/ca.key) unless present; the server uses node.crt (tlsCertificate is ignored).
+    bool certificateAuthentication = false;
     // Tried first when not 0; a port that is taken gives way to a free one.
     int preferredPort = 0;
 };
@@ -53,6 +58,8 @@ public:
     int port() const { return m_port; }
     qint64 serverPid() const;
     QString directory() const { return m_directory; }
+    // With certificateAuthentication: the certificates directory (`--certs-dir`), else empty.
+    QString certsDirectory() const;
     QString dataDirectory() const;
 
     // PG_BINDIR, then /usr/lib/postgresql/<newest>/bin (not with MOVR_PG_BINDIR_ONLY=1); an
