@@ -68,6 +68,11 @@ Result<CommandLineOptions, QString> parse(const QStringList &arguments, const QS
                                      "with generated MovR data)."));
     const QCommandLineOption demoDir(QStringLiteral("demo-dir"),
                                      tr("Keep the demo database in DIR between runs."), tr("DIR"));
+    const QCommandLineOption demoSecure(
+        QStringLiteral("demo-secure"),
+        tr("Serve the demo like a secure cluster: TLS only, the user authenticated by a client "
+           "certificate made in the demo's certs folder (ca.crt, client.<user>.crt/.key), no "
+           "password."));
     const QCommandLineOption initMovr(QStringLiteral("init-movr"),
                                       tr("Create the MovR schema on the server at URL, load "
                                          "generated data and exit."),
@@ -79,8 +84,8 @@ Result<CommandLineOptions, QString> parse(const QStringList &arguments, const QS
                                   QStringLiteral("1"));
     QCommandLineOption quitWhenReady(QStringLiteral("quit-when-ready"));
     quitWhenReady.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions(
-        {help, version, url, certsDir, demo, demoDir, initMovr, drop, seed, quitWhenReady});
+    parser.addOptions({help, version, url, certsDir, demo, demoDir, demoSecure, initMovr, drop,
+                       seed, quitWhenReady});
     const MovrCounts defaults;
     QList<QCommandLineOption> counts;
     for (const CountOption &count : CountOptions) {
@@ -141,6 +146,7 @@ Result<CommandLineOptions, QString> parse(const QStringList &arguments, const QS
             return tr("--seed must be a non-negative whole number, not \"%1\".").arg(text);
     }
     options.demo.directory = parser.value(demoDir);
+    options.demo.secure = parser.isSet(demoSecure);
     options.drop = parser.isSet(drop);
     options.quitWhenReady = parser.isSet(quitWhenReady);
 
@@ -151,10 +157,11 @@ Result<CommandLineOptions, QString> parse(const QStringList &arguments, const QS
         return tr("Give the URL either as an argument or with --url, not both.");
 
     QString target = positional.isEmpty() ? parser.value(url) : positional.first();
-    const bool wantsDemo = parser.isSet(demo) || parser.isSet(demoDir);
+    const bool wantsDemo = parser.isSet(demo) || parser.isSet(demoDir) || parser.isSet(demoSecure);
     if (parser.isSet(initMovr)) {
         if (wantsDemo || !target.isEmpty())
-            return tr("--init-movr cannot be combined with --demo, --demo-dir or a URL.");
+            return tr("--init-movr cannot be combined with --demo, --demo-dir, --demo-secure or "
+                      "a URL.");
         options.mode = CommandLineOptions::Mode::InitMovr;
         target = parser.value(initMovr);
         if (target.trimmed().isEmpty())

@@ -213,6 +213,18 @@ int main(int argc, char *argv[])
             demo.get(), &DemoHost::ready, &window,
             [&window, journalKey](const ConnectionSettings &settings, const QString &url) {
                 printOut(QObject::tr("demo database ready: %1").arg(url));
+                // A secure demo: what a secure cluster's user gives, a URL and --certs-dir
+                // (the directory of sslrootcert: ca.crt, client.<user>.crt/.key).
+                if (!settings.value(QStringLiteral("sslcert")).isEmpty()) {
+                    ConnectionSettings plain = settings;
+                    for (const char *keyword : {"sslmode", "sslrootcert", "sslcert", "sslkey"})
+                        plain.remove(QLatin1String(keyword));
+                    const QString certs =
+                        QFileInfo(settings.value(QStringLiteral("sslrootcert"))).absolutePath();
+                    printOut(QObject::tr("demo certificates directory: %1 (connect with --url "
+                                         "%2 --certs-dir %1)")
+                                 .arg(certs, plain.toUrl()));
+                }
                 window.connectTo(settings, journalKey);
             });
         QObject::connect(demo.get(), &DemoHost::failed, &app, [&](const QString &message) {

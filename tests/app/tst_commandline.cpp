@@ -90,6 +90,13 @@ void TestCommandLine::countsAndSeed()
     QCOMPARE(defaults->demo.counts.promoCodes, 1000);
     QCOMPARE(defaults->demo.seed, 1u);
     QVERIFY(!defaults->quitWhenReady);
+    QVERIFY(!defaults->demo.secure); // the quick start stays the plain, fast demo
+
+    // --demo-secure: certificate authentication; it implies the demo.
+    auto secure = parse({QStringLiteral("--demo-secure")});
+    QVERIFY2(secure.hasValue(), qPrintable(secure ? QString() : secure.error()));
+    QCOMPARE(secure->mode, Mode::Demo);
+    QVERIFY(secure->demo.secure);
 
     QTemporaryDir dir;
     // As root the server's account must be able to reach the directory.
@@ -150,6 +157,13 @@ void TestCommandLine::errors_data()
         << QStringList{QStringLiteral("--init-movr"), QStringLiteral("postgresql://a@h/db"),
                        QStringLiteral("--demo")}
         << QStringLiteral("--init-movr cannot be combined");
+    QTest::newRow("--demo-secure and a URL")
+        << QStringList{QStringLiteral("--demo-secure"), QStringLiteral("postgresql://a@h/db")}
+        << QStringLiteral("--demo cannot be combined");
+    QTest::newRow("--init-movr and --demo-secure")
+        << QStringList{QStringLiteral("--init-movr"), QStringLiteral("postgresql://a@h/db"),
+                       QStringLiteral("--demo-secure")}
+        << QStringLiteral("--demo-secure");
     QTest::newRow("--drop alone") << QStringList{QStringLiteral("--drop")}
                                   << QStringLiteral("--drop");
     QTest::newRow("malformed URL")

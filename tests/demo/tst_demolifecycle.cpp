@@ -64,6 +64,7 @@ private Q_SLOTS:
     void noArgumentsShowsTheWelcomePage();
     void urlIsPrintedPsqlWorksSigtermCleansUp();
     void sigintStopsServerAndRemovesFiles();
+    void secureDemoPrintsItsCertificatesDirectory();
     void sigkillStopsServerAndNextRunCleansUp();
     void twoDemosAtOnce();
     void nonRootUser();
@@ -81,6 +82,7 @@ private:
         QString url;
         QString directory; // the server's directory (TMPDIR/movr-demo-*)
         qint64 postmaster = 0;
+        QString output; // stdout up to and including the ready line
     };
     QProcessEnvironment environment() const;
     // Starts `movr-admin --demo ...` and waits for the URL on stdout.
@@ -202,6 +204,14 @@ void TestDemoLifecycle::waitUntilReady(Demo &demo)
         const auto match = ready.match(QString::fromUtf8(out));
         if (match.hasMatch()) {
             demo.url = match.captured(1);
+            // The secure demo prints its certificates directory right after.
+            while (demo.url.contains(QLatin1String("sslcert=")) &&
+                   !out.contains("demo certificates directory:") && !deadline.hasExpired() &&
+                   demo.process->state() == QProcess::Running) {
+                demo.process->waitForReadyRead(200);
+                out += demo.process->readAllStandardOutput();
+            }
+            demo.output = QString::fromUtf8(out);
             break;
         }
     }
@@ -263,6 +273,37 @@ void TestDemoLifecycle::urlIsPrintedPsqlWorksSigtermCleansUp()
     QCOMPARE(demo.process->exitCode(), 0);
     QVERIFY(!processAlive(demo.postmaster));
     QVERIFY(!QFileInfo::exists(demo.directory));
+}
+
+void TestDemoLifecycle::secureDemoPrintsItsCertificatesDirectory()
+{
+    Demo demo = startDemo(
+        {QStringLiteral("--demo-secure"), QStringLiteral("--num-rides"), QStringLiteral("40")});
+    QVERIFY(!demo.url.isEmpty());
+    // No password: the printed URL names the certificate files (psql takes it as is).
+    QVERIFY2(demo.url.startsWith(QLatin1String("postgresql://movr@127.0.0.1:")),
+             qPrintable(demo.url));
+    QVERIFY(demo.url.contains(QLatin1String("sslcert=")));
+    QCOMPARE(psql(demo.url, QStringLiteral("SELECT count(*) FROM rides")), QStringLiteral("40"));
+    QCOMPARE(psql(demo.url, QStringLiteral("SELECT ssl FROM pg_stat_ssl WHERE pid = "
+                                           "pg_backend_pid()")),
+             QStringLiteral("t"));
+    // ... and the cockroach way: a URL and --certs-dir, in the demo's own folder.
+    static const QRegularExpression certsLine(
+        QStringLiteral("^movr-admin: demo certificates directory: (\\S+) \\(connect with --url "
+                       "(postgresql://\\S+) --certs-dir \\S+\\)$"),
+        QRegularExpression::MultilineOption);
+    const auto match = certsLine.match(demo.output);
+    QVERIFY2(match.hasMatch(), qPrintable(demo.output));
+    const QString certs = match.captured(1);
+    QCOMPARE(certs, demo.directory + QStringLiteral("/certs"));
+    for (const char *name : {"ca.crt", "client.movr.crt", "client.movr.key"})
+        QVERIFY2(QFileInfo::exists(certs + QLatin1Char('/') + QLatin1String(name)), name);
+    QVERIFY(!match.captured(2).contains(QLatin1String("ssl")));
+
+    QVERIFY(stopped(demo, SIGTERM));
+    QCOMPARE(demo.process->exitCode(), 0);
+    QVERIFY(!QFileInfo::exists(demo.directory)); // the certificates go with the demo
 }
 
 void TestDemoLifecycle::sigintStopsServerAndRemovesFiles()
