@@ -60,6 +60,7 @@ private:
             const int client = ::accept4(m_listen, nullptr, nullptr, SOCK_CLOEXEC);
             if (client < 0)
                 continue;
+            ++m_served; // before the answer: the client sees the count once it has one
             // Read what the client sends first (a startup packet or an SSLRequest), as a web
             // server reads a request line, then answer and close.
             pollfd reading{client, POLLIN, 0};
@@ -73,7 +74,6 @@ private:
             [[maybe_unused]] const ssize_t sent = ::write(client, answer, sizeof answer - 1);
             ::shutdown(client, SHUT_WR);
             ::close(client);
-            ++m_served;
         }
     }
 
