@@ -1,5 +1,6 @@
 #include "Operations.h"
 
+#include "CityLookup.h"
 #include "Validation.h"
 
 #include <QAtomicInteger>
@@ -198,10 +199,11 @@ Result<TransactionBody> Operations::startRide(const StartRideInput &input)
             "       (SELECT count(*) FROM vehicle) AS vehicle_found,\n"
             "       (SELECT status FROM vehicle) AS vehicle_status,\n"
             "       (SELECT n FROM active) AS active_rides,\n"
-            "       (SELECT city FROM users WHERE id = $2::uuid AND city <> $1::text\n"
-            "          AND NOT EXISTS (SELECT 1 FROM rider) LIMIT 1) AS rider_city,\n"
-            "       (SELECT city FROM vehicles WHERE id = $3::uuid AND city <> $1::text\n"
-            "          AND NOT EXISTS (SELECT 1 FROM vehicle) LIMIT 1) AS vehicle_city"),
+            "       ") +
+            CityLookup::otherCity("users", 2, 1, "rider") +
+            QStringLiteral(" AS rider_city,\n"
+                           "       ") +
+            CityLookup::otherCity("vehicles", 3, 1, "vehicle") + QStringLiteral(" AS vehicle_city"),
         {input.city, riderId, vehicleId, rideId}});
     const QString city = input.city;
     body.check = onSummaryRow([city](const Row &row) -> Status {
@@ -263,8 +265,8 @@ Result<TransactionBody> Operations::endRide(const EndRideInput &input)
             "       (SELECT count(*) FROM vehicle_update) AS vehicle_updated,\n"
             "       (SELECT count(*) FROM ride) AS ride_found,\n"
             "       (SELECT end_time::text FROM ride) AS ended_at,\n"
-            "       (SELECT city FROM rides WHERE id = $2::uuid AND city <> $1::text\n"
-            "          AND NOT EXISTS (SELECT 1 FROM ride) LIMIT 1) AS ride_city"),
+            "       ") +
+            CityLookup::otherCity("rides", 2, 1, "ride") + QStringLiteral(" AS ride_city"),
         {input.city, rideId, optionalText(input.endAddress), revenue}});
     const QString city = input.city;
     body.check = onSummaryRow([city](const Row &row) -> Status {
@@ -315,8 +317,8 @@ Result<TransactionBody> Operations::addVehicle(const AddVehicleInput &input)
             "SELECT (SELECT count(*) FROM added) AS added,\n"
             "       (SELECT count(*) FROM existing) AS duplicate,\n"
             "       (SELECT count(*) FROM owner) AS owner_found,\n"
-            "       (SELECT city FROM users WHERE id = $4::uuid AND city <> $2::text\n"
-            "          AND NOT EXISTS (SELECT 1 FROM owner) LIMIT 1) AS owner_city"),
+            "       ") +
+            CityLookup::otherCity("users", 4, 2, "owner") + QStringLiteral(" AS owner_city"),
         {id, input.city, input.type, ownerId, input.status, input.currentLocation, input.ext}});
     const QString city = input.city;
     body.check = onSummaryRow([city](const Row &row) -> Status {
@@ -384,8 +386,8 @@ Result<TransactionBody> Operations::editVehicle(const EditVehicleInput &input)
             "       (SELECT count(*) FROM vehicle) AS vehicle_found,\n"
             "       (SELECT status FROM vehicle) AS vehicle_status,\n"
             "       (SELECT count(*) FROM owner) AS owner_found,\n"
-            "       (SELECT city FROM vehicles WHERE id = $2::uuid AND city <> $1::text\n"
-            "          AND NOT EXISTS (SELECT 1 FROM vehicle) LIMIT 1) AS vehicle_city"),
+            "       ") +
+            CityLookup::otherCity("vehicles", 2, 1, "vehicle") + QStringLiteral(" AS vehicle_city"),
         params});
     const QString city = input.city;
     const bool ownerGiven = bool(ownerId);
@@ -536,8 +538,8 @@ Result<TransactionBody> Operations::retireVehicle(const QString &city, const QSt
             "       (SELECT count(*) FROM vehicle) AS vehicle_found,\n"
             "       (SELECT status FROM vehicle) AS vehicle_status,\n"
             "       (SELECT n FROM active) AS active_rides,\n"
-            "       (SELECT city FROM vehicles WHERE id = $2::uuid AND city <> $1::text\n"
-            "          AND NOT EXISTS (SELECT 1 FROM vehicle) LIMIT 1) AS vehicle_city"),
+            "       ") +
+            CityLookup::otherCity("vehicles", 2, 1, "vehicle") + QStringLiteral(" AS vehicle_city"),
         {city, id}});
     body.check = onSummaryRow([city](const Row &row) -> Status {
         if (row.count("retired") == 1)
@@ -628,8 +630,8 @@ Result<TransactionBody> Operations::editUser(const EditUserInput &input)
             "    WHERE city = $1::text AND id = $2::uuid\n"
             "    RETURNING id)\n"
             "SELECT (SELECT count(*) FROM edited) AS edited,\n"
-            "       (SELECT city FROM users WHERE id = $2::uuid AND city <> $1::text\n"
-            "          AND NOT EXISTS (SELECT 1 FROM edited) LIMIT 1) AS user_city"),
+            "       ") +
+            CityLookup::otherCity("users", 2, 1, "edited") + QStringLiteral(" AS user_city"),
         params});
     const QString city = input.city;
     body.check = onSummaryRow([city](const Row &row) -> Status {
@@ -674,9 +676,9 @@ Result<TransactionBody> Operations::deleteUser(const QString &city, const QStrin
             "SELECT (SELECT count(*) FROM deleted) AS deleted,\n"
             "       (SELECT count(*) FROM target) AS user_found,\n"
             "       refs.rides, refs.vehicles, refs.promo_codes,\n"
-            "       (SELECT city FROM users WHERE id = $2::uuid AND city <> $1::text\n"
-            "          AND NOT EXISTS (SELECT 1 FROM target) LIMIT 1) AS user_city\n"
-            "FROM refs"),
+            "       ") +
+            CityLookup::otherCity("users", 2, 1, "target") +
+            QStringLiteral(" AS user_city\nFROM refs"),
         {city, id}});
     body.check = onSummaryRow([city](const Row &row) -> Status {
         if (row.count("deleted") == 1)
@@ -795,8 +797,8 @@ Result<TransactionBody> Operations::applyPromoCode(const ApplyPromoCodeInput &in
             "       (SELECT count(*) FROM promo) AS code_found,\n"
             "       (SELECT expired FROM promo) AS expired,\n"
             "       (SELECT count(*) FROM existing) AS already_applied,\n"
-            "       (SELECT city FROM users WHERE id = $2::uuid AND city <> $1::text\n"
-            "          AND NOT EXISTS (SELECT 1 FROM usr) LIMIT 1) AS user_city"),
+            "       ") +
+            CityLookup::otherCity("users", 2, 1, "usr") + QStringLiteral(" AS user_city"),
         {input.city, userId, input.code}});
     const QString city = input.city;
     body.check = onSummaryRow([city](const Row &row) -> Status {
@@ -854,8 +856,8 @@ Result<TransactionBody> Operations::recordLocation(const RecordLocationInput &in
             "       (SELECT count(*) FROM ride) AS ride_found,\n"
             "       (SELECT end_time::text FROM ride) AS ended_at,\n"
             "       (SELECT count(*) FROM existing) AS duplicate,\n"
-            "       (SELECT city FROM rides WHERE id = $2::uuid AND city <> $1::text\n"
-            "          AND NOT EXISTS (SELECT 1 FROM ride) LIMIT 1) AS ride_city"),
+            "       ") +
+            CityLookup::otherCity("rides", 2, 1, "ride") + QStringLiteral(" AS ride_city"),
         {input.city, rideId, timestamp, latitude, longitude}});
     const QString city = input.city;
     body.check = onSummaryRow([city](const Row &row) -> Status {
