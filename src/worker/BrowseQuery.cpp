@@ -1,5 +1,7 @@
 #include "BrowseQuery.h"
 
+#include "SearchCondition.h"
+
 #include <QCoreApplication>
 
 #include <optional>
@@ -54,24 +56,6 @@ QString fromClause(const TableSpec &spec, const PageRequest &request, const Serv
     return from;
 }
 
-// The smallest and largest UUID whose text starts with `prefix` (lower case), or nullopt
-// when no UUID's text does (a character that is not a hex digit, a hyphen out of place).
-std::optional<std::pair<QString, QString>> uuidPrefixBounds(const QString &prefix)
-{
-    static const QString smallest = QStringLiteral("00000000-0000-0000-0000-000000000000");
-    static const QString largest = QStringLiteral("ffffffff-ffff-ffff-ffff-ffffffffffff");
-    if (prefix.isEmpty() || prefix.size() > smallest.size())
-        return std::nullopt;
-    for (qsizetype i = 0; i < prefix.size(); ++i) {
-        const QChar c = prefix.at(i);
-        const bool hyphenPlace = smallest.at(i) == u'-';
-        const bool hex = (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f');
-        if (hyphenPlace ? c != u'-' : !hex)
-            return std::nullopt;
-    }
-    return std::pair{prefix + smallest.mid(prefix.size()), prefix + largest.mid(prefix.size())};
-}
-
 QStringList filterConditions(const TableSpec &spec, const BrowseFilter &filter, Builder &builder)
 {
     QStringList where;
@@ -105,43 +89,13 @@ QStringList filterConditions(const TableSpec &spec, const BrowseFilter &filter, 
             where.append(spec.quotedColumn(spec.timeColumn) + QLatin1String(" < ") +
                          builder.param(timestampText(filter.to), QStringLiteral("timestamp")));
     }
-    const QString search = filter.search.trimmed();
-    if (!search.isEmpty()) {
-        QStringList alternatives;
-        const auto bounds = uuidPrefixBounds(search.toLower());
-        for (int column : spec.idPrefixColumns) {
-            const QString name = spec.quotedColumn(column);
-            if (bounds && bounds->first == bounds->second) {
-                // A whole UUID.
-                alternatives.append(name + QLatin1String(" = ") +
-                                    builder.param(bounds->first, QStringLiteral("uuid")));
-            } else if (bounds) {
-                // The start of one: the ids from ...000 to ...fff, a range the primary key
-                // index answers (with the scope's cities), where the text would be a scan.
-                // (Placeholders numbered in order: one statement each.)
-                const QString low = builder.param(bounds->first, QStringLiteral("uuid"));
-                const QString high = builder.param(bounds->second, QStringLiteral("uuid"));
-                alternatives.append(name + QLatin1String(" BETWEEN ") + low +
-                                    QLatin1String(" AND ") + high);
-            } else {
-                // Not the start of a UUID's text (UUIDs print in lower case): matched as
-                // text, literally, which finds what the text would.
-                alternatives.append(
-                    name + QLatin1String("::text LIKE ") +
-                    builder.param(BrowseQuery::escapeLike(search.toLower()) + QLatin1Char('%')) +
-                    QLatin1String(" ESCAPE '\\'"));
-            }
-        }
-        for (int column : spec.containsColumns) {
-            alternatives.append(spec.quotedColumn(column) + QLatin1String(" ILIKE ") +
-                                builder.param(QLatin1Char('%') + BrowseQuery::escapeLike(search) +
-                                              QLatin1Char('%')) +
-                                QLatin1String(" ESCAPE '\\'"));
-        }
-        if (!alternatives.isEmpty())
-            where.append(QLatin1Char('(') + alternatives.join(QLatin1String(" OR ")) +
-                         QLatin1Char(')'));
-    }
+    const QString search =
+        SearchCondition::build(spec, filter.search, !filter.cities.isEmpty(),
+                               [&builder](const QString &value, const QString &type) {
+                                   return builder.param(value, type);
+                               });
+    if (!search.isEmpty())
+        where.append(search);
     return where;
 }
 
@@ -211,6 +165,9 @@ Statement page(const PageRequest &request, const ServerInfo &server)
     const QString direction = descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
     const QString compare = descending ? QStringLiteral(" < ") : QStringLiteral(" > ");
     const QList<int> order = orderColumns(spec, request.sort);
+    // A key column is never NULL: no NULLS LAST, which would not match the key's index in a
+    // descending scan (an index's descending order puts NULLs first).
+    const bool nullable = !spec.keyColumns.contains(request.sort.column);
 
     if (request.after) {
         const KeyValues &after = *request.after;
@@ -228,9 +185,11 @@ Statement page(const PageRequest &request, const ServerInfo &server)
             if (sortValue) {
                 // Past the sort value, or equal with a later key, or NULL (NULLs come last).
                 const QString value = builder.param(sortValue, spec.columns.at(column).sqlType);
-                where.append(QLatin1Char('(') + tuple(QStringList{name} + keyColumns) + compare +
-                             tuple(QStringList{value} + keyParams) + QLatin1String(" OR ") + name +
-                             QLatin1String(" IS NULL)"));
+                const QString past = tuple(QStringList{name} + keyColumns) + compare +
+                                     tuple(QStringList{value} + keyParams);
+                where.append(nullable ? QLatin1Char('(') + past + QLatin1String(" OR ") + name +
+                                            QLatin1String(" IS NULL)")
+                                      : past);
             } else {
                 where.append(QLatin1Char('(') + name + QLatin1String(" IS NULL AND ") +
                              tuple(keyColumns) + compare + tuple(keyParams) + QLatin1Char(')'));
@@ -243,7 +202,7 @@ Statement page(const PageRequest &request, const ServerInfo &server)
     QStringList orderBy;
     for (int i = 0; i < order.size(); ++i) {
         QString item = spec.quotedColumn(order.at(i)) + direction;
-        if (i == 0 && sortsByNonKey(spec, request.sort))
+        if (i == 0 && sortsByNonKey(spec, request.sort) && nullable)
             item += QLatin1String(" NULLS LAST");
         orderBy.append(item);
     }

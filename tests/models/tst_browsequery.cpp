@@ -84,28 +84,29 @@ private Q_SLOTS:
         request.table = BrowseTable::Rides;
         request.filter.search = QStringLiteral("5C2A31B8-0D3E-4F5A-9B6C-7D8E9F0A1B2C");
         const Statement whole = BrowseQuery::page(request, ServerInfo{});
-        QVERIFY2(whole.sql.contains(QLatin1String("(id = $1::uuid)")), qPrintable(whole.sql));
+        QVERIFY2(whole.sql.contains(QLatin1String("id = $1::uuid")), qPrintable(whole.sql));
         QVERIFY(!whole.sql.contains(QLatin1String("LIKE")));
         QCOMPARE(whole.params.first(),
                  std::optional<QString>(QStringLiteral("5c2a31b8-0d3e-4f5a-9b6c-7d8e9f0a1b2c")));
         // The start of one is the range of UUIDs that start so, also across a hyphen.
         request.filter.search = QStringLiteral("5C2a31b8-0");
         const Statement start = BrowseQuery::page(request, ServerInfo{});
-        QVERIFY2(start.sql.contains(QLatin1String("(id BETWEEN $1::uuid AND $2::uuid)")),
+        QVERIFY2(start.sql.contains(QLatin1String("id BETWEEN $1::uuid AND $2::uuid")),
                  qPrintable(start.sql));
         QCOMPARE(start.params.at(0),
                  std::optional<QString>(QStringLiteral("5c2a31b8-0000-0000-0000-000000000000")));
         QCOMPARE(start.params.at(1),
                  std::optional<QString>(QStringLiteral("5c2a31b8-0fff-ffff-ffff-ffffffffffff")));
-        // What no UUID's text starts with (a hyphen out of place, not hex, too long) is
-        // matched as text, literally.
+        // What no UUID's text starts with (a hyphen out of place, not hex, too long) matches
+        // no id: rides have no text to search, so nothing matches, and nothing is read (the
+        // id compared as text read every ride for no row).
         for (const QString &text :
              {QStringLiteral("5c2a-"), QStringLiteral("5c2g"),
               QStringLiteral("5c2a31b8-0d3e-4f5a-9b6c-7d8e9f0a1b2cf"), QStringLiteral("%")}) {
             request.filter.search = text;
             const Statement statement = BrowseQuery::page(request, ServerInfo{});
-            QVERIFY2(statement.sql.contains(QLatin1String("id::text LIKE $1 ESCAPE")),
-                     qPrintable(text));
+            QVERIFY2(statement.sql.contains(QLatin1String(" WHERE false ")), qPrintable(text));
+            QVERIFY2(!statement.sql.contains(QLatin1String("LIKE")), qPrintable(text));
         }
     }
 

@@ -1,0 +1,136 @@
+#include "SearchCondition.h"
+
+#include "BrowseQuery.h"
+
+namespace SearchCondition {
+
+namespace {
+
+// The distinct cities of `table`, one primary key probe each (see movr/CityLookup.h).
+QString citiesOf(const QString &table, const QString &cityColumn)
+{
+    return QStringLiteral("WITH RECURSIVE cities (name) AS (\n"
+                          "    SELECT min(%2) FROM %1\n"
+                          "    UNION ALL\n"
+                          "    SELECT (SELECT min(%2) FROM %1 WHERE %2 > cities.name)\n"
+                          "    FROM cities WHERE cities.name IS NOT NULL)\n")
+        .arg(table, cityColumn);
+}
+
+QString keyList(const TableSpec &spec, const QString &qualifier = {})
+{
+    QStringList names;
+    for (int column : spec.keyColumns)
+        names.append(qualifier + spec.quotedColumn(column));
+    return names.join(QLatin1String(", "));
+}
+
+QString containsCondition(const TableSpec &spec, int column, const QString &search,
+                          const AddParam &param)
+{
+    return spec.quotedColumn(column) + QLatin1String(" ILIKE ") +
+           param(QLatin1Char('%') + BrowseQuery::escapeLike(search) + QLatin1Char('%'), {}) +
+           QLatin1String(" ESCAPE '\\'");
+}
+
+QString idCondition(const TableSpec &spec, int column, const std::pair<QString, QString> &bounds,
+                    const AddParam &param)
+{
+    const QString name = spec.quotedColumn(column);
+    if (bounds.first == bounds.second) // a whole UUID
+        return name + QLatin1String(" = ") + param(bounds.first, QStringLiteral("uuid"));
+    // The start of one: the ids from ...000 to ...fff, a range of the key. (Placeholders
+    // are numbered in order: one statement each.)
+    const QString low = param(bounds.first, QStringLiteral("uuid"));
+    const QString high = param(bounds.second, QStringLiteral("uuid"));
+    return name + QLatin1String(" BETWEEN ") + low + QLatin1String(" AND ") + high;
+}
+
+// The key is (city, id column, ...): the id is found by key in each city.
+bool keyedByCityThen(const TableSpec &spec, int column)
+{
+    return spec.cityColumn >= 0 && spec.keyColumns.size() >= 2 &&
+           spec.keyColumns.at(0) == spec.cityColumn && spec.keyColumns.at(1) == column;
+}
+
+} // namespace
+
+std::optional<std::pair<QString, QString>> uuidPrefixBounds(const QString &prefix)
+{
+    static const QString smallest = QStringLiteral("00000000-0000-0000-0000-000000000000");
+    static const QString largest = QStringLiteral("ffffffff-ffff-ffff-ffff-ffffffffffff");
+    if (prefix.isEmpty() || prefix.size() > smallest.size())
+        return std::nullopt;
+    for (qsizetype i = 0; i < prefix.size(); ++i) {
+        const QChar c = prefix.at(i);
+        const bool hyphenPlace = smallest.at(i) == u'-';
+        const bool hex = (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f');
+        if (hyphenPlace ? c != u'-' : !hex)
+            return std::nullopt;
+    }
+    return std::pair{prefix + smallest.mid(prefix.size()), prefix + largest.mid(prefix.size())};
+}
+
+bool readsTextInAllCities(const TableSpec &spec, const QString &search, bool cityScoped)
+{
+    return !search.trimmed().isEmpty() && !spec.containsColumns.isEmpty() && spec.cityColumn >= 0 &&
+           !cityScoped;
+}
+
+QString build(const TableSpec &spec, const QString &searchText, bool cityScoped,
+              const AddParam &param)
+{
+    const QString search = searchText.trimmed();
+    if (search.isEmpty())
+        return {};
+    // A text that is not the start of a UUID's text (UUIDs print in lower case) matches no
+    // id: no id alternative then (comparing the id as text would read every row for nothing).
+    const auto bounds = uuidPrefixBounds(search.toLower());
+
+    if (cityScoped || spec.cityColumn < 0) {
+        // The scope's cities (or a small table without cities) bound the read.
+        QStringList alternatives;
+        if (bounds) {
+            for (int column : spec.idPrefixColumns)
+                alternatives.append(idCondition(spec, column, *bounds, param));
+        }
+        for (int column : spec.containsColumns)
+            alternatives.append(containsCondition(spec, column, search, param));
+        if (alternatives.isEmpty())
+            return QStringLiteral("false");
+        return QLatin1Char('(') + alternatives.join(QLatin1String(" OR ")) + QLatin1Char(')');
+    }
+
+    // All cities: one set of keys, each part answered by its own index.
+    QStringList parts;
+    if (bounds) {
+        for (int column : spec.idPrefixColumns) {
+            const QString condition = idCondition(spec, column, *bounds, param);
+            if (keyedByCityThen(spec, column)) {
+                parts.append(QLatin1Char('(') +
+                             citiesOf(spec.sqlName, spec.quotedColumn(spec.cityColumn)) +
+                             QLatin1String("SELECT found.* FROM cities, LATERAL (\n    SELECT ") +
+                             keyList(spec) + QLatin1String(" FROM ") + spec.sqlName +
+                             QLatin1String(" WHERE ") + spec.quotedColumn(spec.cityColumn) +
+                             QLatin1String(" = cities.name AND ") + condition +
+                             // OFFSET 0 keeps the subquery a probe per city (a planner may
+                             // otherwise join the cities to a full read of the table).
+                             QLatin1String(" OFFSET 0) AS found)"));
+            } else {
+                parts.append(QLatin1String("SELECT ") + keyList(spec) + QLatin1String(" FROM ") +
+                             spec.sqlName + QLatin1String(" WHERE ") + condition);
+            }
+        }
+    }
+    for (int column : spec.containsColumns) {
+        parts.append(QLatin1String("SELECT ") + keyList(spec) + QLatin1String(" FROM ") +
+                     spec.sqlName + QLatin1String(" WHERE ") +
+                     containsCondition(spec, column, search, param));
+    }
+    if (parts.isEmpty())
+        return QStringLiteral("false");
+    return QLatin1Char('(') + keyList(spec) + QLatin1String(") IN (") +
+           parts.join(QLatin1String("\nUNION ALL\n")) + QLatin1Char(')');
+}
+
+} // namespace SearchCondition
