@@ -122,6 +122,25 @@ TablePage::TablePage(BrowseTable table, QWidget *parent)
     connect(m_search, &QLineEdit::returnPressed, this, &TablePage::applyFilter);
     connect(m_searchDelay, &QTimer::timeout, this, &TablePage::applyFilter);
     connect(m_scope, &ScopeSelector::scopeChanged, this, &TablePage::applyFilter);
+    // A text search in all cities that no index answers: say so beside it, and offer the
+    // statement that makes it instant (copied, for whoever may create indexes).
+    m_searchIndexHint = new QLabel(this);
+    m_searchIndexHint->setObjectName(QStringLiteral("searchIndexHint"));
+    m_searchIndexHint->setTextFormat(Qt::RichText);
+    m_searchIndexHint->setWordWrap(true);
+    m_searchIndexHint->setMaximumWidth(420);
+    m_searchIndexHint->hide();
+    connect(m_searchIndexHint, &QLabel::linkActivated, this,
+            [this] { QApplication::clipboard()->setText(m_model->searchIndexScript()); });
+    connect(m_model, &BrowseTableModel::searchIndexScriptChanged, this,
+            [this](const QString &script) {
+                m_searchIndexHint->setVisible(!script.isEmpty());
+                m_searchIndexHint->setToolTip(script);
+                m_searchIndexHint->setText(
+                    tr("Searching this text in all cities reads every row: no index covers it. "
+                       "<a href=\"copy\">Copy the statement</a> that makes it instant, for an "
+                       "admin to run."));
+            });
 
     m_summary->setObjectName(QStringLiteral("summary"));
     m_summary->setContentsMargins(2, 0, 2, 0);
@@ -191,7 +210,7 @@ QWidget *TablePage::makeFilterBar()
     } else {
         m_scope->hide();
     }
-    layout->addWidget(m_search);
+    layout->addWidget(group({m_search, m_searchIndexHint}));
     if (spec.statusColumn >= 0) {
         m_status = new QComboBox(bar);
         m_status->setObjectName(QStringLiteral("statusFilter"));

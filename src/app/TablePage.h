@@ -36,6 +36,8 @@ public:
     PendingEditsProxy *editsProxy() const { return m_editsProxy; }
     ScopeSelector *scopeSelector() const { return m_scope; }
     QLineEdit *searchField() const { return m_search; }
+    // Beside the search: shown while the search reads every row (no trigram index).
+    QLabel *searchIndexHint() const { return m_searchIndexHint; }
     StateOverlay *overlay() const { return m_overlay; }
     QString summaryText() const;
 
@@ -96,4 +98,5 @@ private:
     QWidget *m_errorBar;
     QLabel *m_errorLabel;
     QTimer *m_searchDelay;
+    QLabel *m_searchIndexHint = nullptr;
 };

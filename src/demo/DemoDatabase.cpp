@@ -1,6 +1,7 @@
 #include "DemoDatabase.h"
 
 #include "movr/Schema.h"
+#include "movr/SearchIndexes.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -103,8 +104,13 @@ Status DemoDatabase::start(const MovrLoadOptions::ProgressCallback &progress)
     if (!existing)
         return fail(existing.error());
     m_loaded = false;
-    if (existing->size() == Schema::tableNames().size())
-        return Ok{}; // a kept --demo-dir database, loaded by an earlier run
+    if (existing->size() == Schema::tableNames().size()) {
+        // A kept --demo-dir database, loaded by an earlier run (perhaps before the demo
+        // had its search indexes).
+        if (auto indexed = SearchIndexes::createAll(**connection); !indexed)
+            return fail(indexed.error());
+        return Ok{};
+    }
     // None (fresh) or some (a damaged kept database): (re)create and load.
     MovrLoadOptions loadOptions;
     loadOptions.existingTables = MovrLoadOptions::ExistingTables::Drop;
@@ -113,6 +119,10 @@ Status DemoDatabase::start(const MovrLoadOptions::ProgressCallback &progress)
             **connection, DataGenerator(m_options.counts, m_options.seed), loadOptions);
         !loaded)
         return fail(loaded.error());
+    // Beyond `workload init movr`: the trigram indexes that let staff search a part of a name
+    // or location in all cities (SearchIndexes).
+    if (auto indexed = SearchIndexes::createAll(**connection); !indexed)
+        return fail(indexed.error());
     m_loaded = true;
     return Ok{};
 }

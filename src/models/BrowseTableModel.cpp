@@ -215,6 +215,10 @@ void BrowseTableModel::onPage(const Page &page)
 void BrowseTableModel::applyPage(const Page &page)
 {
     m_pending = false;
+    if (page.searchIndexScript != m_searchIndexScript) {
+        m_searchIndexScript = page.searchIndexScript;
+        Q_EMIT searchIndexScriptChanged(m_searchIndexScript);
+    }
     if (page.error) {
         // Canceled without our asking (a cancel that raced onto this query): ask again.
         if (page.error->kind == ErrorClass::Canceled && m_retriesOfCancel < 3) {

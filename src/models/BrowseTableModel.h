@@ -71,6 +71,9 @@ public:
     bool atEnd() const { return m_atEnd; }
     bool isFetching() const { return m_pending; }
     qint64 estimatedRows() const { return m_estimate; }
+    // When the current search reads every row (text in all cities, no trigram index): the
+    // statement that would make it instant (Page::searchIndexScript); empty otherwise.
+    QString searchIndexScript() const { return m_searchIndexScript; }
     quint64 generation() const { return m_generation; }
     quint64 clientId() const { return m_client; }
 
@@ -111,6 +114,7 @@ Q_SIGNALS:
     // Emitted once per generation, when its first rows are in the model.
     void firstRowsShown();
     void rowsRefreshed(int count);
+    void searchIndexScriptChanged(const QString &script);
 
 private:
     void onPage(const Page &page);
@@ -139,6 +143,7 @@ private:
     State m_state = State::Idle;
     QString m_errorText;
     qint64 m_estimate = -1;
+    QString m_searchIndexScript;
 
     int m_firstPageSize = 50;
     int m_maxPageSize = 10000;

@@ -73,6 +73,11 @@ struct Page
     bool atEnd = false;
     QList<KeyValues> refreshKeys; // Kind::Refresh: the keys that were asked for
     qint64 estimate = -1;         // Kind::Estimate: rows according to the catalog
+    // A text search in all cities on a column no trigram index covers reads every row of the
+    // table (bounded in time, see BrowseWorker): the statement that would make it instant,
+    // for the flavor. Empty when an index answers the search.
+    QString searchIndexScript;
+    bool searchStoppedEarly = false; // that search reached its time bound (page.error says so)
     std::optional<DbError> error;
     QList<TraceEntry> trace;
     qint64 durationUs = 0;

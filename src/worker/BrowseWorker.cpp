@@ -3,6 +3,8 @@
 #include "txn/TransactionRunner.h"
 
 #include "BrowseQuery.h"
+#include "SearchCondition.h"
+#include "movr/SearchIndexes.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -27,6 +29,38 @@ void BrowseWorker::registerMetaTypes()
     qRegisterMetaType<RowData>();
     qRegisterMetaType<TraceEntry>();
     qRegisterMetaType<ConnectionHealth>();
+}
+
+Status BrowseWorker::prepareConnection(PgConnection &connection)
+{
+    if (auto prepared = WorkerBase::prepareConnection(connection); !prepared)
+        return prepared;
+    // Read once per connection. When it cannot be read (no MovR tables yet, a catalog the
+    // user may not read), searches are treated as unindexed: the hint and the bound apply.
+    auto detected = SearchIndexes::detect(connection);
+    if (!detected && (detected.error().kind == ErrorClass::Connection || connection.isBroken()))
+        return detected.error();
+    m_trigramColumns = detected ? *detected : QSet<QString>();
+    return Ok{};
+}
+
+// The statement that would let an index answer this page's search, when none does.
+static QString missingSearchIndex(const TableSpec &spec, const PageRequest &request,
+                                  const QSet<QString> &trigramColumns, ServerFlavor flavor)
+{
+    if (request.kind != PageRequest::Kind::Page ||
+        !SearchCondition::readsTextInAllCities(spec, request.filter.search,
+                                               !request.filter.cities.isEmpty()))
+        return {};
+    QStringList scripts;
+    for (int column : spec.containsColumns) {
+        const QString &name = spec.columns.at(column).name;
+        if (trigramColumns.contains(spec.sqlName + QLatin1Char('.') + name))
+            continue;
+        if (const SearchIndexes::Index *index = SearchIndexes::find(spec.sqlName, name))
+            scripts.append(SearchIndexes::script(*index, flavor));
+    }
+    return scripts.join(QLatin1Char('\n'));
 }
 
 quint64 BrowseWorker::newClientId()
@@ -157,11 +191,43 @@ JobStatus BrowseWorker::runRequest(PgConnection &connection, const PageRequest &
     entry.params = statement.params;
     entry.isRead = true;
     entry.startedAt = QDateTime::currentDateTimeUtc();
+    // A search that reads the whole table is bounded in time (statement_timeout: the same
+    // setting on both servers), set around this statement only.
+    page.searchIndexScript =
+        missingSearchIndex(spec, request, m_trigramColumns, connection.serverInfo().flavor);
+    const bool bounded = !page.searchIndexScript.isEmpty();
+    if (bounded) {
+        auto set = connection.exec(
+            QStringLiteral("SET statement_timeout = '%1s'").arg(SearchBoundSeconds));
+        if (!set && (set.error().kind == ErrorClass::Connection || connection.isBroken()))
+            return JobStatus::RunAgainAfterReconnect;
+    }
     QElapsedTimer timer;
     timer.start();
     auto result = connection.exec(statement.sql, statement.params);
     entry.durationUs = timer.nsecsElapsed() / 1000;
     page.durationUs = entry.durationUs;
+    if (bounded && !connection.isBroken())
+        connection.exec(QStringLiteral("RESET statement_timeout"));
+    if (bounded && !result && result.error().sqlState == QLatin1String("57014") &&
+        result.error().message.contains(QLatin1String("statement timeout"))) {
+        // Not a cancel (the model asks again after those): the bound, in a sentence.
+        page.searchStoppedEarly = true;
+        entry.sqlState = result.error().sqlState;
+        entry.error = result.error().message;
+        Q_EMIT statementTraced(entry);
+        page.trace.append(entry);
+        page.error = DbError::make(
+            ErrorClass::Other,
+            QCoreApplication::translate("BrowseWorker",
+                                        "The search stopped after %n seconds without reading "
+                                        "every row: this text is searched in all cities without "
+                                        "an index. Choose a city, or create the index named "
+                                        "beside the search.",
+                                        nullptr, SearchBoundSeconds));
+        Q_EMIT pageReady(page);
+        return JobStatus::Done;
+    }
 
     if (!result) {
         const DbError &error = result.error();

@@ -5,6 +5,7 @@
 
 #include <QHash>
 #include <QMutex>
+#include <QSet>
 
 #include <atomic>
 
@@ -32,12 +33,20 @@ public:
 
     static void registerMetaTypes();
 
+    // How long a search that reads a whole table (text in all cities, no trigram index) may
+    // run before it is stopped with a message; other reads are not bounded here.
+    static constexpr int SearchBoundSeconds = 15;
+
 Q_SIGNALS:
     // Every reply, for every client: models keep those addressed to them.
     void pageReady(const Page &page);
     // Each statement as sent, for the SQL panel.
     void statementTraced(const TraceEntry &entry);
     void roundTrip(qint64 microseconds);
+
+protected:
+    // Reads which search columns have a trigram index (SearchIndexes::detect).
+    Status prepareConnection(PgConnection &connection) override;
 
 private:
     Q_INVOKABLE void enqueueRequest(const PageRequest &request, quint64 jobId);
@@ -49,6 +58,7 @@ private:
         quint64 generation = 0;
         quint64 jobId = 0;
     };
+    QSet<QString> m_trigramColumns; // worker thread: "table.column" with a trigram index
     QMutex m_mutex;
     QHash<quint64, QList<Outstanding>> m_outstanding; // client → page jobs not yet answered
     std::atomic<quint64> m_nextClient{1};

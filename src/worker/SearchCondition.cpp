@@ -17,14 +17,6 @@ QString citiesOf(const QString &table, const QString &cityColumn)
         .arg(table, cityColumn);
 }
 
-QString keyList(const TableSpec &spec, const QString &qualifier = {})
-{
-    QStringList names;
-    for (int column : spec.keyColumns)
-        names.append(qualifier + spec.quotedColumn(column));
-    return names.join(QLatin1String(", "));
-}
-
 QString containsCondition(const TableSpec &spec, int column, const QString &search,
                           const AddParam &param)
 {
@@ -101,36 +93,30 @@ QString build(const TableSpec &spec, const QString &searchText, bool cityScoped,
         return QLatin1Char('(') + alternatives.join(QLatin1String(" OR ")) + QLatin1Char(')');
     }
 
-    // All cities: one set of keys, each part answered by its own index.
-    QStringList parts;
+    // All cities: the id is looked up by key in each city (the cities as an array the key's
+    // index takes in one scan, city = ANY(...)), so that each alternative of the OR has its
+    // own index and the server can combine them (a BitmapOr on PostgreSQL).
+    QStringList alternatives;
     if (bounds) {
         for (int column : spec.idPrefixColumns) {
             const QString condition = idCondition(spec, column, *bounds, param);
             if (keyedByCityThen(spec, column)) {
-                parts.append(QLatin1Char('(') +
-                             citiesOf(spec.sqlName, spec.quotedColumn(spec.cityColumn)) +
-                             QLatin1String("SELECT found.* FROM cities, LATERAL (\n    SELECT ") +
-                             keyList(spec) + QLatin1String(" FROM ") + spec.sqlName +
-                             QLatin1String(" WHERE ") + spec.quotedColumn(spec.cityColumn) +
-                             QLatin1String(" = cities.name AND ") + condition +
-                             // OFFSET 0 keeps the subquery a probe per city (a planner may
-                             // otherwise join the cities to a full read of the table).
-                             QLatin1String(" OFFSET 0) AS found)"));
+                const QString city = spec.quotedColumn(spec.cityColumn);
+                alternatives.append(QLatin1Char('(') + city + QLatin1String(" = ANY (ARRAY (") +
+                                    citiesOf(spec.sqlName, city) +
+                                    QLatin1String("    SELECT name FROM cities WHERE name IS NOT "
+                                                  "NULL)) AND ") +
+                                    condition + QLatin1Char(')'));
             } else {
-                parts.append(QLatin1String("SELECT ") + keyList(spec) + QLatin1String(" FROM ") +
-                             spec.sqlName + QLatin1String(" WHERE ") + condition);
+                alternatives.append(condition);
             }
         }
     }
-    for (int column : spec.containsColumns) {
-        parts.append(QLatin1String("SELECT ") + keyList(spec) + QLatin1String(" FROM ") +
-                     spec.sqlName + QLatin1String(" WHERE ") +
-                     containsCondition(spec, column, search, param));
-    }
-    if (parts.isEmpty())
+    for (int column : spec.containsColumns)
+        alternatives.append(containsCondition(spec, column, search, param));
+    if (alternatives.isEmpty())
         return QStringLiteral("false");
-    return QLatin1Char('(') + keyList(spec) + QLatin1String(") IN (") +
-           parts.join(QLatin1String("\nUNION ALL\n")) + QLatin1Char(')');
+    return QLatin1Char('(') + alternatives.join(QLatin1String("\n OR ")) + QLatin1Char(')');
 }
 
 } // namespace SearchCondition

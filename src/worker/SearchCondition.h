@@ -8,12 +8,10 @@
 // trigram inverted index on CockroachDB; strpos() or lower() would not be).
 //
 // MovR's primary keys start with the city. Within a scope of cities the key's city prefix
-// answers every search. In all cities, an id alone has no index, so the id is looked up in
-// each city (the cities come from the key itself, one probe each: see CityLookup), and the
-// alternatives become one set of keys (UNION ALL of the per-city id look-ups and the text
-// match), so that each part keeps its own index instead of an OR that only a full read
-// answers. The text part in all cities is the one search MovR's own indexes cannot answer;
-// SearchIndexes names the index that makes it instant.
+// answers every search. In all cities an id alone has no index, so the id is looked up in
+// each city (the cities come from the key itself, one probe each: see movr/CityLookup.h).
+// The text part in all cities is the one search MovR's own indexes cannot answer;
+// movr/SearchIndexes.h names the index that makes it instant.
 
 #include "TableSpec.h"
 
