@@ -11,6 +11,7 @@
 #include <QMetaObject>
 #include <QMutexLocker>
 
+#include <algorithm>
 #include <vector>
 
 BrowseWorker::BrowseWorker(ConnectionSettings settings, QObject *parent)
@@ -191,14 +192,16 @@ JobStatus BrowseWorker::runRequest(PgConnection &connection, const PageRequest &
     entry.params = statement.params;
     entry.isRead = true;
     entry.startedAt = QDateTime::currentDateTimeUtc();
-    // A search that reads the whole table is bounded in time (statement_timeout: the same
-    // setting on both servers), set around this statement only.
+    // A search that reads the whole table is bounded in time (statement_timeout, in
+    // milliseconds: the same setting on both servers), set around this statement only. A
+    // time, not a LIMIT: a LIMIT bounds the rows returned, not the rows read, and a rare
+    // text would still read every row.
     page.searchIndexScript =
         missingSearchIndex(spec, request, m_trigramColumns, connection.serverInfo().flavor);
     const bool bounded = !page.searchIndexScript.isEmpty();
     if (bounded) {
         auto set = connection.exec(
-            QStringLiteral("SET statement_timeout = '%1s'").arg(SearchBoundSeconds));
+            QStringLiteral("SET statement_timeout = %1").arg(m_searchBound.count()));
         if (!set && (set.error().kind == ErrorClass::Connection || connection.isBroken()))
             return JobStatus::RunAgainAfterReconnect;
     }
@@ -219,12 +222,13 @@ JobStatus BrowseWorker::runRequest(PgConnection &connection, const PageRequest &
         page.trace.append(entry);
         page.error = DbError::make(
             ErrorClass::Other,
-            QCoreApplication::translate("BrowseWorker",
-                                        "The search stopped after %n seconds without reading "
-                                        "every row: this text is searched in all cities without "
-                                        "an index. Choose a city, or create the index named "
-                                        "beside the search.",
-                                        nullptr, SearchBoundSeconds));
+            QCoreApplication::translate(
+                "BrowseWorker",
+                "The search stopped after %n seconds without reading "
+                "every row: this text is searched in all cities without "
+                "an index. Choose a city, or create the index named "
+                "beside the search.",
+                nullptr, int(std::max<qint64>(1, (m_searchBound.count() + 999) / 1000))));
         Q_EMIT pageReady(page);
         return JobStatus::Done;
     }

@@ -8,6 +8,7 @@
 #include <QSet>
 
 #include <atomic>
+#include <chrono>
 
 // Reads pages of MovR tables for the models, on its own thread and connection (see
 // WorkerBase). One browse worker serves every model of the window: each model is a client
@@ -34,8 +35,9 @@ public:
     static void registerMetaTypes();
 
     // How long a search that reads a whole table (text in all cities, no trigram index) may
-    // run before it is stopped with a message; other reads are not bounded here.
-    static constexpr int SearchBoundSeconds = 15;
+    // run before it is stopped with a message; other reads are not bounded here. Call before
+    // start() (tests shorten it).
+    void setSearchBound(std::chrono::milliseconds bound) { m_searchBound = bound; }
 
 Q_SIGNALS:
     // Every reply, for every client: models keep those addressed to them.
@@ -58,6 +60,7 @@ private:
         quint64 generation = 0;
         quint64 jobId = 0;
     };
+    std::chrono::milliseconds m_searchBound{15000};
     QSet<QString> m_trigramColumns; // worker thread: "table.column" with a trigram index
     QMutex m_mutex;
     QHash<quint64, QList<Outstanding>> m_outstanding; // client → page jobs not yet answered
