@@ -4,17 +4,18 @@ namespace CityLookup {
 
 QString otherCity(const char *table, int idParam, int cityParam, const char *foundCte)
 {
-    return QStringLiteral("(WITH RECURSIVE cities (name) AS (\n"
-                          "            SELECT min(city) FROM %1\n"
-                          "            UNION ALL\n"
-                          "            SELECT (SELECT min(city) FROM %1 WHERE city > cities.name)\n"
-                          "            FROM cities WHERE cities.name IS NOT NULL)\n"
-                          "        SELECT found.city FROM cities, LATERAL (\n"
-                          "            SELECT city FROM %1\n"
-                          "            WHERE city = cities.name AND id = $%2::uuid LIMIT 1) AS found\n"
-                          "        WHERE NOT EXISTS (SELECT 1 FROM %4)\n"
-                          "          AND cities.name IS NOT NULL AND cities.name <> $%3::text\n"
-                          "        LIMIT 1)")
+    return QStringLiteral(
+               "(WITH RECURSIVE cities (name) AS (\n"
+               "            SELECT min(city) FROM %1\n"
+               "            UNION ALL\n"
+               "            SELECT (SELECT min(city) FROM %1 WHERE city > cities.name)\n"
+               "            FROM cities WHERE cities.name IS NOT NULL)\n"
+               "        SELECT found.city FROM cities, LATERAL (\n"
+               "            SELECT city FROM %1\n"
+               "            WHERE city = cities.name AND id = $%2::uuid LIMIT 1) AS found\n"
+               "        WHERE NOT EXISTS (SELECT 1 FROM %4)\n"
+               "          AND cities.name IS NOT NULL AND cities.name <> $%3::text\n"
+               "        LIMIT 1)")
         .arg(QLatin1String(table))
         .arg(idParam)
         .arg(cityParam)
