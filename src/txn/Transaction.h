@@ -67,9 +67,14 @@ struct RetryPolicy
     std::chrono::milliseconds backoffBase{10};
     std::chrono::milliseconds backoffCap{1000};
     std::chrono::milliseconds deadline{30000}; // total time across attempts
-    // QA: raise a synthetic 40001 after the first statement of every first attempt (on
-    // CockroachDB the edit connection sets inject_retry_errors_enabled instead).
+    // QA: raise a synthetic 40001 after the first statement of every first attempt. On
+    // CockroachDB the edit connection sets inject_retry_errors_enabled instead (the server
+    // injects; the runner then restarts from the savepoint, see RestartStrategy).
     bool injectRetryErrors = false;
+    // QA: a synthetic 40001 at the commit step of every first attempt (PostgreSQL: right
+    // before COMMIT). On CockroachDB the edit connection sets
+    // inject_retry_errors_on_commit_enabled instead.
+    bool injectRetryErrorsOnCommit = false;
 };
 
 struct Outcome

@@ -1,5 +1,6 @@
 #include "TransactionRunner.h"
 
+#include "RestartStrategy.h"
 #include "TraceScript.h"
 
 #include <QAtomicInteger>
@@ -19,7 +20,6 @@ using namespace std::chrono;
 
 namespace {
 
-const QString restartSavepoint = QStringLiteral("cockroach_restart");
 // Every round trip gets at least this long before the deadline cancels it, so that the
 // ROLLBACK after a deadline is not cancelled at once.
 constexpr milliseconds minimumStatementTime{1000};
@@ -117,18 +117,17 @@ microseconds TransactionRunner::backoffCeiling(const RetryPolicy &policy, int k)
 
 QString TransactionRunner::injectRetryErrorsStatement()
 {
-    return QStringLiteral("SET inject_retry_errors_enabled = true");
+    return TxnStatements::setInjectRetryErrors(true);
 }
 
 QString TransactionRunner::disableInjectRetryErrorsStatement()
 {
-    return QStringLiteral("SET inject_retry_errors_enabled = false");
+    return TxnStatements::setInjectRetryErrors(false);
 }
 
 QString TransactionRunner::injectedErrorStatement()
 {
-    return QStringLiteral("DO $$BEGIN RAISE EXCEPTION 'injected by MovR Admin (QA)' USING ERRCODE "
-                          "= '40001'; END$$");
+    return TxnStatements::injectedError();
 }
 
 quint64 TransactionRunner::nextActionId()
@@ -364,7 +363,9 @@ TransactionRunner::Batch TransactionRunner::send(const QList<Item> &items)
         entry.startedAt = startedAt;
         entry.durationUs =
             received[size_t(i)] >= 0 ? received[size_t(i)] : timer.nsecsElapsed() / 1000;
-        entry.injected = items.at(i).kind == Kind::Injected;
+        entry.injected =
+            items.at(i).kind == Kind::Injected || (slot.state == ItemResult::State::Failed &&
+                                                   RestartStrategy::isInjectedByServer(slot.error));
         switch (slot.state) {
         case ItemResult::State::Ok:
             entry.rows = slot.result.affectedRows();
@@ -394,65 +395,21 @@ TransactionRunner::Batch TransactionRunner::send(const QList<Item> &items)
     return batch;
 }
 
-QList<TransactionRunner::Item> TransactionRunner::startItemsFor(ServerFlavor flavor, Start start)
-{
-    QList<Item> items;
-    switch (start) {
-    case Start::RestartSavepoint:
-        items.append({QStringLiteral("ROLLBACK TO SAVEPOINT ") + restartSavepoint,
-                      {},
-                      Kind::RollbackToSavepoint});
-        return items;
-    case Start::RollbackThenBegin:
-        items.append({QStringLiteral("ROLLBACK"), {}, Kind::Rollback});
-        break;
-    case Start::Fresh:
-        break;
-    }
-    if (flavor == ServerFlavor::CockroachDB) {
-        items.append({QStringLiteral("BEGIN"), {}, Kind::Begin});
-        items.append({QStringLiteral("SAVEPOINT ") + restartSavepoint, {}, Kind::Savepoint});
-    } else {
-        items.append({QStringLiteral("BEGIN ISOLATION LEVEL SERIALIZABLE"), {}, Kind::Begin});
-    }
-    return items;
-}
-
-QList<TransactionRunner::Item> TransactionRunner::commitItemsFor(ServerFlavor flavor)
-{
-    QList<Item> items;
-    if (flavor == ServerFlavor::CockroachDB)
-        items.append({QStringLiteral("RELEASE SAVEPOINT ") + restartSavepoint, {}, Kind::Release});
-    items.append({QStringLiteral("COMMIT"), {}, Kind::Commit});
-    return items;
-}
-
 QList<TransactionRunner::Item> TransactionRunner::startItems(Start start) const
 {
-    return startItemsFor(protocolFlavor(), start);
+    return TxnStatements::start(protocolFlavor(), start);
 }
 
 QList<TransactionRunner::Item> TransactionRunner::commitItems() const
 {
-    return commitItemsFor(protocolFlavor());
+    return TxnStatements::commit(protocolFlavor());
 }
 
 QList<Statement> TransactionRunner::plannedStatements(const TransactionBody &body,
                                                       ServerFlavor flavor,
                                                       const RetryPolicy &policy)
 {
-    QList<Statement> planned;
-    for (const Item &item : startItemsFor(flavor, Start::Fresh))
-        planned.append({item.sql, item.params});
-    const QList<Statement> &statements = body.interactive ? body.preview : body.statements;
-    for (qsizetype i = 0; i < statements.size(); ++i) {
-        planned.append(statements.at(i));
-        if (i == 0 && policy.injectRetryErrors && flavor == ServerFlavor::PostgreSQL)
-            planned.append({injectedErrorStatement(), {}});
-    }
-    for (const Item &item : commitItemsFor(flavor))
-        planned.append({item.sql, item.params});
-    return planned;
+    return TxnStatements::planned(body, flavor, policy);
 }
 
 TransactionRunner::AttemptResult TransactionRunner::evaluateCommit(const QList<Item> &items,
@@ -539,6 +496,8 @@ TransactionRunner::AttemptResult TransactionRunner::runPipelined(const Transacti
         if (i == 0 && inject)
             items.append({injectedErrorStatement(), {}, Kind::Injected});
     }
+    if (injectAtCommit())
+        items.append({injectedErrorStatement(), {}, Kind::Injected});
     items.append(commitItems());
     const Batch batch = send(items);
     return evaluateCommit(items, batch);
@@ -574,6 +533,8 @@ TransactionRunner::AttemptResult TransactionRunner::runInteractive(const Transac
         return result;
     }
     QList<Item> items = session.m_pending;
+    if (injectAtCommit())
+        items.append({injectedErrorStatement(), {}, Kind::Injected});
     items.append(commitItems());
     const Batch batch = send(items);
     result = evaluateCommit(items, batch);
@@ -708,7 +669,9 @@ Outcome TransactionRunner::run(const TransactionBody &body, quint64 actionId)
     const auto started = now();
     const auto deadline = started + m_policy.deadline;
     m_statementDeadline = steady_clock::now() + m_policy.deadline;
-    const int maxAttempts = std::max(1, m_policy.maxAttempts);
+    const bool serverInjects = RestartStrategy::serverInjects(protocolFlavor(), m_policy);
+    const int maxAttempts =
+        RestartStrategy::attemptCap(m_policy.maxAttempts, protocolFlavor(), serverInjects);
     auto sleep = [this](microseconds delay) {
         if (m_sleeper) {
             m_sleeper(delay);
@@ -766,6 +729,9 @@ Outcome TransactionRunner::run(const TransactionBody &body, quint64 actionId)
         }
         switch (attempt.verdict) {
         case Verdict::Committed:
+            // CockroachDB: a COMMIT that failed after RELEASE committed leaves the session in
+            // its transaction block (CommitWait); ROLLBACK ends it there.
+            rollbackIfNeeded();
             outcome.state = Outcome::State::Committed;
             outcome.results = attempt.results;
             if (!body.interactive && body.check) {
@@ -801,18 +767,16 @@ Outcome TransactionRunner::run(const TransactionBody &body, quint64 actionId)
                          .arg(maxAttempts);
             break;
         }
-        if (m_attempt == 1) {
-            // The first retry at once, from the restart savepoint when there is one.
+        const RestartStrategy::Decision next = RestartStrategy::afterFailure(
+            {protocolFlavor(), m_attempt, transactionOpen(m_connection.get()), serverInjects});
+        if (!next.rollbackAndSleep) {
+            // At once: from the restart savepoint when there is one.
             if (now() >= deadline) {
                 gaveUp = QCoreApplication::translate("TransactionRunner",
                                                      "deadline passed after %1 attempts")
                              .arg(m_attempt);
                 break;
             }
-            if (!transactionOpen(m_connection.get()))
-                start = Start::Fresh;
-            else
-                start = cockroach() ? Start::RestartSavepoint : Start::RollbackThenBegin;
         } else {
             rollbackIfNeeded(); // no locks held while sleeping
             const microseconds ceiling = backoffCeiling(m_policy, sleeps++);
@@ -824,8 +788,8 @@ Outcome TransactionRunner::run(const TransactionBody &body, quint64 actionId)
                 break;
             }
             sleep(delay);
-            start = Start::Fresh;
         }
+        start = next.start;
         m_pendingRetryCause = describe(*lastError);
     }
     m_pendingRetryCause.clear();

@@ -2,6 +2,7 @@
 
 #include "pg/PgConnection.h"
 #include "txn/Transaction.h"
+#include "txn/TxnStatements.h"
 
 #include <atomic>
 #include <chrono>
@@ -12,10 +13,12 @@
 // Runs transaction bodies with the retry protocol of ARCHITECTURE.md ("Retrying
 // transactions") over one connection. Blocking: use it on a worker thread.
 //
-// CockroachDB: BEGIN; SAVEPOINT cockroach_restart; <body>; RELEASE SAVEPOINT
-// cockroach_restart; COMMIT. A 40001 up to and including RELEASE is retried: the first retry
-// at once with ROLLBACK TO SAVEPOINT cockroach_restart, later ones after ROLLBACK, a backoff
-// sleep (no locks held while sleeping) and a new BEGIN. RELEASE is the commit point.
+// CockroachDB: BEGIN TRANSACTION ISOLATION LEVEL SERIALIZABLE; SAVEPOINT cockroach_restart;
+// <body>; RELEASE SAVEPOINT cockroach_restart; COMMIT. A 40001 up to and including RELEASE is
+// retried: the first retry at once with ROLLBACK TO SAVEPOINT cockroach_restart, later ones
+// after ROLLBACK, a backoff sleep (no locks held while sleeping) and a new BEGIN; while the
+// server injects retry errors (QA), every retry from the savepoint (RestartStrategy). RELEASE
+// is the commit point. Statement texts: TxnStatements.
 // PostgreSQL: BEGIN ISOLATION LEVEL SERIALIZABLE; <body>; COMMIT. A 40001 or 40P01 (also
 // at COMMIT) means ROLLBACK and a whole new attempt; the first retry at once (its ROLLBACK
 // travels in the same pipeline as the new BEGIN), later ones after ROLLBACK and a sleep.
@@ -102,24 +105,8 @@ private:
     class Session;
     friend class Session;
 
-    enum class Kind {
-        Begin,
-        Savepoint,
-        RollbackToSavepoint,
-        Rollback,
-        Body,
-        Injected,
-        Release,
-        Commit,
-        Verify,
-        Housekeeping
-    };
-    struct Item
-    {
-        QString sql;
-        SqlParams params;
-        Kind kind = Kind::Body;
-    };
+    using Kind = TxnStatement::Kind;
+    using Item = TxnStatement;
     struct ItemResult
     {
         enum class State { Ok, Failed, Skipped, NotReceived };
@@ -134,7 +121,7 @@ private:
         bool connectionLost = false;
         std::optional<DbError> lostError;
     };
-    enum class Start { Fresh, RestartSavepoint, RollbackThenBegin };
+    using Start = TxnStart;
     enum class Verdict { Committed, Failed, Retry, LostBeforeCommit, Ambiguous };
     struct AttemptResult
     {
@@ -144,8 +131,6 @@ private:
     };
 
     Batch send(const QList<Item> &items);
-    static QList<Item> startItemsFor(ServerFlavor flavor, Start start);
-    static QList<Item> commitItemsFor(ServerFlavor flavor);
     QList<Item> startItems(Start start) const;
     QList<Item> commitItems() const;
     AttemptResult evaluateCommit(const QList<Item> &items, const Batch &batch) const;
@@ -156,6 +141,12 @@ private:
     void rollbackIfNeeded();
     bool connectionUsable() const;
     bool cockroach() const { return protocolFlavor() == ServerFlavor::CockroachDB; }
+    // PostgreSQL's stand-in for inject_retry_errors_on_commit_enabled: a synthetic 40001 right
+    // before the COMMIT of the first attempt.
+    bool injectAtCommit() const
+    {
+        return m_policy.injectRetryErrorsOnCommit && m_attempt == 1 && !cockroach();
+    }
     std::chrono::steady_clock::time_point now() const;
     bool canceled() const { return m_canceledAction.load() == m_actionId; }
 

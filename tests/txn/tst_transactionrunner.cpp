@@ -1,5 +1,7 @@
 #include "TestServer.h"
+#include "txn/RestartStrategy.h"
 #include "txn/TransactionRunner.h"
+#include "txn/TxnStatements.h"
 
 #include <QDeadlineTimer>
 #include <QTest>
@@ -27,6 +29,7 @@ QStringList sqlOf(const QList<TraceEntry> &trace)
 }
 
 const QString insertSql = QStringLiteral("INSERT INTO rides (id, note) VALUES ($1::uuid, $2)");
+const QString crdbBegin = QStringLiteral("BEGIN TRANSACTION ISOLATION LEVEL SERIALIZABLE");
 
 TransactionBody insertBody(const QString &id, const QString &note = QStringLiteral("ride"))
 {
@@ -57,6 +60,141 @@ TransactionBody interactiveInsertBody(const QString &id)
     return body;
 }
 
+QStringList sqlOf(const QList<TxnStatement> &statements)
+{
+    QStringList sql;
+    for (const TxnStatement &statement : statements)
+        sql << statement.sql;
+    return sql;
+}
+
+// What a CockroachDB session answers while inject_retry_errors_enabled is on, by its source
+// (pkg/sql/conn_executor_exec.go dispatchToExecutionEngine; txn_state.go resetForNewSQLTxn):
+// a statement other than SET/SHOW that succeeded in an open explicit transaction is answered
+// with 40001 "... injected by `inject_retry_errors_enabled` session variable" while the
+// transaction's injection count is below 3; BEGIN starts a new SQL transaction (count 0);
+// ROLLBACK TO SAVEPOINT cockroach_restart keeps the transaction (and its count); RELEASE
+// SAVEPOINT cockroach_restart commits. In one pipeline, the statements after an error are
+// not executed. The server does not retry by itself while the variable is on
+// (conn_executor.go makeErrEvent), so every injected error reaches the client.
+class CockroachInjectingSession
+{
+public:
+    enum class State { NoTxn, Open, Aborted, CommitWait };
+
+    // One pipeline up to its Sync: the SQLSTATE of each statement ("" = ok).
+    QStringList pipeline(const QStringList &statements)
+    {
+        QStringList answers;
+        bool failed = false;
+        for (const QString &sql : statements) {
+            sent << sql;
+            answers << (failed ? QStringLiteral("skipped") : execute(sql));
+            failed = failed || !answers.last().isEmpty();
+        }
+        return answers;
+    }
+
+    QStringList sent;
+    State state = State::NoTxn;
+    int injected = 0; // in the current SQL transaction
+    int commits = 0;
+
+private:
+    QString execute(const QString &sql)
+    {
+        if (sql.startsWith(QLatin1String("BEGIN"))) {
+            if (state != State::NoTxn)
+                return QStringLiteral("25001");
+            state = State::Open;
+            injected = 0; // resetForNewSQLTxn
+            return {};
+        }
+        if (sql == u"ROLLBACK") {
+            state = State::NoTxn;
+            return {};
+        }
+        if (sql == u"ROLLBACK TO SAVEPOINT cockroach_restart") {
+            if (state != State::Open && state != State::Aborted)
+                return QStringLiteral("3B001");
+            state = State::Open;
+            return {};
+        }
+        if (state == State::Aborted)
+            return QStringLiteral("25P02");
+        if (sql == u"SAVEPOINT cockroach_restart")
+            return state == State::Open ? QString() : QStringLiteral("25P01");
+        if (sql == u"RELEASE SAVEPOINT cockroach_restart") {
+            if (state != State::Open)
+                return QStringLiteral("3B001");
+            state = State::CommitWait;
+            ++commits;
+            return {};
+        }
+        if (sql == u"COMMIT") {
+            if (state == State::Open)
+                ++commits;
+            state = State::NoTxn;
+            return {};
+        }
+        if (state != State::Open)
+            return QStringLiteral("25P01");
+        if (injected < RestartStrategy::cockroachInjectedErrors) {
+            ++injected;
+            state = State::Aborted;
+            return QStringLiteral("40001");
+        }
+        return {};
+    }
+};
+
+struct Driven
+{
+    int attempts = 0;
+    bool committed = false;
+};
+
+// Runs `body` against the session the way TransactionRunner does, asking RestartStrategy
+// after each failed attempt. Interactive: one pipeline per statement (the first carries the
+// start statements), then one for the commit. Pipelined: everything in one pipeline.
+Driven drive(CockroachInjectingSession &server, const QStringList &body, bool interactive,
+             bool serverInjects, int policyMaxAttempts)
+{
+    const ServerFlavor flavor = ServerFlavor::CockroachDB;
+    const int cap = RestartStrategy::attemptCap(policyMaxAttempts, flavor, serverInjects);
+    TxnStart start = TxnStart::Fresh;
+    for (int attempt = 1; attempt <= cap; ++attempt) {
+        QStringList pending = sqlOf(TxnStatements::start(flavor, start));
+        const QStringList commit = sqlOf(TxnStatements::commit(flavor));
+        bool failed = false;
+        auto run = [&](const QStringList &statements) {
+            for (const QString &answer : server.pipeline(statements))
+                failed = failed || !answer.isEmpty();
+        };
+        if (interactive) {
+            for (const QString &statement : body) {
+                run(pending + QStringList{statement});
+                pending.clear();
+                if (failed)
+                    break;
+            }
+            if (!failed)
+                run(commit);
+        } else {
+            run(pending + body + commit);
+        }
+        if (!failed)
+            return {attempt, true};
+        const RestartStrategy::Decision next = RestartStrategy::afterFailure(
+            {flavor, attempt, server.state != CockroachInjectingSession::State::NoTxn,
+             serverInjects});
+        if (next.rollbackAndSleep && server.state != CockroachInjectingSession::State::NoTxn)
+            server.pipeline({QStringLiteral("ROLLBACK")});
+        start = next.start;
+    }
+    return {cap, false};
+}
+
 } // namespace
 
 class TestTransactionRunner : public QObject
@@ -80,6 +218,15 @@ private Q_SLOTS:
     void cockroachStatementSequence_data();
     void cockroachStatementSequence();
     void cockroachInjectionStatement();
+    void isolationIsPinned_data();
+    void isolationIsPinned();
+    void cockroachInjectionAnswers_data();
+    void cockroachInjectionAnswers();
+    void serverInjectionRestartsFromSavepoint_data();
+    void serverInjectionRestartsFromSavepoint();
+    void qaInjectionAtCommitOnPostgres_data();
+    void qaInjectionAtCommitOnPostgres();
+    void plannedStatements();
     void backoffSchedule();
     void deadlineStopsRetrying();
     void ambiguousCommit40003_data();
@@ -445,7 +592,7 @@ void TestTransactionRunner::cockroachStatementSequence()
     QStringList body = interactive ? QStringList{select, insertSql} : QStringList{insertSql};
     QStringList expected;
     // Attempt 1: fails in the body.
-    expected << QStringLiteral("BEGIN") << QStringLiteral("SAVEPOINT cockroach_restart") << body;
+    expected << crdbBegin << QStringLiteral("SAVEPOINT cockroach_restart") << body;
     if (!interactive)
         expected << QStringLiteral("RELEASE SAVEPOINT cockroach_restart")
                  << QStringLiteral("COMMIT");
@@ -456,12 +603,12 @@ void TestTransactionRunner::cockroachStatementSequence()
                  << QStringLiteral("COMMIT");
     // Attempts 3 and 4: ROLLBACK before the backoff sleep, then a new transaction.
     expected << QStringLiteral("ROLLBACK");
-    expected << QStringLiteral("BEGIN") << QStringLiteral("SAVEPOINT cockroach_restart") << body;
+    expected << crdbBegin << QStringLiteral("SAVEPOINT cockroach_restart") << body;
     if (!interactive)
         expected << QStringLiteral("RELEASE SAVEPOINT cockroach_restart")
                  << QStringLiteral("COMMIT");
     expected << QStringLiteral("ROLLBACK");
-    expected << QStringLiteral("BEGIN") << QStringLiteral("SAVEPOINT cockroach_restart") << body
+    expected << crdbBegin << QStringLiteral("SAVEPOINT cockroach_restart") << body
              << QStringLiteral("RELEASE SAVEPOINT cockroach_restart") << QStringLiteral("COMMIT");
     QCOMPARE(sqlOf(outcome.trace), expected);
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM rides WHERE id = $1::uuid"), {id}), 1);
@@ -472,10 +619,28 @@ void TestTransactionRunner::cockroachInjectionStatement()
 {
     QCOMPARE(TransactionRunner::injectRetryErrorsStatement(),
              QStringLiteral("SET inject_retry_errors_enabled = true"));
+    QCOMPARE(TransactionRunner::disableInjectRetryErrorsStatement(),
+             QStringLiteral("SET inject_retry_errors_enabled = false"));
+    QCOMPARE(TxnStatements::setInjectRetryErrorsOnCommit(true),
+             QStringLiteral("SET inject_retry_errors_on_commit_enabled = true"));
+    QCOMPARE(TxnStatements::setInjectRetryErrorsOnCommit(false),
+             QStringLiteral("SET inject_retry_errors_on_commit_enabled = false"));
+    // The server's errors are recognised as injected (the SQL panel marks them).
+    QVERIFY(RestartStrategy::isInjectedByServer(DbError::make(
+        ErrorClass::Retryable, QStringLiteral("restart transaction: "
+                                              "TransactionRetryWithProtoRefreshError: injected by "
+                                              "`inject_retry_errors_enabled` session variable"))));
+    QVERIFY(RestartStrategy::isInjectedByServer(DbError::make(
+        ErrorClass::Retryable,
+        QStringLiteral("restart transaction: TransactionRetryWithProtoRefreshError: injected "
+                       "by `inject_retry_errors_on_commit_enabled` session variable"))));
+    QVERIFY(!RestartStrategy::isInjectedByServer(
+        DbError::make(ErrorClass::Retryable, QStringLiteral("could not serialize access"))));
     // On CockroachDB the runner never sends the PostgreSQL DO block.
     auto connection = TestServer::connect(m_database);
     RetryPolicy policy;
     policy.injectRetryErrors = true;
+    policy.injectRetryErrorsOnCommit = true;
     TransactionRunner runner(connection, policy);
     runner.setProtocolFlavor(ServerFlavor::CockroachDB);
     const Outcome outcome = runner.run(insertBody(newId()));
@@ -483,6 +648,190 @@ void TestTransactionRunner::cockroachInjectionStatement()
     QCOMPARE(outcome.attempts, 1);
     for (const TraceEntry &entry : outcome.trace)
         QVERIFY(!entry.sql.startsWith(QLatin1String("DO ")));
+}
+
+// BEGIN pins SERIALIZABLE on both protocols, whatever default_transaction_isolation says
+// (a role or database default of READ COMMITTED would otherwise weaken the preconditions
+// inside the statements).
+void TestTransactionRunner::isolationIsPinned_data()
+{
+    QTest::addColumn<bool>("cockroachProtocol");
+    QTest::newRow("postgres protocol") << false;
+    QTest::newRow("cockroach protocol") << true;
+}
+
+void TestTransactionRunner::isolationIsPinned()
+{
+    QFETCH(bool, cockroachProtocol);
+    auto connection = TestServer::connect(m_database);
+    QVERIFY(
+        connection->exec(QStringLiteral("SET default_transaction_isolation = 'read committed'")));
+    TransactionRunner runner(connection);
+    if (cockroachProtocol)
+        runner.setProtocolFlavor(ServerFlavor::CockroachDB);
+    TransactionBody body;
+    body.action = QStringLiteral("Isolation");
+    body.statements = {{QStringLiteral("SELECT current_setting('transaction_isolation')"), {}}};
+    const Outcome outcome = runner.run(body);
+    QVERIFY(outcome.committed());
+    QCOMPARE(outcome.results.size(), 1);
+    QCOMPARE(outcome.results.first().text(0, 0), QStringLiteral("serializable"));
+    QCOMPARE(outcome.trace.first().sql,
+             cockroachProtocol ? crdbBegin : QStringLiteral("BEGIN ISOLATION LEVEL SERIALIZABLE"));
+}
+
+void TestTransactionRunner::cockroachInjectionAnswers_data()
+{
+    QTest::addColumn<bool>("interactive");
+    QTest::addColumn<bool>("serverInjects");
+    QTest::addColumn<int>("policyMaxAttempts");
+    QTest::newRow("two-row inline edit, savepoint restarts") << true << true << 2;
+    QTest::newRow("one pipeline, savepoint restarts") << false << true << 2;
+    QTest::newRow("two-row inline edit, without the injection rule") << true << false << 10;
+}
+
+// The decision logic against a CockroachDB session's answers: 40001 (injected) on the first
+// three attempts of one transaction, success on the fourth.
+void TestTransactionRunner::cockroachInjectionAnswers()
+{
+    QFETCH(bool, interactive);
+    QFETCH(bool, serverInjects);
+    QFETCH(int, policyMaxAttempts);
+    const QStringList body{
+        QStringLiteral("UPDATE users SET name = $3 WHERE city = $1 AND id = $2"),
+        QStringLiteral("UPDATE users SET address = $3 WHERE city = $1 AND id = $2")};
+    CockroachInjectingSession server;
+    const Driven driven = drive(server, body, interactive, serverInjects, policyMaxAttempts);
+    if (!serverInjects) {
+        // The normal rule starts a new transaction from the third attempt: the count
+        // starts again, and an interactive body of two statements never commits.
+        QVERIFY(!driven.committed);
+        QCOMPARE(server.commits, 0);
+        QVERIFY(server.sent.contains(QStringLiteral("ROLLBACK")));
+        return;
+    }
+    QVERIFY(driven.committed);
+    QCOMPARE(driven.attempts, RestartStrategy::cockroachInjectedErrors + 1);
+    QCOMPARE(server.commits, 1);
+    const QString restart = QStringLiteral("ROLLBACK TO SAVEPOINT cockroach_restart");
+    const QStringList commit{QStringLiteral("RELEASE SAVEPOINT cockroach_restart"),
+                             QStringLiteral("COMMIT")};
+    // A failed attempt: the first statement fails; in one pipeline the rest is still sent.
+    const QStringList failing = interactive ? QStringList{body.first()} : body + commit;
+    QStringList expected;
+    expected << crdbBegin << QStringLiteral("SAVEPOINT cockroach_restart") << failing;
+    for (int i = 0; i < 2; ++i)
+        expected << restart << failing;
+    expected << restart << body << commit;
+    QCOMPARE(server.sent, expected);
+}
+
+void TestTransactionRunner::serverInjectionRestartsFromSavepoint_data()
+{
+    attemptsExhausted_data();
+}
+
+// CockroachDB protocol on PostgreSQL with the server's injection assumed on (the trigger
+// fails the first three inserts, as CockroachDB fails the first three attempts): every
+// restart is from the savepoint, at once, and the policy's cap of 2 is raised to 4.
+void TestTransactionRunner::serverInjectionRestartsFromSavepoint()
+{
+    QFETCH(bool, interactive);
+    setFailures(3);
+    auto connection = TestServer::connect(m_database);
+    RetryPolicy policy;
+    policy.maxAttempts = 2;
+    policy.injectRetryErrors = true; // on CockroachDB: the server injects
+    TransactionRunner runner(connection, policy);
+    runner.setProtocolFlavor(ServerFlavor::CockroachDB);
+    QList<microseconds> sleeps;
+    runner.setSleeper([&sleeps](microseconds delay) { sleeps.append(delay); });
+    const QString id = newId();
+    const Outcome outcome = runner.run(interactive ? interactiveInsertBody(id) : insertBody(id));
+    QVERIFY2(outcome.committed(),
+             qPrintable(outcome.error ? outcome.error->toString() : QString()));
+    QCOMPARE(outcome.attempts, 4);
+    QVERIFY(sleeps.isEmpty());
+    const QString select = QStringLiteral("SELECT count(*) FROM rides WHERE id = $1::uuid");
+    const QStringList body = interactive ? QStringList{select, insertSql} : QStringList{insertSql};
+    const QStringList commit{QStringLiteral("RELEASE SAVEPOINT cockroach_restart"),
+                             QStringLiteral("COMMIT")};
+    const QStringList failing = interactive ? body : body + commit;
+    QStringList expected;
+    expected << crdbBegin << QStringLiteral("SAVEPOINT cockroach_restart") << failing;
+    for (int i = 0; i < 2; ++i)
+        expected << QStringLiteral("ROLLBACK TO SAVEPOINT cockroach_restart") << failing;
+    expected << QStringLiteral("ROLLBACK TO SAVEPOINT cockroach_restart") << body << commit;
+    QCOMPARE(sqlOf(outcome.trace), expected);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM rides WHERE id = $1::uuid"), {id}), 1);
+    QCOMPARE(PQtransactionStatus(connection->handle()), PQTRANS_IDLE);
+}
+
+void TestTransactionRunner::qaInjectionAtCommitOnPostgres_data()
+{
+    attemptsExhausted_data();
+}
+
+// PostgreSQL's stand-in for inject_retry_errors_on_commit_enabled: a 40001 at the commit
+// step (right before COMMIT) of the first attempt; the second attempt commits.
+void TestTransactionRunner::qaInjectionAtCommitOnPostgres()
+{
+    QFETCH(bool, interactive);
+    auto connection = TestServer::connect(m_database);
+    RetryPolicy policy;
+    policy.injectRetryErrorsOnCommit = true;
+    TransactionRunner runner(connection, policy);
+    const QString id = newId();
+    const Outcome outcome = runner.run(interactive ? interactiveInsertBody(id) : insertBody(id));
+    QVERIFY2(outcome.committed(),
+             qPrintable(outcome.error ? outcome.error->toString() : QString()));
+    QCOMPARE(outcome.attempts, 2);
+    qsizetype injectedAt = -1;
+    for (qsizetype i = 0; i < outcome.trace.size(); ++i) {
+        if (outcome.trace.at(i).injected) {
+            QCOMPARE(injectedAt, -1);
+            injectedAt = i;
+        }
+    }
+    QVERIFY(injectedAt > 0);
+    const TraceEntry &injected = outcome.trace.at(injectedAt);
+    QCOMPARE(injected.sql, TransactionRunner::injectedErrorStatement());
+    QCOMPARE(injected.sqlState, QStringLiteral("40001"));
+    QCOMPARE(injected.attempt, 1);
+    QCOMPARE(outcome.trace.at(injectedAt - 1).sql, insertSql);
+    QCOMPARE(outcome.trace.at(injectedAt + 1).sql, QStringLiteral("COMMIT"));
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM rides WHERE id = $1::uuid"), {id}), 1);
+    QCOMPARE(PQtransactionStatus(connection->handle()), PQTRANS_IDLE);
+}
+
+void TestTransactionRunner::plannedStatements()
+{
+    TransactionBody body = insertBody(QStringLiteral("a"));
+    body.statements.append({insertSql, {QStringLiteral("b"), QStringLiteral("second")}});
+    auto sql = [](const QList<Statement> &statements) {
+        QStringList out;
+        for (const Statement &statement : statements)
+            out << statement.sql;
+        return out;
+    };
+    RetryPolicy both;
+    both.injectRetryErrors = true;
+    both.injectRetryErrorsOnCommit = true;
+    const QString injected = TransactionRunner::injectedErrorStatement();
+    // CockroachDB injects on the server: the plan has no synthetic statement.
+    for (const RetryPolicy &policy : {RetryPolicy{}, both})
+        QCOMPARE(sql(TransactionRunner::plannedStatements(body, ServerFlavor::CockroachDB, policy)),
+                 QStringList({crdbBegin, QStringLiteral("SAVEPOINT cockroach_restart"), insertSql,
+                              insertSql, QStringLiteral("RELEASE SAVEPOINT cockroach_restart"),
+                              QStringLiteral("COMMIT")}));
+    QCOMPARE(sql(TransactionRunner::plannedStatements(body, ServerFlavor::PostgreSQL, both)),
+             QStringList({QStringLiteral("BEGIN ISOLATION LEVEL SERIALIZABLE"), insertSql, injected,
+                          insertSql, injected, QStringLiteral("COMMIT")}));
+    RetryPolicy onCommit;
+    onCommit.injectRetryErrorsOnCommit = true;
+    QCOMPARE(sql(TransactionRunner::plannedStatements(body, ServerFlavor::PostgreSQL, onCommit)),
+             QStringList({QStringLiteral("BEGIN ISOLATION LEVEL SERIALIZABLE"), insertSql,
+                          insertSql, injected, QStringLiteral("COMMIT")}));
 }
 
 void TestTransactionRunner::backoffSchedule()
