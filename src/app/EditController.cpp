@@ -5,6 +5,7 @@
 #include "DetailPane.h"
 #include "MainWindow.h"
 #include "PreviewDialog.h"
+#include "RetryInjectionActions.h"
 #include "SqlPanel.h"
 #include "TablePage.h"
 #include "models/BrowseTableModel.h"
@@ -129,15 +130,8 @@ void EditController::createActions()
     m_preview->setCheckable(true);
     m_preview->setChecked(PreviewDialog::alwaysPreview());
     connect(m_preview, &QAction::toggled, this, &PreviewDialog::setAlwaysPreview);
-    m_inject = m_menu->addAction(tr("Inject retry errors (&QA)"));
-    m_inject->setCheckable(true);
-    m_inject->setToolTip(tr("The first attempt of every edit fails with a retry error "
-                            "(SQLSTATE 40001), so that the rollback and retry path runs"));
-    connect(m_inject, &QAction::toggled, this, [this](bool on) {
-        if (m_worker)
-            QMetaObject::invokeMethod(m_worker, "setInjectRetryErrors", Qt::QueuedConnection,
-                                      Q_ARG(bool, on));
-    });
+    m_injection =
+        new RetryInjectionActions(m_menu, m_window->statusBar(), m_window->sqlPanel(), this);
     updateActions();
     updatePendingState();
 }
@@ -164,21 +158,10 @@ void EditController::connectTo(const ConnectionSettings &settings, const QString
         if (!m_privilegesKnown)
             loadPrivileges(); // also after a read lost with the connection
     });
-    connect(m_worker, &EditWorker::injectRetryErrorsChanged, this,
-            [this](bool enabled, const QString &error) {
-                if (!error.isEmpty()) {
-                    const QSignalBlocker blocker(m_inject);
-                    m_inject->setChecked(enabled);
-                    m_window->statusBar()->showMessage(tr("Retry error injection: %1").arg(error),
-                                                       10000);
-                }
-            });
     m_worker->start(QStringLiteral("movr-edit"));
     m_target = journalKey.isEmpty() ? settings.displayName() : journalKey;
     m_journal->load(m_target);
-    if (m_inject->isChecked())
-        QMetaObject::invokeMethod(m_worker, "setInjectRetryErrors", Qt::QueuedConnection,
-                                  Q_ARG(bool, true));
+    m_injection->attach(m_worker);
     // Connect now (the first request opens the connection): privileges follow.
     loadPrivileges();
     updateActions();
@@ -234,7 +217,7 @@ quint64 EditController::submit(const TransactionBody &body, const Touched &touch
     if (!m_worker)
         return 0;
     RetryPolicy policy;
-    policy.injectRetryErrors = m_inject->isChecked();
+    m_injection->applyTo(policy);
     if (PreviewDialog::alwaysPreview()) {
         PreviewDialog preview(body, m_server ? m_server->flavor : ServerFlavor::PostgreSQL, policy,
                               m_window);
@@ -298,7 +281,7 @@ void EditController::startApply(bool preview)
         touched.rows.append({edit.table, key});
     }
     RetryPolicy policy;
-    policy.injectRetryErrors = m_inject->isChecked();
+    m_injection->applyTo(policy);
     if (preview) {
         PreviewDialog dialog(*body, m_server ? m_server->flavor : ServerFlavor::PostgreSQL, policy,
                              m_window);
@@ -722,4 +705,14 @@ void EditController::run(MovrOperation operation)
     case MovrOperation::RecordLocation:
         return; // recorded by the apps in the field, not from here
     }
+}
+
+QAction *EditController::injectAction() const
+{
+    return m_injection->statementsAction();
+}
+
+QAction *EditController::injectOnCommitAction() const
+{
+    return m_injection->onCommitAction();
 }

@@ -20,6 +20,7 @@ class PendingChanges;
 class MainWindow;
 class QAction;
 class QMenu;
+class RetryInjectionActions;
 
 // The Actions menu: every MovR operation as a dialog prefilled from the selection, run by
 // the edit worker as a retrying transaction, optionally previewed first. Actions the SQL
@@ -38,7 +39,8 @@ public:
     void connectTo(const ConnectionSettings &settings, const QString &journalKey = {});
     QMenu *menu() const { return m_menu; }
     QAction *action(MovrOperation operation) const { return m_actions.value(int(operation)); }
-    QAction *injectAction() const { return m_inject; }
+    QAction *injectAction() const;
+    QAction *injectOnCommitAction() const;
     QAction *applyAction() const { return m_apply; }
     QAction *revertAction() const { return m_revert; }
     QAction *previewPendingAction() const { return m_previewPending; }
@@ -92,7 +94,7 @@ private:
     QMenu *m_menu = nullptr;
     QHash<int, QAction *> m_actions;
     QAction *m_preview = nullptr;
-    QAction *m_inject = nullptr;
+    RetryInjectionActions *m_injection = nullptr;
     EditWorker *m_worker = nullptr;
     std::optional<ServerInfo> m_server;
     TablePrivileges m_privileges = TablePrivileges::all();

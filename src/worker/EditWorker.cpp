@@ -1,5 +1,7 @@
 #include "EditWorker.h"
 
+#include "txn/TxnStatements.h"
+
 #include <QDateTime>
 #include <QElapsedTimer>
 
@@ -93,8 +95,11 @@ JobStatus EditWorker::runRequest(EditRequest &request)
     PgConnection *connection = this->connection();
     const bool cockroach = connection && connection->serverInfo().isCockroach();
     const int backendPid = connection ? connection->serverInfo().backendPid : 0;
-    if (m_injectRetryErrors && !cockroach)
-        policy.injectRetryErrors = true;
+    // PostgreSQL: the runner injects. CockroachDB: the session injects (SET on this
+    // connection), and the runner restarts from the savepoint while it does.
+    policy.injectRetryErrors = policy.injectRetryErrors || m_injectRetryErrors;
+    policy.injectRetryErrorsOnCommit =
+        policy.injectRetryErrorsOnCommit || m_injectRetryErrorsOnCommit;
     m_runner.setPolicy(policy);
     Outcome outcome = m_runner.run(request.body, request.actionId);
 
@@ -206,29 +211,57 @@ void EditWorker::setInjectRetryErrors(bool enabled)
     PgConnection *connection = this->connection();
     QString error;
     if (connection && !connection->isBroken()) {
-        const Status applied = applyInjectSetting(*connection);
+        const Status applied = applyInjectSetting(*connection, false);
         if (!applied)
             error = applied.error().toString();
     }
     Q_EMIT injectRetryErrorsChanged(enabled, error);
 }
 
-Status EditWorker::prepareConnection(PgConnection &connection)
+void EditWorker::setInjectRetryErrorsOnCommit(bool enabled)
 {
-    // A new connection starts with the server's default (off).
-    if (!m_injectRetryErrors)
-        return Ok{};
-    return applyInjectSetting(connection);
+    m_injectRetryErrorsOnCommit = enabled;
+    PgConnection *connection = this->connection();
+    QString error;
+    if (connection && !connection->isBroken()) {
+        const Status applied = applyInjectSetting(*connection, true);
+        if (!applied)
+            error = applied.error().toString();
+    }
+    Q_EMIT injectRetryErrorsOnCommitChanged(enabled, error);
 }
 
-Status EditWorker::applyInjectSetting(PgConnection &connection)
+Status EditWorker::prepareConnection(PgConnection &connection)
+{
+    // A new connection starts with the server's defaults (off).
+    if (m_injectRetryErrors) {
+        if (const Status applied = applyInjectSetting(connection, false); !applied)
+            return applied;
+    }
+    if (m_injectRetryErrorsOnCommit)
+        return applyInjectSetting(connection, true);
+    return Ok{};
+}
+
+Status EditWorker::applyInjectSetting(PgConnection &connection, bool onCommit)
 {
     if (!connection.serverInfo().canInjectRetryErrors())
-        return Ok{}; // PostgreSQL: the runner injects (RetryPolicy::injectRetryErrors)
-    const QString sql = m_injectRetryErrors
-                            ? TransactionRunner::injectRetryErrorsStatement()
-                            : TransactionRunner::disableInjectRetryErrorsStatement();
-    auto result = connection.exec(sql);
+        return Ok{}; // PostgreSQL: the runner injects (RetryPolicy)
+    TraceEntry entry;
+    entry.actionId = TransactionRunner::nextActionId();
+    entry.action = tr("Retry error injection (QA)");
+    entry.sql = onCommit ? TxnStatements::setInjectRetryErrorsOnCommit(m_injectRetryErrorsOnCommit)
+                         : TxnStatements::setInjectRetryErrors(m_injectRetryErrors);
+    entry.startedAt = QDateTime::currentDateTimeUtc();
+    QElapsedTimer timer;
+    timer.start();
+    auto result = connection.exec(entry.sql);
+    entry.durationUs = timer.nsecsElapsed() / 1000;
+    if (!result) {
+        entry.sqlState = result.error().sqlState;
+        entry.error = result.error().message;
+    }
+    Q_EMIT statementTraced(entry);
     if (!result)
         return result.error();
     return Ok{};

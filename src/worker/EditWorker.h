@@ -45,11 +45,18 @@ public Q_SLOTS:
     // the worker sends SET inject_retry_errors_enabled on its connection (now, and after
     // every reconnect); on PostgreSQL it sets RetryPolicy::injectRetryErrors on each request.
     void setInjectRetryErrors(bool enabled);
+    // The QA toggle for the commit step: on CockroachDB SET
+    // inject_retry_errors_on_commit_enabled (now, and after every reconnect); on PostgreSQL
+    // RetryPolicy::injectRetryErrorsOnCommit on each request (a 40001 right before COMMIT).
+    void setInjectRetryErrorsOnCommit(bool enabled);
 
 Q_SIGNALS:
     void finished(const EditReply &reply);
     // The toggle took effect (or failed to, with the server's error).
     void injectRetryErrorsChanged(bool enabled, const QString &error);
+    void injectRetryErrorsOnCommitChanged(bool enabled, const QString &error);
+    // A session statement sent outside any edit (the injection SETs), for the SQL panel.
+    void statementTraced(const TraceEntry &entry);
 
 protected:
     Status prepareConnection(PgConnection &connection) override;
@@ -64,10 +71,11 @@ private:
     JobStatus runRequest(EditRequest &request);
     JobStatus resolve(EditRequest &request, Unresolved &unresolved);
     void reply(const EditRequest &request, Outcome outcome);
-    Status applyInjectSetting(PgConnection &connection);
+    Status applyInjectSetting(PgConnection &connection, bool onCommit);
 
     TransactionRunner m_runner;
     bool m_injectRetryErrors = false;
+    bool m_injectRetryErrorsOnCommit = false;
     // Statements of earlier runs of a request that is waiting to run again.
     QHash<quint64, QList<TraceEntry>> m_earlierTraces;
     QHash<quint64, int> m_reruns;

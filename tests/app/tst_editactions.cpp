@@ -48,6 +48,7 @@ private Q_SLOTS:
     void deleteUserNeedsUpdateToLockTheRow();
     void committedEditShowsInPanelAndStatus();
     void injectedRetryIsRetriedAndShown();
+    void injectedRetryAtCommitIsShown();
     void refusedPreconditionNamesTheCause();
     void actionOpensDialogAndApplies();
     void detailPaneFollowsCommittedEdits();
@@ -395,6 +396,40 @@ void TestEditActions::injectedRetryIsRetriedAndShown()
                e.retryCause.contains(QLatin1String("40001"));
     }));
     QVERIFY(window->statusBar()->currentMessage().contains(QLatin1String("after 2 attempts")));
+}
+
+// The second QA toggle: the commit step of the first attempt fails (PostgreSQL's stand-in
+// for inject_retry_errors_on_commit_enabled); the SQL panel shows it right before COMMIT.
+void TestEditActions::injectedRetryAtCommitIsShown()
+{
+    auto window = openWindow(TestServer::settings(m_database));
+    QAction *onCommit = window->editController()->injectOnCommitAction();
+    QVERIFY(onCommit->isCheckable());
+    QVERIFY(onCommit->isEnabled());
+    QVERIFY(window->editController()->menu()->actions().contains(onCommit));
+    onCommit->setChecked(true);
+    AddUserInput input;
+    input.city = QStringLiteral("rome");
+    input.name = QStringLiteral("Commit Retry Tester");
+    input.address = QStringLiteral("Via Roma 2");
+    const EditReply reply = runAndWait(*window, *Operations::addUser(input));
+    QVERIFY(reply.outcome.committed());
+    QCOMPARE(reply.outcome.attempts, 2);
+    QList<TraceEntry> action;
+    for (const TraceEntry &e : window->sqlPanel()->traceModel()->allEntries()) {
+        if (e.actionId == reply.actionId)
+            action.append(e);
+    }
+    qsizetype injected = -1;
+    for (qsizetype i = 0; i < action.size(); ++i) {
+        if (action.at(i).injected)
+            injected = i;
+    }
+    QVERIFY(injected >= 0 && injected + 1 < action.size());
+    QCOMPARE(action.at(injected).sqlState, QStringLiteral("40001"));
+    QCOMPARE(action.at(injected + 1).sql, QStringLiteral("COMMIT"));
+    QCOMPARE(value(QStringLiteral("SELECT count(*) FROM users WHERE id = $1"), {input.id}),
+             QStringLiteral("1"));
 }
 
 void TestEditActions::refusedPreconditionNamesTheCause()

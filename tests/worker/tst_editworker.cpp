@@ -11,6 +11,7 @@
 #include "movr/Schema.h"
 #include "worker/EditWorker.h"
 
+#include <QSignalSpy>
 #include <QTest>
 #include <QThread>
 
@@ -81,6 +82,7 @@ private Q_SLOTS:
     void cancelQueuedRequestNeverSendsIt();
     void supersededRequestsAreDropped();
     void injectRetryErrorsOnPostgres();
+    void injectRetryErrorsAtCommitOnPostgres();
     void connectionFailureIsReported();
     void wrongPasswordFailsAtOnce();
     void shutdownWithoutStartAndIdle();
@@ -571,6 +573,40 @@ void TestEditWorker::injectRetryErrorsOnPostgres()
              1);
 
     QMetaObject::invokeMethod(m_worker, "setInjectRetryErrors", Qt::QueuedConnection,
+                              Q_ARG(bool, false));
+    submit(m_worker, request(Operations::addUser(userNamed(QStringLiteral("Plain")))));
+    QTRY_COMPARE_WITH_TIMEOUT(m_replies.size(), 2, 10000);
+    QCOMPARE(m_replies.last().outcome.attempts, 1);
+}
+
+// The commit-step toggle: on PostgreSQL the runner raises a 40001 right before COMMIT of the
+// first attempt; the edit commits on the second.
+void TestEditWorker::injectRetryErrorsAtCommitOnPostgres()
+{
+    QSignalSpy changed(m_worker, &EditWorker::injectRetryErrorsOnCommitChanged);
+    QMetaObject::invokeMethod(m_worker, "setInjectRetryErrorsOnCommit", Qt::QueuedConnection,
+                              Q_ARG(bool, true));
+    QTRY_COMPARE_WITH_TIMEOUT(changed.size(), 1, 5000);
+    QCOMPARE(changed.first().at(0).toBool(), true);
+    QCOMPARE(changed.first().at(1).toString(), QString());
+    const AddUserInput input = userNamed(QStringLiteral("Injected at commit"));
+    submit(m_worker, request(Operations::addUser(input)));
+    QTRY_COMPARE_WITH_TIMEOUT(m_replies.size(), 1, 10000);
+    const Outcome &outcome = m_replies.first().outcome;
+    QVERIFY(outcome.committed());
+    QCOMPARE(outcome.attempts, 2);
+    qsizetype injected = -1;
+    for (qsizetype i = 0; i < outcome.trace.size(); ++i) {
+        if (outcome.trace.at(i).injected)
+            injected = i;
+    }
+    QVERIFY(injected >= 0);
+    QCOMPARE(outcome.trace.at(injected).attempt, 1);
+    QCOMPARE(outcome.trace.at(injected + 1).sql, QStringLiteral("COMMIT"));
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM users WHERE id = $1::uuid"), {input.id}),
+             1);
+
+    QMetaObject::invokeMethod(m_worker, "setInjectRetryErrorsOnCommit", Qt::QueuedConnection,
                               Q_ARG(bool, false));
     submit(m_worker, request(Operations::addUser(userNamed(QStringLiteral("Plain")))));
     QTRY_COMPARE_WITH_TIMEOUT(m_replies.size(), 2, 10000);
