@@ -415,14 +415,17 @@ QString TablePage::summaryText() const
 
 void TablePage::updateSummary()
 {
-    const qint64 estimate = m_model->estimatedRows();
-    const QString loaded = m_model->atEnd() ? tr("%n row(s)", nullptr, m_model->rowCount())
-                                            : tr("%n loaded", nullptr, m_model->rowCount());
-    if (estimate >= 0 && !m_model->atEnd())
-        m_summary->setText(
-            tr("%1 of about %2 in the table").arg(loaded, QLocale().toString(estimate)));
-    else
-        m_summary->setText(loaded);
+    m_summary->setText(summaryFor(m_model->rowCount(), m_model->atEnd(), m_model->estimatedRows()));
+}
+
+QString TablePage::summaryFor(int loaded, bool atEnd, qint64 estimate)
+{
+    if (atEnd)
+        return tr("%n row(s)", nullptr, loaded);
+    if (estimate > loaded)
+        return tr("%1 of about %2 in the table")
+            .arg(tr("%n loaded", nullptr, loaded), QLocale().toString(estimate));
+    return tr("%n loaded, more as you scroll", nullptr, loaded);
 }
 
 int TablePage::currentRow() const

@@ -40,6 +40,10 @@ public:
     QLabel *searchIndexHint() const { return m_searchIndexHint; }
     StateOverlay *overlay() const { return m_overlay; }
     QString summaryText() const;
+    // The summary line: "N rows" once everything is loaded; "N loaded of about M in the
+    // table" while the catalog's estimate M is known and above N; otherwise (no estimate,
+    // or a stale one at or below N) "N loaded, more as you scroll". `estimate` < 0: unknown.
+    static QString summaryFor(int loaded, bool atEnd, qint64 estimate);
 
     void setWorker(BrowseWorker *worker);
     void setFollowerReads(bool enabled);

@@ -36,9 +36,12 @@
 // inject_retry_errors_on_commit_enabled injects at a statement tagged COMMIT only
 // (conn_executor_exec.go commitSQLTransaction, same counter). MovR Admin commits at RELEASE
 // SAVEPOINT cockroach_restart, which the injection skips; the COMMIT after it runs in the
-// CommitWait state, where the injection still fires on the already committed transaction.
-// The runner counts a successful RELEASE as committed whatever that COMMIT answers, and
-// closes the session's transaction block afterwards. (Without savepoints the injected error
+// CommitWait state (execStmtInCommitWaitState calls commitSQLTransaction with a no-op
+// commit), where the injection still fires on the already committed transaction; its
+// GenerateForcedRetryableErr then refuses a finalized transaction (kvcoord txn_coord_sender.go
+// "cannot generate retryable error"), so that COMMIT reports an error. The runner counts a
+// successful RELEASE as committed whatever that COMMIT answers, and ends the session's
+// transaction block with ROLLBACK afterwards. (Without savepoints the injected error
 // at COMMIT ends the transaction, so no client retry could ever commit:
 // TestInjectRetryOnCommitErrors turns the variable off on its fifth attempt.)
 class RestartStrategy

@@ -253,12 +253,29 @@ Statement estimate(BrowseTable table, const ServerInfo &server)
 {
     const TableSpec &spec = TableSpec::of(table);
     if (server.isCockroach()) {
-        return {QStringLiteral("SELECT estimated_row_count FROM crdb_internal.table_row_statistics"
-                               " WHERE table_name = $1 ORDER BY table_id LIMIT 1"),
-                {spec.sqlName}};
+        // The public interface: SHOW TABLES (schema_name, table_name, type, owner,
+        // estimated_row_count, ...; https://www.cockroachlabs.com/docs/stable/show-tables)
+        // lists the current schema's tables with the optimizer's estimate; a bracketed SHOW is
+        // a row source for SELECT. Not crdb_internal.table_row_statistics: crdb_internal is
+        // refused where allow_unsafe_internals is off (the default from v26.1) and every use
+        // is written to the sensitive-access audit log. NULL (no statistics, or
+        // sql.show_tables.estimated_row_count.enabled off) reads as unknown.
+        return {
+            QStringLiteral("SELECT estimated_row_count FROM [SHOW TABLES] WHERE table_name = $1"),
+            {spec.sqlName}};
     }
+    // reltuples is -1 for a table never vacuumed or analyzed (PostgreSQL 14+): unknown.
     return {QStringLiteral("SELECT reltuples::int8 FROM pg_class WHERE oid = to_regclass($1)"),
             {spec.sqlName}};
+}
+
+qint64 estimateFrom(const PgResult &rows)
+{
+    if (rows.rowCount() == 0 || rows.columnCount() == 0 || rows.isNull(0, 0))
+        return -1;
+    bool ok = false;
+    const qint64 estimate = rows.text(0, 0).toLongLong(&ok);
+    return ok && estimate >= 0 ? estimate : -1;
 }
 
 KeyValues primaryKeyOf(const TableSpec &spec, const RowData &row)

@@ -18,6 +18,8 @@ Statement page(const PageRequest &request, const ServerInfo &server);
 Statement refresh(const PageRequest &request, const ServerInfo &server);
 // The catalog's estimate of the table's row count (never COUNT(*)).
 Statement estimate(BrowseTable table, const ServerInfo &server);
+// The estimate in the answer to estimate(): -1 when unknown (no row, NULL, negative).
+qint64 estimateFrom(const PgResult &rows);
 
 // The after-key of the row (sort value, when sorting by a non-key column, then the key).
 KeyValues keyOf(const TableSpec &spec, const BrowseSort &sort, const RowData &row);

@@ -253,7 +253,7 @@ JobStatus BrowseWorker::runRequest(PgConnection &connection, const PageRequest &
     page.trace.append(entry);
 
     if (request.kind == PageRequest::Kind::Estimate) {
-        page.estimate = rows.rowCount() > 0 ? rows.text(0, 0).toLongLong() : -1;
+        page.estimate = BrowseQuery::estimateFrom(rows);
         Q_EMIT pageReady(page);
         return JobStatus::Done;
     }

@@ -120,6 +120,26 @@ private Q_SLOTS:
         QCOMPARE(shown.count(), 1);
     }
 
+    // The summary line never claims "about" a number it does not have: an unknown estimate
+    // (-1: never analyzed, NULL) or a stale one (at or below what is loaded) reads as "more as
+    // you scroll"; once everything is loaded, the count alone.
+    void summaryForUnknownAndStaleEstimates()
+    {
+        QCOMPARE(TablePage::summaryFor(50, false, -1),
+                 QStringLiteral("50 loaded, more as you scroll"));
+        QCOMPARE(TablePage::summaryFor(50, false, 0),
+                 QStringLiteral("50 loaded, more as you scroll"));
+        QCOMPARE(TablePage::summaryFor(50, false, 50),
+                 QStringLiteral("50 loaded, more as you scroll"));
+        QCOMPARE(TablePage::summaryFor(50, false, 120),
+                 QStringLiteral("50 loaded of about %1 in the table").arg(QLocale().toString(120)));
+        for (qint64 estimate : {qint64(-1), qint64(0), qint64(50), qint64(5000)}) {
+            const QString done = TablePage::summaryFor(50, true, estimate);
+            QVERIFY2(done.startsWith(QLatin1String("50 row")), qPrintable(done));
+            QVERIFY2(!done.contains(QLatin1String("about")), qPrintable(done));
+        }
+    }
+
     void switchingTables()
     {
         QTest::keyClick(m_window.get(), Qt::Key_2, Qt::ControlModifier);

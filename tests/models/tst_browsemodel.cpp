@@ -99,6 +99,43 @@ private Q_SLOTS:
         m_worker = nullptr;
     }
 
+    // A table PostgreSQL never analyzed (reltuples -1), and a NULL estimate (what CockroachDB's
+    // SHOW TABLES gives without statistics): unknown, never "about 0".
+    void unanalyzedTableHasNoEstimate()
+    {
+        const QString database = TestServer::createDatabase(QStringLiteral("browse_fresh"));
+        auto sql = TestServer::connect(database);
+        QVERIFY(Schema::create(*sql));
+        QVERIFY(sql->exec(QStringLiteral(
+            "INSERT INTO promo_codes (code, description, creation_time, expiration_time, rules) "
+            "VALUES ('a', 'x', now(), now(), '{}'), ('b', 'y', now(), now(), '{}')")));
+        auto reltuples = sql->exec(
+            QStringLiteral("SELECT reltuples FROM pg_class WHERE oid = 'promo_codes'::regclass"));
+        QVERIFY(reltuples);
+        QCOMPARE(reltuples->text(0, 0), QStringLiteral("-1"));
+        auto *worker = new BrowseWorker(TestServer::settings(database));
+        worker->start(QStringLiteral("browse-fresh"));
+        {
+            BrowseTableModel model(BrowseTable::PromoCodes);
+            QSignalSpy estimated(&model, &BrowseTableModel::estimateChanged);
+            model.setWorker(worker);
+            QTRY_COMPARE(estimated.count(), 1);
+            QCOMPARE(estimated.first().at(0).toLongLong(), qint64(-1));
+            QCOMPARE(model.estimatedRows(), qint64(-1));
+            QTRY_COMPARE(model.rowCount(), 2);
+        }
+        WorkerBase::shutdownAndDelete(worker);
+        auto null = sql->exec(QStringLiteral("SELECT NULL::int8"));
+        QVERIFY(null);
+        QCOMPARE(BrowseQuery::estimateFrom(*null), qint64(-1));
+        auto none = sql->exec(QStringLiteral("SELECT 1 WHERE false"));
+        QVERIFY(none);
+        QCOMPARE(BrowseQuery::estimateFrom(*none), qint64(-1));
+        auto known = sql->exec(QStringLiteral("SELECT 42::int8"));
+        QVERIFY(known);
+        QCOMPARE(BrowseQuery::estimateFrom(*known), qint64(42));
+    }
+
     void firstPageIsSmallAndPagesGrow()
     {
         BrowseTableModel model(BrowseTable::Rides);
