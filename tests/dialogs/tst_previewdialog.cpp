@@ -103,7 +103,7 @@ void TestPreviewDialog::cockroachProtocol()
             statements << line;
     }
     QCOMPARE(statements.size(), 5);
-    QCOMPARE(statements.at(0), QStringLiteral("BEGIN;"));
+    QCOMPARE(statements.at(0), QStringLiteral("BEGIN TRANSACTION ISOLATION LEVEL SERIALIZABLE;"));
     QCOMPARE(statements.at(1), QStringLiteral("SAVEPOINT cockroach_restart;"));
     QVERIFY(statements.at(2).startsWith(QLatin1String("INSERT INTO notes")));
     QVERIFY(statements.at(2).contains(QLatin1String("'it''s; -- fine'")));
