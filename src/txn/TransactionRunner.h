@@ -1,6 +1,7 @@
 #pragma once
 
 #include "pg/PgConnection.h"
+#include "txn/PipelineExchange.h"
 #include "txn/Transaction.h"
 #include "txn/TxnStatements.h"
 
@@ -107,20 +108,8 @@ private:
 
     using Kind = TxnStatement::Kind;
     using Item = TxnStatement;
-    struct ItemResult
-    {
-        enum class State { Ok, Failed, Skipped, NotReceived };
-        State state = State::NotReceived;
-        PgResult result;
-        DbError error;
-    };
-    struct Batch
-    {
-        QList<ItemResult> items;
-        int queued = 0; // items handed to libpq (possibly on the wire)
-        bool connectionLost = false;
-        std::optional<DbError> lostError;
-    };
+    using ItemResult = PipelineExchange::ItemResult;
+    using Batch = PipelineExchange::Batch;
     using Start = TxnStart;
     enum class Verdict { Committed, Failed, Retry, LostBeforeCommit, Ambiguous };
     struct AttemptResult
