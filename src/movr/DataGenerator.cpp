@@ -2,6 +2,7 @@
 
 #include "Cities.h"
 
+#include <QDateTime>
 #include <QObject>
 
 namespace {
@@ -123,9 +124,14 @@ double SplitMix64::unit()
     return double(next() >> 11) * 0x1.0p-53;
 }
 
-DataGenerator::DataGenerator(const MovrCounts &counts, std::uint64_t seed)
-    : m_counts(counts), m_seed(seed)
+DataGenerator::DataGenerator(const MovrCounts &counts, std::uint64_t seed, qint64 nowEpochSeconds)
+    : m_counts(counts), m_seed(seed), m_schedule(counts, nowEpochSeconds)
 {}
+
+qint64 DataGenerator::currentEpochSeconds()
+{
+    return QDateTime::currentSecsSinceEpoch();
+}
 
 SplitMix64 DataGenerator::rowRandom(Table table, qint64 index) const
 {
@@ -340,10 +346,16 @@ QList<VehicleRow> DataGenerator::vehicles(qint64 first, qint64 count) const
         const std::uint64_t type = random.bounded(3);
         row.type = latin1(VehicleTypes[type]);
         row.ownerId = userId(pick(random, city, m_counts.users));
-        row.creationTime = formatTimestamp(BaseEpochSeconds);
-        const std::uint64_t status = random.bounded(100);
-        row.status = latin1(status < 40 ? "available" : status < 95 ? "in_use" : "lost");
-        row.currentLocation = address(random);
+        // In service for a month to a year: before its first ride.
+        row.creationTime = formatTimestamp(now() - 30 * SecondsPerDay -
+                                           qint64(random.bounded(335 * SecondsPerDay)));
+        // In use exactly when it has an active ride; of the others, 5 in 45 are lost (5% of
+        // all, as in the workload).
+        const bool lost = random.bounded(45) < 5;
+        row.status = latin1(m_schedule.vehicleInUse(index) ? "in_use"
+                            : lost                         ? "lost"
+                                                           : "available");
+        row.currentLocation = vehicleLocation(index);
         const char *color = choose(random, Colors);
         if (type == 1) {
             row.ext = QStringLiteral("{\"brand\": \"%1\", \"color\": \"%2\"}")
@@ -355,23 +367,58 @@ QList<VehicleRow> DataGenerator::vehicles(qint64 first, qint64 count) const
     return generate<VehicleRow>(Table::Vehicles, first, count, m_counts.vehicles, fill);
 }
 
+QString DataGenerator::rideEndAddress(qint64 ride) const
+{
+    SplitMix64 random = rowRandom(Table::RideEndAddresses, ride);
+    return address(random);
+}
+
+QString DataGenerator::vehicleLocation(qint64 vehicle) const
+{
+    const qint64 last = m_schedule.lastEndedRide(vehicle);
+    if (last >= 0)
+        return rideEndAddress(last);
+    SplitMix64 random = rowRandom(Table::VehicleHomes, vehicle);
+    return address(random);
+}
+
+RideSchedule::Times DataGenerator::rideTimes(qint64 index, const RideSchedule::Ride &ride) const
+{
+    SplitMix64 random = rowRandom(Table::RideTimes, index);
+    return m_schedule.times(ride, random);
+}
+
 QList<RideRow> DataGenerator::rides(qint64 first, qint64 count) const
 {
     const QList<City> &cities = Cities::all();
     const auto fill = [&](RideRow &row, qint64 index, SplitMix64 &random) {
         row.id = uuidFrom(random);
-        const int city = cityIndex(index, m_counts.rides);
-        row.city = cities.at(city).name;
+        const RideSchedule::Ride ride = m_schedule.ride(index);
+        const RideSchedule::City &city = ride.city;
+        row.city = cities.at(city.index).name;
         row.vehicleCity = row.city;
-        row.riderId = userId(pick(random, city, m_counts.users));
-        row.vehicleId = vehicleId(pick(random, city, m_counts.vehicles));
-        row.startAddress = address(random);
-        row.endAddress = address(random);
-        const qint64 start = BaseEpochSeconds - qint64(random.bounded(30)) * SecondsPerDay;
-        const qint64 end = start + qint64(random.bounded(60)) * 3600;
-        row.startTime = formatTimestamp(start);
-        row.endTime = formatTimestamp(end);
-        const qint64 cents = qint64(random.bounded(10000));
+        // Active rides have riders of their own (RideSchedule: no more than the riders).
+        const qint64 rider = ride.active ? city.firstUser + ride.activeIndex
+                                         : pick(random, city.index, m_counts.users);
+        row.riderId = userId(rider);
+        row.vehicleId = vehicleId(ride.vehicle);
+        // It starts where the vehicle was: where its previous ride ended, or where the
+        // vehicle started out.
+        if (ride.previousRide >= 0) {
+            row.startAddress = rideEndAddress(ride.previousRide);
+        } else {
+            SplitMix64 home = rowRandom(Table::VehicleHomes, ride.vehicle);
+            row.startAddress = address(home);
+        }
+        const RideSchedule::Times times = rideTimes(index, ride);
+        row.startTime = formatTimestamp(times.start);
+        if (ride.active)
+            return; // no end, no end address, no revenue yet (null)
+        row.endAddress = rideEndAddress(index);
+        row.endTime = formatTimestamp(times.end);
+        // An unlock fee and a price per minute, and some noise.
+        const qint64 cents = std::min<qint64>(9999, 100 + (times.end - times.start) / 60 * 25 +
+                                                        qint64(random.bounded(200)));
         char revenue[5] = {0, '.', 0, 0, 0};
         int length = 0;
         if (cents >= 1000)
@@ -388,15 +435,63 @@ QList<LocationHistoryRow> DataGenerator::histories(qint64 first, qint64 count) c
 {
     const QList<City> &cities = Cities::all();
     const auto fill = [&](LocationHistoryRow &row, qint64 index, SplitMix64 &random) {
-        const int city = cityIndex(index, m_counts.histories);
-        const City &where = cities.at(city);
+        const RideSchedule::Point point = m_schedule.point(index);
+        const RideSchedule::Ride ride = m_schedule.ride(point.ride);
+        const City &where = cities.at(ride.city.index);
         row.city = where.name;
-        row.rideId = rideId(pick(random, city, m_counts.rides));
-        row.timestamp = formatTimestampMs(BaseEpochSeconds * 1000 + index);
-        row.latitude = where.latitude + (random.unit() * 2 - 1) * CoordinateSpread;
-        row.longitude = where.longitude + (random.unit() * 2 - 1) * CoordinateSpread;
+        row.rideId = rideId(point.ride);
+        // Evenly inside the ride (an active ride: up to now), never on its ends.
+        const RideSchedule::Times times = rideTimes(point.ride, ride);
+        const qint64 startMs = times.start * 1000;
+        const qint64 endMs = (ride.active ? now() : times.end) * 1000;
+        row.timestamp =
+            formatTimestampMs(startMs + (endMs - startMs) * (point.index + 1) / (point.count + 1));
+        // A straight trail across part of the city, each point a little off the line.
+        SplitMix64 path = rowRandom(Table::RidePaths, point.ride);
+        const double spread = CoordinateSpread;
+        const double startLatitude = (path.unit() * 2 - 1) * 0.6 * spread;
+        const double startLongitude = (path.unit() * 2 - 1) * 0.6 * spread;
+        const double deltaLatitude = (path.unit() * 2 - 1) * 0.3 * spread;
+        const double deltaLongitude = (path.unit() * 2 - 1) * 0.3 * spread;
+        const double along = point.count > 1 ? double(point.index) / double(point.count - 1) : 0;
+        row.latitude = where.latitude + startLatitude + along * deltaLatitude +
+                       (random.unit() * 2 - 1) * 0.05 * spread;
+        row.longitude = where.longitude + startLongitude + along * deltaLongitude +
+                        (random.unit() * 2 - 1) * 0.05 * spread;
     };
     return generate<LocationHistoryRow>(Table::Histories, first, count, m_counts.histories, fill);
+}
+
+QString DataGenerator::codeFrom(qint64 index, SplitMix64 &random)
+{
+    TextBuilder code;
+    code.number(std::uint64_t(index));
+    for (int word = 0; word < 3; ++word)
+        code.add('_').add(choose(random, Words));
+    return code.toString();
+}
+
+QString DataGenerator::promoCode(qint64 index) const
+{
+    SplitMix64 random = rowRandom(Table::PromoCodes, index);
+    return codeFrom(index, random);
+}
+
+std::pair<qint64, qint64> DataGenerator::promoTimes(qint64 index) const
+{
+    SplitMix64 random = rowRandom(Table::PromoTimes, index);
+    const qint64 now = this->now();
+    if (random.bounded(100) < 15) {
+        // Expired: ran for one to five weeks, ended at least three days ago.
+        const qint64 created = now - qint64(40 + random.bounded(60)) * SecondsPerDay -
+                               qint64(random.bounded(SecondsPerDay));
+        return {created, created + qint64(7 + random.bounded(30)) * SecondsPerDay};
+    }
+    // Valid now: created in the last two months, expiring within the next three.
+    const qint64 created =
+        now - qint64(1 + random.bounded(60)) * SecondsPerDay + qint64(random.bounded(43200));
+    return {created, now + qint64(1 + random.bounded(90)) * SecondsPerDay +
+                         qint64(random.bounded(SecondsPerDay))};
 }
 
 QList<PromoCodeRow> DataGenerator::promoCodes(qint64 first, qint64 count) const
@@ -404,11 +499,7 @@ QList<PromoCodeRow> DataGenerator::promoCodes(qint64 first, qint64 count) const
     static const QString rules =
         QStringLiteral("{\"type\": \"percent_discount\", \"value\": \"10%\"}");
     const auto fill = [&](PromoCodeRow &row, qint64 index, SplitMix64 &random) {
-        TextBuilder code;
-        code.number(std::uint64_t(index));
-        for (int word = 0; word < 3; ++word)
-            code.add('_').add(choose(random, Words));
-        row.code = code.toString();
+        row.code = codeFrom(index, random);
         TextBuilder description;
         const int words = 6 + int(random.bounded(6));
         for (int word = 0; word < words; ++word) {
@@ -419,11 +510,33 @@ QList<PromoCodeRow> DataGenerator::promoCodes(qint64 first, qint64 count) const
         description.capitalizeFirst();
         description.add('.');
         row.description = description.toString();
-        const qint64 created = BaseEpochSeconds - qint64(random.bounded(30)) * SecondsPerDay;
+        const auto [created, expires] = promoTimes(index);
         row.creationTime = formatTimestamp(created);
-        row.expirationTime =
-            formatTimestamp(created + qint64(random.bounded(60) + 1) * SecondsPerDay);
+        row.expirationTime = formatTimestamp(expires);
         row.rules = rules;
     };
     return generate<PromoCodeRow>(Table::PromoCodes, first, count, m_counts.promoCodes, fill);
+}
+
+QList<UserPromoCodeRow> DataGenerator::userPromoCodes(qint64 first, qint64 count) const
+{
+    const QList<City> &cities = Cities::all();
+    const auto fill = [&](UserPromoCodeRow &row, qint64 index, SplitMix64 &random) {
+        // Every other user holds one code, mostly one that is valid now.
+        const qint64 user = std::min(m_counts.users - 1, 2 * index + 1);
+        row.city = cities.at(cityIndex(user, m_counts.users)).name;
+        row.userId = userId(user);
+        qint64 code = qint64(random.bounded(std::uint64_t(m_counts.promoCodes)));
+        for (int attempt = 0; attempt < 3 && promoTimes(code).second <= now(); ++attempt)
+            code = qint64(random.bounded(std::uint64_t(m_counts.promoCodes)));
+        row.code = promoCode(code);
+        // Applied while the code was valid, before now; used on a few rides since.
+        const auto [created, expires] = promoTimes(code);
+        const qint64 until = std::min(now(), expires);
+        row.timestamp = formatTimestamp(
+            created + qint64(random.bounded(std::uint64_t(std::max<qint64>(1, until - created)))));
+        row.usageCount = qint64(random.bounded(4));
+    };
+    return generate<UserPromoCodeRow>(Table::UserPromoCodes, first, count,
+                                      m_counts.userPromoCodes(), fill);
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "RideSchedule.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QString>
@@ -18,7 +20,12 @@ struct MovrCounts
     qint64 histories = 1000;
     qint64 promoCodes = 1000;
 
-    qint64 total() const { return users + vehicles + rides + histories + promoCodes; }
+    // Not a workload flag (the workload generates none): every other user holds one code.
+    qint64 userPromoCodes() const { return users / 2; }
+    qint64 total() const
+    {
+        return users + vehicles + rides + histories + promoCodes + userPromoCodes();
+    }
     // Empty when valid, otherwise one line naming the first bad count.
     QString validate() const;
 };
@@ -41,7 +48,8 @@ private:
 };
 
 // Rows as the database stores them, in text form (what COPY and the tests use). Timestamps
-// are "YYYY-MM-DD HH:MM:SS[.mmm]", UUIDs in the canonical 36-character form.
+// are "YYYY-MM-DD HH:MM:SS[.mmm]" (UTC), UUIDs in the canonical 36-character form; a null
+// QString is SQL NULL (an active ride's end time, end address and revenue).
 struct UserRow
 {
     QString id, city, name, address, creditCard;
@@ -69,30 +77,49 @@ struct PromoCodeRow
     QString code, description, creationTime, expirationTime, rules;
 };
 
-// The deterministic MovR data generator (MOVR.md, "Data the workload generates"). Every row
-// is derived from (seed, table, row index) alone, so rows can be produced in any chunks, in
-// any order, and a row always comes out the same: the loader asks for bounded chunks and
-// 1,000,000 rides never sit in memory at once. Rows are spread over the nine cities in
-// contiguous blocks (row i of n belongs to city i * 9 / n); references (owner, rider,
-// vehicle, ride) always point into the block of the same city.
+struct UserPromoCodeRow
+{
+    QString city, userId, code, timestamp;
+    qint64 usageCount = 0;
+};
+
+// The deterministic MovR data generator (MOVR.md, "Data the workload generates"; where it
+// differs from the workload and why: docs/DATA.md). Every row is derived from (seed, now,
+// table, row index) alone, so rows can be produced in any chunks, in any order, and a row
+// always comes out the same: the loader asks for bounded chunks and 1,000,000 rides never sit
+// in memory at once. Rows are spread over the nine cities in contiguous blocks (row i of n
+// belongs to city i * 9 / n); references (owner, rider, vehicle, ride) always point into the
+// block of the same city.
+//
+// The data is a consistent snapshot at `now` (RideSchedule): a vehicle is in_use exactly when
+// it has an active ride, some rides are active now, ended rides lie in the weeks before now,
+// most promo codes are valid now and some users hold one.
 class DataGenerator
 {
 public:
-    explicit DataGenerator(const MovrCounts &counts = {}, std::uint64_t seed = 1);
+    // `nowEpochSeconds`: the time the snapshot is taken at (default: the current time); tests
+    // pass a fixed one, so that the rows are the same for the same seed.
+    explicit DataGenerator(const MovrCounts &counts = {}, std::uint64_t seed = 1,
+                           qint64 nowEpochSeconds = currentEpochSeconds());
 
     const MovrCounts &counts() const { return m_counts; }
     std::uint64_t seed() const { return m_seed; }
+    qint64 now() const { return m_schedule.now(); }
+    const RideSchedule &schedule() const { return m_schedule; }
+    static qint64 currentEpochSeconds();
 
     QList<UserRow> users(qint64 first, qint64 count) const;
     QList<VehicleRow> vehicles(qint64 first, qint64 count) const;
     QList<RideRow> rides(qint64 first, qint64 count) const;
     QList<LocationHistoryRow> histories(qint64 first, qint64 count) const;
     QList<PromoCodeRow> promoCodes(qint64 first, qint64 count) const;
+    QList<UserPromoCodeRow> userPromoCodes(qint64 first, qint64 count) const;
 
     // The ids alone (what references use), without generating the rest of the row.
     QString userId(qint64 index) const;
     QString vehicleId(qint64 index) const;
     QString rideId(qint64 index) const;
+    QString promoCode(qint64 index) const;
 
     // Index of the city (in Cities::all()) that row `index` of `total` belongs to, and the
     // first row of a city's block.
@@ -111,7 +138,21 @@ public:
     static QString formatUuid(std::uint64_t high, std::uint64_t low);
 
 private:
-    enum class Table { Users, Vehicles, Rides, Histories, PromoCodes };
+    // A table's rows, or one of their side streams (drawn apart so that another row can
+    // compute the value cheaply: a ride's times for its history points, say).
+    enum class Table {
+        Users,
+        Vehicles,
+        Rides,
+        Histories,
+        PromoCodes,
+        RideTimes,
+        RideEndAddresses,
+        VehicleHomes,
+        RidePaths,
+        PromoTimes,
+        UserPromoCodes,
+    };
     SplitMix64 rowRandom(Table table, qint64 index) const;
     // Rows [first, first + count) of a table of `total` rows, each filled by
     // fill(row, index, random) from the row's own random stream (defined in the .cpp).
@@ -122,7 +163,14 @@ private:
     qint64 pick(SplitMix64 &random, int city, qint64 total) const;
     QString address(SplitMix64 &random) const;
     QString personName(SplitMix64 &random) const;
+    static QString codeFrom(qint64 index, SplitMix64 &random);
+    RideSchedule::Times rideTimes(qint64 index, const RideSchedule::Ride &ride) const;
+    QString rideEndAddress(qint64 ride) const;
+    // Where the vehicle is: the end of its last ended ride, or where it started out.
+    QString vehicleLocation(qint64 vehicle) const;
+    std::pair<qint64, qint64> promoTimes(qint64 index) const; // creation, expiration
 
     MovrCounts m_counts;
     std::uint64_t m_seed;
+    RideSchedule m_schedule;
 };

@@ -17,10 +17,14 @@ class RowWriter
 {
 public:
     explicit RowWriter(QByteArray &out) : m_out(out) {}
+    // A null QString is SQL NULL (an active ride's end).
     RowWriter &operator<<(const QString &value)
     {
         separate();
-        MovrLoader::appendField(m_out, value);
+        if (value.isNull())
+            MovrLoader::appendNull(m_out);
+        else
+            MovrLoader::appendField(m_out, value);
         return *this;
     }
     RowWriter &operator<<(double value)
@@ -323,12 +327,21 @@ Status MovrLoader::loadRows(PgConnection &connection, const DataGenerator &gener
                        });
     if (!loaded)
         return loaded;
-    return loadTable(connection, progress, QStringLiteral("promo_codes"),
-                     columnList("code,description,creation_time,expiration_time,rules"),
-                     counts.promoCodes, [&](qint64 first, qint64 count, QByteArray &buffer) {
-                         for (const PromoCodeRow &row : generator.promoCodes(first, count))
-                             RowWriter(buffer) << row.code << row.description << row.creationTime
-                                               << row.expirationTime << row.rules;
+    loaded = loadTable(connection, progress, QStringLiteral("promo_codes"),
+                       columnList("code,description,creation_time,expiration_time,rules"),
+                       counts.promoCodes, [&](qint64 first, qint64 count, QByteArray &buffer) {
+                           for (const PromoCodeRow &row : generator.promoCodes(first, count))
+                               RowWriter(buffer) << row.code << row.description << row.creationTime
+                                                 << row.expirationTime << row.rules;
+                       });
+    if (!loaded)
+        return loaded;
+    return loadTable(connection, progress, QStringLiteral("user_promo_codes"),
+                     columnList("city,user_id,code,timestamp,usage_count"), counts.userPromoCodes(),
+                     [&](qint64 first, qint64 count, QByteArray &buffer) {
+                         for (const UserPromoCodeRow &row : generator.userPromoCodes(first, count))
+                             RowWriter(buffer) << row.city << row.userId << row.code
+                                               << row.timestamp << QString::number(row.usageCount);
                      });
 }
 

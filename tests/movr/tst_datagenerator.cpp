@@ -32,11 +32,20 @@ private Q_SLOTS:
     void cancelLeavesNothing();
     void smallChunksLoadTheSame();
     void copyEscapesHostileText();
+    void snapshotInvariants();
+    void snapshotInvariants_data();
+    void defaultCountsGiveStaffWork();
+    void otherNowSameRowsShifted();
 
 private:
+    // Counts the rows of the loaded database that break the snapshot's rules (one line per
+    // rule that fails), at `now`.
+    static QStringList invariantViolations(PgConnection &connection, qint64 now);
     qint64 scalar(const QString &sql, const SqlParams &params = {});
     QString text(PgConnection &connection, const QString &sql);
 
+    // The snapshot's time: fixed, so that the rows are the same on every run.
+    static constexpr qint64 Now = 1796126400; // 2026-12-01 12:00:00 UTC
     MovrCounts m_counts;
     QString m_database;
     std::unique_ptr<PgConnection> m_connection;
@@ -61,7 +70,7 @@ QString TestDataGenerator::text(PgConnection &connection, const QString &sql)
 void TestDataGenerator::initTestCase()
 {
     // Enough vehicles for the 40/55/5 split to show; the rest small and fast.
-    m_counts.users = 200;
+    m_counts.users = 2000; // riders for the 1647 vehicles in use
     m_counts.vehicles = 3000;
     m_counts.rides = 2000;
     m_counts.histories = 4000;
@@ -76,14 +85,14 @@ void TestDataGenerator::initTestCase()
         return progress.rowsDone <= progress.rowsTotal;
     };
     const Status loaded =
-        MovrLoader::initialize(*m_connection, DataGenerator(m_counts, 1), options);
+        MovrLoader::initialize(*m_connection, DataGenerator(m_counts, 1, Now), options);
     QVERIFY2(loaded.hasValue(), qPrintable(loaded ? QString() : loaded.error().toString()));
     QVERIFY(calls >= m_counts.total() / 700);
 }
 
 void TestDataGenerator::sameSeedSameRows()
 {
-    const DataGenerator a(m_counts, 7), b(m_counts, 7);
+    const DataGenerator a(m_counts, 7, Now), b(m_counts, 7, Now);
     const auto usersA = a.users(0, m_counts.users), usersB = b.users(0, m_counts.users);
     QCOMPARE(usersA.size(), m_counts.users);
     for (qsizetype i = 0; i < usersA.size(); ++i) {
@@ -112,6 +121,14 @@ void TestDataGenerator::sameSeedSameRows()
         QCOMPARE(historiesA[i].rideId, historiesB[i].rideId);
     }
     QCOMPARE(a.promoCodes(0, 50).last().code, b.promoCodes(0, 50).last().code);
+    QCOMPARE(a.promoCodes(0, 50).last().expirationTime, b.promoCodes(0, 50).last().expirationTime);
+    const auto heldA = a.userPromoCodes(0, 50), heldB = b.userPromoCodes(0, 50);
+    QCOMPARE(heldA.size(), 50);
+    for (qsizetype i = 0; i < heldA.size(); ++i) {
+        QCOMPARE(heldA[i].code, heldB[i].code);
+        QCOMPARE(heldA[i].timestamp, heldB[i].timestamp);
+        QCOMPARE(heldA[i].usageCount, heldB[i].usageCount);
+    }
     // Fixed values for seed 1: the generator must not drift between compilers or versions.
     const DataGenerator one;
     QCOMPARE(one.userId(0), DataGenerator(MovrCounts{}, 1).users(0, 1).first().id);
@@ -119,7 +136,7 @@ void TestDataGenerator::sameSeedSameRows()
 
 void TestDataGenerator::chunkingDoesNotChangeRows()
 {
-    const DataGenerator generator(m_counts, 3);
+    const DataGenerator generator(m_counts, 3, Now);
     const auto whole = generator.rides(0, 100);
     auto parts = generator.rides(0, 37);
     parts += generator.rides(37, 63);
@@ -127,7 +144,13 @@ void TestDataGenerator::chunkingDoesNotChangeRows()
     for (qsizetype i = 0; i < whole.size(); ++i) {
         QCOMPARE(parts[i].id, whole[i].id);
         QCOMPARE(parts[i].endAddress, whole[i].endAddress);
+        QCOMPARE(parts[i].startTime, whole[i].startTime);
     }
+    const auto histories = generator.histories(0, 90);
+    auto historyParts = generator.histories(0, 41);
+    historyParts += generator.histories(41, 49);
+    for (qsizetype i = 0; i < histories.size(); ++i)
+        QCOMPARE(historyParts[i].timestamp, histories[i].timestamp);
     // Asking past the end yields only the rows that exist.
     QCOMPARE(generator.users(m_counts.users - 5, 100).size(), 5);
     QCOMPARE(generator.rides(10, 1).first().id, generator.rideId(10));
@@ -186,7 +209,8 @@ void TestDataGenerator::countsOnServer()
     QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM vehicle_location_histories")),
              m_counts.histories);
     QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM promo_codes")), m_counts.promoCodes);
-    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM user_promo_codes")), 0);
+    // Not in the workload: every other user holds a code (docs/DATA.md).
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM user_promo_codes")), m_counts.users / 2);
     // ANALYZE ran: the planner's estimate is exact.
     QCOMPARE(scalar(QStringLiteral("SELECT reltuples::bigint FROM pg_class WHERE relname = "
                                    "'rides'")),
@@ -220,7 +244,7 @@ void TestDataGenerator::citySpread()
         }
     }
     // Contiguous: generator order follows Cities::all().
-    const DataGenerator generator(m_counts, 1);
+    const DataGenerator generator(m_counts, 1, Now);
     const auto users = generator.users(0, m_counts.users);
     int changes = 0;
     for (qsizetype i = 1; i < users.size(); ++i)
@@ -305,28 +329,28 @@ void TestDataGenerator::coordinates()
     // Spread out, not all on the centre.
     QVERIFY(scalar(QStringLiteral("SELECT count(DISTINCT lat) FROM vehicle_location_histories")) >
             m_counts.histories * 9 / 10);
-    // Timestamps 1 ms apart.
-    QCOMPARE(scalar(QStringLiteral(
-                 "SELECT (extract(epoch FROM max(timestamp) - min(timestamp)) * 1000)::bigint "
-                 "FROM vehicle_location_histories")),
-             m_counts.histories - 1);
-    QCOMPARE(scalar(QStringLiteral("SELECT count(DISTINCT timestamp) FROM "
-                                   "vehicle_location_histories")),
-             m_counts.histories);
+    // Trails: ten points per ride or more, but for the last ride of a city, which gets the
+    // rest (inside the ride: snapshotInvariants).
+    QVERIFY(scalar(QStringLiteral("SELECT count(*) FROM (SELECT ride_id FROM "
+                                  "vehicle_location_histories GROUP BY city, ride_id "
+                                  "HAVING count(*) < 10) t")) <= 9);
 }
 
 void TestDataGenerator::ridesTimesAndRevenue()
 {
+    const QString now = DataGenerator::formatTimestamp(Now);
+    // Ended rides in the four weeks before now, three hours at most, with revenue.
     QCOMPARE(scalar(QStringLiteral(
-                 "SELECT count(*) FROM rides WHERE vehicle_city <> city "
-                 "OR start_time > '2019-01-02 03:04:05' "
-                 "OR start_time < '2019-01-02 03:04:05'::timestamp - interval '29 days' "
-                 "OR end_time < start_time OR end_time > start_time + interval '59 hours' "
-                 "OR revenue < 0 OR revenue > 99.99 OR revenue IS NULL")),
+                        "SELECT count(*) FROM rides WHERE end_time IS NOT NULL AND ("
+                        "start_time < $1::timestamp - interval '28 days' "
+                        "OR end_time > $1::timestamp - interval '2 hours' "
+                        "OR end_time <= start_time OR end_time > start_time + interval '3 hours' "
+                        "OR revenue < 0 OR revenue > 99.99 OR revenue IS NULL)"),
+                    {now}),
              0);
-    QCOMPARE(scalar(QStringLiteral("SELECT count(DISTINCT start_time::date) FROM rides")), 30);
+    QVERIFY(scalar(QStringLiteral("SELECT count(DISTINCT start_time::date) FROM rides")) >= 28);
     QVERIFY(scalar(QStringLiteral("SELECT count(*) FROM rides WHERE revenue <> trunc(revenue)")) >
-            m_counts.rides / 2);
+            m_counts.rides / 20);
 }
 
 void TestDataGenerator::textShapes()
@@ -383,7 +407,7 @@ void TestDataGenerator::foreignKeysHold()
 
 void TestDataGenerator::serverRowsEqualGenerated()
 {
-    const DataGenerator generator(m_counts, 1);
+    const DataGenerator generator(m_counts, 1, Now);
     const RideRow ride = generator.rides(1234, 1).first();
     auto result = m_connection->exec(
         QStringLiteral("SELECT city, rider_id::text, vehicle_id::text, start_address, end_address, "
@@ -460,8 +484,8 @@ void TestDataGenerator::smallChunksLoadTheSame()
     auto connectionA = TestServer::connect(a), connectionB = TestServer::connect(b);
     MovrLoadOptions tiny;
     tiny.chunkRows = 7;
-    QVERIFY(MovrLoader::initialize(*connectionA, DataGenerator(counts, 9), tiny).hasValue());
-    QVERIFY(MovrLoader::initialize(*connectionB, DataGenerator(counts, 9)).hasValue());
+    QVERIFY(MovrLoader::initialize(*connectionA, DataGenerator(counts, 9, Now), tiny).hasValue());
+    QVERIFY(MovrLoader::initialize(*connectionB, DataGenerator(counts, 9, Now)).hasValue());
     for (const QString &table : Schema::tableNames()) {
         const QString digest = QStringLiteral("SELECT md5(coalesce(string_agg(t::text, '|' ORDER "
                                               "BY t::text), '')) FROM %1 t")
@@ -515,6 +539,179 @@ void TestDataGenerator::copyEscapesHostileText()
     QCOMPARE(failed.error().sqlState, QStringLiteral("22P02"));
     QCOMPARE(text(*m_connection, QStringLiteral("SELECT count(*) FROM hostile")),
              QStringLiteral("6"));
+}
+
+QStringList TestDataGenerator::invariantViolations(PgConnection &connection, qint64 now)
+{
+    const SqlParams at{DataGenerator::formatTimestamp(now)};
+    const struct
+    {
+        const char *rule;
+        const char *sql; // counts the rows that break the rule
+    } rules[] = {
+        {"no vehicle in two active rides",
+         "SELECT count(*) FROM (SELECT 1 FROM rides WHERE end_time IS NULL "
+         "GROUP BY vehicle_city, vehicle_id HAVING count(*) > 1) t"},
+        {"in_use exactly when the vehicle has an active ride (a lost one has none)",
+         "SELECT count(*) FROM vehicles v WHERE (v.status = 'in_use') <> EXISTS (SELECT 1 FROM "
+         "rides r WHERE r.vehicle_city = v.city AND r.vehicle_id = v.id AND r.end_time IS NULL)"},
+        {"rider and vehicle in the ride's city",
+         "SELECT count(*) FROM rides r WHERE r.vehicle_city <> r.city "
+         "OR NOT EXISTS (SELECT 1 FROM users u WHERE u.city = r.city AND u.id = r.rider_id) "
+         "OR NOT EXISTS (SELECT 1 FROM vehicles v WHERE v.city = r.city AND v.id = r.vehicle_id)"},
+        {"an active ride started in the last two hours, has no end, end address or revenue",
+         "SELECT count(*) FROM rides WHERE end_time IS NULL AND (end_address IS NOT NULL "
+         "OR revenue IS NOT NULL OR start_time >= $1::timestamp "
+         "OR start_time < $1::timestamp - interval '2 hours')"},
+        {"an ended ride ends after it starts and before now, with revenue >= 0",
+         "SELECT count(*) FROM rides WHERE end_time IS NOT NULL AND (end_time <= start_time "
+         "OR end_time >= $1::timestamp OR revenue IS NULL OR revenue < 0 "
+         "OR end_address IS NULL)"},
+        {"a vehicle's rides do not overlap",
+         "SELECT count(*) FROM rides a JOIN rides b ON a.vehicle_city = b.vehicle_city "
+         "AND a.vehicle_id = b.vehicle_id AND a.id < b.id "
+         "AND a.start_time < coalesce(b.end_time, $1::timestamp) "
+         "AND b.start_time < coalesce(a.end_time, $1::timestamp)"},
+        {"a rider has one active ride at most",
+         "SELECT count(*) FROM (SELECT 1 FROM rides WHERE end_time IS NULL "
+         "GROUP BY city, rider_id HAVING count(*) > 1) t"},
+        {"a ride starts where its vehicle's previous ride ended",
+         "SELECT count(*) FROM (SELECT start_address, lag(end_address) OVER (PARTITION BY "
+         "vehicle_city, vehicle_id ORDER BY start_time) AS previous_end FROM rides) t "
+         "WHERE previous_end IS NOT NULL AND previous_end <> start_address"},
+        {"a vehicle is where its last ride left it (or started)",
+         "SELECT count(*) FROM vehicles v JOIN LATERAL (SELECT * FROM rides r WHERE "
+         "r.vehicle_city = v.city AND r.vehicle_id = v.id ORDER BY r.start_time DESC LIMIT 1) "
+         "last ON true WHERE coalesce(last.end_address, last.start_address) <> "
+         "v.current_location"},
+        {"a vehicle exists before its first ride",
+         "SELECT count(*) FROM rides r JOIN vehicles v ON v.city = r.vehicle_city "
+         "AND v.id = r.vehicle_id WHERE r.start_time <= v.creation_time "
+         "OR v.creation_time >= $1::timestamp"},
+        {"a location point lies inside its ride",
+         "SELECT count(*) FROM vehicle_location_histories h JOIN rides r ON r.city = h.city "
+         "AND r.id = h.ride_id WHERE h.timestamp <= r.start_time "
+         "OR h.timestamp >= coalesce(r.end_time, $1::timestamp)"},
+        {"a promo code was created before now and expires after its creation",
+         "SELECT count(*) FROM promo_codes WHERE creation_time >= $1::timestamp "
+         "OR expiration_time <= creation_time"},
+        {"a held code exists, was applied while valid and before now, used 0 to 3 times",
+         "SELECT count(*) FROM user_promo_codes h LEFT JOIN promo_codes p ON p.code = h.code "
+         "WHERE p.code IS NULL OR h.timestamp < p.creation_time "
+         "OR h.timestamp > least(p.expiration_time, $1::timestamp) "
+         "OR h.usage_count < 0 OR h.usage_count > 3 OR h.usage_count IS NULL"},
+    };
+    QStringList violations;
+    for (const auto &rule : rules) {
+        const QString sql = QString::fromLatin1(rule.sql);
+        auto result = connection.exec(sql, sql.contains(QLatin1String("$1")) ? at : SqlParams{});
+        if (!result) {
+            violations.append(
+                QStringLiteral("%1: %2").arg(QLatin1String(rule.rule), result.error().toString()));
+        } else if (result->text(0, 0) != QLatin1String("0")) {
+            violations.append(
+                QStringLiteral("%1: %2 rows").arg(QLatin1String(rule.rule), result->text(0, 0)));
+        }
+    }
+    return violations;
+}
+
+void TestDataGenerator::snapshotInvariants_data()
+{
+    QTest::addColumn<qint64>("users");
+    QTest::addColumn<qint64>("vehicles");
+    QTest::addColumn<qint64>("rides");
+    QTest::addColumn<qint64>("histories");
+    QTest::addColumn<quint64>("seed");
+    QTest::newRow("defaults") << qint64(50) << qint64(15) << qint64(500) << qint64(1000)
+                              << quint64(1);
+    QTest::newRow("defaults, seed 42")
+        << qint64(50) << qint64(15) << qint64(500) << qint64(1000) << quint64(42);
+    QTest::newRow("more vehicles than riders")
+        << qint64(200) << qint64(3000) << qint64(2000) << qint64(4000) << quint64(1);
+    QTest::newRow("minimal") << qint64(9) << qint64(9) << qint64(9) << qint64(9) << quint64(3);
+    QTest::newRow("many rides per vehicle")
+        << qint64(90) << qint64(18) << qint64(20000) << qint64(30000) << quint64(5);
+}
+
+void TestDataGenerator::snapshotInvariants()
+{
+    QFETCH(qint64, users);
+    QFETCH(qint64, vehicles);
+    QFETCH(qint64, rides);
+    QFETCH(qint64, histories);
+    QFETCH(quint64, seed);
+    MovrCounts counts;
+    counts.users = users;
+    counts.vehicles = vehicles;
+    counts.rides = rides;
+    counts.histories = histories;
+    counts.promoCodes = 200;
+    const QString database = TestServer::createDatabase(QStringLiteral("gensnap"));
+    auto connection = TestServer::connect(database);
+    const Status loaded = MovrLoader::initialize(*connection, DataGenerator(counts, seed, Now));
+    QVERIFY2(loaded.hasValue(), qPrintable(loaded ? QString() : loaded.error().toString()));
+    const QStringList violations = invariantViolations(*connection, Now);
+    QVERIFY2(violations.isEmpty(), qPrintable(violations.join(QLatin1Char('\n'))));
+    // Some rides are active now where a city has two vehicles or more (one alone stays
+    // available).
+    if (vehicles >= 18)
+        QVERIFY(
+            text(*connection, QStringLiteral("SELECT count(*) FROM rides WHERE end_time IS NULL"))
+                .toLongLong() > 0);
+    // The big test database too.
+    const QStringList big = invariantViolations(*m_connection, Now);
+    QVERIFY2(big.isEmpty(), qPrintable(big.join(QLatin1Char('\n'))));
+}
+
+void TestDataGenerator::defaultCountsGiveStaffWork()
+{
+    // What a new user sees in the demo (the workload's default counts).
+    const QString database = TestServer::createDatabase(QStringLiteral("gendefault"));
+    auto connection = TestServer::connect(database);
+    QVERIFY(MovrLoader::initialize(*connection, DataGenerator(MovrCounts{}, 1, Now)).hasValue());
+    const auto count = [&](const char *sql) {
+        auto result =
+            connection->exec(QString::fromLatin1(sql), {DataGenerator::formatTimestamp(Now)});
+        if (!result)
+            qFatal("%s: %s", sql, qPrintable(result.error().toString()));
+        return result->text(0, 0).toLongLong();
+    };
+    // Six of the nine cities have two vehicles: one of each is on a ride now.
+    QCOMPARE(count("SELECT count(*) + 0 * length($1) FROM rides WHERE end_time IS NULL"), 6);
+    QCOMPARE(count("SELECT count(*) + 0 * length($1) FROM vehicles WHERE status = 'in_use'"), 6);
+    // Every city has a vehicle that is not in use, most of them available to start a ride.
+    QCOMPARE(count("SELECT count(DISTINCT city) + 0 * length($1) FROM vehicles "
+                   "WHERE status <> 'in_use'"),
+             9);
+    QVERIFY(count("SELECT count(*) + 0 * length($1) FROM vehicles WHERE status = 'available'") >=
+            6);
+    // Most promo codes valid now, some expired; 25 users hold one, most of them valid.
+    const qint64 valid =
+        count("SELECT count(*) FROM promo_codes WHERE expiration_time > $1::timestamp");
+    QVERIFY2(valid > 800 && valid < 950, qPrintable(QString::number(valid)));
+    QCOMPARE(count("SELECT count(DISTINCT (city, user_id)) + 0 * length($1) FROM "
+                   "user_promo_codes"),
+             25);
+    QVERIFY(count("SELECT count(*) FROM user_promo_codes h JOIN promo_codes p USING (code) "
+                  "WHERE p.expiration_time > $1::timestamp") >= 20);
+    // The newest rides are recent: the last ended one within the day before now.
+    QVERIFY(count("SELECT count(*) FROM rides WHERE end_time > $1::timestamp - interval '1 day'") >
+            0);
+    const QStringList violations = invariantViolations(*connection, Now);
+    QVERIFY2(violations.isEmpty(), qPrintable(violations.join(QLatin1Char('\n'))));
+}
+
+void TestDataGenerator::otherNowSameRowsShifted()
+{
+    // Another time: the same people, vehicles and rides, their times moved with it.
+    const DataGenerator a(m_counts, 4, Now), b(m_counts, 4, Now + 86400);
+    const RideRow rideA = a.rides(700, 1).first(), rideB = b.rides(700, 1).first();
+    QCOMPARE(rideA.id, rideB.id);
+    QCOMPARE(rideA.vehicleId, rideB.vehicleId);
+    QCOMPARE(QDateTime::fromString(rideA.startTime, Qt::ISODate)
+                 .secsTo(QDateTime::fromString(rideB.startTime, Qt::ISODate)),
+             86400);
 }
 
 QTEST_GUILESS_MAIN(TestDataGenerator)
