@@ -140,6 +140,16 @@ QStringList serverSideInserts(const MovrCounts &c)
             "FROM generate_series(0, %2 - 1) i")
             .arg(words)
             .arg(c.promoCodes),
+        // Every other user holds one code (DataGenerator::userPromoCodes).
+        QStringLiteral("INSERT INTO user_promo_codes SELECT %1[(2 * i + 1) * 9 / %2 + 1], "
+                       "md5('u' || (2 * i + 1))::uuid, p.code, '2019-01-02 03:04:05', "
+                       "floor(random() * 4)::int "
+                       "FROM generate_series(0, %4 - 1) i JOIN (SELECT code, row_number() "
+                       "OVER () - 1 AS n FROM promo_codes) p ON p.n = i % %3")
+            .arg(cities)
+            .arg(c.users)
+            .arg(c.promoCodes)
+            .arg(c.userPromoCodes()),
     };
 }
 
