@@ -1,15 +1,15 @@
 #include "DetailPane.h"
 
+#include "AsOfBar.h"
 #include "LinkTableView.h"
 #include "LocationTrailPlot.h"
+#include "RelationLists.h"
 #include "StatusBadgeDelegate.h"
 #include "models/BrowseTableModel.h"
 #include "worker/BrowseQuery.h"
 
 #include <QApplication>
-#include <QCheckBox>
 #include <QClipboard>
-#include <QDateTimeEdit>
 #include <QFormLayout>
 #include <QHeaderView>
 #include <QKeyEvent>
@@ -78,9 +78,7 @@ DetailPane::DetailPane(QWidget *parent)
     : QWidget(parent), m_title(new QLabel(this)), m_back(new QPushButton(tr("← Back"), this)),
       m_fields(new QWidget(this)), m_fieldsLayout(new QFormLayout(m_fields)),
       m_sectionsHost(new QWidget(this)), m_plot(new LocationTrailPlot(this)),
-      m_plotTitle(new QLabel(this)), m_asOfBar(new QWidget(this)),
-      m_asOfCheck(new QCheckBox(tr("As of"), m_asOfBar)),
-      m_asOfEdit(new QDateTimeEdit(QDateTime::currentDateTime().addSecs(-60), m_asOfBar))
+      m_plotTitle(new QLabel(this)), m_asOf(new AsOfBar(this))
 {
     setObjectName(QStringLiteral("detailPane"));
     QFont titleFont = m_title->font();
@@ -95,23 +93,10 @@ DetailPane::DetailPane(QWidget *parent)
 
     // As of a time: CockroachDB's AS OF SYSTEM TIME, for looking at a ride or a vehicle
     // as it was.
-    auto *asOfLayout = new QHBoxLayout(m_asOfBar);
-    asOfLayout->setContentsMargins(0, 0, 0, 0);
-    m_asOfCheck->setToolTip(tr("Show this row and its relations as they were at this time "
-                               "(AS OF SYSTEM TIME)"));
-    m_asOfEdit->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-    m_asOfEdit->setCalendarPopup(true);
-    m_asOfEdit->setEnabled(false);
-    asOfLayout->addWidget(m_asOfCheck);
-    asOfLayout->addWidget(m_asOfEdit, 1);
-    m_asOfBar->hide();
-    auto reshow = [this] {
-        m_asOfEdit->setEnabled(m_asOfCheck->isChecked());
+    connect(m_asOf, &AsOfBar::timeChanged, this, [this] {
         if (m_hasEntity)
             show(m_table, m_row, false);
-    };
-    connect(m_asOfCheck, &QCheckBox::toggled, this, reshow);
-    connect(m_asOfEdit, &QDateTimeEdit::editingFinished, this, reshow);
+    });
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_title, 1);
@@ -123,7 +108,7 @@ DetailPane::DetailPane(QWidget *parent)
     auto *content = new QWidget(this);
     auto *contentLayout = new QVBoxLayout(content);
     contentLayout->addLayout(top);
-    contentLayout->addWidget(m_asOfBar);
+    contentLayout->addWidget(m_asOf);
     contentLayout->addWidget(m_fields);
     contentLayout->addWidget(m_sectionsHost);
     contentLayout->addWidget(m_plotTitle);
@@ -145,6 +130,7 @@ DetailPane::~DetailPane() = default;
 void DetailPane::setWorker(BrowseWorker *worker)
 {
     m_worker = worker;
+    m_asOf->setWorker(worker);
     for (Section &section : m_sections)
         section.model->setWorker(worker);
     if (m_trailModel)
@@ -153,17 +139,26 @@ void DetailPane::setWorker(BrowseWorker *worker)
 
 void DetailPane::setTimeTravelAvailable(bool available)
 {
-    m_timeTravel = available;
-    m_asOfBar->setVisible(available);
-    if (!available)
-        m_asOfCheck->setChecked(false);
+    m_asOf->setAvailable(available);
+}
+
+bool DetailPane::isTimeTravelAvailable() const
+{
+    return m_asOf->isAvailable();
 }
 
 QDateTime DetailPane::asOf() const
 {
-    if (!m_timeTravel || !m_asOfCheck->isChecked())
-        return {};
-    return m_asOfEdit->dateTime();
+    return m_asOf->time();
+}
+
+void DetailPane::watchAsOfErrors(BrowseTableModel *model)
+{
+    connect(model, &BrowseTableModel::stateChanged, this,
+            [this, model](BrowseTableModel::State state) {
+                if (state == BrowseTableModel::State::Error && asOf().isValid())
+                    m_asOf->showRefusal(model->error());
+            });
 }
 
 void DetailPane::clear()
@@ -370,6 +365,7 @@ void DetailPane::show(BrowseTable table, RowData row, bool remember)
     m_row = row;
     m_back->setEnabled(!m_history.isEmpty());
     m_title->setText(describe(table, row));
+    m_asOf->setTable(table);
 
     fillFields(table, row);
     const TableSpec &spec = TableSpec::of(table);
@@ -472,6 +468,7 @@ void DetailPane::readEntity(const QString &action, std::function<void(const RowD
         key.equals.append({spec.columns.at(column).name, m_row.text(column)});
     m_entityModel->setFilter(key);
     m_entityModel->setAsOf(asOf());
+    watchAsOfErrors(m_entityModel);
     BrowseTableModel *model = m_entityModel;
     // Answered once; a newer read or another entity replaces (and deletes) the model.
     connect(m_entityModel, &BrowseTableModel::firstRowsShown, this,
@@ -597,9 +594,12 @@ DetailPane::Section &DetailPane::addSection(const QString &name, BrowseTable tab
     filter.equals = equals;
     section.model->setFilter(filter);
     section.model->setAsOf(asOf());
+    watchAsOfErrors(section.model);
     section.view = new LinkTableView(section.container);
     section.view->setObjectName(name);
     section.view->setModel(section.model);
+    if (table == BrowseTable::Rides)
+        RelationLists::arrangeRides(section.model, section.view);
     section.view->setItemDelegate(new StatusBadgeDelegate(section.view));
     section.view->setSelectionBehavior(QAbstractItemView::SelectRows);
     section.view->setSelectionMode(QAbstractItemView::SingleSelection);

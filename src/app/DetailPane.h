@@ -7,10 +7,9 @@
 
 #include <functional>
 
+class AsOfBar;
 class BrowseTableModel;
-class QCheckBox;
 class QPoint;
-class QDateTimeEdit;
 class BrowseWorker;
 class LocationTrailPlot;
 class QFormLayout;
@@ -39,9 +38,10 @@ public:
     // CockroachDB: offers "as of a time" (AS OF SYSTEM TIME) for the entity and its
     // relations; hidden on PostgreSQL.
     void setTimeTravelAvailable(bool available);
-    bool isTimeTravelAvailable() const { return m_timeTravel; }
+    bool isTimeTravelAvailable() const;
     // The time the pane shows the data as of; invalid = now.
     QDateTime asOf() const;
+    AsOfBar *asOfBar() const { return m_asOf; }
     // Shows this row of this table and loads its relations.
     void showEntity(BrowseTable table, const RowData &row);
     void clear();
@@ -105,6 +105,8 @@ private:
     void reReadEntity();
     void updateEntity(const RowData &row);
     void reloadSection(const Section &section);
+    // A read as of a time failed: the as-of bar says why, when the server refused the time.
+    void watchAsOfErrors(BrowseTableModel *model);
     // The table and the key as one string (BrowseTableModel::keyString with the table).
     static QString keyString(BrowseTable table, const KeyValues &key);
 
@@ -129,9 +131,6 @@ private:
     QLabel *m_plotTitle;
     BrowseTableModel *m_trailModel = nullptr;
     // As of a time (CockroachDB): the entity re-read at that time.
-    bool m_timeTravel = false;
-    QWidget *m_asOfBar;
-    QCheckBox *m_asOfCheck;
-    QDateTimeEdit *m_asOfEdit;
+    AsOfBar *m_asOf;
     BrowseTableModel *m_entityModel = nullptr;
 };

@@ -239,10 +239,22 @@ QWidget *TablePage::makeFilterBar()
     }
     if (spec.timeColumn >= 0 && spec.table != BrowseTable::PromoCodes) {
         m_timeRange = new QCheckBox(tr("From"), bar);
+        m_timeRange->setObjectName(QStringLiteral("timeRange"));
         m_timeRange->setToolTip(tr("Only rows whose %1 is in this range (local time)")
                                     .arg(spec.columns.at(spec.timeColumn).title.toLower()));
         m_from = new QDateTimeEdit(QDateTime(QDate(2018, 12, 1), QTime(0, 0)), bar);
-        m_to = new QDateTimeEdit(QDateTime::currentDateTime(), bar);
+        m_from->setObjectName(QStringLiteral("timeFrom"));
+        // "to" is now unless a time is ticked: a bound fixed when the window opened would hide
+        // every ride started since.
+        m_toBound = new QCheckBox(tr("to"), bar);
+        m_toBound->setObjectName(QStringLiteral("timeToBound"));
+        m_toBound->setToolTip(tr("Tick to end the range at a time; unticked, the range ends now "
+                                 "and includes rows added later"));
+        m_to = new QDateTimeEdit(bar);
+        m_to->setObjectName(QStringLiteral("timeTo"));
+        m_to->setMinimumDateTime(QDateTime(QDate(2000, 1, 1), QTime(0, 0)));
+        m_to->setSpecialValueText(tr("now"));
+        m_to->setDateTime(m_to->minimumDateTime()); // shows "now"
         for (QDateTimeEdit *edit : {m_from, m_to}) {
             edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm"));
             edit->setCalendarPopup(true);
@@ -252,14 +264,28 @@ QWidget *TablePage::makeFilterBar()
                     applyFilter();
             });
         }
-        connect(m_timeRange, &QCheckBox::toggled, this, [this](bool on) {
-            m_from->setEnabled(on);
-            m_to->setEnabled(on);
+        m_toBound->setEnabled(false);
+        connect(m_timeRange, &QCheckBox::toggled, this, [this] {
+            updateTimeRangeWidgets();
             applyFilter();
         });
-        layout->addWidget(group({m_timeRange, m_from, new QLabel(tr("to"), bar), m_to}));
+        connect(m_toBound, &QCheckBox::toggled, this, [this](bool on) {
+            const QSignalBlocker quiet(m_to);
+            m_to->setDateTime(on ? QDateTime::currentDateTime() : m_to->minimumDateTime());
+            updateTimeRangeWidgets();
+            applyFilter();
+        });
+        layout->addWidget(group({m_timeRange, m_from, m_toBound, m_to}));
     }
     return bar;
+}
+
+void TablePage::updateTimeRangeWidgets()
+{
+    const bool on = m_timeRange->isChecked();
+    m_from->setEnabled(on);
+    m_toBound->setEnabled(on);
+    m_to->setEnabled(on && m_toBound->isChecked());
 }
 
 void TablePage::setWorker(BrowseWorker *worker)
@@ -283,7 +309,7 @@ void TablePage::applyFilter()
     filter.activeOnly = m_activeOnly && m_activeOnly->isChecked();
     if (m_timeRange && m_timeRange->isChecked()) {
         filter.from = m_from->dateTime();
-        filter.to = m_to->dateTime();
+        filter.to = m_toBound->isChecked() ? m_to->dateTime() : QDateTime(); // open: now
     } else {
         filter.from = {};
         filter.to = {};
@@ -304,7 +330,10 @@ QVariantMap TablePage::filterState() const
         state.insert(QStringLiteral("activeOnly"), m_activeOnly->isChecked());
     if (m_timeRange && m_timeRange->isChecked()) {
         state.insert(QStringLiteral("from"), m_from->dateTime());
-        state.insert(QStringLiteral("to"), m_to->dateTime());
+        if (m_toBound->isChecked()) {
+            state.insert(QStringLiteral("to"), m_to->dateTime());
+            state.insert(QStringLiteral("toBound"), true);
+        }
     }
     return state;
 }
@@ -332,16 +361,18 @@ void TablePage::restoreFilterState(const QVariantMap &state)
     }
     if (m_timeRange) {
         const QDateTime from = state.value(QStringLiteral("from")).toDateTime();
-        const QDateTime to = state.value(QStringLiteral("to")).toDateTime();
-        const bool on = from.isValid() && to.isValid();
-        const QSignalBlocker quiet(m_timeRange), quietFrom(m_from), quietTo(m_to);
-        if (on) {
+        // Only a "to" ticked as a bound; one saved before (the time the window opened) is now.
+        const QDateTime to = state.value(QStringLiteral("toBound")).toBool()
+                                 ? state.value(QStringLiteral("to")).toDateTime()
+                                 : QDateTime();
+        const QSignalBlocker quiet(m_timeRange), quietFrom(m_from), quietTo(m_to),
+            quietBound(m_toBound);
+        if (from.isValid())
             m_from->setDateTime(from);
-            m_to->setDateTime(to);
-        }
-        m_timeRange->setChecked(on);
-        m_from->setEnabled(on);
-        m_to->setEnabled(on);
+        m_timeRange->setChecked(from.isValid());
+        m_toBound->setChecked(to.isValid());
+        m_to->setDateTime(to.isValid() ? to : m_to->minimumDateTime());
+        updateTimeRangeWidgets();
     }
     applyFilter();
 }

@@ -82,6 +82,7 @@ private:
     void applyFilter();
     void updateColors();
     void updateState();
+    void updateTimeRangeWidgets();
     void updateSummary();
     void showContextMenu(const QPoint &position);
     QWidget *makeFilterBar();
@@ -97,6 +98,7 @@ private:
     QCheckBox *m_activeOnly = nullptr;
     QCheckBox *m_timeRange = nullptr;
     QDateTimeEdit *m_from = nullptr;
+    QCheckBox *m_toBound = nullptr; // unticked: the range ends now
     QDateTimeEdit *m_to = nullptr;
     QLabel *m_summary;
     QWidget *m_errorBar;

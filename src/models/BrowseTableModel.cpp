@@ -209,6 +209,8 @@ void BrowseTableModel::onPage(const Page &page)
             Q_EMIT estimateChanged(m_estimate);
         }
         break;
+    case PageRequest::Kind::GcWindow:
+        break; // asked by the as-of bar, not by models
     }
 }
 
@@ -227,6 +229,7 @@ void BrowseTableModel::applyPage(const Page &page)
             return;
         }
         m_errorText = page.error->toString();
+        m_error = *page.error;
         setState(State::Error);
         return;
     }

@@ -68,6 +68,8 @@ public:
 
     State state() const { return m_state; }
     QString errorText() const { return m_errorText; }
+    // The error behind State::Error (its SQLSTATE and the server's message).
+    const DbError &error() const { return m_error; }
     bool atEnd() const { return m_atEnd; }
     bool isFetching() const { return m_pending; }
     qint64 estimatedRows() const { return m_estimate; }
@@ -132,6 +134,7 @@ private:
     BrowseSort m_sort;
     bool m_followerReads = false;
     QDateTime m_asOf;
+    DbError m_error;
     QString m_actionName;
 
     QList<RowData> m_rows;

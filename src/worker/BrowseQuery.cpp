@@ -1,6 +1,7 @@
 #include "BrowseQuery.h"
 
 #include "SearchCondition.h"
+#include "AsOfTime.h"
 
 #include <QCoreApplication>
 
@@ -45,10 +46,9 @@ QString fromClause(const TableSpec &spec, const PageRequest &request, const Serv
     QString from = QLatin1String(" FROM ") + spec.sqlName;
     if (server.hasFollowerReads()) {
         if (request.asOf.isValid()) {
-            // A timestamp we formatted ourselves from a QDateTime (AS OF SYSTEM TIME takes a
-            // constant, not a placeholder).
-            from += QLatin1String(" AS OF SYSTEM TIME '") + timestampText(request.asOf) +
-                    QLatin1String("'");
+            // A timestamp we formatted ourselves from a QDateTime, with its UTC offset (AS OF
+            // SYSTEM TIME takes a constant, not a placeholder).
+            from += QLatin1String(" AS OF SYSTEM TIME ") + AsOfTime::literal(request.asOf);
         } else if (request.followerReads) {
             from += QLatin1String(" AS OF SYSTEM TIME follower_read_timestamp()");
         }

@@ -47,6 +47,7 @@ struct PageRequest
         Page,     // the next keyset page
         Refresh,  // re-read the rows with these keys (after an edit)
         Estimate, // the catalog's row-count estimate
+        GcWindow, // CockroachDB: the table's GC window (Page::estimate = gc.ttlseconds)
     };
     Kind kind = Kind::Page;
     quint64 client = 0;     // which model asks (one worker serves many)
@@ -72,7 +73,8 @@ struct Page
     std::optional<KeyValues> nextKey; // the after-key of the next page
     bool atEnd = false;
     QList<KeyValues> refreshKeys; // Kind::Refresh: the keys that were asked for
-    qint64 estimate = -1;         // Kind::Estimate: rows according to the catalog
+    qint64 estimate = -1;         // Kind::Estimate: rows according to the catalog;
+                                  // Kind::GcWindow: seconds (-1: unknown, or not CockroachDB)
     // A text search in all cities on a column no trigram index covers reads every row of the
     // table (bounded in time, see BrowseWorker): the statement that would make it instant,
     // for the flavor. Empty when an index answers the search.

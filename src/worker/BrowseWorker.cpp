@@ -1,5 +1,7 @@
 #include "BrowseWorker.h"
 
+#include "AsOfTime.h"
+
 #include "txn/TransactionRunner.h"
 
 #include "BrowseQuery.h"
@@ -181,6 +183,13 @@ JobStatus BrowseWorker::runRequest(PgConnection &connection, const PageRequest &
     case PageRequest::Kind::Estimate:
         statement = BrowseQuery::estimate(request.table, connection.serverInfo());
         break;
+    case PageRequest::Kind::GcWindow:
+        if (!connection.serverInfo().hasFollowerReads()) {
+            Q_EMIT pageReady(page); // no time travel, no window
+            return JobStatus::Done;
+        }
+        statement = AsOfTime::gcWindowStatement(request.table);
+        break;
     }
 
     TraceEntry entry;
@@ -252,6 +261,14 @@ JobStatus BrowseWorker::runRequest(PgConnection &connection, const PageRequest &
     Q_EMIT statementTraced(entry);
     page.trace.append(entry);
 
+    if (request.kind == PageRequest::Kind::GcWindow) {
+        QString config; // the row's text, whatever the columns are called in this version
+        for (int c = 0; rows.rowCount() > 0 && c < rows.columnCount(); ++c)
+            config += rows.text(0, c) + QLatin1Char('\n');
+        page.estimate = AsOfTime::parseGcTtlSeconds(config).value_or(-1);
+        Q_EMIT pageReady(page);
+        return JobStatus::Done;
+    }
     if (request.kind == PageRequest::Kind::Estimate) {
         page.estimate = BrowseQuery::estimateFrom(rows);
         Q_EMIT pageReady(page);

@@ -25,6 +25,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
+#include <QDateTimeEdit>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -37,6 +38,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUuid>
 
 class TestMainWindow : public QObject
 {
@@ -495,6 +497,112 @@ private Q_SLOTS:
 
     // Closing saves the last table, its filters, column widths and sort; a new window starts
     // where the user left off, and loads only what the restored filter selects.
+    // "From … to" ends now unless a bound is ticked: a ride started after the window opened
+    // shows after a reload (the "to" used to be fixed when the window was built).
+    void ridesRangeEndsNow()
+    {
+        m_window->selectTable(BrowseTable::Rides);
+        TablePage *rides = m_window->currentPage();
+        auto *range = rides->findChild<QCheckBox *>(QStringLiteral("timeRange"));
+        auto *toBound = rides->findChild<QCheckBox *>(QStringLiteral("timeToBound"));
+        auto *from = rides->findChild<QDateTimeEdit *>(QStringLiteral("timeFrom"));
+        auto *to = rides->findChild<QDateTimeEdit *>(QStringLiteral("timeTo"));
+        QVERIFY(range && toBound && from && to);
+        QVERIFY(rides->scopeSelector()->selectScope(QStringLiteral("paris")));
+        from->setDateTime(QDateTime::currentDateTime().addSecs(-15 * 60));
+        range->setChecked(true);
+        QVERIFY(!toBound->isChecked());
+        QCOMPARE(to->text(), QStringLiteral("now"));
+        QVERIFY(rides->model()->filter().from.isValid());
+        QVERIFY(!rides->model()->filter().to.isValid());
+        QTRY_COMPARE(rides->model()->state(), BrowseTableModel::State::Ready);
+
+        // A ride started later, on a vehicle of Paris (its time as the columns hold it, UTC).
+        const QString rideId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        QVERIFY(m_sql->exec(
+            QStringLiteral("INSERT INTO rides (id, city, vehicle_city, rider_id, vehicle_id, "
+                           "start_address, start_time) SELECT $1::uuid, 'paris', 'paris', "
+                           "(SELECT id FROM users WHERE city = 'paris' LIMIT 1), v.id, "
+                           "v.current_location, now() AT TIME ZONE 'UTC' + interval '1 second' "
+                           "FROM vehicles v WHERE v.city = 'paris' LIMIT 1"),
+            {rideId}));
+        const KeyValues key{QStringLiteral("paris"), rideId};
+        QCOMPARE(rides->model()->rowForKey(key), -1);
+        QSignalSpy shown(rides->model(), &BrowseTableModel::firstRowsShown);
+        rides->reload();
+        QTRY_VERIFY(shown.count() > 0);
+        QVERIFY(ModelTesting::fetchAll(*rides->model()));
+        QVERIFY(rides->model()->rowForKey(key) >= 0);
+
+        // Ticked, "to" is a bound: the ride is after it.
+        toBound->setChecked(true);
+        QVERIFY(to->isEnabled());
+        to->setDateTime(QDateTime::currentDateTime().addSecs(-60));
+        QVERIFY(rides->model()->filter().to.isValid());
+        QVERIFY(ModelTesting::fetchAll(*rides->model()));
+        QCOMPARE(rides->model()->rowForKey(key), -1);
+        const QVariantMap state = rides->filterState();
+        QVERIFY(state.value(QStringLiteral("toBound")).toBool());
+
+        // A state saved before there was a bound ("to" = when the window opened): now.
+        QVariantMap old = state;
+        old.remove(QStringLiteral("toBound"));
+        rides->restoreFilterState(old);
+        QVERIFY(range->isChecked());
+        QVERIFY(!toBound->isChecked());
+        QVERIFY(!rides->model()->filter().to.isValid());
+        QVERIFY(ModelTesting::fetchAll(*rides->model()));
+        QVERIFY(rides->model()->rowForKey(key) >= 0);
+
+        QVERIFY(m_sql->exec(QStringLiteral("DELETE FROM rides WHERE city = 'paris' AND id = "
+                                           "$1::uuid"),
+                            {rideId}));
+        rides->restoreFilterState({});
+        QCOMPARE(rides->model()->filter(), BrowseFilter{});
+    }
+
+    // A vehicle's and a rider's rides: newest first, the active ride on top, with the times
+    // and the revenue beside the id.
+    void detailRideListsNewestFirst()
+    {
+        auto vehicle = m_sql->exec(QStringLiteral(
+            "SELECT v.city, v.id::text FROM vehicles v WHERE v.status = 'in_use' AND (SELECT "
+            "count(*) FROM rides r WHERE r.vehicle_city = v.city AND r.vehicle_id = v.id) >= 3 "
+            "ORDER BY v.city, v.id LIMIT 1"));
+        QVERIFY(vehicle && vehicle->rowCount() == 1);
+        m_window->selectTable(BrowseTable::Vehicles);
+        TablePage *vehicles = m_window->currentPage();
+        vehicles->searchField()->setText(vehicle->text(0, 1));
+        QTest::keyClick(vehicles->searchField(), Qt::Key_Return);
+        QTRY_COMPARE(vehicles->model()->rowCount(), 1);
+        vehicles->view()->setCurrentIndex(vehicles->model()->index(0, 1));
+        DetailPane *detail = m_window->detailPane();
+        QCOMPARE(detail->entityTable(), BrowseTable::Vehicles);
+        BrowseTableModel *list = detail->sectionModel(QStringLiteral("Rides"));
+        QVERIFY(list);
+        QVERIFY(ModelTesting::fetchAll(*list));
+        QVERIFY(list->rowCount() >= 3);
+        const TableSpec &spec = list->spec();
+        const int start = spec.columnIndex(QStringLiteral("start_time"));
+        const int end = spec.columnIndex(QStringLiteral("end_time"));
+        const int revenue = spec.columnIndex(QStringLiteral("revenue"));
+        QVERIFY(list->rowAt(0).isNull(end)); // the active ride on top
+        for (int row = 1; row < list->rowCount(); ++row) {
+            QVERIFY(!list->rowAt(row).isNull(end));
+            QVERIFY(list->rowAt(row).text(start) <= list->rowAt(row - 1).text(start));
+        }
+        QTableView *view = detail->sectionView(QStringLiteral("Rides"));
+        QHeaderView *header = view->horizontalHeader();
+        const int id = spec.columnIndex(QStringLiteral("id"));
+        QCOMPARE(header->visualIndex(start), header->visualIndex(id) + 1);
+        QCOMPARE(header->visualIndex(end), header->visualIndex(id) + 2);
+        QCOMPARE(header->visualIndex(revenue), header->visualIndex(id) + 3);
+        for (int column : {id, start, end, revenue})
+            QVERIFY(!view->isColumnHidden(column));
+        vehicles->searchField()->clear();
+        QTest::keyClick(vehicles->searchField(), Qt::Key_Return);
+    }
+
     void lastTableFiltersAndColumnsAreRestored()
     {
         m_window->selectTable(BrowseTable::Rides);

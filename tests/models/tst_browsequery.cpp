@@ -1,5 +1,6 @@
 // The browse worker's SQL builder and compact rows: pure functions, no server.
 
+#include "worker/AsOfTime.h"
 #include "worker/BrowseQuery.h"
 #include "worker/RowData.h"
 
@@ -141,11 +142,20 @@ private Q_SLOTS:
         QVERIFY(!BrowseQuery::refresh(request, cockroach).sql.contains(QLatin1String("AS OF")));
         request.followerReads = false;
         QVERIFY(!BrowseQuery::page(request, cockroach).sql.contains(QLatin1String("AS OF")));
-        // As of a time: a timestamp the application formats itself (UTC), never user text.
+        // As of a time: a timestamp the application formats itself, in UTC with its offset
+        // (whatever the session's time zone), never user text.
         request.asOf = QDateTime(QDate(2024, 5, 6), QTime(7, 8, 9, 10), QTimeZone::utc());
         QVERIFY(BrowseQuery::page(request, cockroach)
                     .sql.contains(QLatin1String(
-                        "FROM vehicles AS OF SYSTEM TIME '2024-05-06 07:08:09.010' ")));
+                        "FROM vehicles AS OF SYSTEM TIME '2024-05-06 07:08:09.010+00:00' ")));
+        request.asOf = QDateTime(QDate(2024, 5, 6), QTime(9, 8, 9, 10),
+                                 QTimeZone(2 * 3600));
+        QVERIFY(BrowseQuery::page(request, cockroach)
+                    .sql.contains(QLatin1String(
+                        "FROM vehicles AS OF SYSTEM TIME '2024-05-06 07:08:09.010+00:00' ")));
+        QVERIFY(
+            BrowseQuery::refresh(request, cockroach)
+                .sql.contains(QLatin1String("AS OF SYSTEM TIME '2024-05-06 07:08:09.010+00:00'")));
         QVERIFY(!BrowseQuery::page(request, postgres).sql.contains(QLatin1String("AS OF")));
         // The public interface, never crdb_internal (refused where allow_unsafe_internals is
         // off, and audited).
@@ -156,6 +166,100 @@ private Q_SLOTS:
         QCOMPARE(crdbEstimate.params, SqlParams({QStringLiteral("rides")}));
         QVERIFY(BrowseQuery::estimate(BrowseTable::Rides, postgres)
                     .sql.contains(QLatin1String("reltuples")));
+    }
+
+    void asOfGcWindow()
+    {
+        // The statement (CockroachDB only; the worker asks only there) and the answer as
+        // CockroachDB v26 prints it (docs/v26.3/show-zone-configurations: target,
+        // raw_config_sql).
+        QCOMPARE(AsOfTime::gcWindowStatement(BrowseTable::Rides).sql,
+                 QStringLiteral("SHOW ZONE CONFIGURATION FROM TABLE rides"));
+        QVERIFY(AsOfTime::gcWindowStatement(BrowseTable::Rides).params.isEmpty());
+        const QString raw =
+            QStringLiteral("RANGE default\nALTER RANGE default CONFIGURE ZONE USING\n"
+                           "\trange_min_bytes = 134217728,\n"
+                           "\trange_max_bytes = 536870912,\n"
+                           "\tgc.ttlseconds = 14400,\n\tnum_replicas = 3,\n"
+                           "\tconstraints = '[]',\n\tlease_preferences = '[]'\n");
+        QCOMPARE(AsOfTime::parseGcTtlSeconds(raw), std::optional<qint64>(14400));
+        QCOMPARE(AsOfTime::parseGcTtlSeconds(QStringLiteral("TABLE movr.public.rides\nALTER TABLE "
+                                                            "movr.public.rides CONFIGURE ZONE "
+                                                            "USING gc.ttlseconds=600")),
+                 std::optional<qint64>(600));
+        QCOMPARE(AsOfTime::parseGcTtlSeconds(QStringLiteral("num_replicas = 3")), std::nullopt);
+    }
+
+    void asOfBounds()
+    {
+        const QDateTime now(QDate(2026, 12, 2), QTime(16, 0), QTimeZone::utc());
+        // The default window (4 h), less a margin of 10 minutes, to now.
+        AsOfTime::Bounds bounds = AsOfTime::bounds(now, -1);
+        QCOMPARE(bounds.earliest, now.addSecs(-4 * 3600 + 600));
+        QCOMPARE(bounds.latest, now);
+        QCOMPARE(AsOfTime::defaultTime(now, bounds), now.addSecs(-60));
+        // A short window read from the server: a tenth of it as margin.
+        bounds = AsOfTime::bounds(now, 300);
+        QCOMPARE(bounds.earliest, now.addSecs(-270));
+        QCOMPARE(AsOfTime::defaultTime(now, bounds), now.addSecs(-60));
+        bounds = AsOfTime::bounds(now, 50); // shorter than a minute: the earliest it can
+        QCOMPARE(AsOfTime::defaultTime(now, bounds), now.addSecs(-45));
+        QCOMPARE(AsOfTime::clamp(now.addSecs(3600), bounds), now);
+        QCOMPARE(AsOfTime::clamp(now.addDays(-1), bounds), now.addSecs(-45));
+        // Picked five hours ago, the old default is past the window now.
+        bounds = AsOfTime::bounds(now, 14400);
+        QVERIFY(now.addSecs(-5 * 3600 - 60) < bounds.earliest);
+    }
+
+    void asOfRefusals_data()
+    {
+        QTest::addColumn<QString>("sqlState");
+        QTest::addColumn<QString>("message");
+        QTest::addColumn<QString>("sentence"); // a word of it; empty: not a refusal
+        // The texts CockroachDB answers (pkg/kv/kvpb/errors.go, pkg/sql/sem/asof/as_of.go,
+        // pkg/sql/sqlerrors).
+        QTest::newRow("before the GC threshold")
+            << "XXUUU"
+            << "batch timestamp 1764680000.000000000,0 must be after replica GC threshold "
+               "1764690000.000000000,0 (r74: /Table/106/1{-/\"boston\"})"
+            << "no longer keeps";
+        QTest::newRow("before the GC threshold (older versions)")
+            << "XX000"
+            << "batch timestamp 1764680000.000000000,0 must be after GC threshold "
+               "1764690000.000000000,0"
+            << "no longer keeps";
+        QTest::newRow("in the future") << "XX000"
+                                       << "AS OF SYSTEM TIME: cannot specify timestamp in the "
+                                          "future (1764700000.000000000,0 > 1764690000.000000000,0)"
+                                       << "future";
+        QTest::newRow("before the table existed") << "42P01"
+                                                  << "relation \"rides\" does not exist"
+                                                  << "did not exist yet";
+        QTest::newRow("a conflict is not a refusal")
+            << "40001"
+            << "restart transaction: TransactionRetryWithProtoRefreshError"
+            << "";
+        QTest::newRow("GC words in another error") << "XX000"
+                                                   << "the GC threshold job failed"
+                                                   << "";
+    }
+
+    void asOfRefusals()
+    {
+        QFETCH(QString, sqlState);
+        QFETCH(QString, message);
+        QFETCH(QString, sentence);
+        DbError error = DbError::make(ErrorClass::Other, message, sqlState);
+        const std::optional<QString> said = AsOfTime::refusal(error, 14400);
+        if (sentence.isEmpty()) {
+            QVERIFY(!said);
+            return;
+        }
+        QVERIFY(said);
+        QVERIFY2(said->contains(sentence), qPrintable(*said));
+        QVERIFY(!said->contains(QLatin1String("batch timestamp"))); // a sentence, not the text
+        if (sentence == QLatin1String("no longer keeps"))
+            QVERIFY2(said->contains(QLatin1String("240 minute")), qPrintable(*said));
     }
 
     void sortByNullableColumnKeepsNullsLast()
