@@ -148,8 +148,7 @@ private Q_SLOTS:
         QVERIFY(BrowseQuery::page(request, cockroach)
                     .sql.contains(QLatin1String(
                         "FROM vehicles AS OF SYSTEM TIME '2024-05-06 07:08:09.010+00:00' ")));
-        request.asOf = QDateTime(QDate(2024, 5, 6), QTime(9, 8, 9, 10),
-                                 QTimeZone(2 * 3600));
+        request.asOf = QDateTime(QDate(2024, 5, 6), QTime(9, 8, 9, 10), QTimeZone(2 * 3600));
         QVERIFY(BrowseQuery::page(request, cockroach)
                     .sql.contains(QLatin1String(
                         "FROM vehicles AS OF SYSTEM TIME '2024-05-06 07:08:09.010+00:00' ")));
