@@ -424,6 +424,37 @@ private Q_SLOTS:
         QCOMPARE(model->rowCount(), 0);
     }
 
+    // The as-of bar's GC window request: answered on PostgreSQL (no time travel there) with
+    // "unknown" and without a statement (SHOW ZONE CONFIGURATION is CockroachDB's).
+    void gcWindowIsNotAskedOfPostgres()
+    {
+        // Other models' replies may still arrive (the worker answers every client on one
+        // signal): only this client's reply counts, and statements are counted until then.
+        PageRequest request;
+        request.kind = PageRequest::Kind::GcWindow;
+        request.client = m_worker->newClientId();
+        request.generation = 1;
+        request.table = BrowseTable::Rides;
+        QObject receiver;
+        std::optional<Page> reply;
+        QStringList sent;
+        connect(m_worker, &BrowseWorker::statementTraced, &receiver, [&](const TraceEntry &entry) {
+            if (!reply)
+                sent.append(entry.sql);
+        });
+        connect(m_worker, &BrowseWorker::pageReady, &receiver, [&](const Page &page) {
+            if (page.client == request.client)
+                reply = page;
+        });
+        m_worker->submit(request);
+        QTRY_VERIFY(reply.has_value());
+        QCOMPARE(reply->kind, PageRequest::Kind::GcWindow);
+        QVERIFY(!reply->error);
+        QCOMPARE(reply->estimate, qint64(-1));
+        for (const QString &sql : std::as_const(sent))
+            QVERIFY2(!sql.contains(QLatin1String("ZONE")), qPrintable(sql));
+    }
+
     void staleGenerationsAreDropped()
     {
         auto model = makeModel(BrowseTable::Rides);
