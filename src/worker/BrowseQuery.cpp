@@ -1,7 +1,7 @@
 #include "BrowseQuery.h"
 
-#include "SearchCondition.h"
 #include "AsOfTime.h"
+#include "SearchCondition.h"
 
 #include <QCoreApplication>
 
