@@ -225,19 +225,21 @@ JobStatus BrowseWorker::runRequest(PgConnection &connection, const PageRequest &
         result.error().message.contains(QLatin1String("statement timeout"))) {
         // Not a cancel (the model asks again after those): the bound, in a sentence.
         page.searchStoppedEarly = true;
+        // Outside the translate() call: lupdate's parser hangs on a template argument list
+        // among its arguments (tst_translations would time out).
+        const int seconds = int(std::max<qint64>(1, (m_searchBound.count() + 999) / 1000));
         entry.sqlState = result.error().sqlState;
         entry.error = result.error().message;
         Q_EMIT statementTraced(entry);
         page.trace.append(entry);
         page.error = DbError::make(
             ErrorClass::Other,
-            QCoreApplication::translate(
-                "BrowseWorker",
-                "The search stopped after %n seconds without reading "
-                "every row: this text is searched in all cities without "
-                "an index. Choose a city, or create the index named "
-                "beside the search.",
-                nullptr, int(std::max<qint64>(1, (m_searchBound.count() + 999) / 1000))));
+            QCoreApplication::translate("BrowseWorker",
+                                        "The search stopped after %n seconds without reading "
+                                        "every row: this text is searched in all cities without "
+                                        "an index. Choose a city, or create the index named "
+                                        "beside the search.",
+                                        nullptr, seconds));
         Q_EMIT pageReady(page);
         return JobStatus::Done;
     }
