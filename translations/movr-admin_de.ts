@@ -75,6 +75,39 @@
     </message>
 </context>
 <context>
+    <name>AsOfBar</name>
+    <message>
+        <source>As of</source>
+        <translation>Stand vom</translation>
+    </message>
+    <message>
+        <source>Show this row and its relations as they were at this time (AS OF SYSTEM TIME)</source>
+        <translation>Diese Zeile und ihre Beziehungen so zeigen, wie sie zu diesem Zeitpunkt waren (AS OF SYSTEM TIME)</translation>
+    </message>
+    <message>
+        <source>Details: as of (GC window)</source>
+        <translation>Details: Stand vom (GC-Fenster)</translation>
+    </message>
+</context>
+<context>
+    <name>AsOfTime</name>
+    <message numerus="yes">
+        <source>The server no longer keeps this data from that far back: it keeps a table&apos;s history for %n minute(s). Choose a later time.</source>
+        <translation>
+            <numerusform>Der Server hält die Daten nicht mehr so weit zurück vor: Er bewahrt den Verlauf einer Tabelle %n Minute lang auf. Wählen Sie einen späteren Zeitpunkt.</numerusform>
+            <numerusform>Der Server hält die Daten nicht mehr so weit zurück vor: Er bewahrt den Verlauf einer Tabelle %n Minuten lang auf. Wählen Sie einen späteren Zeitpunkt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>That time is still in the future for the server (its clock may differ from this computer&apos;s). Choose an earlier time.</source>
+        <translation>Dieser Zeitpunkt liegt für den Server noch in der Zukunft (seine Uhr kann von der dieses Computers abweichen). Wählen Sie einen früheren Zeitpunkt.</translation>
+    </message>
+    <message>
+        <source>The table did not exist yet at that time. Choose a later time.</source>
+        <translation>Die Tabelle gab es zu diesem Zeitpunkt noch nicht. Wählen Sie einen späteren Zeitpunkt.</translation>
+    </message>
+</context>
+<context>
     <name>BrowseQuery</name>
     <message>
         <source>Unknown column %1.</source>
@@ -117,6 +150,13 @@
     <message>
         <source>Browse %1</source>
         <translation>%1 durchsuchen</translation>
+    </message>
+    <message numerus="yes">
+        <source>The search stopped after %n seconds without reading every row: this text is searched in all cities without an index. Choose a city, or create the index named beside the search.</source>
+        <translation>
+            <numerusform>Die Suche wurde nach %n Sekunde beendet, ohne jede Zeile zu lesen: Dieser Text wird in allen Städten ohne Index gesucht. Wählen Sie eine Stadt oder legen Sie den neben der Suche genannten Index an.</numerusform>
+            <numerusform>Die Suche wurde nach %n Sekunden beendet, ohne jede Zeile zu lesen: Dieser Text wird in allen Städten ohne Index gesucht. Wählen Sie eine Stadt oder legen Sie den neben der Suche genannten Index an.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -206,10 +246,6 @@
         <translation>Die URL entweder als Argument oder mit --url angeben, nicht beides.</translation>
     </message>
     <message>
-        <source>--init-movr cannot be combined with --demo, --demo-dir or a URL.</source>
-        <translation>--init-movr kann nicht mit --demo, --demo-dir oder einer URL kombiniert werden.</translation>
-    </message>
-    <message>
         <source>--init-movr needs a URL.</source>
         <translation>--init-movr benötigt eine URL.</translation>
     </message>
@@ -230,6 +266,14 @@
 With no URL, no DATABASE_URL and no option, opens a welcome page that starts a demo database or connects to a cluster; --demo starts the demo at once.</source>
         <translation>Verwaltet die MovR-Beispieldatenbank von CockroachDB (auch auf PostgreSQL).
 Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, die eine Demo-Datenbank startet oder mit einem Cluster verbindet; --demo startet die Demo sofort.</translation>
+    </message>
+    <message>
+        <source>Serve the demo like a secure cluster: TLS only, the user authenticated by a client certificate made in the demo&apos;s certs folder (ca.crt, client.&lt;user&gt;.crt/.key), no password.</source>
+        <translation>Die Demo wie einen gesicherten Cluster bereitstellen: nur TLS, der Benutzer wird durch ein Client-Zertifikat aus dem Zertifikatsordner der Demo authentifiziert (ca.crt, client.&lt;user&gt;.crt/.key), kein Passwort.</translation>
+    </message>
+    <message>
+        <source>--init-movr cannot be combined with --demo, --demo-dir, --demo-secure or a URL.</source>
+        <translation>--init-movr kann nicht mit --demo, --demo-dir, --demo-secure oder einer URL kombiniert werden.</translation>
     </message>
 </context>
 <context>
@@ -312,6 +356,34 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
     <message>
         <source>Could not connect to %1.</source>
         <translation>Verbindung zu %1 fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>The server at %1 accepts only a client certificate, and none was sent: give the certificates directory (--certs-dir, holding client.%2.crt and client.%2.key) or the certificate and key files.</source>
+        <translation>Der Server unter %1 akzeptiert nur ein Client-Zertifikat, und es wurde keines gesendet: Geben Sie das Zertifikatsverzeichnis an (--certs-dir, mit client.%2.crt und client.%2.key) oder die Zertifikats- und Schlüsseldateien.</translation>
+    </message>
+    <message>
+        <source>The client certificate is not for user &quot;%1&quot;: the server accepts a certificate only for the user named in its common name (CN). Use client.%1.crt, or connect as the certificate&apos;s user.</source>
+        <translation>Das Client-Zertifikat gilt nicht für den Benutzer „%1“: Der Server akzeptiert ein Zertifikat nur für den Benutzer, der in seinem Common Name (CN) steht. Verwenden Sie client.%1.crt oder melden Sie sich als Benutzer des Zertifikats an.</translation>
+    </message>
+    <message>
+        <source>The server at %1 did not accept the client certificate: it is not signed by a CA the server trusts. Use a certificate made with the cluster&apos;s own CA (its ca.crt and ca.key).</source>
+        <translation>Der Server unter %1 hat das Client-Zertifikat nicht akzeptiert: Es ist nicht von einer Zertifizierungsstelle signiert, der der Server vertraut. Verwenden Sie ein Zertifikat, das mit der eigenen CA des Clusters erstellt wurde (seine ca.crt und ca.key).</translation>
+    </message>
+    <message>
+        <source>The server at %1 did not accept the client certificate for user &quot;%2&quot;: it has expired. Create a new one (cockroach cert create-client %2).</source>
+        <translation>Der Server unter %1 hat das Client-Zertifikat für den Benutzer „%2“ nicht akzeptiert: Es ist abgelaufen. Erstellen Sie ein neues (cockroach cert create-client %2).</translation>
+    </message>
+    <message>
+        <source>The private key of the client certificate is missing or cannot be read (%1): keep client.%2.key next to client.%2.crt.</source>
+        <translation>Der private Schlüssel des Client-Zertifikats fehlt oder kann nicht gelesen werden (%1): Legen Sie client.%2.key neben client.%2.crt ab.</translation>
+    </message>
+    <message>
+        <source>The private key %1 can be read by other users, so it is refused: make it private (chmod 600 %1).</source>
+        <translation>Der private Schlüssel %1 kann von anderen Benutzern gelesen werden und wird daher abgelehnt: Machen Sie ihn privat (chmod 600 %1).</translation>
+    </message>
+    <message>
+        <source>The server at %1 does not speak the PostgreSQL protocol: is this the HTTP (DB Console) port? CockroachDB&apos;s SQL port is 26257 by default.</source>
+        <translation>Der Server unter %1 spricht nicht das PostgreSQL-Protokoll: Ist das der HTTP-Port (DB Console)? Der SQL-Port von CockroachDB ist standardmäßig 26257.</translation>
     </message>
 </context>
 <context>
@@ -555,6 +627,25 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
     </message>
 </context>
 <context>
+    <name>DemoCertificates</name>
+    <message>
+        <source>The openssl command could not be run (%1): install the Debian package openssl to create certificates.</source>
+        <translation>Der Befehl openssl konnte nicht ausgeführt werden (%1): Installieren Sie das Debian-Paket openssl, um Zertifikate zu erstellen.</translation>
+    </message>
+    <message>
+        <source>openssl %1 failed: %2</source>
+        <translation>openssl %1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Cannot make a client certificate for the user name &quot;%1&quot;.</source>
+        <translation>Für den Benutzernamen „%1“ kann kein Client-Zertifikat erstellt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot create the certificates directory %1.</source>
+        <translation>Das Zertifikatsverzeichnis %1 kann nicht angelegt werden.</translation>
+    </message>
+</context>
+<context>
     <name>DetailPane</name>
     <message>
         <source>User %1 (%2)</source>
@@ -621,14 +712,6 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
         <translation>Standortspur</translation>
     </message>
     <message>
-        <source>As of</source>
-        <translation>Stand</translation>
-    </message>
-    <message>
-        <source>Show this row and its relations as they were at this time (AS OF SYSTEM TIME)</source>
-        <translation>Diese Zeile und ihre Beziehungen so zeigen, wie sie zu diesem Zeitpunkt waren (AS OF SYSTEM TIME)</translation>
-    </message>
-    <message>
         <source>Details: as of</source>
         <translation>Details: Stand</translation>
     </message>
@@ -690,14 +773,6 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
     <message>
         <source>&amp;Actions</source>
         <translation>Ak&amp;tionen</translation>
-    </message>
-    <message>
-        <source>The first attempt of every edit fails with a retry error (SQLSTATE 40001), so that the rollback and retry path runs</source>
-        <translation>Der erste Versuch jeder Änderung schlägt mit einem Wiederholungsfehler fehl (SQLSTATE 40001), damit der Pfad für Rollback und Wiederholung durchlaufen wird</translation>
-    </message>
-    <message>
-        <source>Retry error injection: %1</source>
-        <translation>Einschleusen von Wiederholungsfehlern: %1</translation>
     </message>
     <message>
         <source>Read privileges</source>
@@ -847,10 +922,6 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
         <source>Preview &amp;before applying</source>
         <translation>&amp;Vorschau vor dem Anwenden</translation>
     </message>
-    <message>
-        <source>Inject retry errors (&amp;QA)</source>
-        <translation>Wiederholungsfehler einschleusen (&amp;QA)</translation>
-    </message>
     <message numerus="yes">
         <source>Appl&amp;y %n change(s)</source>
         <translation>
@@ -921,6 +992,10 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
     <message>
         <source>; the check failed: %1</source>
         <translation>; die Prüfung ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Retry error injection (QA)</source>
+        <translation>Einschleusen von Wiederholungsfehlern (QA)</translation>
     </message>
 </context>
 <context>
@@ -1736,6 +1811,33 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
         <source>Certificates directory &quot;%1&quot; has %2 but not %3.</source>
         <translation>Das Zertifikatsverzeichnis „%1“ enthält %2, aber nicht %3.</translation>
     </message>
+    <message>
+        <source>demo certificates directory: %1 (connect with --url %2 --certs-dir %1)</source>
+        <translation>Zertifikatsverzeichnis der Demo: %1 (verbinden mit --url %2 --certs-dir %1)</translation>
+    </message>
+</context>
+<context>
+    <name>RetryInjectionActions</name>
+    <message>
+        <source>Inject retry errors (&amp;QA)</source>
+        <translation>Wiederholungsfehler einschleusen (&amp;QA)</translation>
+    </message>
+    <message>
+        <source>The first attempt of every edit fails with a retry error (SQLSTATE 40001), so that the rollback and retry path runs. On CockroachDB the server fails the first three attempts (inject_retry_errors_enabled).</source>
+        <translation>Der erste Versuch jeder Änderung scheitert mit einem Wiederholungsfehler (SQLSTATE 40001), damit der Weg über Rollback und Wiederholung läuft. Auf CockroachDB lässt der Server die ersten drei Versuche scheitern (inject_retry_errors_enabled).</translation>
+    </message>
+    <message>
+        <source>Inject retry errors at &amp;commit (QA)</source>
+        <translation>Wiederholungsfehler beim &amp;Commit einschleusen (QA)</translation>
+    </message>
+    <message>
+        <source>The commit step of every edit&apos;s first attempt fails with a retry error (SQLSTATE 40001). On CockroachDB this sets inject_retry_errors_on_commit_enabled, which fails a COMMIT statement only: the edit commits at RELEASE SAVEPOINT cockroach_restart, and the COMMIT after it shows the error.</source>
+        <translation>Der Commit-Schritt im ersten Versuch jeder Änderung scheitert mit einem Wiederholungsfehler (SQLSTATE 40001). Auf CockroachDB setzt dies inject_retry_errors_on_commit_enabled, das nur eine COMMIT-Anweisung scheitern lässt: Die Änderung wird bei RELEASE SAVEPOINT cockroach_restart festgeschrieben, und das COMMIT danach zeigt den Fehler.</translation>
+    </message>
+    <message>
+        <source>Retry error injection: %1</source>
+        <translation>Einschleusen von Wiederholungsfehlern: %1</translation>
+    </message>
 </context>
 <context>
     <name>ScopeSelector</name>
@@ -2036,6 +2138,25 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
     <message>
         <source>Reload</source>
         <translation>Neu laden</translation>
+    </message>
+    <message>
+        <source>Searching this text in all cities reads every row: no index covers it. &lt;a href=&quot;copy&quot;&gt;Copy the statement&lt;/a&gt; that makes it instant, for an admin to run.</source>
+        <translation>Die Suche nach diesem Text in allen Städten liest jede Zeile: Kein Index deckt sie ab. &lt;a href=&quot;copy&quot;&gt;Kopieren Sie die Anweisung&lt;/a&gt;, die sie sofort beantwortbar macht, damit ein Administrator sie ausführt.</translation>
+    </message>
+    <message>
+        <source>Tick to end the range at a time; unticked, the range ends now and includes rows added later</source>
+        <translation>Ankreuzen, um den Bereich zu einem Zeitpunkt enden zu lassen; nicht angekreuzt endet er jetzt und schließt später hinzugefügte Zeilen ein</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>jetzt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n loaded, more as you scroll</source>
+        <translation>
+            <numerusform>%n geladen, mehr beim Blättern</numerusform>
+            <numerusform>%n geladen, mehr beim Blättern</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,26 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="en">
 <context>
+    <name>AsOfTime</name>
+    <message numerus="yes">
+        <source>The server no longer keeps this data from that far back: it keeps a table&apos;s history for %n minute(s). Choose a later time.</source>
+        <translation>
+            <numerusform>The server no longer keeps this data from that far back: it keeps a table&apos;s history for %n minute. Choose a later time.</numerusform>
+            <numerusform>The server no longer keeps this data from that far back: it keeps a table&apos;s history for %n minutes. Choose a later time.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BrowseWorker</name>
+    <message numerus="yes">
+        <source>The search stopped after %n seconds without reading every row: this text is searched in all cities without an index. Choose a city, or create the index named beside the search.</source>
+        <translation>
+            <numerusform>The search stopped after %n second without reading every row: this text is searched in all cities without an index. Choose a city, or create the index named beside the search.</numerusform>
+            <numerusform>The search stopped after %n seconds without reading every row: this text is searched in all cities without an index. Choose a city, or create the index named beside the search.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>EditController</name>
     <message numerus="yes">
         <source>Appl&amp;y %n change(s)</source>
@@ -59,6 +79,13 @@
         <translation>
             <numerusform>%n loaded</numerusform>
             <numerusform>%n loaded</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n loaded, more as you scroll</source>
+        <translation>
+            <numerusform>%n loaded, more as you scroll</numerusform>
+            <numerusform>%n loaded, more as you scroll</numerusform>
         </translation>
     </message>
 </context>

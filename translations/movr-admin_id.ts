@@ -75,6 +75,38 @@
     </message>
 </context>
 <context>
+    <name>AsOfBar</name>
+    <message>
+        <source>As of</source>
+        <translation>Per</translation>
+    </message>
+    <message>
+        <source>Show this row and its relations as they were at this time (AS OF SYSTEM TIME)</source>
+        <translation>Tampilkan baris ini dan relasinya seperti pada waktu ini (AS OF SYSTEM TIME)</translation>
+    </message>
+    <message>
+        <source>Details: as of (GC window)</source>
+        <translation>Detail: per waktu (jendela GC)</translation>
+    </message>
+</context>
+<context>
+    <name>AsOfTime</name>
+    <message numerus="yes">
+        <source>The server no longer keeps this data from that far back: it keeps a table&apos;s history for %n minute(s). Choose a later time.</source>
+        <translation>
+            <numerusform>Server tidak lagi menyimpan data sejauh itu: server menyimpan riwayat tabel selama %n menit. Pilih waktu yang lebih akhir.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>That time is still in the future for the server (its clock may differ from this computer&apos;s). Choose an earlier time.</source>
+        <translation>Waktu itu masih di masa depan bagi server (jamnya mungkin berbeda dari jam komputer ini). Pilih waktu yang lebih awal.</translation>
+    </message>
+    <message>
+        <source>The table did not exist yet at that time. Choose a later time.</source>
+        <translation>Tabel belum ada pada waktu itu. Pilih waktu yang lebih akhir.</translation>
+    </message>
+</context>
+<context>
     <name>BrowseQuery</name>
     <message>
         <source>Unknown column %1.</source>
@@ -117,6 +149,12 @@
     <message>
         <source>Browse %1</source>
         <translation>Jelajahi %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The search stopped after %n seconds without reading every row: this text is searched in all cities without an index. Choose a city, or create the index named beside the search.</source>
+        <translation>
+            <numerusform>Pencarian berhenti setelah %n detik tanpa membaca setiap baris: teks ini dicari di semua kota tanpa indeks. Pilih kota, atau buat indeks yang disebut di samping pencarian.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -206,10 +244,6 @@
         <translation>Berikan URL sebagai argumen atau dengan --url, jangan keduanya.</translation>
     </message>
     <message>
-        <source>--init-movr cannot be combined with --demo, --demo-dir or a URL.</source>
-        <translation>--init-movr tidak dapat digabung dengan --demo, --demo-dir, atau URL.</translation>
-    </message>
-    <message>
         <source>--init-movr needs a URL.</source>
         <translation>--init-movr memerlukan URL.</translation>
     </message>
@@ -230,6 +264,14 @@
 With no URL, no DATABASE_URL and no option, opens a welcome page that starts a demo database or connects to a cluster; --demo starts the demo at once.</source>
         <translation>Mengelola basis data contoh MovR milik CockroachDB (juga di PostgreSQL).
 Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang memulai basis data demo atau menyambung ke klaster; --demo langsung memulai demo.</translation>
+    </message>
+    <message>
+        <source>Serve the demo like a secure cluster: TLS only, the user authenticated by a client certificate made in the demo&apos;s certs folder (ca.crt, client.&lt;user&gt;.crt/.key), no password.</source>
+        <translation>Jalankan demo seperti klaster aman: hanya TLS, pengguna diautentikasi dengan sertifikat klien yang dibuat di folder sertifikat demo (ca.crt, client.&lt;user&gt;.crt/.key), tanpa kata sandi.</translation>
+    </message>
+    <message>
+        <source>--init-movr cannot be combined with --demo, --demo-dir, --demo-secure or a URL.</source>
+        <translation>--init-movr tidak dapat digabung dengan --demo, --demo-dir, --demo-secure, atau URL.</translation>
     </message>
 </context>
 <context>
@@ -312,6 +354,34 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
     <message>
         <source>Could not connect to %1.</source>
         <translation>Tidak dapat terhubung ke %1.</translation>
+    </message>
+    <message>
+        <source>The server at %1 accepts only a client certificate, and none was sent: give the certificates directory (--certs-dir, holding client.%2.crt and client.%2.key) or the certificate and key files.</source>
+        <translation>Server di %1 hanya menerima sertifikat klien, dan tidak ada yang dikirim: berikan direktori sertifikat (--certs-dir, berisi client.%2.crt dan client.%2.key) atau berkas sertifikat dan kuncinya.</translation>
+    </message>
+    <message>
+        <source>The client certificate is not for user &quot;%1&quot;: the server accepts a certificate only for the user named in its common name (CN). Use client.%1.crt, or connect as the certificate&apos;s user.</source>
+        <translation>Sertifikat klien bukan untuk pengguna &quot;%1&quot;: server hanya menerima sertifikat untuk pengguna yang disebut dalam common name (CN)-nya. Gunakan client.%1.crt, atau sambungkan sebagai pengguna sertifikat itu.</translation>
+    </message>
+    <message>
+        <source>The server at %1 did not accept the client certificate: it is not signed by a CA the server trusts. Use a certificate made with the cluster&apos;s own CA (its ca.crt and ca.key).</source>
+        <translation>Server di %1 tidak menerima sertifikat klien: sertifikat itu tidak ditandatangani oleh CA yang dipercaya server. Gunakan sertifikat yang dibuat dengan CA milik klaster (ca.crt dan ca.key-nya).</translation>
+    </message>
+    <message>
+        <source>The server at %1 did not accept the client certificate for user &quot;%2&quot;: it has expired. Create a new one (cockroach cert create-client %2).</source>
+        <translation>Server di %1 tidak menerima sertifikat klien untuk pengguna &quot;%2&quot;: sertifikat itu sudah kedaluwarsa. Buat yang baru (cockroach cert create-client %2).</translation>
+    </message>
+    <message>
+        <source>The private key of the client certificate is missing or cannot be read (%1): keep client.%2.key next to client.%2.crt.</source>
+        <translation>Kunci privat sertifikat klien tidak ada atau tidak dapat dibaca (%1): simpan client.%2.key di samping client.%2.crt.</translation>
+    </message>
+    <message>
+        <source>The private key %1 can be read by other users, so it is refused: make it private (chmod 600 %1).</source>
+        <translation>Kunci privat %1 dapat dibaca pengguna lain, sehingga ditolak: jadikan privat (chmod 600 %1).</translation>
+    </message>
+    <message>
+        <source>The server at %1 does not speak the PostgreSQL protocol: is this the HTTP (DB Console) port? CockroachDB&apos;s SQL port is 26257 by default.</source>
+        <translation>Server di %1 tidak berbicara dengan protokol PostgreSQL: apakah ini port HTTP (DB Console)? Port SQL CockroachDB secara bawaan adalah 26257.</translation>
     </message>
 </context>
 <context>
@@ -555,6 +625,25 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
     </message>
 </context>
 <context>
+    <name>DemoCertificates</name>
+    <message>
+        <source>The openssl command could not be run (%1): install the Debian package openssl to create certificates.</source>
+        <translation>Perintah openssl tidak dapat dijalankan (%1): pasang paket Debian openssl untuk membuat sertifikat.</translation>
+    </message>
+    <message>
+        <source>openssl %1 failed: %2</source>
+        <translation>openssl %1 gagal: %2</translation>
+    </message>
+    <message>
+        <source>Cannot make a client certificate for the user name &quot;%1&quot;.</source>
+        <translation>Tidak dapat membuat sertifikat klien untuk nama pengguna &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Cannot create the certificates directory %1.</source>
+        <translation>Tidak dapat membuat direktori sertifikat %1.</translation>
+    </message>
+</context>
+<context>
     <name>DetailPane</name>
     <message>
         <source>User %1 (%2)</source>
@@ -621,14 +710,6 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
         <translation>Jejak lokasi</translation>
     </message>
     <message>
-        <source>As of</source>
-        <translation>Per</translation>
-    </message>
-    <message>
-        <source>Show this row and its relations as they were at this time (AS OF SYSTEM TIME)</source>
-        <translation>Tampilkan baris ini dan relasinya seperti pada waktu ini (AS OF SYSTEM TIME)</translation>
-    </message>
-    <message>
         <source>Details: as of</source>
         <translation>Rincian: per waktu</translation>
     </message>
@@ -690,14 +771,6 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
     <message>
         <source>&amp;Actions</source>
         <translation>T&amp;indakan</translation>
-    </message>
-    <message>
-        <source>The first attempt of every edit fails with a retry error (SQLSTATE 40001), so that the rollback and retry path runs</source>
-        <translation>Percobaan pertama setiap suntingan gagal dengan galat coba-ulang (SQLSTATE 40001), sehingga jalur rollback dan coba-ulang dijalankan</translation>
-    </message>
-    <message>
-        <source>Retry error injection: %1</source>
-        <translation>Penyisipan galat coba-ulang: %1</translation>
     </message>
     <message>
         <source>Read privileges</source>
@@ -847,10 +920,6 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
         <source>Preview &amp;before applying</source>
         <translation>Pratin&amp;jau sebelum menerapkan</translation>
     </message>
-    <message>
-        <source>Inject retry errors (&amp;QA)</source>
-        <translation>Sisipkan galat coba-ulang (&amp;QA)</translation>
-    </message>
     <message numerus="yes">
         <source>Appl&amp;y %n change(s)</source>
         <translation>
@@ -918,6 +987,10 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
     <message>
         <source>; the check failed: %1</source>
         <translation>; pemeriksaan gagal: %1</translation>
+    </message>
+    <message>
+        <source>Retry error injection (QA)</source>
+        <translation>Penyuntikan galat coba-ulang (QA)</translation>
     </message>
 </context>
 <context>
@@ -1731,6 +1804,33 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
         <source>Certificates directory &quot;%1&quot; has %2 but not %3.</source>
         <translation>Direktori sertifikat &quot;%1&quot; berisi %2 tetapi tidak berisi %3.</translation>
     </message>
+    <message>
+        <source>demo certificates directory: %1 (connect with --url %2 --certs-dir %1)</source>
+        <translation>direktori sertifikat demo: %1 (sambungkan dengan --url %2 --certs-dir %1)</translation>
+    </message>
+</context>
+<context>
+    <name>RetryInjectionActions</name>
+    <message>
+        <source>Inject retry errors (&amp;QA)</source>
+        <translation>Suntikkan galat coba-ulang (&amp;QA)</translation>
+    </message>
+    <message>
+        <source>The first attempt of every edit fails with a retry error (SQLSTATE 40001), so that the rollback and retry path runs. On CockroachDB the server fails the first three attempts (inject_retry_errors_enabled).</source>
+        <translation>Percobaan pertama setiap perubahan gagal dengan galat coba-ulang (SQLSTATE 40001), sehingga jalur rollback dan coba-ulang dijalankan. Di CockroachDB server menggagalkan tiga percobaan pertama (inject_retry_errors_enabled).</translation>
+    </message>
+    <message>
+        <source>Inject retry errors at &amp;commit (QA)</source>
+        <translation>Suntikkan galat coba-ulang saat &amp;commit (QA)</translation>
+    </message>
+    <message>
+        <source>The commit step of every edit&apos;s first attempt fails with a retry error (SQLSTATE 40001). On CockroachDB this sets inject_retry_errors_on_commit_enabled, which fails a COMMIT statement only: the edit commits at RELEASE SAVEPOINT cockroach_restart, and the COMMIT after it shows the error.</source>
+        <translation>Langkah commit pada percobaan pertama setiap perubahan gagal dengan galat coba-ulang (SQLSTATE 40001). Di CockroachDB ini menyetel inject_retry_errors_on_commit_enabled, yang hanya menggagalkan pernyataan COMMIT: perubahan ter-commit pada RELEASE SAVEPOINT cockroach_restart, dan COMMIT sesudahnya menampilkan galat itu.</translation>
+    </message>
+    <message>
+        <source>Retry error injection: %1</source>
+        <translation>Penyuntikan galat coba-ulang: %1</translation>
+    </message>
 </context>
 <context>
     <name>ScopeSelector</name>
@@ -2029,6 +2129,24 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
     <message>
         <source>Reload</source>
         <translation>Muat ulang</translation>
+    </message>
+    <message>
+        <source>Searching this text in all cities reads every row: no index covers it. &lt;a href=&quot;copy&quot;&gt;Copy the statement&lt;/a&gt; that makes it instant, for an admin to run.</source>
+        <translation>Mencari teks ini di semua kota membaca setiap baris: tidak ada indeks yang mencakupnya. &lt;a href=&quot;copy&quot;&gt;Salin pernyataan&lt;/a&gt; yang membuatnya instan, untuk dijalankan admin.</translation>
+    </message>
+    <message>
+        <source>Tick to end the range at a time; unticked, the range ends now and includes rows added later</source>
+        <translation>Centang untuk mengakhiri rentang pada suatu waktu; tanpa centang, rentang berakhir sekarang dan mencakup baris yang ditambahkan kemudian</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>sekarang</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n loaded, more as you scroll</source>
+        <translation>
+            <numerusform>%n dimuat, lebih banyak saat Anda menggulir</numerusform>
+        </translation>
     </message>
 </context>
 <context>
