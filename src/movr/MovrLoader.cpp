@@ -367,7 +367,10 @@ Status MovrLoader::initialize(PgConnection &connection, const DataGenerator &gen
             if (auto dropped = execAll(connection, Schema::dropStatements(flavor)); !dropped)
                 return dropped;
         }
-        if (auto created = execAll(connection, Schema::createStatements(flavor)); !created)
+        QStringList create = Schema::createStatements(flavor, options.layout);
+        if (flavor == ServerFlavor::CockroachDB && options.layout == Schema::Layout::MultiRegion)
+            create = Schema::databaseRegionStatements(connection.serverInfo().database) + create;
+        if (auto created = execAll(connection, create); !created)
             return created;
         if (auto loaded = loadRows(connection, generator, options); !loaded)
             return loaded;
@@ -377,7 +380,7 @@ Status MovrLoader::initialize(PgConnection &connection, const DataGenerator &gen
             if (!options.progress(state))
                 return canceled();
         }
-        return execAll(connection, Schema::foreignKeyStatements(flavor));
+        return execAll(connection, Schema::foreignKeyStatements(flavor, options.layout));
     };
 
     if (transactional) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "DataGenerator.h"
+#include "Schema.h"
 #include "pg/PgConnection.h"
 #include "pg/Result.h"
 
@@ -28,6 +29,8 @@ struct MovrLoadOptions
     enum class ExistingTables { Refuse, Drop };
 
     ExistingTables existingTables = ExistingTables::Refuse;
+    // The canonical MovR schema, or the one of `workload init movr --multi-region`.
+    Schema::Layout layout = Schema::Layout::Canonical;
     qint64 chunkRows = 5000; // rows per COPY chunk held in memory at once
     ProgressCallback progress;
 };

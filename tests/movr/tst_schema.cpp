@@ -22,16 +22,25 @@ private Q_SLOTS:
     void foreignKeysAfterLoading();
     void cockroachText();
     void postgresTextHasNoInlineIndex();
+    void multiRegionCockroachText();
+    void multiRegionOnPostgres();
 
 private:
     QStringList rows(const QString &sql, const SqlParams &params = {});
+    static QStringList rows(PgConnection &connection, const QString &sql,
+                            const SqlParams &params = {});
     QString m_database;
     std::unique_ptr<PgConnection> m_connection;
 };
 
 QStringList TestSchema::rows(const QString &sql, const SqlParams &params)
 {
-    auto result = m_connection->exec(sql, params);
+    return rows(*m_connection, sql, params);
+}
+
+QStringList TestSchema::rows(PgConnection &connection, const QString &sql, const SqlParams &params)
+{
+    auto result = connection.exec(sql, params);
     if (!result)
         qFatal("query failed: %s", qPrintable(result.error().toString()));
     QStringList out;
@@ -317,6 +326,162 @@ void TestSchema::postgresTextHasNoInlineIndex()
             ++createIndex;
     }
     QCOMPARE(createIndex, 3);
+}
+
+void TestSchema::multiRegionCockroachText()
+{
+    // `cockroach workload init movr --multi-region` (pkg/workload/movr/movr.go): keys and
+    // indexes without city, a stored crdb_region computed from the city (the clauses sorted,
+    // as the workload sorts them), REGIONAL BY ROW tables and a GLOBAL promo_codes.
+    const QString region = QStringLiteral(
+        "crdb_region crdb_internal_region NOT NULL AS (CASE WHEN city IN ('amsterdam', 'paris', "
+        "'rome') THEN 'europe-west1' WHEN city IN ('new york', 'boston', 'washington dc') THEN "
+        "'us-east1' WHEN city IN ('seattle', 'san francisco', 'los angeles') THEN 'us-west1' "
+        "ELSE 'us-east1' END) STORED");
+    const QStringList statements =
+        Schema::createStatements(ServerFlavor::CockroachDB, Schema::Layout::MultiRegion);
+    QCOMPARE(statements.size(), 6);
+    const QStringList expected{
+        QStringLiteral("CREATE TABLE users (id UUID NOT NULL, city VARCHAR NOT NULL, name VARCHAR "
+                       "NULL, address VARCHAR NULL, credit_card VARCHAR NULL, %1, PRIMARY KEY "
+                       "(id)) LOCALITY REGIONAL BY ROW")
+            .arg(region),
+        QStringLiteral("CREATE TABLE vehicles (id UUID NOT NULL, city VARCHAR NOT NULL, type "
+                       "VARCHAR NULL, owner_id UUID NULL, creation_time TIMESTAMP NULL, status "
+                       "VARCHAR NULL, current_location VARCHAR NULL, ext JSONB NULL, %1, PRIMARY "
+                       "KEY (id), INDEX vehicles_auto_index_fk_city_ref_users (owner_id)) "
+                       "LOCALITY REGIONAL BY ROW")
+            .arg(region),
+        QStringLiteral("CREATE TABLE rides (id UUID NOT NULL, city VARCHAR NOT NULL, vehicle_city "
+                       "VARCHAR NULL, rider_id UUID NULL, vehicle_id UUID NULL, start_address "
+                       "VARCHAR NULL, end_address VARCHAR NULL, start_time TIMESTAMP NULL, "
+                       "end_time TIMESTAMP NULL, revenue DECIMAL(10,2) NULL, %1, PRIMARY KEY "
+                       "(id), INDEX rides_auto_index_fk_city_ref_users (rider_id), INDEX "
+                       "rides_auto_index_fk_vehicle_city_ref_vehicles (vehicle_id), CONSTRAINT "
+                       "check_vehicle_city_city CHECK (vehicle_city = city)) LOCALITY REGIONAL BY "
+                       "ROW")
+            .arg(region),
+        QStringLiteral("CREATE TABLE vehicle_location_histories (city VARCHAR NOT NULL, ride_id "
+                       "UUID NOT NULL, \"timestamp\" TIMESTAMP NOT NULL, lat FLOAT8 NULL, long "
+                       "FLOAT8 NULL, %1, PRIMARY KEY (ride_id, \"timestamp\")) LOCALITY "
+                       "REGIONAL BY ROW")
+            .arg(region),
+        QStringLiteral("CREATE TABLE promo_codes (code VARCHAR NOT NULL PRIMARY KEY, description "
+                       "VARCHAR NULL, creation_time TIMESTAMP NULL, expiration_time TIMESTAMP "
+                       "NULL, rules JSONB NULL) LOCALITY GLOBAL"),
+        QStringLiteral("CREATE TABLE user_promo_codes (city VARCHAR NOT NULL, user_id UUID NOT "
+                       "NULL, code VARCHAR NOT NULL, \"timestamp\" TIMESTAMP NULL, usage_count INT "
+                       "NULL, %1, PRIMARY KEY (user_id, code)) LOCALITY REGIONAL BY ROW")
+            .arg(region),
+    };
+    for (int i = 0; i < expected.size(); ++i)
+        QCOMPARE(normalized(statements.at(i)), expected.at(i));
+    QCOMPARE(
+        Schema::foreignKeyStatements(ServerFlavor::CockroachDB, Schema::Layout::MultiRegion),
+        (QStringList{
+            QStringLiteral("ALTER TABLE vehicles ADD FOREIGN KEY (owner_id) REFERENCES users (id)"),
+            QStringLiteral("ALTER TABLE rides ADD FOREIGN KEY (rider_id) REFERENCES users (id)"),
+            QStringLiteral(
+                "ALTER TABLE rides ADD FOREIGN KEY (vehicle_id) REFERENCES vehicles (id)"),
+            QStringLiteral("ALTER TABLE vehicle_location_histories ADD FOREIGN KEY "
+                           "(ride_id) REFERENCES rides (id)"),
+            QStringLiteral("ALTER TABLE user_promo_codes ADD FOREIGN KEY (user_id) "
+                           "REFERENCES users (id)"),
+        }));
+    // The database's regions, as the workload sets them before REGIONAL BY ROW.
+    QCOMPARE(
+        Schema::databaseRegionStatements(QStringLiteral("mov\"r")),
+        (QStringList{
+            QStringLiteral("ALTER DATABASE \"mov\"\"r\" SET PRIMARY REGION \"us-east1\""),
+            QStringLiteral("ALTER DATABASE \"mov\"\"r\" ADD REGION IF NOT EXISTS \"us-west1\""),
+            QStringLiteral("ALTER DATABASE \"mov\"\"r\" ADD REGION IF NOT EXISTS \"europe-west1\""),
+        }));
+    // The canonical text has none of it.
+    const QString canonical = Schema::script(ServerFlavor::CockroachDB);
+    QVERIFY(!canonical.contains(QLatin1String("LOCALITY")));
+    QVERIFY(!canonical.contains(QLatin1String("crdb_region")));
+    // Neither has the PostgreSQL stand-in.
+    const QString standIn = Schema::script(ServerFlavor::PostgreSQL, Schema::ForeignKeys::Include,
+                                           Schema::Layout::MultiRegion);
+    QVERIFY(!standIn.contains(QLatin1String("LOCALITY")));
+    QVERIFY(!standIn.contains(QLatin1String("crdb_internal_region")));
+}
+
+void TestSchema::multiRegionOnPostgres()
+{
+    const QString database = TestServer::createDatabase(QStringLiteral("schemamr"));
+    auto connection = TestServer::connect(database);
+    const Status created =
+        Schema::create(*connection, Schema::ForeignKeys::Include, Schema::Layout::MultiRegion);
+    QVERIFY2(created.hasValue(), qPrintable(created ? QString() : created.error().toString()));
+    QCOMPARE(rows(*connection,
+                  QStringLiteral(
+                      "SELECT c.conrelid::regclass::text, "
+                      "  (SELECT string_agg(a.attname, ',' ORDER BY k.ord) "
+                      "   FROM unnest(c.conkey) WITH ORDINALITY AS k(attnum, ord) "
+                      "   JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.attnum) "
+                      "FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace "
+                      "WHERE c.contype = 'p' AND n.nspname = current_schema() ORDER BY 1")),
+             (QStringList{
+                 QStringLiteral("promo_codes|code"),
+                 QStringLiteral("rides|id"),
+                 QStringLiteral("user_promo_codes|user_id,code"),
+                 QStringLiteral("users|id"),
+                 QStringLiteral("vehicle_location_histories|ride_id,timestamp"),
+                 QStringLiteral("vehicles|id"),
+             }));
+    QCOMPARE(rows(*connection,
+                  QStringLiteral(
+                      "SELECT i.indexrelid::regclass::text, "
+                      "  (SELECT string_agg(a.attname, ',' ORDER BY k.ord) "
+                      "   FROM unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord) "
+                      "   JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum) "
+                      "FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid "
+                      "JOIN pg_namespace n ON n.oid = c.relnamespace "
+                      "WHERE n.nspname = current_schema() AND NOT i.indisprimary ORDER BY 1")),
+             (QStringList{
+                 QStringLiteral("rides_auto_index_fk_city_ref_users|rider_id"),
+                 QStringLiteral("rides_auto_index_fk_vehicle_city_ref_vehicles|vehicle_id"),
+                 QStringLiteral("vehicles_auto_index_fk_city_ref_users|owner_id"),
+             }));
+    QCOMPARE(rows(*connection,
+                  QStringLiteral(
+                      "SELECT c.conrelid::regclass::text, "
+                      "  (SELECT string_agg(a.attname, ',' ORDER BY k.ord) "
+                      "   FROM unnest(c.conkey) WITH ORDINALITY AS k(attnum, ord) "
+                      "   JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.attnum), "
+                      "  c.confrelid::regclass::text "
+                      "FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace "
+                      "WHERE c.contype = 'f' AND n.nspname = current_schema() ORDER BY 1, 2")),
+             (QStringList{
+                 QStringLiteral("rides|rider_id|users"),
+                 QStringLiteral("rides|vehicle_id|vehicles"),
+                 QStringLiteral("user_promo_codes|user_id|users"),
+                 QStringLiteral("vehicle_location_histories|ride_id|rides"),
+                 QStringLiteral("vehicles|owner_id|users"),
+             }));
+    // crdb_region is computed from the city on the five city tables, never written.
+    QVERIFY(connection
+                ->exec(QStringLiteral(
+                    "INSERT INTO users (id, city) SELECT gen_random_uuid(), c "
+                    "FROM unnest(ARRAY['paris', 'boston', 'seattle', 'atlantis']) AS c"))
+                .hasValue());
+    QCOMPARE(rows(*connection, QStringLiteral("SELECT city, crdb_region FROM users ORDER BY 1")),
+             (QStringList{
+                 QStringLiteral("atlantis|us-east1"),
+                 QStringLiteral("boston|us-east1"),
+                 QStringLiteral("paris|europe-west1"),
+                 QStringLiteral("seattle|us-west1"),
+             }));
+    for (const QString &table : Schema::tableNames()) {
+        const QStringList region = rows(
+            *connection,
+            QStringLiteral("SELECT count(*) FROM pg_attribute WHERE attrelid = to_regclass($1) "
+                           "AND attname = 'crdb_region' AND attgenerated = 's'"),
+            {table});
+        QCOMPARE(region,
+                 QStringList{table == u"promo_codes" ? QStringLiteral("0") : QStringLiteral("1")});
+    }
 }
 
 QTEST_GUILESS_MAIN(TestSchema)
