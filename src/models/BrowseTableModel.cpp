@@ -520,10 +520,9 @@ void BrowseTableModel::fetchMore(const QModelIndex &parent)
 void BrowseTableModel::sort(int column, Qt::SortOrder order)
 {
     BrowseSort sort;
-    // Sorting by a key column alone is the key order itself.
-    sort.column = (column >= 0 && column < columnCount() && column != m_spec->keyColumns.first())
-                      ? column
-                      : -1;
+    // Sorting by the first key column is the key order itself; which column that is depends on
+    // the database's shape, so the worker decides (BrowseQuery).
+    sort.column = (column >= 0 && column < columnCount()) ? column : -1;
     sort.order = order;
     setSortOrder(sort);
 }

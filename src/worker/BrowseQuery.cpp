@@ -99,13 +99,22 @@ QStringList filterConditions(const TableSpec &spec, const BrowseFilter &filter, 
     return where;
 }
 
-// The ordering columns: the sort column (if not the primary key) then the key.
+// Sorting by the first column of the primary key alone is the key order itself.
+BrowseSort effectiveSort(const TableSpec &spec, BrowseSort sort)
+{
+    if (sort.column < 0 || sort.column >= spec.columns.size() ||
+        sort.column == spec.orderKeyColumns.value(0, -1))
+        sort.column = -1;
+    return sort;
+}
+
+// The ordering columns: the sort column (if not the primary key) then the catalog's key.
 QList<int> orderColumns(const TableSpec &spec, const BrowseSort &sort)
 {
     QList<int> columns;
     if (sort.column >= 0 && sort.column < spec.columns.size())
         columns.append(sort.column);
-    columns.append(spec.keyColumns);
+    columns.append(spec.orderKeyColumns);
     return columns;
 }
 
@@ -157,29 +166,34 @@ std::optional<QString> validate(const PageRequest &request)
 
 Statement page(const PageRequest &request, const ServerInfo &server)
 {
-    const TableSpec &spec = TableSpec::of(request.table);
+    return page(TableSpec::of(request.table), request, server);
+}
+
+Statement page(const TableSpec &spec, const PageRequest &request, const ServerInfo &server)
+{
     Builder builder;
     QStringList where = filterConditions(spec, request.filter, builder);
 
-    const bool descending = request.sort.order == Qt::DescendingOrder;
+    const BrowseSort sort = effectiveSort(spec, request.sort);
+    const bool descending = sort.order == Qt::DescendingOrder;
     const QString direction = descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
     const QString compare = descending ? QStringLiteral(" < ") : QStringLiteral(" > ");
-    const QList<int> order = orderColumns(spec, request.sort);
+    const QList<int> order = orderColumns(spec, sort);
     // A key column is never NULL: no NULLS LAST, which would not match the key's index in a
     // descending scan (an index's descending order puts NULLs first).
-    const bool nullable = !spec.keyColumns.contains(request.sort.column);
+    const bool nullable = !spec.keyColumns.contains(sort.column);
 
     if (request.after) {
         const KeyValues &after = *request.after;
         QStringList keyColumns, keyParams;
-        for (int i = 0; i < spec.keyColumns.size(); ++i) {
-            const int column = spec.keyColumns.at(i);
-            const int position = order.size() - spec.keyColumns.size() + i;
+        for (int i = 0; i < spec.orderKeyColumns.size(); ++i) {
+            const int column = spec.orderKeyColumns.at(i);
+            const int position = order.size() - spec.orderKeyColumns.size() + i;
             keyColumns.append(spec.quotedColumn(column));
             keyParams.append(builder.param(after.value(position), spec.columns.at(column).sqlType));
         }
-        if (sortsByNonKey(spec, request.sort)) {
-            const int column = request.sort.column;
+        if (sortsByNonKey(spec, sort)) {
+            const int column = sort.column;
             const QString name = spec.quotedColumn(column);
             const std::optional<QString> sortValue = after.value(0);
             if (sortValue) {
@@ -202,7 +216,7 @@ Statement page(const PageRequest &request, const ServerInfo &server)
     QStringList orderBy;
     for (int i = 0; i < order.size(); ++i) {
         QString item = spec.quotedColumn(order.at(i)) + direction;
-        if (i == 0 && sortsByNonKey(spec, request.sort) && nullable)
+        if (i == 0 && sortsByNonKey(spec, sort) && nullable)
             item += QLatin1String(" NULLS LAST");
         orderBy.append(item);
     }
@@ -286,12 +300,14 @@ KeyValues primaryKeyOf(const TableSpec &spec, const RowData &row)
     return key;
 }
 
-KeyValues keyOf(const TableSpec &spec, const BrowseSort &sort, const RowData &row)
+KeyValues keyOf(const TableSpec &spec, const BrowseSort &requested, const RowData &row)
 {
+    const BrowseSort sort = effectiveSort(spec, requested);
     KeyValues key;
-    if (sort.column >= 0 && sort.column < spec.columns.size())
+    if (sort.column >= 0)
         key.append(row.value(sort.column));
-    key.append(primaryKeyOf(spec, row));
+    for (int column : spec.orderKeyColumns)
+        key.append(row.value(column));
     return key;
 }
 

@@ -34,19 +34,6 @@ void BrowseWorker::registerMetaTypes()
     qRegisterMetaType<ConnectionHealth>();
 }
 
-Status BrowseWorker::prepareConnection(PgConnection &connection)
-{
-    if (auto prepared = WorkerBase::prepareConnection(connection); !prepared)
-        return prepared;
-    // Read once per connection. When it cannot be read (no MovR tables yet, a catalog the
-    // user may not read), searches are treated as unindexed: the hint and the bound apply.
-    auto detected = SearchIndexes::detect(connection);
-    if (!detected && (detected.error().kind == ErrorClass::Connection || connection.isBroken()))
-        return detected.error();
-    m_trigramColumns = detected ? *detected : QSet<QString>();
-    return Ok{};
-}
-
 // The statement that would let an index answer this page's search, when none does.
 static QString missingSearchIndex(const TableSpec &spec, const PageRequest &request,
                                   const QSet<QString> &trigramColumns, ServerFlavor flavor)
@@ -156,15 +143,46 @@ void BrowseWorker::enqueueRequest(const PageRequest &request, quint64 jobId)
     enqueue(std::move(job));
 }
 
+Status BrowseWorker::prepareConnection(PgConnection &connection)
+{
+    if (auto prepared = WorkerBase::prepareConnection(connection); !prepared)
+        return prepared;
+    Status status = Ok{};
+    auto shape = MovrSchemaShape::read(connection);
+    if (!shape) {
+        if (shape.error().kind == ErrorClass::Connection || connection.isBroken())
+            return shape.error();
+        // A server that cannot answer the catalog query: browse as the canonical shape, as
+        // before the shape was read (the pages' own errors then say what is wrong).
+        m_shape = MovrSchemaShape::canonical();
+        status = shape.error();
+    } else {
+        m_shape = *shape;
+    }
+    // Read once per connection. When it cannot be read (no MovR tables yet, a catalog the
+    // user may not read), searches are treated as unindexed: the hint and the bound apply.
+    auto detected = SearchIndexes::detect(connection);
+    if (!detected && (detected.error().kind == ErrorClass::Connection || connection.isBroken()))
+        return detected.error();
+    m_trigramColumns = detected ? *detected : QSet<QString>();
+    return status;
+}
+
 JobStatus BrowseWorker::runRequest(PgConnection &connection, const PageRequest &request)
 {
-    const TableSpec &spec = TableSpec::of(request.table);
+    const TableSpec spec = TableSpec::of(request.table, m_shape);
     Page page;
     page.kind = request.kind;
     page.client = request.client;
     page.generation = request.generation;
     page.table = request.table;
     page.refreshKeys = request.refreshKeys;
+
+    if (!m_shape.isSupported()) {
+        page.error = DbError::make(ErrorClass::InvalidInput, m_shape.problem());
+        Q_EMIT pageReady(page);
+        return JobStatus::Done;
+    }
 
     if (const auto problem = BrowseQuery::validate(request)) {
         page.error = DbError::make(ErrorClass::InvalidInput, *problem);
@@ -175,7 +193,7 @@ JobStatus BrowseWorker::runRequest(PgConnection &connection, const PageRequest &
     Statement statement;
     switch (request.kind) {
     case PageRequest::Kind::Page:
-        statement = BrowseQuery::page(request, connection.serverInfo());
+        statement = BrowseQuery::page(spec, request, connection.serverInfo());
         break;
     case PageRequest::Kind::Refresh:
         statement = BrowseQuery::refresh(request, connection.serverInfo());

@@ -47,7 +47,10 @@ Q_SIGNALS:
     void roundTrip(qint64 microseconds);
 
 protected:
-    // Reads which search columns have a trigram index (SearchIndexes::detect).
+    // Reads the database's MovR shape (MovrSchemaShape) after every open: pages are ordered on
+    // each table's key as the catalog gives it, and an unsupported shape answers every request
+    // with the one sentence naming what is missing, without querying the tables. Then reads
+    // which search columns have a trigram index (SearchIndexes::detect).
     Status prepareConnection(PgConnection &connection) override;
 
 private:
@@ -62,6 +65,7 @@ private:
     };
     std::chrono::milliseconds m_searchBound{15000};
     QSet<QString> m_trigramColumns; // worker thread: "table.column" with a trigram index
+    MovrSchemaShape m_shape;        // worker thread only
     QMutex m_mutex;
     QHash<quint64, QList<Outstanding>> m_outstanding; // client → page jobs not yet answered
     std::atomic<quint64> m_nextClient{1};

@@ -171,10 +171,29 @@ TableSpec makeUserPromoCodes()
 
 const TableSpec &TableSpec::of(BrowseTable table)
 {
-    static const QList<TableSpec> specs{makeVehicles(),        makeRides(),
-                                        makeUsers(),           makePromoCodes(),
-                                        makeLocationHistory(), makeUserPromoCodes()};
+    static const QList<TableSpec> specs = [] {
+        QList<TableSpec> list{makeVehicles(),   makeRides(),           makeUsers(),
+                              makePromoCodes(), makeLocationHistory(), makeUserPromoCodes()};
+        for (TableSpec &spec : list)
+            spec.orderKeyColumns = spec.keyColumns;
+        return list;
+    }();
     return specs.at(int(table));
+}
+
+TableSpec TableSpec::of(BrowseTable table, const MovrSchemaShape &shape)
+{
+    TableSpec spec = of(table);
+    QList<int> key;
+    for (const QString &name : shape.primaryKey(spec.sqlName)) {
+        const int column = spec.columnIndex(name);
+        if (column < 0)
+            return spec; // not a supported shape: the worker does not query it
+        key.append(column);
+    }
+    if (!key.isEmpty())
+        spec.orderKeyColumns = key;
+    return spec;
 }
 
 QList<BrowseTable> TableSpec::browsable()

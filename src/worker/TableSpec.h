@@ -1,5 +1,7 @@
 #pragma once
 
+#include "movr/MovrSchemaShape.h"
+
 #include <QList>
 #include <QString>
 
@@ -35,15 +37,23 @@ struct ColumnSpec
 };
 
 // What the browser knows about one MovR table: the columns it selects by name (so an extra
-// column such as crdb_region never shifts anything), the primary key, and which columns the
-// filters and the search use. Only names from here ever become SQL identifiers.
+// column such as crdb_region never shifts anything), the keys, and which columns the filters
+// and the search use. Only names from here ever become SQL identifiers.
+//
+// Two keys: keyColumns name a row everywhere in the application (refreshes, pending edits,
+// the detail pane, `WHERE city = $1 AND id = $2`); they are the canonical MovR key, which is
+// unique in both supported shapes (the multi-region key is a subset of it). orderKeyColumns
+// are the table's primary key as the catalog gives it: pages are ordered and continued on
+// them, so that the server walks its primary index (on the multi-region shape that is id
+// alone; ordering by (city, id) there would sort the whole table).
 struct TableSpec
 {
     BrowseTable table;
     QString sqlName;
     QString title;
     QList<ColumnSpec> columns;
-    QList<int> keyColumns;      // primary key, in key order
+    QList<int> keyColumns;      // row identity: the canonical key, in key order
+    QList<int> orderKeyColumns; // the catalog's primary key: keyset order of pages
     int timeColumn = -1;        // the column the time-range filter applies to
     int statusColumn = -1;      // vehicles.status
     int typeColumn = -1;        // vehicles.type
@@ -52,7 +62,11 @@ struct TableSpec
     QList<int> idPrefixColumns; // search: "id starts with" (UUID text)
     QList<int> containsColumns; // search: "contains, case-insensitive"
 
+    // The canonical shape (orderKeyColumns = keyColumns).
     static const TableSpec &of(BrowseTable table);
+    // The table in a shape read from the catalog (MovrSchemaShape::read); a value, so that
+    // connections to differently shaped databases never share it.
+    static TableSpec of(BrowseTable table, const MovrSchemaShape &shape);
     static QList<BrowseTable> browsable(); // the tabs: vehicles, rides, users, promo codes
     int columnIndex(const QString &name) const;
     QString quotedColumn(int column) const; // "timestamp" needs quotes

@@ -60,11 +60,21 @@ QString createDatabase(const QString &prefix)
     return name;
 }
 
-QString createMovrDatabase(const QString &prefix, const MovrCounts &counts, quint64 seed)
+Schema::Layout layoutUnderTest()
+{
+    return qEnvironmentVariable("MOVR_TEST_LAYOUT") == QLatin1String("multi-region")
+               ? Schema::Layout::MultiRegion
+               : Schema::Layout::Canonical;
+}
+
+QString createMovrDatabase(const QString &prefix, const MovrCounts &counts, quint64 seed,
+                           Schema::Layout layout)
 {
     const QString name = createDatabase(prefix);
     auto connection = connect(name);
-    const Status loaded = MovrLoader::initialize(*connection, DataGenerator(counts, seed));
+    MovrLoader::Options options;
+    options.layout = layout;
+    const Status loaded = MovrLoader::initialize(*connection, DataGenerator(counts, seed), options);
     if (!loaded)
         qFatal("TestServer: loading MovR data: %s", qPrintable(loaded.error().toString()));
     return name;

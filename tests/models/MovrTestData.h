@@ -2,7 +2,7 @@
 
 // A MovR data set several pages large, written with generate_series so that every value is
 // known to the tests: rides with NULL end times (active), users with hostile names, bikes
-// with brands. The schema is the project's (Schema::create).
+// with brands. The schema is the project's (Schema::create), canonical or multi-region.
 
 #include "movr/Schema.h"
 #include "pg/PgConnection.h"
@@ -30,9 +30,10 @@ inline QStringList hostileNames()
     };
 }
 
-inline bool load(PgConnection &connection, int users = 3000, int vehicles = 600, int rides = 5000)
+inline bool load(PgConnection &connection, int users = 3000, int vehicles = 600, int rides = 5000,
+                 Schema::Layout layout = Schema::Layout::Canonical)
 {
-    const Status created = Schema::create(connection);
+    const Status created = Schema::create(connection, Schema::ForeignKeys::Include, layout);
     if (!created) {
         qWarning("schema: %s", qPrintable(created.error().toString()));
         return false;

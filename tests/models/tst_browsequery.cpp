@@ -79,6 +79,55 @@ private Q_SLOTS:
         QCOMPARE(next.params.size(), 3);
     }
 
+    void multiRegionPagesFollowTheCatalogKey()
+    {
+        // `workload init movr --multi-region`: rides keyed by id alone. Pages are ordered and
+        // continued on it; rows are still named by (city, id), which is unique there too.
+        const TableSpec rides = TableSpec::of(BrowseTable::Rides, MovrSchemaShape::multiRegion());
+        QCOMPARE(rides.keyColumns, TableSpec::of(BrowseTable::Rides).keyColumns);
+        QCOMPARE(rides.orderKeyColumns, QList<int>{rides.columnIndex(QStringLiteral("id"))});
+        PageRequest request;
+        request.table = BrowseTable::Rides;
+        request.pageSize = 50;
+        const Statement first = BrowseQuery::page(rides, request, ServerInfo{});
+        QVERIFY2(first.sql.endsWith(QLatin1String(" FROM rides ORDER BY id ASC LIMIT $1::int8")),
+                 qPrintable(first.sql));
+        const RowData row = RowData::fromCells(
+            {QByteArray("rome"), QByteArray("abc"), std::nullopt, QByteArray("rome")});
+        QCOMPARE(BrowseQuery::keyOf(rides, {}, row), (KeyValues{QStringLiteral("abc")}));
+        QCOMPARE(BrowseQuery::primaryKeyOf(rides, row),
+                 (KeyValues{QStringLiteral("rome"), QStringLiteral("abc")}));
+        request.after = BrowseQuery::keyOf(rides, {}, row);
+        const Statement next = BrowseQuery::page(rides, request, ServerInfo{});
+        QVERIFY2(next.sql.contains(QLatin1String(" WHERE id > $1::uuid ORDER BY id ASC LIMIT $2")),
+                 qPrintable(next.sql));
+        // Sorting by city is a sort by a plain column there, continued on (city, id).
+        request.sort = {rides.columnIndex(QStringLiteral("city")), Qt::DescendingOrder};
+        QCOMPARE(BrowseQuery::keyOf(rides, request.sort, row),
+                 (KeyValues{QStringLiteral("rome"), QStringLiteral("abc")}));
+        request.after = BrowseQuery::keyOf(rides, request.sort, row);
+        const Statement byCity = BrowseQuery::page(rides, request, ServerInfo{});
+        QVERIFY2(byCity.sql.contains(QLatin1String("WHERE ((city, id) < ($2, $1::uuid) OR city IS "
+                                                   "NULL) ORDER BY city DESC NULLS LAST, id DESC")),
+                 qPrintable(byCity.sql));
+        // In the canonical shape the same sort is the key order itself, as before.
+        const Statement canonical = BrowseQuery::page(request, ServerInfo{});
+        QVERIFY2(canonical.sql.contains(QLatin1String(
+                     "WHERE (city, id) < ($1, $2::uuid) ORDER BY city DESC, id DESC LIMIT")),
+                 qPrintable(canonical.sql));
+        // Histories: (ride_id, "timestamp").
+        const TableSpec trail =
+            TableSpec::of(BrowseTable::LocationHistory, MovrSchemaShape::multiRegion());
+        PageRequest history;
+        history.table = BrowseTable::LocationHistory;
+        history.after = KeyValues{QStringLiteral("abc"), QStringLiteral("2019-01-01 00:00:00")};
+        QVERIFY2(BrowseQuery::page(trail, history, ServerInfo{})
+                     .sql.contains(QLatin1String("WHERE (ride_id, \"timestamp\") > ($1::uuid, "
+                                                 "$2::timestamp) ORDER BY ride_id ASC, "
+                                                 "\"timestamp\" ASC")),
+                 qPrintable(BrowseQuery::page(trail, history, ServerInfo{}).sql));
+    }
+
     void wholeUuidSearchComparesAsUuid()
     {
         PageRequest request;

@@ -1,6 +1,7 @@
 #include "TestServer.h"
 #include "movr/DataGenerator.h"
 #include "movr/MovrLoader.h"
+#include "movr/MovrSchemaShape.h"
 #include "txn/TransactionRunner.h"
 #include "worker/InlineEdits.h"
 
@@ -47,8 +48,14 @@ void TestInlineEdits::initTestCase()
     counts.rides = 27;
     counts.histories = 9;
     counts.promoCodes = 9;
+    // tst_inlineedits_multiregion: the same on the multi-region shape (TestServer).
     m_database = TestServer::createMovrDatabase(QStringLiteral("inline"), counts, 11);
     m_sql = TestServer::connect(m_database);
+    auto shape = MovrSchemaShape::read(*m_sql);
+    QVERIFY(shape);
+    QCOMPARE(shape->kind(), TestServer::layoutUnderTest() == Schema::Layout::MultiRegion
+                                ? MovrSchemaShape::Kind::MultiRegion
+                                : MovrSchemaShape::Kind::Canonical);
     m_edit = TestServer::connect(m_database);
 }
 
