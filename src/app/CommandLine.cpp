@@ -79,13 +79,17 @@ Result<CommandLineOptions, QString> parse(const QStringList &arguments, const QS
                                       tr("URL"));
     const QCommandLineOption drop(QStringLiteral("drop"),
                                   tr("With --init-movr: replace existing MovR tables."));
+    const QCommandLineOption multiRegion(
+        QStringLiteral("multi-region"),
+        tr("With --init-movr: create the multi-region MovR schema, as cockroach workload init "
+           "movr --multi-region does."));
     const QCommandLineOption seed(QStringLiteral("seed"),
                                   tr("Seed of the data generator (default 1)."), tr("N"),
                                   QStringLiteral("1"));
     QCommandLineOption quitWhenReady(QStringLiteral("quit-when-ready"));
     quitWhenReady.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({help, version, url, certsDir, demo, demoDir, demoSecure, initMovr, drop,
-                       seed, quitWhenReady});
+                       multiRegion, seed, quitWhenReady});
     const MovrCounts defaults;
     QList<QCommandLineOption> counts;
     for (const CountOption &count : CountOptions) {
@@ -148,6 +152,7 @@ Result<CommandLineOptions, QString> parse(const QStringList &arguments, const QS
     options.demo.directory = parser.value(demoDir);
     options.demo.secure = parser.isSet(demoSecure);
     options.drop = parser.isSet(drop);
+    options.multiRegion = parser.isSet(multiRegion);
     options.quitWhenReady = parser.isSet(quitWhenReady);
 
     const QStringList positional = parser.positionalArguments();
@@ -180,6 +185,8 @@ Result<CommandLineOptions, QString> parse(const QStringList &arguments, const QS
     }
     if (options.drop && options.mode != CommandLineOptions::Mode::InitMovr)
         return tr("--drop is only meaningful with --init-movr.");
+    if (options.multiRegion && options.mode != CommandLineOptions::Mode::InitMovr)
+        return tr("--multi-region is only meaningful with --init-movr.");
 
     if (options.mode == CommandLineOptions::Mode::Connect ||
         options.mode == CommandLineOptions::Mode::InitMovr) {

@@ -23,6 +23,7 @@ struct CommandLineOptions
     ConnectionSettings settings; // Connect and InitMovr
     DemoOptions demo;            // Demo (counts and seed also for InitMovr)
     bool drop = false;           // InitMovr: replace existing MovR tables
+    bool multiRegion = false;    // InitMovr: the schema of `workload init movr --multi-region`
     bool quitWhenReady = false;  // hidden: quit once the window shows data (cold-start bench)
     QString text;                // Help / Version
 };

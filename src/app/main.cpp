@@ -93,6 +93,8 @@ int initMovr(const CommandLineOptions &options)
     MovrLoadOptions load;
     load.existingTables = options.drop ? MovrLoadOptions::ExistingTables::Drop
                                        : MovrLoadOptions::ExistingTables::Refuse;
+    if (options.multiRegion)
+        load.layout = Schema::Layout::MultiRegion;
     QElapsedTimer timer;
     timer.start();
     const Status loaded = MovrLoader::initialize(

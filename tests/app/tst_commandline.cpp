@@ -125,7 +125,14 @@ void TestCommandLine::countsAndSeed()
                QStringLiteral("--drop"), QStringLiteral("--num-rides"), QStringLiteral("20")});
     QVERIFY(drop.hasValue());
     QVERIFY(drop->drop);
+    QVERIFY(!drop->multiRegion);
     QCOMPARE(drop->demo.counts.rides, 20);
+
+    auto multiRegion = parse({QStringLiteral("--init-movr"), QStringLiteral("postgresql://u@h/db"),
+                              QStringLiteral("--multi-region")});
+    QVERIFY(multiRegion.hasValue());
+    QCOMPARE(multiRegion->mode, Mode::InitMovr);
+    QVERIFY(multiRegion->multiRegion);
 }
 
 void TestCommandLine::errors_data()
@@ -166,6 +173,9 @@ void TestCommandLine::errors_data()
         << QStringLiteral("--demo-secure");
     QTest::newRow("--drop alone") << QStringList{QStringLiteral("--drop")}
                                   << QStringLiteral("--drop");
+    QTest::newRow("--multi-region without --init-movr")
+        << QStringList{QStringLiteral("--multi-region"), QStringLiteral("postgresql://a@h/db")}
+        << QStringLiteral("--multi-region is only meaningful with --init-movr");
     QTest::newRow("malformed URL")
         << QStringList{QStringLiteral("postgresql://u@h:99999999/db")} << QStringLiteral("port");
     QTest::newRow("--certs-dir without URL")
