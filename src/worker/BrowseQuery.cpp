@@ -108,7 +108,10 @@ BrowseSort effectiveSort(const TableSpec &spec, BrowseSort sort)
     return sort;
 }
 
-// The ordering columns: the sort column (if not the primary key) then the catalog's key.
+// The ordering columns: the sort column (if not the primary key) then the catalog's key. On a
+// REGIONAL BY ROW table CockroachDB's primary index is (crdb_region, id); `ORDER BY id LIMIT n`
+// is still answered from it, one limited scan per region merged (SplitLimitedScanIntoUnionScans,
+// pkg/sql/opt/xform/limit_funcs.go), where ORDER BY city, id would sort the whole table.
 QList<int> orderColumns(const TableSpec &spec, const BrowseSort &sort)
 {
     QList<int> columns;

@@ -148,7 +148,22 @@ Status BrowseWorker::prepareConnection(PgConnection &connection)
     if (auto prepared = WorkerBase::prepareConnection(connection); !prepared)
         return prepared;
     Status status = Ok{};
+    // Traced like every statement, so that QA sees what the window learned at connect.
+    TraceEntry entry;
+    entry.actionId = TransactionRunner::nextActionId();
+    entry.action = QCoreApplication::translate("BrowseWorker", "Read the MovR schema");
+    entry.sql = MovrSchemaShape::catalogQuery();
+    entry.isRead = true;
+    entry.startedAt = QDateTime::currentDateTimeUtc();
+    QElapsedTimer timer;
+    timer.start();
     auto shape = MovrSchemaShape::read(connection);
+    entry.durationUs = timer.nsecsElapsed() / 1000;
+    if (!shape) {
+        entry.sqlState = shape.error().sqlState;
+        entry.error = shape.error().message;
+    }
+    Q_EMIT statementTraced(entry);
     if (!shape) {
         if (shape.error().kind == ErrorClass::Connection || connection.isBroken())
             return shape.error();
