@@ -182,9 +182,11 @@ Statement page(const TableSpec &spec, const PageRequest &request, const ServerIn
     const QString direction = descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
     const QString compare = descending ? QStringLiteral(" < ") : QStringLiteral(" > ");
     const QList<int> order = orderColumns(spec, sort);
-    // A key column is never NULL: no NULLS LAST, which would not match the key's index in a
-    // descending scan (an index's descending order puts NULLs first).
-    const bool nullable = !spec.keyColumns.contains(sort.column);
+    // A key column (of either key: city and id are in both) is never NULL: no NULLS LAST,
+    // which would not match the key's index in a descending scan (an index's descending
+    // order puts NULLs first).
+    const bool nullable =
+        !spec.keyColumns.contains(sort.column) && !spec.orderKeyColumns.contains(sort.column);
 
     if (request.after) {
         const KeyValues &after = *request.after;
@@ -272,13 +274,15 @@ Statement estimate(BrowseTable table, const ServerInfo &server)
     if (server.isCockroach()) {
         // The public interface: SHOW TABLES (schema_name, table_name, type, owner,
         // estimated_row_count, ...; https://www.cockroachlabs.com/docs/stable/show-tables)
-        // lists the current schema's tables with the optimizer's estimate; a bracketed SHOW is
-        // a row source for SELECT. Not crdb_internal.table_row_statistics: crdb_internal is
-        // refused where allow_unsafe_internals is off (the default from v26.1) and every use
-        // is written to the sensitive-access audit log. NULL (no statistics, or
+        // lists the search path's tables with the optimizer's estimate (a name may be in
+        // several schemas: the current one's is taken); a bracketed SHOW is a row source for
+        // SELECT. Not crdb_internal.table_row_statistics: crdb_internal is refused where
+        // allow_unsafe_internals is off (the default from v26.1) and every use is written to
+        // the sensitive-access audit log. NULL (no statistics, or
         // sql.show_tables.estimated_row_count.enabled off) reads as unknown.
         return {
-            QStringLiteral("SELECT estimated_row_count FROM [SHOW TABLES] WHERE table_name = $1"),
+            QStringLiteral("SELECT estimated_row_count FROM [SHOW TABLES] WHERE table_name = $1 "
+                           "AND schema_name = current_schema()"),
             {spec.sqlName}};
     }
     // reltuples is -1 for a table never vacuumed or analyzed (PostgreSQL 14+): unknown.

@@ -38,11 +38,13 @@ QString idCondition(const TableSpec &spec, int column, const std::pair<QString, 
     return name + QLatin1String(" BETWEEN ") + low + QLatin1String(" AND ") + high;
 }
 
-// The key is (city, id column, ...): the id is found by key in each city.
+// The catalog's key is (city, id column, ...): the id is found by key in each city. (Not
+// in the multi-region shape, whose key is the id alone: there a plain range of the key
+// answers, and a look-up of the cities would read the whole table.)
 bool keyedByCityThen(const TableSpec &spec, int column)
 {
-    return spec.cityColumn >= 0 && spec.keyColumns.size() >= 2 &&
-           spec.keyColumns.at(0) == spec.cityColumn && spec.keyColumns.at(1) == column;
+    return spec.cityColumn >= 0 && spec.orderKeyColumns.size() >= 2 &&
+           spec.orderKeyColumns.at(0) == spec.cityColumn && spec.orderKeyColumns.at(1) == column;
 }
 
 } // namespace
