@@ -195,10 +195,12 @@ void EditController::loadPrivileges()
 
 void EditController::updateActions()
 {
+    // PostgreSQL asks for less than CockroachDB; until the server is known, ask for both.
+    const ServerFlavor flavor = m_server ? m_server->flavor : ServerFlavor::CockroachDB;
     for (const ActionSpec &spec : Specs) {
         QAction *action = m_actions.value(int(spec.operation));
         const QString why = m_privilegesKnown
-                                ? m_privileges.explanation(spec.operation)
+                                ? m_privileges.explanation(spec.operation, flavor)
                                 : tr("Waiting to learn what the SQL user may do on this server.");
         action->setEnabled(m_worker && why.isEmpty());
         action->setToolTip(why.isEmpty() ? action->text().remove(QLatin1Char('&')) : why);

@@ -69,20 +69,25 @@ bool TablePrivileges::has(const QString &table, Privilege privilege) const
     return m_everything || m_granted.value(table).contains(privilege);
 }
 
-QList<PrivilegeRequirement> TablePrivileges::requirements(MovrOperation operation)
+QList<PrivilegeRequirement> TablePrivileges::requirements(MovrOperation operation,
+                                                          ServerFlavor flavor)
 {
     // Read from the statements the operation sends (OperationStatements), not written by
     // hand: SELECT … FOR UPDATE needs UPDATE, an UPDATE's WHERE needs SELECT, and so on.
     QList<PrivilegeRequirement> requirements;
-    for (const PrivilegeUse &use : OperationStatements::privileges(operation))
+    for (const PrivilegeUse &use : OperationStatements::privileges(operation)) {
+        if (flavor == ServerFlavor::PostgreSQL && !use.neededOnPostgres())
+            continue;
         requirements.append(use.requirement);
+    }
     return requirements;
 }
 
-QList<PrivilegeRequirement> TablePrivileges::missingFor(MovrOperation operation) const
+QList<PrivilegeRequirement> TablePrivileges::missingFor(MovrOperation operation,
+                                                        ServerFlavor flavor) const
 {
     QList<PrivilegeRequirement> missing;
-    for (const PrivilegeRequirement &requirement : requirements(operation)) {
+    for (const PrivilegeRequirement &requirement : requirements(operation, flavor)) {
         if (!has(requirement.table, requirement.privilege))
             missing.append(requirement);
     }
@@ -104,9 +109,9 @@ QString TablePrivileges::privilegeName(Privilege privilege)
     return {};
 }
 
-QString TablePrivileges::explanation(MovrOperation operation) const
+QString TablePrivileges::explanation(MovrOperation operation, ServerFlavor flavor) const
 {
-    const QList<PrivilegeRequirement> missing = missingFor(operation);
+    const QList<PrivilegeRequirement> missing = missingFor(operation, flavor);
     if (missing.isEmpty())
         return {};
     QStringList parts;

@@ -27,7 +27,7 @@ enum class MovrOperation {
     DeleteUser,
     CreatePromoCode,
     ApplyPromoCode,
-    RecordLocation,
+    RecordLocation, // keep last: OperationStatements::all() runs from StartRide to here
 };
 
 struct PrivilegeRequirement
@@ -52,14 +52,22 @@ public:
     static TablePrivileges all(const QString &user = {});
 
     bool has(const QString &table, Privilege privilege) const;
-    // What `operation` needs, in the order its statements touch the tables: derived from the
-    // statements it sends (OperationStatements, StatementPrivileges).
-    static QList<PrivilegeRequirement> requirements(MovrOperation operation);
-    QList<PrivilegeRequirement> missingFor(MovrOperation operation) const;
-    bool allows(MovrOperation operation) const { return missingFor(operation).isEmpty(); }
+    // What `operation` needs on a server of `flavor`, in the order its statements touch the
+    // tables: derived from the statements it sends (OperationStatements,
+    // StatementPrivileges). CockroachDB asks for more than PostgreSQL (SELECT with every
+    // UPDATE and DELETE); where the flavor is not known, ask for CockroachDB's (the union).
+    static QList<PrivilegeRequirement>
+    requirements(MovrOperation operation, ServerFlavor flavor = ServerFlavor::CockroachDB);
+    QList<PrivilegeRequirement> missingFor(MovrOperation operation,
+                                           ServerFlavor flavor = ServerFlavor::CockroachDB) const;
+    bool allows(MovrOperation operation, ServerFlavor flavor = ServerFlavor::CockroachDB) const
+    {
+        return missingFor(operation, flavor).isEmpty();
+    }
     // Empty when allowed; otherwise "Needs UPDATE on vehicles (user support has no such
     // privilege)".
-    QString explanation(MovrOperation operation) const;
+    QString explanation(MovrOperation operation,
+                        ServerFlavor flavor = ServerFlavor::CockroachDB) const;
     // Read-only: no INSERT, UPDATE or DELETE on any MovR table.
     bool isReadOnly() const;
     QString user() const { return m_user; }

@@ -6,6 +6,8 @@
 
 #include <QTest>
 
+#include <algorithm>
+
 // Privileges read from a real server for roles with different grants.
 class TestPrivileges : public QObject
 {
@@ -471,6 +473,19 @@ void TestPrivileges::operationsNeedExactlyTheirPrivileges()
                          missing.first().table);
             QVERIFY2(privileges->explanation(op).contains(named),
                      qPrintable(privileges->explanation(op)));
+        }
+        // On PostgreSQL the action is enabled exactly when what PostgreSQL needs is granted:
+        // a privilege only CockroachDB asks for does not disable it.
+        bool postgresHasAll = true;
+        for (const PrivilegeUse &use : uses)
+            postgresHasAll &= !use.neededOnPostgres() || granted.contains(use.requirement);
+        QCOMPARE(privileges->allows(op, ServerFlavor::PostgreSQL), postgresHasAll);
+        for (const PrivilegeRequirement &needed :
+             TablePrivileges::requirements(op, ServerFlavor::PostgreSQL)) {
+            const auto use = std::find_if(uses.begin(), uses.end(), [&](const PrivilegeUse &u) {
+                return u.requirement == needed;
+            });
+            QVERIFY(use != uses.end() && use->neededOnPostgres());
         }
     };
     checkExactPrivileges(this, uses, grant, run, QStringLiteral("operation %1").arg(operation));
