@@ -158,6 +158,10 @@
             <numerusform>Die Suche wurde nach %n Sekunden beendet, ohne jede Zeile zu lesen: Dieser Text wird in allen Städten ohne Index gesucht. Wählen Sie eine Stadt oder legen Sie den neben der Suche genannten Index an.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Read the MovR schema</source>
+        <translation>MovR-Schema lesen</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -274,6 +278,14 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
     <message>
         <source>--init-movr cannot be combined with --demo, --demo-dir, --demo-secure or a URL.</source>
         <translation>--init-movr kann nicht mit --demo, --demo-dir, --demo-secure oder einer URL kombiniert werden.</translation>
+    </message>
+    <message>
+        <source>With --init-movr: create the multi-region MovR schema, as cockroach workload init movr --multi-region does.</source>
+        <translation>Mit --init-movr: das Multi-Region-Schema von MovR anlegen, wie es cockroach workload init movr --multi-region tut.</translation>
+    </message>
+    <message>
+        <source>--multi-region is only meaningful with --init-movr.</source>
+        <translation>--multi-region ist nur mit --init-movr sinnvoll.</translation>
     </message>
 </context>
 <context>
@@ -1248,6 +1260,25 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
     </message>
 </context>
 <context>
+    <name>MovrSchemaShape</name>
+    <message>
+        <source>This database has no %1 table, so it does not hold the MovR schema; connect to the movr database or create it with movr-admin --init-movr.</source>
+        <translation>Diese Datenbank hat keine Tabelle %1 und enthält daher nicht das MovR-Schema; verbinden Sie sich mit der Datenbank movr oder legen Sie es mit movr-admin --init-movr an.</translation>
+    </message>
+    <message>
+        <source>The table %1 has no column %2, which MovR Admin needs; this database does not hold a MovR schema it supports.</source>
+        <translation>Die Tabelle %1 hat keine Spalte %2, die MovR Admin braucht; diese Datenbank enthält kein MovR-Schema, das es unterstützt.</translation>
+    </message>
+    <message>
+        <source>The table %1 has no primary key; MovR Admin needs the key (%2) or, in the multi-region MovR schema, (%3).</source>
+        <translation>Die Tabelle %1 hat keinen Primärschlüssel; MovR Admin braucht den Schlüssel (%2) oder, im Multi-Region-Schema von MovR, (%3).</translation>
+    </message>
+    <message>
+        <source>The primary key of the table %1 is (%2); MovR Admin works with the key (%3) or, in the multi-region MovR schema, (%4).</source>
+        <translation>Der Primärschlüssel der Tabelle %1 ist (%2); MovR Admin arbeitet mit dem Schlüssel (%3) oder, im Multi-Region-Schema von MovR, (%4).</translation>
+    </message>
+</context>
+<context>
     <name>Operations</name>
     <message>
         <source>the server&apos;s reply has an unexpected shape</source>
@@ -2104,17 +2135,6 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
             <numerusform>%n Zeilen</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>%n loaded</source>
-        <translation>
-            <numerusform>%n geladen</numerusform>
-            <numerusform>%n geladen</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 of about %2 in the table</source>
-        <translation>%1 von etwa %2 in der Tabelle</translation>
-    </message>
     <message>
         <source>Copy</source>
         <translation>Kopieren</translation>
@@ -2156,6 +2176,13 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
         <translation>
             <numerusform>%n geladen, mehr beim Blättern</numerusform>
             <numerusform>%n geladen, mehr beim Blättern</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n loaded of about %1 in the table</source>
+        <translation>
+            <numerusform>%n geladen von etwa %1 in der Tabelle</numerusform>
+            <numerusform>%n geladen von etwa %1 in der Tabelle</numerusform>
         </translation>
     </message>
 </context>

@@ -75,17 +75,17 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n loaded</source>
-        <translation>
-            <numerusform>%n loaded</numerusform>
-            <numerusform>%n loaded</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n loaded, more as you scroll</source>
         <translation>
             <numerusform>%n loaded, more as you scroll</numerusform>
             <numerusform>%n loaded, more as you scroll</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n loaded of about %1 in the table</source>
+        <translation>
+            <numerusform>%n loaded of about %1 in the table</numerusform>
+            <numerusform>%n loaded of about %1 in the table</numerusform>
         </translation>
     </message>
 </context>

@@ -156,6 +156,10 @@
             <numerusform>Pencarian berhenti setelah %n detik tanpa membaca setiap baris: teks ini dicari di semua kota tanpa indeks. Pilih kota, atau buat indeks yang disebut di samping pencarian.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Read the MovR schema</source>
+        <translation>Membaca skema MovR</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -272,6 +276,14 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
     <message>
         <source>--init-movr cannot be combined with --demo, --demo-dir, --demo-secure or a URL.</source>
         <translation>--init-movr tidak dapat digabung dengan --demo, --demo-dir, --demo-secure, atau URL.</translation>
+    </message>
+    <message>
+        <source>With --init-movr: create the multi-region MovR schema, as cockroach workload init movr --multi-region does.</source>
+        <translation>Dengan --init-movr: buat skema MovR multi-region, seperti yang dilakukan cockroach workload init movr --multi-region.</translation>
+    </message>
+    <message>
+        <source>--multi-region is only meaningful with --init-movr.</source>
+        <translation>--multi-region hanya bermakna bersama --init-movr.</translation>
     </message>
 </context>
 <context>
@@ -1241,6 +1253,25 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
     </message>
 </context>
 <context>
+    <name>MovrSchemaShape</name>
+    <message>
+        <source>This database has no %1 table, so it does not hold the MovR schema; connect to the movr database or create it with movr-admin --init-movr.</source>
+        <translation>Basis data ini tidak memiliki tabel %1, jadi tidak memuat skema MovR; sambungkan ke basis data movr atau buat dengan movr-admin --init-movr.</translation>
+    </message>
+    <message>
+        <source>The table %1 has no column %2, which MovR Admin needs; this database does not hold a MovR schema it supports.</source>
+        <translation>Tabel %1 tidak memiliki kolom %2 yang dibutuhkan MovR Admin; basis data ini tidak memuat skema MovR yang didukungnya.</translation>
+    </message>
+    <message>
+        <source>The table %1 has no primary key; MovR Admin needs the key (%2) or, in the multi-region MovR schema, (%3).</source>
+        <translation>Tabel %1 tidak memiliki kunci primer; MovR Admin membutuhkan kunci (%2) atau, dalam skema MovR multi-region, (%3).</translation>
+    </message>
+    <message>
+        <source>The primary key of the table %1 is (%2); MovR Admin works with the key (%3) or, in the multi-region MovR schema, (%4).</source>
+        <translation>Kunci primer tabel %1 adalah (%2); MovR Admin bekerja dengan kunci (%3) atau, dalam skema MovR multi-region, (%4).</translation>
+    </message>
+</context>
+<context>
     <name>Operations</name>
     <message>
         <source>the server&apos;s reply has an unexpected shape</source>
@@ -2096,16 +2127,6 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
             <numerusform>%n baris</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>%n loaded</source>
-        <translation>
-            <numerusform>%n dimuat</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 of about %2 in the table</source>
-        <translation>%1 dari sekitar %2 di tabel</translation>
-    </message>
     <message>
         <source>Copy</source>
         <translation>Salin</translation>
@@ -2146,6 +2167,12 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
         <source>%n loaded, more as you scroll</source>
         <translation>
             <numerusform>%n dimuat, lebih banyak saat Anda menggulir</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n loaded of about %1 in the table</source>
+        <translation>
+            <numerusform>%n dimuat dari sekitar %1 di tabel</numerusform>
         </translation>
     </message>
 </context>

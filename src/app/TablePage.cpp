@@ -286,6 +286,9 @@ void TablePage::updateTimeRangeWidgets()
     m_from->setEnabled(on);
     m_toBound->setEnabled(on);
     m_to->setEnabled(on && m_toBound->isChecked());
+    // "now" only while the range is open: a ticked "to" stepped down to the minimum shows
+    // that date, which is what the filter then uses.
+    m_to->setSpecialValueText(m_toBound->isChecked() ? QString() : tr("now"));
 }
 
 void TablePage::setWorker(BrowseWorker *worker)
@@ -454,8 +457,8 @@ QString TablePage::summaryFor(int loaded, bool atEnd, qint64 estimate)
     if (atEnd)
         return tr("%n row(s)", nullptr, loaded);
     if (estimate > loaded)
-        return tr("%1 of about %2 in the table")
-            .arg(tr("%n loaded", nullptr, loaded), QLocale().toString(estimate));
+        return tr("%n loaded of about %1 in the table", nullptr, loaded)
+            .arg(QLocale().toString(estimate));
     return tr("%n loaded, more as you scroll", nullptr, loaded);
 }
 
