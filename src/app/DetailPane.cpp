@@ -156,7 +156,9 @@ void DetailPane::watchAsOfErrors(BrowseTableModel *model)
 {
     connect(model, &BrowseTableModel::stateChanged, this,
             [this, model](BrowseTableModel::State state) {
-                if (state == BrowseTableModel::State::Error && asOf().isValid())
+                // The time the failed read was for, not the bar's time now (unticked or
+                // changed meanwhile).
+                if (state == BrowseTableModel::State::Error && model->asOf().isValid())
                     m_asOf->showRefusal(model->error());
             });
 }
@@ -639,6 +641,7 @@ void DetailPane::showTrailOf(const QString &city, const QString &rideId)
     BrowseFilter filter;
     filter.equals = {{QStringLiteral("city"), city}, {QStringLiteral("ride_id"), rideId}};
     m_trailModel->setFilter(filter);
+    watchAsOfErrors(m_trailModel);
     m_trailModel->setAsOf(asOf());
     BrowseTableModel *model = m_trailModel;
     // The whole trail: keep fetching while there is more (bounded by the ride's points).

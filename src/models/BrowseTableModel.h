@@ -52,6 +52,7 @@ public:
     // CockroachDB only (the worker ignores them on PostgreSQL).
     void setFollowerReads(bool enabled);
     void setAsOf(const QDateTime &time);
+    QDateTime asOf() const { return m_asOf; }
     void setFirstPageSize(int rows) { m_firstPageSize = qMax(1, rows); }
     void setMaxPageSize(int rows) { m_maxPageSize = qMax(1, rows); }
     // A title for the SQL panel entries ("Browse rides").
