@@ -703,8 +703,10 @@ Result<TransactionBody> Operations::deleteUser(const QString &city, const QStrin
     return body;
 }
 
-Result<TransactionBody> Operations::createPromoCode(const CreatePromoCodeInput &input)
+Result<TransactionBody> Operations::createPromoCode(const CreatePromoCodeInput &given)
 {
+    CreatePromoCodeInput input = given;
+    input.code = Validation::normalizedPromoCode(given.code);
     if (auto problem = firstProblem(
             {Validation::promoCode(input.code),
              input.description.size() > Validation::MaxDescriptionLength
@@ -767,8 +769,10 @@ Result<TransactionBody> Operations::createPromoCode(const CreatePromoCodeInput &
     return body;
 }
 
-Result<TransactionBody> Operations::applyPromoCode(const ApplyPromoCodeInput &input)
+Result<TransactionBody> Operations::applyPromoCode(const ApplyPromoCodeInput &given)
 {
+    ApplyPromoCodeInput input = given;
+    input.code = Validation::normalizedPromoCode(given.code);
     if (auto problem = firstProblem({Validation::city(input.city),
                                      Validation::uuid(input.userId, tr("the user id")),
                                      Validation::promoCode(input.code)}))

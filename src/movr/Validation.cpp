@@ -214,6 +214,11 @@ QString Validation::promoCode(const QString &value)
     return {};
 }
 
+QString Validation::normalizedPromoCode(const QString &value)
+{
+    return value.normalized(QString::NormalizationForm_C);
+}
+
 std::optional<QDateTime> Validation::parseTimestamp(const QString &value)
 {
     static const QRegularExpression format(QStringLiteral(

@@ -75,6 +75,9 @@ public:
     // '_' and '-' (the workload's codes look like "1_wall_heavy_cat"; the column is a
     // VARCHAR, any text).
     static QString promoCode(const QString &value);
+    // A promo code as stored and looked up: Unicode NFC, so that an "é" typed precomposed or
+    // decomposed is the same code.
+    static QString normalizedPromoCode(const QString &value);
     // A timestamp "YYYY-MM-DD HH:MM:SS[.ffffff]" (a 'T' instead of the space is accepted).
     static QString timestamp(const QString &value, const QString &field = {});
     // The parsed timestamp (UTC is assumed: the columns are TIMESTAMP without time zone);

@@ -679,6 +679,19 @@ void TestOperations::applyPromoCode()
     REFUSED(Operations::applyPromoCode({m_rome, newClientUuid(), promo.code}),
             QLatin1String("no such user in rome"));
 
+    // A code typed with a decomposed "é" (e + U+0301) is the code stored precomposed: created
+    // one way, applied the other, it is found (and stored once, in NFC).
+    const QString decomposed = QStringLiteral("CAF") + QChar(u'E') + QChar(0x0301);
+    const QString precomposed = QStringLiteral("CAF") + QChar(0x00C9);
+    CreatePromoCodeInput accented;
+    accented.code = decomposed;
+    accented.expirationTime = QStringLiteral("2099-01-01 00:00:00");
+    COMMITTED(run(Operations::createPromoCode(accented)));
+    QCOMPARE(
+        value(QStringLiteral("SELECT count(*) FROM promo_codes WHERE code = $1"), {precomposed}),
+        QStringLiteral("1"));
+    COMMITTED(run(Operations::applyPromoCode({m_rome, user, precomposed})));
+
     QVERIFY(m_sql->exec(QStringLiteral("INSERT INTO promo_codes (code, expiration_time) VALUES "
                                        "('EXPIRED_ONE', now() - interval '1 minute')")));
     REFUSED(Operations::applyPromoCode({m_rome, user, QStringLiteral("EXPIRED_ONE")}),
