@@ -25,15 +25,17 @@ RetryInjectionActions::RetryInjectionActions(QMenu *menu, QStatusBar *statusBar,
            "a COMMIT statement only: the edit commits at RELEASE SAVEPOINT cockroach_restart, "
            "and the COMMIT after it shows the error."));
     connect(m_statements, &QAction::toggled, this,
-            [this](bool on) { send("setInjectRetryErrors", on); });
+            [this](bool on) { send(&EditWorker::setInjectRetryErrors, on); });
     connect(m_onCommit, &QAction::toggled, this,
-            [this](bool on) { send("setInjectRetryErrorsOnCommit", on); });
+            [this](bool on) { send(&EditWorker::setInjectRetryErrorsOnCommit, on); });
 }
 
-void RetryInjectionActions::send(const char *slot, bool on)
+void RetryInjectionActions::send(void (EditWorker::*slot)(bool), bool on)
 {
-    if (m_worker)
-        QMetaObject::invokeMethod(m_worker, slot, Qt::QueuedConnection, Q_ARG(bool, on));
+    // Run on the worker's thread (the worker is the context object); checked by the compiler.
+    if (EditWorker *worker = m_worker)
+        QMetaObject::invokeMethod(
+            worker, [worker, slot, on] { (worker->*slot)(on); }, Qt::QueuedConnection);
 }
 
 void RetryInjectionActions::attach(EditWorker *worker)
@@ -56,9 +58,9 @@ void RetryInjectionActions::attach(EditWorker *worker)
     connect(worker, &EditWorker::statementTraced, m_sqlPanel,
             [this](const TraceEntry &entry) { m_sqlPanel->appendTrace({entry}); });
     if (m_statements->isChecked())
-        send("setInjectRetryErrors", true);
+        send(&EditWorker::setInjectRetryErrors, true);
     if (m_onCommit->isChecked())
-        send("setInjectRetryErrorsOnCommit", true);
+        send(&EditWorker::setInjectRetryErrorsOnCommit, true);
 }
 
 void RetryInjectionActions::applyTo(RetryPolicy &policy) const

@@ -32,7 +32,7 @@ public:
     void applyTo(RetryPolicy &policy) const;
 
 private:
-    void send(const char *slot, bool on);
+    void send(void (EditWorker::*slot)(bool), bool on);
 
     QAction *m_statements = nullptr;
     QAction *m_onCommit = nullptr;
