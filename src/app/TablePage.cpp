@@ -122,8 +122,9 @@ TablePage::TablePage(BrowseTable table, QWidget *parent)
     connect(m_search, &QLineEdit::returnPressed, this, &TablePage::applyFilter);
     connect(m_searchDelay, &QTimer::timeout, this, &TablePage::applyFilter);
     connect(m_scope, &ScopeSelector::scopeChanged, this, &TablePage::applyFilter);
-    // A text search in all cities that no index answers: say so beside it, and offer the
-    // statement that makes it instant (copied, for whoever may create indexes).
+    // A search, a filter or a sort in all cities that no index answers: say so beside the
+    // search, and offer the statement that makes it instant (copied, for whoever may create
+    // indexes), or a city.
     m_searchIndexHint = new QLabel(this);
     m_searchIndexHint->setObjectName(QStringLiteral("searchIndexHint"));
     m_searchIndexHint->setTextFormat(Qt::RichText);
@@ -132,15 +133,7 @@ TablePage::TablePage(BrowseTable table, QWidget *parent)
     m_searchIndexHint->hide();
     connect(m_searchIndexHint, &QLabel::linkActivated, this,
             [this] { QApplication::clipboard()->setText(m_model->searchIndexScript()); });
-    connect(m_model, &BrowseTableModel::searchIndexScriptChanged, this,
-            [this](const QString &script) {
-                m_searchIndexHint->setVisible(!script.isEmpty());
-                m_searchIndexHint->setToolTip(script);
-                m_searchIndexHint->setText(
-                    tr("Searching this text in all cities reads every row: no index covers it. "
-                       "<a href=\"copy\">Copy the statement</a> that makes it instant, for an "
-                       "admin to run."));
-            });
+    connect(m_model, &BrowseTableModel::indexHintChanged, this, &TablePage::updateIndexHint);
 
     m_summary->setObjectName(QStringLiteral("summary"));
     m_summary->setContentsMargins(2, 0, 2, 0);
@@ -471,6 +464,33 @@ int TablePage::currentRow() const
 QString TablePage::selectionAsTsv() const
 {
     return m_view->selectionAsTsv();
+}
+
+void TablePage::updateIndexHint()
+{
+    const QString script = m_model->searchIndexScript();
+    QString text;
+    switch (m_model->wholeTableRead()) {
+    case WholeTableReason::None:
+        break;
+    case WholeTableReason::Search:
+        text = tr("Searching this text in all cities reads every row: no index covers it. "
+                  "<a href=\"copy\">Copy the statement</a> that makes it instant, for an "
+                  "admin to run.");
+        break;
+    case WholeTableReason::Filter:
+        text = tr("This filter reads every row in all cities: no index covers it. Choose a "
+                  "city, or <a href=\"copy\">copy the statement</a> that makes it instant, for "
+                  "an admin to run.");
+        break;
+    case WholeTableReason::Sort:
+        text = tr("Sorting by this column in all cities reads every row: MovR's indexes start "
+                  "with the city. Choose a city to sort it quickly.");
+        break;
+    }
+    m_searchIndexHint->setVisible(!text.isEmpty());
+    m_searchIndexHint->setToolTip(script);
+    m_searchIndexHint->setText(text);
 }
 
 void TablePage::copySelection()

@@ -36,7 +36,8 @@ public:
     PendingEditsProxy *editsProxy() const { return m_editsProxy; }
     ScopeSelector *scopeSelector() const { return m_scope; }
     QLineEdit *searchField() const { return m_search; }
-    // Beside the search: shown while the search reads every row (no trigram index).
+    // Beside the search: shown while the query reads every row (WholeTableRead: a search, a
+    // filter or a sort in all cities that no index answers).
     QLabel *searchIndexHint() const { return m_searchIndexHint; }
     StateOverlay *overlay() const { return m_overlay; }
     QString summaryText() const;
@@ -79,6 +80,7 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    void updateIndexHint(); // the hint beside the search (WholeTableRead)
     void applyFilter();
     void updateColors();
     void updateState();

@@ -1,5 +1,6 @@
 #include "DemoDatabase.h"
 
+#include "movr/BrowseIndexes.h"
 #include "movr/Schema.h"
 #include "movr/SearchIndexes.h"
 
@@ -106,8 +107,10 @@ Status DemoDatabase::start(const MovrLoadOptions::ProgressCallback &progress)
     m_loaded = false;
     if (existing->size() == Schema::tableNames().size()) {
         // A kept --demo-dir database, loaded by an earlier run (perhaps before the demo
-        // had its search indexes).
+        // had its search and filter indexes).
         if (auto indexed = SearchIndexes::createAll(**connection); !indexed)
+            return fail(indexed.error());
+        if (auto indexed = BrowseIndexes::createAll(**connection); !indexed)
             return fail(indexed.error());
         return Ok{};
     }
@@ -120,8 +123,11 @@ Status DemoDatabase::start(const MovrLoadOptions::ProgressCallback &progress)
         !loaded)
         return fail(loaded.error());
     // Beyond `workload init movr`: the trigram indexes that let staff search a part of a name
-    // or location in all cities (SearchIndexes).
+    // or location in all cities (SearchIndexes), and those of the filters staff use every
+    // day in all cities (BrowseIndexes).
     if (auto indexed = SearchIndexes::createAll(**connection); !indexed)
+        return fail(indexed.error());
+    if (auto indexed = BrowseIndexes::createAll(**connection); !indexed)
         return fail(indexed.error());
     m_loaded = true;
     return Ok{};

@@ -217,9 +217,10 @@ void BrowseTableModel::onPage(const Page &page)
 void BrowseTableModel::applyPage(const Page &page)
 {
     m_pending = false;
-    if (page.searchIndexScript != m_searchIndexScript) {
+    if (page.searchIndexScript != m_searchIndexScript || page.wholeTableRead != m_wholeTableRead) {
         m_searchIndexScript = page.searchIndexScript;
-        Q_EMIT searchIndexScriptChanged(m_searchIndexScript);
+        m_wholeTableRead = page.wholeTableRead;
+        Q_EMIT indexHintChanged();
     }
     if (page.error) {
         // Canceled without our asking (a cancel that raced onto this query): ask again.

@@ -74,8 +74,10 @@ public:
     bool atEnd() const { return m_atEnd; }
     bool isFetching() const { return m_pending; }
     qint64 estimatedRows() const { return m_estimate; }
-    // When the current search reads every row (text in all cities, no trigram index): the
-    // statement that would make it instant (Page::searchIndexScript); empty otherwise.
+    // Whether the current query reads every row (a search, a filter or a sort in all cities
+    // that no index answers, see worker/WholeTableRead.h) and the statement that would make
+    // it instant (Page::searchIndexScript; empty for a sort, and when an index answers it).
+    WholeTableReason wholeTableRead() const { return m_wholeTableRead; }
     QString searchIndexScript() const { return m_searchIndexScript; }
     quint64 generation() const { return m_generation; }
     quint64 clientId() const { return m_client; }
@@ -117,7 +119,8 @@ Q_SIGNALS:
     // Emitted once per generation, when its first rows are in the model.
     void firstRowsShown();
     void rowsRefreshed(int count);
-    void searchIndexScriptChanged(const QString &script);
+    // wholeTableRead() or searchIndexScript() changed.
+    void indexHintChanged();
 
 private:
     void onPage(const Page &page);
@@ -148,6 +151,7 @@ private:
     QString m_errorText;
     qint64 m_estimate = -1;
     QString m_searchIndexScript;
+    WholeTableReason m_wholeTableRead = WholeTableReason::None;
 
     int m_firstPageSize = 50;
     int m_maxPageSize = 10000;

@@ -63,6 +63,14 @@ struct PageRequest
     QString action;               // for the SQL panel, e.g. "Browse rides"
 };
 
+// Why a page query may read a whole table (see WholeTableRead.h).
+enum class WholeTableReason {
+    None,
+    Search, // a text in all cities, no trigram index
+    Filter, // active rides, a status or a time range in all cities, no index for it
+    Sort,   // a column other than the key's first, in all cities
+};
+
 struct Page
 {
     PageRequest::Kind kind = PageRequest::Kind::Page;
@@ -75,11 +83,12 @@ struct Page
     QList<KeyValues> refreshKeys; // Kind::Refresh: the keys that were asked for
     qint64 estimate = -1;         // Kind::Estimate: rows according to the catalog;
                                   // Kind::GcWindow: seconds (-1: unknown, or not CockroachDB)
-    // A text search in all cities on a column no trigram index covers reads every row of the
-    // table (bounded in time, see BrowseWorker): the statement that would make it instant,
-    // for the flavor. Empty when an index answers the search.
+    // A query that reads every row of the table (bounded in time, see BrowseWorker): why, and
+    // the statement that would make it instant, for the flavor (empty for a sort, and when an
+    // index answers the query).
+    WholeTableReason wholeTableRead = WholeTableReason::None;
     QString searchIndexScript;
-    bool searchStoppedEarly = false; // that search reached its time bound (page.error says so)
+    bool searchStoppedEarly = false; // that query reached its time bound (page.error says so)
     std::optional<DbError> error;
     QList<TraceEntry> trace;
     qint64 durationUs = 0;

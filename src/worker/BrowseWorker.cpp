@@ -6,6 +6,8 @@
 
 #include "BrowseQuery.h"
 #include "SearchCondition.h"
+#include "WholeTableRead.h"
+#include "movr/BrowseIndexes.h"
 #include "movr/SearchIndexes.h"
 
 #include <QCoreApplication>
@@ -34,23 +36,34 @@ void BrowseWorker::registerMetaTypes()
     qRegisterMetaType<ConnectionHealth>();
 }
 
-// The statement that would let an index answer this page's search, when none does.
-static QString missingSearchIndex(const TableSpec &spec, const PageRequest &request,
-                                  const QSet<QString> &trigramColumns, ServerFlavor flavor)
+QString BrowseWorker::boundReachedMessage(WholeTableReason reason) const
 {
-    if (request.kind != PageRequest::Kind::Page ||
-        !SearchCondition::readsTextInAllCities(spec, request.filter.search,
-                                               !request.filter.cities.isEmpty()))
-        return {};
-    QStringList scripts;
-    for (int column : spec.containsColumns) {
-        const QString &name = spec.columns.at(column).name;
-        if (trigramColumns.contains(spec.sqlName + QLatin1Char('.') + name))
-            continue;
-        if (const SearchIndexes::Index *index = SearchIndexes::find(spec.sqlName, name))
-            scripts.append(SearchIndexes::script(*index, flavor));
+    // Outside the translate() calls: lupdate's parser hangs on a template argument list among
+    // their arguments (tst_translations would time out).
+    const int seconds = int(std::max<qint64>(1, (m_searchBound.count() + 999) / 1000));
+    switch (reason) {
+    case WholeTableReason::Sort:
+        return QCoreApplication::translate(
+            "BrowseWorker",
+            "The sort stopped after %n seconds without reading every row: in all cities, this "
+            "column is sorted by reading the whole table. Choose a city to sort it quickly.",
+            nullptr, seconds);
+    case WholeTableReason::Filter:
+        return QCoreApplication::translate(
+            "BrowseWorker",
+            "The filter stopped after %n seconds without reading every row: in all cities, no "
+            "index answers it. Choose a city, or create the index named beside the search.",
+            nullptr, seconds);
+    case WholeTableReason::Search:
+    case WholeTableReason::None:
+        break;
     }
-    return scripts.join(QLatin1Char('\n'));
+    return QCoreApplication::translate("BrowseWorker",
+                                       "The search stopped after %n seconds without reading "
+                                       "every row: this text is searched in all cities without "
+                                       "an index. Choose a city, or create the index named "
+                                       "beside the search.",
+                                       nullptr, seconds);
 }
 
 quint64 BrowseWorker::newClientId()
@@ -175,11 +188,16 @@ Status BrowseWorker::prepareConnection(PgConnection &connection)
         m_shape = *shape;
     }
     // Read once per connection. When it cannot be read (no MovR tables yet, a catalog the
-    // user may not read), searches are treated as unindexed: the hint and the bound apply.
-    auto detected = SearchIndexes::detect(connection);
-    if (!detected && (detected.error().kind == ErrorClass::Connection || connection.isBroken()))
-        return detected.error();
-    m_trigramColumns = detected ? *detected : QSet<QString>();
+    // user may not read), searches and filters are treated as unindexed: the hint and the
+    // bound apply.
+    auto trigram = SearchIndexes::detect(connection);
+    if (!trigram && (trigram.error().kind == ErrorClass::Connection || connection.isBroken()))
+        return trigram.error();
+    auto browse = BrowseIndexes::detect(connection);
+    if (!browse && (browse.error().kind == ErrorClass::Connection || connection.isBroken()))
+        return browse.error();
+    m_indexes.trigramColumns = trigram ? *trigram : QSet<QString>();
+    m_indexes.browseIndexes = browse ? *browse : QSet<QString>();
     return status;
 }
 
@@ -234,13 +252,15 @@ JobStatus BrowseWorker::runRequest(PgConnection &connection, const PageRequest &
     entry.params = statement.params;
     entry.isRead = true;
     entry.startedAt = QDateTime::currentDateTimeUtc();
-    // A search that reads the whole table is bounded in time (statement_timeout, in
+    // A query that reads the whole table is bounded in time (statement_timeout, in
     // milliseconds: the same setting on both servers), set around this statement only. A
     // time, not a LIMIT: a LIMIT bounds the rows returned, not the rows read, and a rare
     // text would still read every row.
-    page.searchIndexScript =
-        missingSearchIndex(spec, request, m_trigramColumns, connection.serverInfo().flavor);
-    const bool bounded = !page.searchIndexScript.isEmpty();
+    const WholeTableRead::Verdict verdict =
+        WholeTableRead::of(spec, request, m_indexes, connection.serverInfo().flavor);
+    page.wholeTableRead = verdict.reason;
+    page.searchIndexScript = verdict.script;
+    const bool bounded = verdict.reason != WholeTableReason::None;
     if (bounded) {
         auto set = connection.exec(
             QStringLiteral("SET statement_timeout = %1").arg(m_searchBound.count()));
@@ -258,21 +278,11 @@ JobStatus BrowseWorker::runRequest(PgConnection &connection, const PageRequest &
         result.error().message.contains(QLatin1String("statement timeout"))) {
         // Not a cancel (the model asks again after those): the bound, in a sentence.
         page.searchStoppedEarly = true;
-        // Outside the translate() call: lupdate's parser hangs on a template argument list
-        // among its arguments (tst_translations would time out).
-        const int seconds = int(std::max<qint64>(1, (m_searchBound.count() + 999) / 1000));
         entry.sqlState = result.error().sqlState;
         entry.error = result.error().message;
         Q_EMIT statementTraced(entry);
         page.trace.append(entry);
-        page.error = DbError::make(
-            ErrorClass::Other,
-            QCoreApplication::translate("BrowseWorker",
-                                        "The search stopped after %n seconds without reading "
-                                        "every row: this text is searched in all cities without "
-                                        "an index. Choose a city, or create the index named "
-                                        "beside the search.",
-                                        nullptr, seconds));
+        page.error = DbError::make(ErrorClass::Other, boundReachedMessage(verdict.reason));
         Q_EMIT pageReady(page);
         return JobStatus::Done;
     }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "BrowseTypes.h"
+#include "WholeTableRead.h"
 #include "WorkerBase.h"
 
 #include <QHash>
@@ -34,8 +35,9 @@ public:
 
     static void registerMetaTypes();
 
-    // How long a search that reads a whole table (text in all cities, no trigram index) may
-    // run before it is stopped with a message; other reads are not bounded here. Call before
+    // How long a page query that reads a whole table (WholeTableRead: a text search, a filter
+    // or a sort in all cities that no index answers) may run before it is stopped with a
+    // message; other reads are not bounded here. Call before
     // start() (tests shorten it).
     void setSearchBound(std::chrono::milliseconds bound) { m_searchBound = bound; }
 
@@ -57,6 +59,7 @@ private:
     Q_INVOKABLE void enqueueRequest(const PageRequest &request, quint64 jobId);
     Q_INVOKABLE void enqueuePing(quint64 jobId);
     JobStatus runRequest(PgConnection &connection, const PageRequest &request);
+    QString boundReachedMessage(WholeTableReason reason) const;
 
     struct Outstanding
     {
@@ -64,8 +67,8 @@ private:
         quint64 jobId = 0;
     };
     std::chrono::milliseconds m_searchBound{15000};
-    QSet<QString> m_trigramColumns; // worker thread: "table.column" with a trigram index
-    MovrSchemaShape m_shape;        // worker thread only
+    DetectedIndexes m_indexes; // worker thread: the search and filter indexes found
+    MovrSchemaShape m_shape;   // worker thread only
     QMutex m_mutex;
     QHash<quint64, QList<Outstanding>> m_outstanding; // client → page jobs not yet answered
     std::atomic<quint64> m_nextClient{1};
