@@ -260,6 +260,16 @@ void TestDemoLifecycle::urlIsPrintedPsqlWorksSigtermCleansUp()
     QCOMPARE(psql(demo.url, QStringLiteral("SELECT count(*) FROM pg_constraint WHERE contype = "
                                            "'f'")),
              QStringLiteral("5"));
+    // Beyond `workload init movr`: the indexes of the search and of the filters in all
+    // cities (SearchIndexes, BrowseIndexes).
+    QCOMPARE(psql(demo.url, QStringLiteral("SELECT string_agg(indexname, ',' ORDER BY "
+                                           "indexname) FROM pg_indexes WHERE indexname IN "
+                                           "('users_name_trgm', "
+                                           "'vehicles_current_location_trgm', 'rides_active', "
+                                           "'vehicles_status', 'rides_start_time', "
+                                           "'vehicles_creation_time')")),
+             QStringLiteral("rides_active,rides_start_time,users_name_trgm,vehicles_creation_"
+                            "time,vehicles_current_location_trgm,vehicles_status"));
     // Root path: the server does not run as root.
     QVERIFY(demo.postmaster > 0);
     if (::geteuid() == 0)
@@ -391,6 +401,8 @@ void TestDemoLifecycle::demoDirKeepsDatabase()
     QCOMPARE(psql(first.url, QStringLiteral("INSERT INTO promo_codes (code) VALUES ('kept') "
                                             "RETURNING code")),
              QStringLiteral("kept"));
+    // A kept database from before the demo made its filter indexes: made on the next start.
+    QCOMPARE(psql(first.url, QStringLiteral("DROP INDEX rides_active")), QString());
     const qint64 postmaster = readPid(directory + QStringLiteral("/data/postmaster.pid"));
     QVERIFY(stopped(first, SIGTERM));
     QVERIFY(!processAlive(postmaster));
@@ -402,6 +414,9 @@ void TestDemoLifecycle::demoDirKeepsDatabase()
                                              "'kept'")),
              QStringLiteral("1")); // not reloaded
     QCOMPARE(psql(second.url, QStringLiteral("SELECT count(*) FROM rides")), QStringLiteral("45"));
+    QCOMPARE(psql(second.url, QStringLiteral("SELECT count(*) FROM pg_indexes WHERE indexname = "
+                                             "'rides_active'")),
+             QStringLiteral("1"));
     QVERIFY(stopped(second, SIGTERM));
     QVERIFY(QDir(directory).removeRecursively());
 }
