@@ -5,7 +5,6 @@
 #include "txn/TransactionRunner.h"
 
 #include "BrowseQuery.h"
-#include "SearchCondition.h"
 #include "WholeTableRead.h"
 #include "movr/BrowseIndexes.h"
 #include "movr/SearchIndexes.h"
