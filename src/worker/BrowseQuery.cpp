@@ -99,15 +99,6 @@ QStringList filterConditions(const TableSpec &spec, const BrowseFilter &filter, 
     return where;
 }
 
-// Sorting by the first column of the primary key alone is the key order itself.
-BrowseSort effectiveSort(const TableSpec &spec, BrowseSort sort)
-{
-    if (sort.column < 0 || sort.column >= spec.columns.size() ||
-        sort.column == spec.orderKeyColumns.value(0, -1))
-        sort.column = -1;
-    return sort;
-}
-
 // The ordering columns: the sort column (if not the primary key) then the catalog's key. On a
 // REGIONAL BY ROW table CockroachDB's primary index is (crdb_region, id); `ORDER BY id LIMIT n`
 // is still answered from it, one limited scan per region merged (SplitLimitedScanIntoUnionScans,
@@ -136,6 +127,14 @@ QString tuple(const QStringList &items)
 } // namespace
 
 namespace BrowseQuery {
+
+BrowseSort effectiveSort(const TableSpec &spec, BrowseSort sort)
+{
+    if (sort.column < 0 || sort.column >= spec.columns.size() ||
+        sort.column == spec.orderKeyColumns.value(0, -1))
+        sort.column = -1;
+    return sort;
+}
 
 QString escapeLike(const QString &text)
 {

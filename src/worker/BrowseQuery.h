@@ -24,6 +24,8 @@ Statement estimate(BrowseTable table, const ServerInfo &server);
 // The estimate in the answer to estimate(): -1 when unknown (no row, NULL, negative).
 qint64 estimateFrom(const PgResult &rows);
 
+// Sorting by the first column of the catalog's key alone is the key order itself (column -1).
+BrowseSort effectiveSort(const TableSpec &spec, BrowseSort sort);
 // The after-key of the row (sort value, when sorting by a non-key column, then the values of
 // the orderKeyColumns).
 KeyValues keyOf(const TableSpec &spec, const BrowseSort &sort, const RowData &row);

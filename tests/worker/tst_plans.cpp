@@ -318,9 +318,12 @@ QList<Case> TestPlans::browseCases() const
                 return QStringLiteral("new york");
             return QStringLiteral("5");
         };
-        if (request.sort.column >= 0)
-            after.append(sample(spec.columns.at(request.sort.column)));
-        for (int column : spec.keyColumns)
+        // As the model makes it (BrowseQuery::keyOf): a sort by the key's first column is the
+        // key order itself, with no sort value in front.
+        const BrowseSort sort = BrowseQuery::effectiveSort(spec, request.sort);
+        if (sort.column >= 0)
+            after.append(sample(spec.columns.at(sort.column)));
+        for (int column : spec.orderKeyColumns)
             after.append(sample(spec.columns.at(column)));
         request.after = after;
         cases.append(
