@@ -162,6 +162,20 @@
         <source>Read the MovR schema</source>
         <translation>MovR-Schema lesen</translation>
     </message>
+    <message numerus="yes">
+        <source>The sort stopped after %n seconds without reading every row: in all cities, this column is sorted by reading the whole table. Choose a city to sort it quickly.</source>
+        <translation>
+            <numerusform>Das Sortieren wurde nach %n Sekunde beendet, ohne jede Zeile zu lesen: In allen Städten wird diese Spalte sortiert, indem die ganze Tabelle gelesen wird. Wählen Sie eine Stadt, um schnell zu sortieren.</numerusform>
+            <numerusform>Das Sortieren wurde nach %n Sekunden beendet, ohne jede Zeile zu lesen: In allen Städten wird diese Spalte sortiert, indem die ganze Tabelle gelesen wird. Wählen Sie eine Stadt, um schnell zu sortieren.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The filter stopped after %n seconds without reading every row: in all cities, no index answers it. Choose a city, or create the index named beside the search.</source>
+        <translation>
+            <numerusform>Der Filter wurde nach %n Sekunde beendet, ohne jede Zeile zu lesen: In allen Städten beantwortet ihn kein Index. Wählen Sie eine Stadt oder legen Sie den neben der Suche genannten Index an.</numerusform>
+            <numerusform>Der Filter wurde nach %n Sekunden beendet, ohne jede Zeile zu lesen: In allen Städten beantwortet ihn kein Index. Wählen Sie eine Stadt oder legen Sie den neben der Suche genannten Index an.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -2184,6 +2198,14 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
             <numerusform>%n geladen von etwa %1 in der Tabelle</numerusform>
             <numerusform>%n geladen von etwa %1 in der Tabelle</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>This filter reads every row in all cities: no index covers it. Choose a city, or &lt;a href=&quot;copy&quot;&gt;copy the statement&lt;/a&gt; that makes it instant, for an admin to run.</source>
+        <translation>Dieser Filter liest in allen Städten jede Zeile: Kein Index deckt ihn ab. Wählen Sie eine Stadt oder &lt;a href=&quot;copy&quot;&gt;kopieren Sie die Anweisung&lt;/a&gt;, die ihn sofort beantwortbar macht, damit ein Administrator sie ausführt.</translation>
+    </message>
+    <message>
+        <source>Sorting by this column in all cities reads every row: MovR&apos;s indexes start with the city. Choose a city to sort it quickly.</source>
+        <translation>Das Sortieren nach dieser Spalte in allen Städten liest jede Zeile: Die Indizes von MovR beginnen mit der Stadt. Wählen Sie eine Stadt, um schnell zu sortieren.</translation>
     </message>
 </context>
 <context>

@@ -20,6 +20,20 @@
             <numerusform>The search stopped after %n seconds without reading every row: this text is searched in all cities without an index. Choose a city, or create the index named beside the search.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>The sort stopped after %n seconds without reading every row: in all cities, this column is sorted by reading the whole table. Choose a city to sort it quickly.</source>
+        <translation>
+            <numerusform>The sort stopped after %n second without reading every row: in all cities, this column is sorted by reading the whole table. Choose a city to sort it quickly.</numerusform>
+            <numerusform>The sort stopped after %n seconds without reading every row: in all cities, this column is sorted by reading the whole table. Choose a city to sort it quickly.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The filter stopped after %n seconds without reading every row: in all cities, no index answers it. Choose a city, or create the index named beside the search.</source>
+        <translation>
+            <numerusform>The filter stopped after %n second without reading every row: in all cities, no index answers it. Choose a city, or create the index named beside the search.</numerusform>
+            <numerusform>The filter stopped after %n seconds without reading every row: in all cities, no index answers it. Choose a city, or create the index named beside the search.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>EditController</name>

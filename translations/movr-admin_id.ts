@@ -160,6 +160,18 @@
         <source>Read the MovR schema</source>
         <translation>Membaca skema MovR</translation>
     </message>
+    <message numerus="yes">
+        <source>The sort stopped after %n seconds without reading every row: in all cities, this column is sorted by reading the whole table. Choose a city to sort it quickly.</source>
+        <translation>
+            <numerusform>Pengurutan berhenti setelah %n detik tanpa membaca setiap baris: di semua kota, kolom ini diurutkan dengan membaca seluruh tabel. Pilih kota agar pengurutan cepat.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The filter stopped after %n seconds without reading every row: in all cities, no index answers it. Choose a city, or create the index named beside the search.</source>
+        <translation>
+            <numerusform>Filter berhenti setelah %n detik tanpa membaca setiap baris: di semua kota, tidak ada indeks yang menjawabnya. Pilih kota, atau buat indeks yang disebut di samping pencarian.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -2174,6 +2186,14 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
         <translation>
             <numerusform>%n dimuat dari sekitar %1 di tabel</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>This filter reads every row in all cities: no index covers it. Choose a city, or &lt;a href=&quot;copy&quot;&gt;copy the statement&lt;/a&gt; that makes it instant, for an admin to run.</source>
+        <translation>Filter ini membaca setiap baris di semua kota: tidak ada indeks yang mencakupnya. Pilih kota, atau &lt;a href=&quot;copy&quot;&gt;salin pernyataan&lt;/a&gt; yang membuatnya instan, untuk dijalankan admin.</translation>
+    </message>
+    <message>
+        <source>Sorting by this column in all cities reads every row: MovR&apos;s indexes start with the city. Choose a city to sort it quickly.</source>
+        <translation>Mengurutkan menurut kolom ini di semua kota membaca setiap baris: indeks MovR diawali dengan kota. Pilih kota agar pengurutan cepat.</translation>
     </message>
 </context>
 <context>
