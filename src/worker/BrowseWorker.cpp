@@ -159,6 +159,7 @@ Status BrowseWorker::prepareConnection(PgConnection &connection)
 {
     if (auto prepared = WorkerBase::prepareConnection(connection); !prepared)
         return prepared;
+    m_timeoutMayBeSet = false; // a new session has the server's default
     Status status = Ok{};
     // Traced like every statement, so that QA sees what the window learned at connect.
     TraceEntry entry;
@@ -260,7 +261,16 @@ JobStatus BrowseWorker::runRequest(PgConnection &connection, const PageRequest &
     page.wholeTableRead = verdict.reason;
     page.searchIndexScript = verdict.script;
     const bool bounded = verdict.reason != WholeTableReason::None;
+    if (!bounded && m_timeoutMayBeSet) {
+        // The RESET after the last bounded query did not run (a cancel aimed at a superseded
+        // page can land on it): no other read may inherit the bound.
+        auto reset = connection.exec(QStringLiteral("RESET statement_timeout"));
+        if (!reset && (reset.error().kind == ErrorClass::Connection || connection.isBroken()))
+            return JobStatus::RunAgainAfterReconnect;
+        m_timeoutMayBeSet = !reset;
+    }
     if (bounded) {
+        m_timeoutMayBeSet = true;
         auto set = connection.exec(
             QStringLiteral("SET statement_timeout = %1").arg(m_searchBound.count()));
         if (!set && (set.error().kind == ErrorClass::Connection || connection.isBroken()))
@@ -272,7 +282,7 @@ JobStatus BrowseWorker::runRequest(PgConnection &connection, const PageRequest &
     entry.durationUs = timer.nsecsElapsed() / 1000;
     page.durationUs = entry.durationUs;
     if (bounded && !connection.isBroken())
-        connection.exec(QStringLiteral("RESET statement_timeout"));
+        m_timeoutMayBeSet = !connection.exec(QStringLiteral("RESET statement_timeout"));
     if (bounded && !result && result.error().sqlState == QLatin1String("57014") &&
         result.error().message.contains(QLatin1String("statement timeout"))) {
         // Not a cancel (the model asks again after those): the bound, in a sentence.

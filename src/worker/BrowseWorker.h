@@ -67,8 +67,9 @@ private:
         quint64 jobId = 0;
     };
     std::chrono::milliseconds m_searchBound{15000};
-    DetectedIndexes m_indexes; // worker thread: the search and filter indexes found
-    MovrSchemaShape m_shape;   // worker thread only
+    bool m_timeoutMayBeSet = false; // worker thread: the bound's RESET has not succeeded yet
+    DetectedIndexes m_indexes;      // worker thread: the search and filter indexes found
+    MovrSchemaShape m_shape;        // worker thread only
     QMutex m_mutex;
     QHash<quint64, QList<Outstanding>> m_outstanding; // client → page jobs not yet answered
     std::atomic<quint64> m_nextClient{1};
