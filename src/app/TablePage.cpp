@@ -235,7 +235,9 @@ QWidget *TablePage::makeFilterBar()
         m_timeRange->setObjectName(QStringLiteral("timeRange"));
         m_timeRange->setToolTip(tr("Only rows whose %1 is in this range (local time)")
                                     .arg(spec.columns.at(spec.timeColumn).title.toLower()));
-        m_from = new QDateTimeEdit(QDateTime(QDate(2018, 12, 1), QTime(0, 0)), bar);
+        // The last week by default (the data is a present-day snapshot, and staff look at
+        // recent rides first).
+        m_from = new QDateTimeEdit(QDateTime(QDate::currentDate().addDays(-7), QTime(0, 0)), bar);
         m_from->setObjectName(QStringLiteral("timeFrom"));
         // "to" is now unless a time is ticked: a bound fixed when the window opened would hide
         // every ride started since.
