@@ -18,19 +18,8 @@ Q_DECLARE_METATYPE(BrowseFilter)
 
 namespace {
 
-using KeyList = QList<QStringList>;
-
-KeyList modelKeys(const BrowseTableModel &model)
-{
-    KeyList keys;
-    for (int row = 0; row < model.rowCount(); ++row) {
-        QStringList key;
-        for (const auto &value : model.keyAt(row))
-            key.append(value.value_or(QStringLiteral("<null>")));
-        keys.append(key);
-    }
-    return keys;
-}
+using ModelTesting::KeyList;
+using ModelTesting::modelKeys;
 
 QString keyList(const TableSpec &spec)
 {
@@ -54,22 +43,7 @@ private:
     KeyList sqlKeys(const QString &table, const QString &columns, const QString &where,
                     const QString &orderBy, const SqlParams &params = {})
     {
-        const QString sql =
-            QStringLiteral("SELECT %1 FROM %2 %3 ORDER BY %4")
-                .arg(columns, table, where.isEmpty() ? QString() : QStringLiteral("WHERE ") + where,
-                     orderBy);
-        auto result = m_sql->exec(sql, params);
-        if (!result)
-            qFatal("%s: %s", qPrintable(sql), qPrintable(result.error().toString()));
-        KeyList keys;
-        for (int row = 0; row < result->rowCount(); ++row) {
-            QStringList key;
-            for (int column = 0; column < result->columnCount(); ++column)
-                key.append(result->isNull(row, column) ? QStringLiteral("<null>")
-                                                       : result->text(row, column));
-            keys.append(key);
-        }
-        return keys;
+        return ModelTesting::sqlKeys(*m_sql, table, columns, where, orderBy, params);
     }
 
     std::unique_ptr<BrowseTableModel> makeModel(BrowseTable table, const BrowseFilter &filter = {},
