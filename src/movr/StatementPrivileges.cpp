@@ -206,16 +206,10 @@ public:
                 inFromList = false;
             } else if (word == u"update" && wordAt(i - 1, QLatin1String("do"))) {
                 conflictUpdate = true;
-            } else if (word == u"update" && (wordAt(i - 1, QLatin1String("for")) ||
-                                             wordAt(i - 1, QLatin1String("key")))) {
-                locks = true;
-                inFromList = false;
-                if (wordAt(i + 1, QLatin1String("of"))) {
-                    ++i;
-                    inLockList = true;
-                }
-            } else if (word == u"share" && (wordAt(i - 1, QLatin1String("for")) ||
-                                            wordAt(i - 1, QLatin1String("key")))) {
+            } else if ((word == u"update" || word == u"share") &&
+                       (wordAt(i - 1, QLatin1String("for")) ||
+                        wordAt(i - 1, QLatin1String("key")))) {
+                // FOR UPDATE, FOR NO KEY UPDATE, FOR SHARE, FOR KEY SHARE [OF tables]
                 locks = true;
                 inFromList = false;
                 if (wordAt(i + 1, QLatin1String("of"))) {
