@@ -21,6 +21,11 @@
 
 namespace CityLookup {
 
+// `WITH RECURSIVE cities (name) AS (…)`: the distinct values of `cityColumn` (the leading
+// column of `table`'s primary key), one index probe each, ending with a NULL row. A
+// statement follows it that reads `cities`.
+QString distinctCities(const QString &table, const QString &cityColumn);
+
 // A scalar subquery (in parentheses): the city of the row of `table` whose id is parameter
 // $`idParam` in a city other than parameter $`cityParam`, or NULL. Evaluated only when the
 // CTE `foundCte` of the same statement is empty. `table` is a MovR table whose primary key

@@ -2,20 +2,11 @@
 
 #include "BrowseQuery.h"
 
+#include "movr/CityLookup.h"
+
 namespace SearchCondition {
 
 namespace {
-
-// The distinct cities of `table`, one primary key probe each (see movr/CityLookup.h).
-QString citiesOf(const QString &table, const QString &cityColumn)
-{
-    return QStringLiteral("WITH RECURSIVE cities (name) AS (\n"
-                          "    SELECT min(%2) FROM %1\n"
-                          "    UNION ALL\n"
-                          "    SELECT (SELECT min(%2) FROM %1 WHERE %2 > cities.name)\n"
-                          "    FROM cities WHERE cities.name IS NOT NULL)\n")
-        .arg(table, cityColumn);
-}
 
 QString containsCondition(const TableSpec &spec, int column, const QString &search,
                           const AddParam &param)
@@ -105,7 +96,7 @@ QString build(const TableSpec &spec, const QString &searchText, bool cityScoped,
             if (keyedByCityThen(spec, column)) {
                 const QString city = spec.quotedColumn(spec.cityColumn);
                 alternatives.append(QLatin1Char('(') + city + QLatin1String(" = ANY (ARRAY (") +
-                                    citiesOf(spec.sqlName, city) +
+                                    CityLookup::distinctCities(spec.sqlName, city) +
                                     QLatin1String("    SELECT name FROM cities WHERE name IS NOT "
                                                   "NULL)) AND ") +
                                     condition + QLatin1Char(')'));
