@@ -1,6 +1,7 @@
 #include "BrowseTableModel.h"
 
 #include "SemanticColors.h"
+#include "WorkerPageSource.h"
 
 #include "worker/BrowseQuery.h"
 #include "worker/BrowseWorker.h"
@@ -45,23 +46,32 @@ BrowseTableModel::BrowseTableModel(BrowseTable table, QObject *parent)
 
 BrowseTableModel::~BrowseTableModel()
 {
-    if (m_worker)
-        m_worker->forgetClient(m_client);
+    if (m_source)
+        m_source->forgetClient(m_client);
 }
 
 void BrowseTableModel::setWorker(BrowseWorker *worker)
 {
-    if (m_worker == worker)
+    if (m_ownedSource && m_source == m_ownedSource && m_ownedSource->worker() == worker)
         return;
-    if (m_worker) {
-        disconnect(m_worker, nullptr, this, nullptr);
-        m_worker->forgetClient(m_client);
+    WorkerPageSource *previous = m_ownedSource;
+    m_ownedSource = worker ? new WorkerPageSource(worker, this) : nullptr;
+    setPageSource(m_ownedSource);
+    delete previous;
+}
+
+void BrowseTableModel::setPageSource(PageSource *source)
+{
+    if (m_source == source)
+        return;
+    if (m_source) {
+        disconnect(m_source, nullptr, this, nullptr);
+        m_source->forgetClient(m_client);
     }
-    m_worker = worker;
-    if (m_worker) {
-        m_client = m_worker->newClientId();
-        connect(m_worker, &BrowseWorker::pageReady, this, &BrowseTableModel::onPage,
-                Qt::QueuedConnection);
+    m_source = source;
+    if (m_source) {
+        m_client = m_source->newClientId();
+        connect(m_source, &PageSource::pageReady, this, &BrowseTableModel::onPage);
     }
     reload();
 }
@@ -109,7 +119,7 @@ void BrowseTableModel::reload()
     m_retriesOfCancel = 0;
     m_errorText.clear();
     m_pageSize = m_firstPageSize;
-    const State next = m_worker ? State::Loading : State::Idle;
+    const State next = m_source ? State::Loading : State::Idle;
     const bool stateChanges = m_state != next;
     m_state = next;
     beginResetModel();
@@ -119,7 +129,7 @@ void BrowseTableModel::reload()
     endResetModel();
     if (stateChanges)
         Q_EMIT stateChanged(m_state);
-    if (!m_worker)
+    if (!m_source)
         return;
     requestPage();
     requestEstimate();
@@ -127,7 +137,7 @@ void BrowseTableModel::reload()
 
 void BrowseTableModel::retry()
 {
-    if (m_state != State::Error || !m_worker)
+    if (m_state != State::Error || !m_source)
         return;
     m_errorText.clear();
     setState(m_rows.isEmpty() ? State::Loading : State::Ready);
@@ -150,35 +160,35 @@ PageRequest BrowseTableModel::baseRequest() const
 
 void BrowseTableModel::requestPage()
 {
-    if (!m_worker || m_pending || m_atEnd)
+    if (!m_source || m_pending || m_atEnd)
         return;
     PageRequest request = baseRequest();
     request.kind = PageRequest::Kind::Page;
     request.after = m_nextKey;
     request.pageSize = m_pageSize;
     m_pending = true;
-    m_worker->submit(request);
+    m_source->submit(request);
 }
 
 void BrowseTableModel::requestEstimate()
 {
-    if (!m_worker)
+    if (!m_source)
         return;
     PageRequest request = baseRequest();
     request.kind = PageRequest::Kind::Estimate;
     request.action = tr("%1 (row estimate)").arg(m_actionName);
-    m_worker->submit(request);
+    m_source->submit(request);
 }
 
 void BrowseTableModel::refreshRows(const QList<KeyValues> &keys)
 {
-    if (!m_worker || keys.isEmpty())
+    if (!m_source || keys.isEmpty())
         return;
     PageRequest request = baseRequest();
     request.kind = PageRequest::Kind::Refresh;
     request.refreshKeys = keys;
     request.action = m_actionName + QStringLiteral(" (refresh)");
-    m_worker->submit(request);
+    m_source->submit(request);
 }
 
 PageRequest BrowseTableModel::exportRequest(int pageSize) const
@@ -503,7 +513,7 @@ QVariant BrowseTableModel::headerData(int section, Qt::Orientation orientation, 
 
 bool BrowseTableModel::canFetchMore(const QModelIndex &parent) const
 {
-    if (parent.isValid() || !m_worker)
+    if (parent.isValid() || !m_source)
         return false;
     return !m_atEnd && !m_pending && m_state == State::Ready;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "PageSource.h"
 #include "worker/BrowseTypes.h"
 
 #include <QAbstractTableModel>
@@ -8,10 +9,12 @@
 #include <QSet>
 
 class BrowseWorker;
+class WorkerPageSource;
 
-// One MovR table as the views see it: rows fetched by the browse worker in keyset pages
-// (no SQL here), keyed by primary key so that a row can be re-read and updated in place.
-// Configured per table by a TableSpec; the same class serves every tab and the detail pane.
+// One MovR table as the views see it: rows fetched from a PageSource (the browse worker, see
+// WorkerPageSource) in keyset pages (no SQL here), keyed by primary key so that a row can be
+// re-read and updated in place. Configured per table by a TableSpec; the same class serves every
+// tab and the detail pane.
 //
 // Paging: the first page is small so that rows show at once; while the view keeps asking
 // (fetchMore soon after the previous page arrived) each page doubles, up to maxPageSize.
@@ -30,7 +33,7 @@ public:
         BadgeRole,      // status columns: true (the delegate draws a badge)
     };
     enum class State {
-        Idle,    // nothing asked yet (no worker)
+        Idle,    // nothing asked yet (no page source)
         Loading, // the first page of this generation is on its way
         Ready,   // rows shown; more may follow with fetchMore
         Error,   // the last request failed: errorText() says why, retry() repeats it
@@ -43,8 +46,13 @@ public:
     const TableSpec &spec() const { return *m_spec; }
     BrowseTable table() const { return m_spec->table; }
 
-    // The worker that serves this model; loads the first page at once.
+    // The worker that serves this model (through a WorkerPageSource the model owns); loads
+    // the first page at once. nullptr: no source (Idle).
     void setWorker(BrowseWorker *worker);
+    // Any page source (not owned; it must outlive the model or be set to nullptr first);
+    // loads the first page at once.
+    void setPageSource(PageSource *source);
+    PageSource *pageSource() const { return m_source; }
     void setFilter(const BrowseFilter &filter);
     const BrowseFilter &filter() const { return m_filter; }
     void setSortOrder(const BrowseSort &sort);
@@ -131,7 +139,8 @@ private:
     PageRequest baseRequest() const;
 
     const TableSpec *m_spec;
-    QPointer<BrowseWorker> m_worker;
+    QPointer<PageSource> m_source;
+    WorkerPageSource *m_ownedSource = nullptr; // the one setWorker() made, a child
     quint64 m_client = 0;
     quint64 m_generation = 0;
     BrowseFilter m_filter;
