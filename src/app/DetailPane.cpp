@@ -1,20 +1,17 @@
 #include "DetailPane.h"
 
 #include "AsOfBar.h"
+#include "EntityFields.h"
 #include "LinkTableView.h"
 #include "LocationTrailPlot.h"
 #include "RelationLists.h"
-#include "StatusBadgeDelegate.h"
 #include "models/BrowseTableModel.h"
+#include "models/EntityRelations.h"
 #include "worker/BrowseQuery.h"
+#include "worker/BrowseWorker.h"
 
-#include <QApplication>
-#include <QClipboard>
-#include <QFormLayout>
 #include <QHeaderView>
-#include <QKeyEvent>
 #include <QLabel>
-#include <QMenu>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
@@ -45,40 +42,12 @@ QString describe(BrowseTable table, const RowData &row)
     }
 }
 
-// The entity's columns its relation sections are found by (besides its own key): when one of
-// them changes, the sections are built again.
-QStringList relationColumns(BrowseTable table)
-{
-    switch (table) {
-    case BrowseTable::Vehicles:
-        return {QStringLiteral("owner_id")};
-    case BrowseTable::Rides:
-        return {QStringLiteral("rider_id"), QStringLiteral("vehicle_city"),
-                QStringLiteral("vehicle_id")};
-    default:
-        return {};
-    }
-}
-
-bool relationsDiffer(BrowseTable table, const RowData &before, const RowData &after)
-{
-    const TableSpec &spec = TableSpec::of(table);
-    for (const QString &name : relationColumns(table)) {
-        const int column = spec.columnIndex(name);
-        if (column >= 0 && (before.isNull(column) != after.isNull(column) ||
-                            before.text(column) != after.text(column)))
-            return true;
-    }
-    return false;
-}
-
 } // namespace
 
 DetailPane::DetailPane(QWidget *parent)
     : QWidget(parent), m_title(new QLabel(this)), m_back(new QPushButton(tr("← Back"), this)),
-      m_fields(new QWidget(this)), m_fieldsLayout(new QFormLayout(m_fields)),
-      m_sectionsHost(new QWidget(this)), m_plot(new LocationTrailPlot(this)),
-      m_plotTitle(new QLabel(this)), m_asOf(new AsOfBar(this))
+      m_fields(new EntityFields(this)), m_sectionsHost(new QWidget(this)),
+      m_plot(new LocationTrailPlot(this)), m_plotTitle(new QLabel(this)), m_asOf(new AsOfBar(this))
 {
     setObjectName(QStringLiteral("detailPane"));
     QFont titleFont = m_title->font();
@@ -88,8 +57,6 @@ DetailPane::DetailPane(QWidget *parent)
     m_title->setWordWrap(true);
     m_back->setEnabled(false);
     connect(m_back, &QPushButton::clicked, this, &DetailPane::back);
-    m_fieldsLayout->setContentsMargins(0, 0, 0, 0);
-    m_fieldsLayout->setLabelAlignment(Qt::AlignRight);
 
     // As of a time: CockroachDB's AS OF SYSTEM TIME, for looking at a ride or a vehicle
     // as it was.
@@ -125,11 +92,27 @@ DetailPane::DetailPane(QWidget *parent)
     clear();
 }
 
-DetailPane::~DetailPane() = default;
+DetailPane::~DetailPane()
+{
+    if (m_worker)
+        m_worker->forgetClient(m_rowClient);
+}
 
 void DetailPane::setWorker(BrowseWorker *worker)
 {
+    if (m_worker == worker)
+        return;
+    if (m_worker) {
+        disconnect(m_worker, &BrowseWorker::rowReady, this, nullptr);
+        m_worker->forgetClient(m_rowClient);
+    }
     m_worker = worker;
+    m_onRead = nullptr; // a read on its way is not answered by another worker
+    if (m_worker) {
+        m_rowClient = m_worker->newClientId();
+        connect(m_worker, &BrowseWorker::rowReady, this, &DetailPane::onRowRead,
+                Qt::QueuedConnection);
+    }
     m_asOf->setWorker(worker);
     for (Section &section : m_sections)
         section.model->setWorker(worker);
@@ -171,9 +154,7 @@ void DetailPane::clear()
     m_staleHistory.clear();
     m_back->setEnabled(false);
     m_title->setText(tr("Select a row to see its relations."));
-    while (m_fieldsLayout->rowCount() > 0)
-        m_fieldsLayout->removeRow(0);
-    m_fieldList.clear();
+    m_fields->clear();
     m_plot->hide();
     m_plotTitle->hide();
 }
@@ -191,11 +172,7 @@ void DetailPane::clearSections()
     m_plot->setModel(nullptr);
     delete m_trailModel;
     m_trailModel = nullptr;
-    if (m_entityModel) {
-        m_entityModel->setWorker(nullptr);
-        m_entityModel->deleteLater();
-        m_entityModel = nullptr;
-    }
+    m_onRead = nullptr; // a read on its way was for the entity shown before
 }
 
 QString DetailPane::titleText() const
@@ -211,43 +188,33 @@ QStringList DetailPane::sectionNames() const
     return names;
 }
 
+const DetailPane::Section *DetailPane::section(const QString &name) const
+{
+    const auto found = std::find_if(m_sections.cbegin(), m_sections.cend(),
+                                    [&name](const Section &s) { return s.name == name; });
+    return found == m_sections.cend() ? nullptr : &*found;
+}
+
 BrowseTableModel *DetailPane::sectionModel(const QString &name) const
 {
-    for (const Section &section : m_sections) {
-        if (section.name == name)
-            return section.model;
-    }
-    return nullptr;
+    const Section *shown = section(name);
+    return shown ? shown->model : nullptr;
 }
 
 QTableView *DetailPane::sectionView(const QString &name) const
 {
-    for (const Section &section : m_sections) {
-        if (section.name == name)
-            return section.view;
-    }
-    return nullptr;
-}
-
-const DetailPane::Field *DetailPane::field(const QString &column) const
-{
-    for (const Field &field : m_fieldList) {
-        if (field.column == column)
-            return &field;
-    }
-    return nullptr;
+    const Section *shown = section(name);
+    return shown ? shown->view : nullptr;
 }
 
 QLabel *DetailPane::fieldLabel(const QString &column) const
 {
-    const Field *shown = field(column);
-    return shown ? shown->value : nullptr;
+    return m_fields->label(column);
 }
 
 QString DetailPane::fieldCopyText(const QString &column) const
 {
-    const Field *shown = field(column);
-    return shown ? shown->copyText : QString();
+    return m_fields->copyText(column);
 }
 
 void DetailPane::showEntity(BrowseTable table, const RowData &row)
@@ -260,8 +227,8 @@ void DetailPane::back()
     if (m_history.isEmpty())
         return;
     const auto previous = m_history.takeLast();
-    const TableSpec &spec = TableSpec::of(previous.first);
-    const QString key = keyString(previous.first, BrowseQuery::primaryKeyOf(spec, previous.second));
+    const QString key = keyString(
+        previous.first, BrowseQuery::primaryKeyOf(TableSpec::of(previous.first), previous.second));
     // Changed by an edit since it was shown: the row kept here is stale.
     const bool stale = m_staleHistory.remove(key);
     show(previous.first, previous.second, false);
@@ -348,13 +315,11 @@ void DetailPane::reloadSection(const Section &section)
 
 void DetailPane::followLink(const QString &name, int row)
 {
-    BrowseTableModel *model = sectionModel(name);
-    if (!model || row < 0 || row >= model->rowCount())
+    const Section *link = section(name);
+    // Leaves (the location history, promo codes held) have nothing further to show.
+    if (!link || !link->relation.isFollowable() || row < 0 || row >= link->model->rowCount())
         return;
-    if (model->table() == BrowseTable::LocationHistory ||
-        model->table() == BrowseTable::UserPromoCodes)
-        return; // leaves: nothing further to show
-    show(model->table(), model->rowAt(row), true);
+    show(link->model->table(), link->model->rowAt(row), true);
 }
 
 void DetailPane::show(BrowseTable table, RowData row, bool remember)
@@ -369,120 +334,72 @@ void DetailPane::show(BrowseTable table, RowData row, bool remember)
     m_title->setText(describe(table, row));
     m_asOf->setTable(table);
 
-    fillFields(table, row);
-    const TableSpec &spec = TableSpec::of(table);
+    m_fields->setRow(table, row);
     if (asOf().isValid()) {
         // The entity itself as it was then (its relations below use the same time).
         readEntity(tr("Details: as of"), [this, table](const RowData *read) {
             if (read)
-                fillFields(table, *read);
+                m_fields->setRow(table, *read);
         });
     }
 
-    auto text = [&](const char *column) {
-        return row.text(spec.columnIndex(QString::fromLatin1(column)));
-    };
-    using Equals = QList<QPair<QString, QString>>;
-    m_plot->hide();
-    m_plotTitle->hide();
-    switch (table) {
-    case BrowseTable::Users:
-        addSection(tr("Rides"), BrowseTable::Rides,
-                   Equals{{QStringLiteral("city"), text("city")},
-                          {QStringLiteral("rider_id"), text("id")}},
-                   6);
-        addSection(tr("Vehicles"), BrowseTable::Vehicles,
-                   Equals{{QStringLiteral("city"), text("city")},
-                          {QStringLiteral("owner_id"), text("id")}},
-                   4);
-        addSection(
-            tr("Promo codes"), BrowseTable::UserPromoCodes,
-            Equals{{QStringLiteral("city"), text("city")}, {QStringLiteral("user_id"), text("id")}},
-            4);
-        break;
-    case BrowseTable::Vehicles: {
-        if (!row.isNull(spec.columnIndex(QStringLiteral("owner_id"))))
-            addSection(tr("Owner"), BrowseTable::Users,
-                       Equals{{QStringLiteral("city"), text("city")},
-                              {QStringLiteral("id"), text("owner_id")}},
-                       1);
-        Section &rides = addSection(tr("Rides"), BrowseTable::Rides,
-                                    Equals{{QStringLiteral("vehicle_city"), text("city")},
-                                           {QStringLiteral("vehicle_id"), text("id")}},
-                                    6);
-        // The trail of the ride selected in the list (the first one until then).
-        BrowseTableModel *ridesModel = rides.model;
-        connect(rides.view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-                [this, ridesModel](const QModelIndex &current) {
-                    if (current.isValid())
-                        showTrailOf(ridesModel->cellText(current.row(), 0),
-                                    ridesModel->cellText(current.row(), 1));
-                });
-        connect(ridesModel, &BrowseTableModel::firstRowsShown, this, [this, ridesModel] {
-            if (!m_trailModel && ridesModel->rowCount() > 0)
-                showTrailOf(ridesModel->cellText(0, 0), ridesModel->cellText(0, 1));
-        });
-        m_plotTitle->setText(tr("Location trail of the selected ride"));
-        m_plotTitle->show();
-        m_plot->show();
-        break;
+    for (const EntityRelation &relation : EntityRelations::of(table)) {
+        const auto equals = relation.equals(row);
+        if (!equals.isEmpty())
+            addSection(relation, equals);
     }
-    case BrowseTable::Rides:
-        if (!row.isNull(spec.columnIndex(QStringLiteral("rider_id"))))
-            addSection(tr("Rider"), BrowseTable::Users,
-                       Equals{{QStringLiteral("city"), text("city")},
-                              {QStringLiteral("id"), text("rider_id")}},
-                       1);
-        if (!row.isNull(spec.columnIndex(QStringLiteral("vehicle_id"))))
-            addSection(tr("Vehicle"), BrowseTable::Vehicles,
-                       Equals{{QStringLiteral("city"), text("vehicle_city")},
-                              {QStringLiteral("id"), text("vehicle_id")}},
-                       1);
-        addSection(
-            tr("Location history"), BrowseTable::LocationHistory,
-            Equals{{QStringLiteral("city"), text("city")}, {QStringLiteral("ride_id"), text("id")}},
-            5);
-        showTrailOf(text("city"), text("id"));
+    switch (EntityRelations::trail(table)) {
+    case EntityRelations::Trail::OfEntity:
+        showTrailOf(row);
         m_plotTitle->setText(tr("Location trail"));
-        m_plotTitle->show();
-        m_plot->show();
         break;
-    default:
+    case EntityRelations::Trail::OfSelectedRow:
+        m_plotTitle->setText(tr("Location trail of the selected ride"));
+        break;
+    case EntityRelations::Trail::None:
         break;
     }
+    const bool trail = EntityRelations::trail(table) != EntityRelations::Trail::None;
+    m_plotTitle->setVisible(trail);
+    m_plot->setVisible(trail);
     Q_EMIT entityShown(table);
 }
 
 void DetailPane::readEntity(const QString &action, std::function<void(const RowData *)> onRead)
 {
-    if (m_entityModel) {
-        m_entityModel->setWorker(nullptr);
-        m_entityModel->deleteLater();
-        m_entityModel = nullptr;
-    }
+    m_onRead = nullptr;
     if (!m_worker)
         return;
-    const TableSpec &spec = TableSpec::of(m_table);
-    m_entityModel = new BrowseTableModel(m_table, this);
-    m_entityModel->setActionName(action);
-    BrowseFilter key;
-    for (int column : spec.keyColumns)
-        key.equals.append({spec.columns.at(column).name, m_row.text(column)});
-    m_entityModel->setFilter(key);
-    m_entityModel->setAsOf(asOf());
-    watchAsOfErrors(m_entityModel);
-    BrowseTableModel *model = m_entityModel;
-    // Answered once; a newer read or another entity replaces (and deletes) the model.
-    connect(m_entityModel, &BrowseTableModel::firstRowsShown, this,
-            [this, model, onRead = std::move(onRead)] {
-                if (model != m_entityModel)
-                    return;
-                m_entityModel = nullptr;
-                model->deleteLater();
-                const RowData read = model->rowCount() > 0 ? model->rowAt(0) : RowData();
-                onRead(model->rowCount() > 0 ? &read : nullptr);
-            });
-    m_entityModel->setWorker(m_worker);
+    RowRequest request;
+    request.client = m_rowClient;
+    request.generation = ++m_rowGeneration; // a newer read supersedes this one
+    request.table = m_table;
+    request.key = entityKey();
+    request.asOf = asOf();
+    request.action = action;
+    m_readAsOf = request.asOf;
+    m_onRead = std::move(onRead);
+    m_worker->readRow(request);
+}
+
+void DetailPane::onRowRead(const RowReply &reply)
+{
+    if (reply.client != m_rowClient || reply.generation != m_rowGeneration || !m_onRead)
+        return; // another client's, or a read superseded since
+    const auto onRead = std::exchange(m_onRead, nullptr);
+    if (reply.error) {
+        // Not answered: a read as of a time the server refused says so in the as-of bar;
+        // other errors leave the fields as they are.
+        if (m_readAsOf.isValid())
+            m_asOf->showRefusal(*reply.error);
+        return;
+    }
+    onRead(reply.row ? &*reply.row : nullptr);
+}
+
+KeyValues DetailPane::entityKey() const
+{
+    return m_hasEntity ? BrowseQuery::primaryKeyOf(TableSpec::of(m_table), m_row) : KeyValues();
 }
 
 void DetailPane::reReadEntity()
@@ -501,94 +418,29 @@ void DetailPane::reReadEntity()
 
 void DetailPane::updateEntity(const RowData &row)
 {
-    if (relationsDiffer(m_table, m_row, row)) {
+    if (EntityRelations::relationsDiffer(m_table, m_row, row)) {
         // Its relations are other rows now: build the sections again (history kept).
         show(m_table, row, false);
     } else {
         m_row = row;
         m_title->setText(describe(m_table, row));
-        fillFields(m_table, row);
+        m_fields->setRow(m_table, row);
     }
     Q_EMIT entityRefreshed();
 }
 
-void DetailPane::fillFields(BrowseTable table, const RowData &row)
+DetailPane::Section &DetailPane::addSection(const EntityRelation &relation,
+                                            const QList<QPair<QString, QString>> &equals)
 {
-    const TableSpec &spec = TableSpec::of(table);
-    // The same entity's table again (a refresh): the labels stay, their texts change, so
-    // nothing in the pane moves.
-    const bool reuse = m_fieldsTable == table && m_fieldList.size() == spec.columns.size();
-    if (!reuse) {
-        while (m_fieldsLayout->rowCount() > 0)
-            m_fieldsLayout->removeRow(0);
-        m_fieldList.clear();
-        m_fieldsTable = table;
-    }
-    for (int c = 0; c < spec.columns.size(); ++c) {
-        const ColumnSpec &column = spec.columns.at(c);
-        QString text =
-            row.isNull(c) ? tr("—") : BrowseTableModel::displayText(column, row.text(c), false);
-        if (column.kind == ColumnKind::Uuid && !row.isNull(c))
-            text = row.text(c); // the whole id here: there is room, and people copy it
-        // What the tables copy: the value as stored, card numbers masked.
-        const QString copyText =
-            row.isNull(c) ? QString() : BrowseTableModel::copyText(column, row.text(c), false);
-        if (reuse) {
-            Field &field = m_fieldList[c];
-            if (field.value->text() != text)
-                field.value->setText(text);
-            field.copyText = copyText;
-            field.isNull = row.isNull(c);
-            continue;
-        }
-        auto *value = new QLabel(text, m_fields);
-        value->setObjectName(column.name);
-        value->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-        value->setWordWrap(true);
-        value->setContextMenuPolicy(Qt::CustomContextMenu);
-        connect(value, &QWidget::customContextMenuRequested, this,
-                [this, value](const QPoint &position) { showValueMenu(value, position); });
-        m_fieldsLayout->addRow(column.title + QLatin1Char(':'), value);
-        m_fieldList.append({column.name, value, copyText, row.isNull(c)});
-    }
-}
-
-void DetailPane::showValueMenu(QLabel *value, const QPoint &position)
-{
-    const auto field = std::find_if(m_fieldList.cbegin(), m_fieldList.cend(),
-                                    [value](const Field &f) { return f.value == value; });
-    if (field == m_fieldList.cend())
-        return;
-    const QString copyText = field->copyText;
-    // Not exec(): the worker's replies (and tests) keep running while it shows.
-    auto *menu = new QMenu(this);
-    menu->setObjectName(QStringLiteral("valueMenu"));
-    menu->setAttribute(Qt::WA_DeleteOnClose);
-    QAction *copySelected = menu->addAction(tr("&Copy"));
-    copySelected->setObjectName(QStringLiteral("copySelection"));
-    copySelected->setEnabled(value->hasSelectedText());
-    const QString selected = value->selectedText();
-    connect(copySelected, &QAction::triggered, this,
-            [selected] { QApplication::clipboard()->setText(selected); });
-    QAction *copyValue = menu->addAction(tr("Copy &value"));
-    copyValue->setObjectName(QStringLiteral("copyValue"));
-    copyValue->setEnabled(!field->isNull);
-    connect(copyValue, &QAction::triggered, this,
-            [copyText] { QApplication::clipboard()->setText(copyText); });
-    menu->popup(value->mapToGlobal(position));
-}
-
-DetailPane::Section &DetailPane::addSection(const QString &name, BrowseTable table,
-                                            const QList<QPair<QString, QString>> &equals,
-                                            int visibleRows)
-{
+    const BrowseTable table = relation.to;
     Section section;
-    section.name = name;
+    section.name = relation.title();
+    section.relation = relation;
     section.container = new QWidget(m_sectionsHost);
     auto *layout = new QVBoxLayout(section.container);
     layout->setContentsMargins(0, 4, 0, 0);
-    auto *heading =
-        new QLabel(QStringLiteral("<b>%1</b>").arg(name.toHtmlEscaped()), section.container);
+    auto *heading = new QLabel(QStringLiteral("<b>%1</b>").arg(section.name.toHtmlEscaped()),
+                               section.container);
     layout->addWidget(heading);
     section.model = new BrowseTableModel(table, section.container);
     section.model->setActionName(tr("Details: %1").arg(TableSpec::of(table).sqlName));
@@ -598,32 +450,36 @@ DetailPane::Section &DetailPane::addSection(const QString &name, BrowseTable tab
     section.model->setAsOf(asOf());
     watchAsOfErrors(section.model);
     section.view = new LinkTableView(section.container);
-    section.view->setObjectName(name);
+    section.view->setObjectName(section.name);
     section.view->setModel(section.model);
     if (table == BrowseTable::Rides)
         RelationLists::arrangeRides(section.model, section.view);
-    section.view->setItemDelegate(new StatusBadgeDelegate(section.view));
-    section.view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    section.view->setSelectionMode(QAbstractItemView::SingleSelection);
-    section.view->verticalHeader()->hide();
-    section.view->verticalHeader()->setDefaultSectionSize(section.view->fontMetrics().height() + 6);
-    section.view->horizontalHeader()->setStretchLastSection(true);
-    const int rowHeight = section.view->verticalHeader()->defaultSectionSize();
-    section.view->setFixedHeight(
-        rowHeight * visibleRows + section.view->horizontalHeader()->sizeHint().height() +
-        section.view->style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 6);
+    RelationLists::arrangeView(section.view, relation.visibleRows);
     // Hide the columns that repeat the entity we came from.
     const TableSpec &spec = TableSpec::of(table);
     for (const auto &[column, value] : equals) {
         Q_UNUSED(value);
         const int index = spec.columnIndex(column);
-        if (index >= 0 && equals.size() > 1 && visibleRows > 1)
+        if (index >= 0 && equals.size() > 1 && !relation.single)
             section.view->hideColumn(index);
     }
-    const QString sectionName = name;
+    const QString sectionName = section.name;
     connect(
         section.view, &QAbstractItemView::activated, this,
         [this, sectionName](const QModelIndex &index) { followLink(sectionName, index.row()); });
+    if (relation.trailOfSelected) {
+        // The trail of the ride selected in the list (the first one until then).
+        BrowseTableModel *model = section.model;
+        connect(section.view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+                [this, model](const QModelIndex &current) {
+                    if (current.isValid())
+                        showTrailOf(model->rowAt(current.row()));
+                });
+        connect(model, &BrowseTableModel::firstRowsShown, this, [this, model] {
+            if (!m_trailModel && model->rowCount() > 0)
+                showTrailOf(model->rowAt(0));
+        });
+    }
     layout->addWidget(section.view);
     m_sectionsLayout->addWidget(section.container);
     section.model->setWorker(m_worker);
@@ -631,7 +487,7 @@ DetailPane::Section &DetailPane::addSection(const QString &name, BrowseTable tab
     return m_sections.last();
 }
 
-void DetailPane::showTrailOf(const QString &city, const QString &rideId)
+void DetailPane::showTrailOf(const RowData &ride)
 {
     m_plot->setModel(nullptr);
     delete m_trailModel;
@@ -639,7 +495,7 @@ void DetailPane::showTrailOf(const QString &city, const QString &rideId)
     m_trailModel->setActionName(tr("Details: location trail"));
     m_trailModel->setFirstPageSize(1000);
     BrowseFilter filter;
-    filter.equals = {{QStringLiteral("city"), city}, {QStringLiteral("ride_id"), rideId}};
+    filter.equals = EntityRelations::trailOfRide(ride);
     m_trailModel->setFilter(filter);
     watchAsOfErrors(m_trailModel);
     m_trailModel->setAsOf(asOf());

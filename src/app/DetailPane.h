@@ -1,18 +1,19 @@
 #pragma once
 
+#include "models/EntityRelations.h"
 #include "worker/BrowseTypes.h"
+#include "worker/BrowseWorker.h"
 
+#include <QPointer>
 #include <QSet>
 #include <QWidget>
 
 #include <functional>
 
 class AsOfBar;
+class EntityFields;
 class BrowseTableModel;
-class QPoint;
-class BrowseWorker;
 class LocationTrailPlot;
-class QFormLayout;
 class QLabel;
 class QPushButton;
 class QTableView;
@@ -20,8 +21,10 @@ class QVBoxLayout;
 
 // The relations of the selected row: a user's rides, vehicles and promo codes; a vehicle's
 // owner, rides and the location trail of a selected ride; a ride's rider, vehicle and
-// location history. Each relation is a small table fed by the browse worker; Enter or a
-// double-click on one of its rows follows the link (Back returns).
+// location history (the table of them is EntityRelations). Each relation is a small table
+// fed by the browse worker; Enter or a double-click on one of its rows follows the link
+// (Back returns). The entity itself is read again by its key through the browse worker
+// (RowRequest) after an edit and as of a time.
 //
 // The entity's values are selectable text: Ctrl+C copies the selection, and the context menu
 // of a value offers "Copy value" (the whole value: full ids, timestamps as stored). After a
@@ -49,6 +52,9 @@ public:
     bool hasEntity() const { return m_hasEntity; }
     BrowseTable entityTable() const { return m_table; }
     const RowData &entityRow() const { return m_row; }
+    // The primary key of the entity shown (TableSpec::keyColumns' values); empty when none.
+    // With entityTable(): what actions read to fill in "the ride in the details pane".
+    KeyValues entityKey() const;
     QString titleText() const;
     QStringList sectionNames() const;
     BrowseTableModel *sectionModel(const QString &name) const;
@@ -80,28 +86,21 @@ private:
     struct Section
     {
         QString name;
+        EntityRelation relation;
         BrowseTableModel *model = nullptr;
         QTableView *view = nullptr;
         QWidget *container = nullptr;
     };
-    struct Field
-    {
-        QString column;
-        QLabel *value = nullptr;
-        QString copyText; // the whole value ("Copy value")
-        bool isNull = false;
-    };
     void show(BrowseTable table, RowData row, bool remember); // a copy: models reset
-    Section &addSection(const QString &name, BrowseTable table,
-                        const QList<QPair<QString, QString>> &equals, int visibleRows);
-    void showTrailOf(const QString &city, const QString &rideId);
+    Section &addSection(const EntityRelation &relation,
+                        const QList<QPair<QString, QString>> &equals);
+    void showTrailOf(const RowData &ride);
+    const Section *section(const QString &name) const;
     void clearSections();
-    void fillFields(BrowseTable table, const RowData &row);
-    const Field *field(const QString &column) const;
-    void showValueMenu(QLabel *value, const QPoint &position);
     // Reads the entity again by its key (as of asOf() when set); `onRead` gets the row, or
     // nullptr when it no longer exists.
     void readEntity(const QString &action, std::function<void(const RowData *)> onRead);
+    void onRowRead(const RowReply &reply);
     void reReadEntity();
     void updateEntity(const RowData &row);
     void reloadSection(const Section &section);
@@ -110,7 +109,13 @@ private:
     // The table and the key as one string (BrowseTableModel::keyString with the table).
     static QString keyString(BrowseTable table, const KeyValues &key);
 
-    BrowseWorker *m_worker = nullptr;
+    QPointer<BrowseWorker> m_worker;
+    // Reads of the entity by key: this pane's client of the worker, the newest read's
+    // generation and time, and what to do with its answer (empty: none awaited).
+    quint64 m_rowClient = 0;
+    quint64 m_rowGeneration = 0;
+    QDateTime m_readAsOf;
+    std::function<void(const RowData *)> m_onRead;
     bool m_hasEntity = false;
     BrowseTable m_table = BrowseTable::Rides;
     RowData m_row;
@@ -120,10 +125,7 @@ private:
 
     QLabel *m_title;
     QPushButton *m_back;
-    QWidget *m_fields;
-    QFormLayout *m_fieldsLayout;
-    QList<Field> m_fieldList;
-    BrowseTable m_fieldsTable = BrowseTable::Rides;
+    EntityFields *m_fields;
     QVBoxLayout *m_sectionsLayout;
     QWidget *m_sectionsHost;
     QList<Section> m_sections;
@@ -132,5 +134,4 @@ private:
     BrowseTableModel *m_trailModel = nullptr;
     // As of a time (CockroachDB): the entity re-read at that time.
     AsOfBar *m_asOf;
-    BrowseTableModel *m_entityModel = nullptr;
 };

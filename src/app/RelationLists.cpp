@@ -1,8 +1,10 @@
 #include "RelationLists.h"
 
+#include "StatusBadgeDelegate.h"
 #include "models/BrowseTableModel.h"
 
 #include <QHeaderView>
+#include <QStyle>
 #include <QTableView>
 
 namespace RelationLists {
@@ -26,6 +28,19 @@ void arrangeRides(BrowseTableModel *model, QTableView *view)
     const int vehicleCity = spec.columnIndex(QStringLiteral("vehicle_city"));
     if (vehicleCity >= 0)
         view->hideColumn(vehicleCity);
+}
+
+void arrangeView(QTableView *view, int visibleRows)
+{
+    view->setItemDelegate(new StatusBadgeDelegate(view));
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setSelectionMode(QAbstractItemView::SingleSelection);
+    view->verticalHeader()->hide();
+    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 6);
+    view->horizontalHeader()->setStretchLastSection(true);
+    const int rowHeight = view->verticalHeader()->defaultSectionSize();
+    view->setFixedHeight(rowHeight * visibleRows + view->horizontalHeader()->sizeHint().height() +
+                         view->style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 6);
 }
 
 } // namespace RelationLists

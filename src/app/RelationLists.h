@@ -11,5 +11,8 @@ namespace RelationLists {
 // right after the id, where they are seen without scrolling; vehicle_city (always the city)
 // hidden. Call before the model gets its worker.
 void arrangeRides(BrowseTableModel *model, QTableView *view);
+// A relation list's view: status badges, whole rows selected one at a time, no row numbers,
+// the last column stretched, and as high as `visibleRows` rows (a single link: one row).
+void arrangeView(QTableView *view, int visibleRows);
 
 } // namespace RelationLists

@@ -94,6 +94,27 @@ struct Page
     qint64 durationUs = 0;
 };
 
+// One row read by its primary key (the details pane's entity), answered by a RowReply.
+struct RowRequest
+{
+    quint64 client = 0;     // BrowseWorker::newClientId(); replies carry it
+    quint64 generation = 0; // a newer read of the same client supersedes an older one
+    BrowseTable table = BrowseTable::Rides;
+    KeyValues key;  // TableSpec::of(table).keyColumns' values, in that order
+    QDateTime asOf; // CockroachDB: AS OF SYSTEM TIME this (valid = used)
+    QString action; // for the SQL panel, e.g. "Details: refresh"
+};
+
+struct RowReply
+{
+    quint64 client = 0;
+    quint64 generation = 0;
+    BrowseTable table = BrowseTable::Rides;
+    KeyValues key;
+    std::optional<RowData> row; // empty: no such row (or an error)
+    std::optional<DbError> error;
+};
+
 // How the browse connection is doing, for the status bar.
 struct ConnectionHealth
 {
@@ -112,3 +133,5 @@ struct ConnectionHealth
 Q_DECLARE_METATYPE(PageRequest)
 Q_DECLARE_METATYPE(Page)
 Q_DECLARE_METATYPE(ConnectionHealth)
+Q_DECLARE_METATYPE(RowRequest)
+Q_DECLARE_METATYPE(RowReply)

@@ -33,6 +33,8 @@ void BrowseWorker::registerMetaTypes()
     qRegisterMetaType<RowData>();
     qRegisterMetaType<TraceEntry>();
     qRegisterMetaType<ConnectionHealth>();
+    qRegisterMetaType<RowRequest>();
+    qRegisterMetaType<RowReply>();
 }
 
 QString BrowseWorker::boundReachedMessage(WholeTableReason reason) const

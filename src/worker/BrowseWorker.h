@@ -30,6 +30,10 @@ public:
     void submit(const PageRequest &request);
     // Thread-safe: drops every job of this client still queued or running (model deleted).
     void forgetClient(quint64 client);
+    // Thread-safe, returns at once: reads one row by its key; answers with rowReady(). A
+    // newer read of the same client supersedes (cancels) an older one; forgetClient() drops
+    // them too.
+    void readRow(const RowRequest &request);
     // Thread-safe: measures one round trip (SELECT 1); answers with roundTrip().
     void ping();
 
@@ -47,6 +51,8 @@ Q_SIGNALS:
     // Each statement as sent, for the SQL panel.
     void statementTraced(const TraceEntry &entry);
     void roundTrip(qint64 microseconds);
+    // The answer to readRow(), for every client.
+    void rowReady(const RowReply &reply);
 
 protected:
     // Reads the database's MovR shape (MovrSchemaShape) after every open: pages are ordered on
@@ -60,6 +66,13 @@ private:
     Q_INVOKABLE void enqueuePing(quint64 jobId);
     JobStatus runRequest(PgConnection &connection, const PageRequest &request);
     QString boundReachedMessage(WholeTableReason reason) const;
+    // Row reads (BrowseWorkerRowRead.cpp).
+    void enqueueRowRead(const RowRequest &request, quint64 jobId);
+    JobStatus runRowRead(PgConnection &connection, const RowRequest &request);
+    // A new job of this client: cancels the client's jobs of older generations; returns its
+    // id. untrackJob() when it is answered.
+    quint64 trackJob(quint64 client, quint64 generation);
+    void untrackJob(quint64 client, quint64 jobId);
 
     struct Outstanding
     {
