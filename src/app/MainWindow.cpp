@@ -14,6 +14,7 @@
 #include "TablePage.h"
 #include "Theme.h"
 #include "WelcomePage.h"
+#include "WindowFit.h"
 #include "models/BrowseTableModel.h"
 #include "models/PendingChanges.h"
 #include "worker/BrowseWorker.h"
@@ -96,6 +97,7 @@ MainWindow::MainWindow(QWidget *parent)
         size = size.boundedTo(screen->availableGeometry().size() * 0.95);
     resize(size);
     restoreWindowState();
+    new WindowFit(this, m_detailDock); // on the screen, the details a proportion of it
 }
 
 void MainWindow::saveWindowState() const
@@ -131,9 +133,12 @@ void MainWindow::restoreWindowState()
     settings.beginGroup(QStringLiteral("window"));
     restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray());
     if (!restoreState(settings.value(QStringLiteral("state")).toByteArray())) {
-        // First start: the details wide enough for a whole UUID on one line (at its 300 px
-        // minimum the pane scrolls sideways), the tables keep the rest.
-        resizeDocks({m_detailDock}, {400}, Qt::Horizontal);
+        // First start: the details a third of the window (wide enough for a whole UUID on
+        // one line from 1250 px; at its 300 px minimum the pane scrolls sideways), the tables
+        // keep the rest.
+        resizeDocks({m_detailDock},
+                    {WindowFit::detailsWidth(width(), m_detailDock->minimumWidth())},
+                    Qt::Horizontal);
     }
     const QString table = settings.value(QStringLiteral("table")).toString();
     for (int i = 0; i < m_pages.size(); ++i) {

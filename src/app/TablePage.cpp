@@ -183,6 +183,7 @@ QWidget *TablePage::makeFilterBar()
 {
     // The fields wrap onto a second line in a narrow window; a label stays with its field.
     auto *bar = new QWidget(this);
+    bar->setObjectName(QStringLiteral("filterBar"));
     auto *layout = new FlowLayout(bar);
     layout->setContentsMargins(0, 0, 0, 0);
     const auto group = [bar](std::initializer_list<QWidget *> widgets) {
