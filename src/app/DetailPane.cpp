@@ -10,12 +10,10 @@
 #include "worker/BrowseQuery.h"
 #include "worker/BrowseWorker.h"
 
-#include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
-#include <QStyle>
 #include <QTableView>
 #include <QVBoxLayout>
 
