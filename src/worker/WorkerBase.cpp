@@ -1,9 +1,11 @@
 #include "WorkerBase.h"
 
+#include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QMutex>
 #include <QMutexLocker>
 #include <QSet>
+#include <QSocketNotifier>
 #include <QThread>
 #include <QTimer>
 #include <QWaitCondition>
@@ -35,6 +37,17 @@ struct WorkerBase::Shared
     QSet<quint64> queued;        // generations waiting in the queue
     QSet<quint64> cancelled;     // queued (or not yet arrived) generations to abandon
     int cancelsInFlight = 0;
+    bool stopRequested = false;
+    bool finished = false;           // finishOnThread() ran: the thread is ending
+    bool deleteWhenFinished = false; // shutdownAndDelete() was called before that
+    QWaitCondition finishedChanged;
+
+    // Call with the mutex held: makes a blocked libpq call on the worker's socket return.
+    void shutdownSocket()
+    {
+        if (!finished && socket >= 0)
+            ::shutdown(socket, SHUT_RDWR);
+    }
 
     // Call with the mutex held: cancels the running job from a helper thread.
     static void cancelRunning(const std::shared_ptr<Shared> &shared)
@@ -51,6 +64,28 @@ struct WorkerBase::Shared
     }
 };
 
+namespace {
+
+// Workers that were asked to stop, for the bounded wait at application exit.
+struct StoppingWorkers
+{
+    QMutex mutex;
+    QList<std::weak_ptr<WorkerBase::Shared>> list;
+};
+
+StoppingWorkers &stoppingWorkers()
+{
+    static StoppingWorkers *workers = new StoppingWorkers; // outlives every post routine
+    return *workers;
+}
+
+void waitAtExit()
+{
+    WorkerBase::waitForStoppingWorkers();
+}
+
+} // namespace
+
 WorkerBase::WorkerBase(ConnectionSettings settings, QObject *parent)
     : QObject(parent), m_settings(std::move(settings)), m_shared(std::make_shared<Shared>())
 {
@@ -66,15 +101,47 @@ WorkerBase::WorkerBase(ConnectionSettings settings, QObject *parent)
 WorkerBase::~WorkerBase()
 {
     if (m_thread) {
-        if (!m_thread->isFinished() && !shutdown()) {
-            // Only a bounded blocking call (connect_timeout) can still be running; the
-            // object must outlive it.
-            qWarning("WorkerBase: waiting for the worker thread to finish");
-            m_thread->wait();
+        if (!hasStopped()) {
+            // Deleting a running worker (not through shutdownAndDelete()): the thread uses
+            // this object, so it must end first. Its socket is shut down at once; only a
+            // bounded blocking call (connect_timeout) can still be running then.
+            stop(std::chrono::milliseconds(0));
+            qWarning("WorkerBase: deleted while running; waiting for the worker thread");
         }
         m_thread->wait();
         delete m_thread;
     }
+}
+
+bool WorkerBase::hasStopped() const
+{
+    if (!m_thread)
+        return true;
+    QMutexLocker locker(&m_shared->mutex);
+    return m_shared->finished;
+}
+
+bool WorkerBase::waitForStoppingWorkers(std::chrono::milliseconds bound)
+{
+    QList<std::shared_ptr<Shared>> pending;
+    {
+        StoppingWorkers &workers = stoppingWorkers();
+        QMutexLocker locker(&workers.mutex);
+        for (const auto &weak : std::as_const(workers.list))
+            if (auto shared = weak.lock())
+                pending.append(shared);
+        workers.list.clear();
+    }
+    const QDeadlineTimer deadline(bound);
+    bool all = true;
+    for (const auto &shared : std::as_const(pending)) {
+        QMutexLocker locker(&shared->mutex);
+        shared->shutdownSocket();
+        while (!shared->finished && !deadline.hasExpired())
+            shared->finishedChanged.wait(&shared->mutex, deadline);
+        all = all && shared->finished;
+    }
+    return all;
 }
 
 void WorkerBase::registerMetaTypes()
@@ -93,47 +160,74 @@ void WorkerBase::start(const QString &threadName)
     m_ownerThread = QThread::currentThread();
     moveToThread(m_thread);
     m_thread->start();
+    static const bool exitHook = [] {
+        qAddPostRoutine(waitAtExit);
+        return true;
+    }();
+    Q_UNUSED(exitHook);
+}
+
+void WorkerBase::stop(std::chrono::milliseconds grace)
+{
+    m_stopping = true;
+    if (!m_thread)
+        return;
+    QMutexLocker locker(&m_shared->mutex);
+    if (m_shared->finished)
+        return;
+    if (grace.count() <= 0)
+        m_shared->shutdownSocket(); // no patience left (deleting, exiting)
+    if (m_shared->stopRequested)
+        return;
+    m_shared->stopRequested = true;
+    // The worker thread may be blocked in that very query: cancel it on the server (from a
+    // helper thread: PQcancel waits for the server's answer).
+    Shared::cancelRunning(m_shared);
+    QMetaObject::invokeMethod(this, &WorkerBase::finishOnThread, Qt::QueuedConnection);
+    // If the cancel does not help (the network swallows packets), make libpq's blocked read
+    // or write fail after the grace period. A helper thread, not a timer: the caller's event
+    // loop may be gone by then, and the helper keeps only the shared state alive.
+    std::thread([shared = m_shared, grace] {
+        QMutexLocker locker(&shared->mutex);
+        const QDeadlineTimer deadline(grace);
+        while (!shared->finished && !deadline.hasExpired())
+            shared->finishedChanged.wait(&shared->mutex, deadline);
+        shared->shutdownSocket(); // under the mutex: the descriptor is still libpq's
+    }).detach();
+    {
+        StoppingWorkers &workers = stoppingWorkers();
+        QMutexLocker listLocker(&workers.mutex);
+        workers.list.removeIf([](const std::weak_ptr<Shared> &weak) { return weak.expired(); });
+        workers.list.append(m_shared);
+    }
 }
 
 bool WorkerBase::shutdown(std::chrono::milliseconds timeout)
 {
     if (!m_thread || m_thread->isFinished())
         return true;
-    if (!m_stopping.exchange(true)) {
-        {
-            // The worker thread may be blocked in that very query: cancel it on the server
-            // (from a helper thread: PQcancel waits for the server's answer).
-            QMutexLocker locker(&m_shared->mutex);
-            Shared::cancelRunning(m_shared);
-        }
-        QMetaObject::invokeMethod(this, &WorkerBase::finishOnThread, Qt::QueuedConnection);
-    }
-    if (m_thread->wait(QDeadlineTimer(timeout)))
-        return true;
-    {
-        // The cancel did not help (e.g. the network swallows packets): make libpq's blocked
-        // read or write fail at once. Under the mutex, so the descriptor is still libpq's.
-        QMutexLocker locker(&m_shared->mutex);
-        if (m_shared->socket >= 0)
-            ::shutdown(m_shared->socket, SHUT_RDWR);
-    }
-    return m_thread->wait(QDeadlineTimer(timeout));
+    stop(timeout);
+    return m_thread->wait(QDeadlineTimer(2 * timeout));
 }
 
-void WorkerBase::shutdownAndDelete(WorkerBase *worker, std::chrono::milliseconds timeout)
+void WorkerBase::shutdownAndDelete(WorkerBase *worker, std::chrono::milliseconds grace)
 {
     if (!worker)
         return;
-    if (worker->shutdown(timeout)) {
+    if (!worker->m_thread) {
         delete worker;
         return;
     }
-    // finishOnThread() moves the worker back to this thread before the thread ends; delete
-    // it from this thread's event loop then.
-    QObject::connect(worker->m_thread, &QThread::finished, worker, &QObject::deleteLater,
-                     Qt::DirectConnection);
-    if (worker->m_thread->isFinished())
-        worker->deleteLater();
+    worker->stop(grace);
+    bool finished = false;
+    {
+        QMutexLocker locker(&worker->m_shared->mutex);
+        finished = worker->m_shared->finished;
+        // Otherwise finishOnThread() posts the deletion to this thread when it is done.
+        worker->m_shared->deleteWhenFinished = true;
+    }
+    if (finished)
+        worker->deleteLater(); // the thread is ending: its last instructions, not the network
 }
 
 void WorkerBase::cancelCurrent(quint64 generation)
@@ -236,6 +330,8 @@ void WorkerBase::processQueue()
     }
 
     m_running = true;
+    if (m_idleWatch)
+        m_idleWatch->setEnabled(false); // libpq reads the socket itself now
     PgConnection *const before = m_connection.get();
     const JobStatus status = job.run(*m_connection);
     m_running = false;
@@ -286,7 +382,36 @@ void WorkerBase::processQueue()
         scheduleReconnect(reason);
         return;
     }
+    watchIdleConnection();
     scheduleProcessing();
+}
+
+void WorkerBase::watchIdleConnection()
+{
+    const int socket = m_connection ? m_connection->socket() : -1;
+    if (m_idleWatch && (socket < 0 || m_idleWatch->socket() != socket)) {
+        delete m_idleWatch;
+        m_idleWatch = nullptr;
+    }
+    if (socket < 0 || m_stopping)
+        return;
+    if (!m_idleWatch) {
+        m_idleWatch = new QSocketNotifier(socket, QSocketNotifier::Read, this);
+        connect(m_idleWatch, &QSocketNotifier::activated, this,
+                &WorkerBase::onIdleConnectionReadable);
+    }
+    m_idleWatch->setEnabled(true);
+}
+
+void WorkerBase::onIdleConnectionReadable()
+{
+    if (m_running || m_stopping || !m_connection)
+        return;
+    if (!lostWhileIdle(*m_connection))
+        return; // a notification or a notice: still connected
+    const DbError reason = DbError::fromConnection(m_connection->handle());
+    dropConnection();
+    scheduleReconnect(reason);
 }
 
 bool WorkerBase::ensureConnection()
@@ -325,6 +450,7 @@ bool WorkerBase::ensureConnection()
     }
     m_reconnectAttempt = 0;
     setState(ConnectionState::Connected);
+    watchIdleConnection();
     Q_EMIT connected(m_connection->serverInfo());
     return true;
 }
@@ -379,6 +505,8 @@ void WorkerBase::scheduleReconnect(const DbError &reason)
 
 void WorkerBase::dropConnection()
 {
+    delete m_idleWatch; // before its descriptor is closed
+    m_idleWatch = nullptr;
     QMutexLocker locker(&m_shared->mutex);
     m_shared->cancel = CancelHandle();
     m_shared->socket = -1;
@@ -422,5 +550,14 @@ void WorkerBase::finishOnThread()
     // Hand the object back to its owner's thread so it is deleted there, cleanly.
     if (m_ownerThread)
         moveToThread(m_ownerThread);
+    bool deleteNow = false;
+    {
+        QMutexLocker locker(&m_shared->mutex);
+        m_shared->finished = true;
+        deleteNow = m_shared->deleteWhenFinished;
+        m_shared->finishedChanged.wakeAll();
+    }
+    if (deleteNow)
+        deleteLater(); // on the owner's thread: the object lives there now
     QThread::currentThread()->quit();
 }

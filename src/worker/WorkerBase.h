@@ -8,15 +8,23 @@
 //   the subclass turns each into a WorkerJob with enqueue(), on the worker thread.
 // - Jobs run one at a time, in arrival order, on the worker's connection. The connection
 //   is opened lazily, on the worker thread, when the first job needs it.
+// - A connection lost while idle is noticed at once (its socket turns readable) and the
+//   worker reconnects by itself.
 // - After a lost connection the worker reconnects with backoff (a timer: the event loop
 //   keeps running, so new requests keep queueing) and keeps every queued job: nothing is
 //   dropped. A job that lost its connection midway may ask to run again after the
 //   reconnect (JobStatus::RunAgainAfterReconnect), which it does only when that is safe
 //   (a read, or an edit whose transaction certainly did not commit).
-// - cancelCurrent(), supersede() and shutdown() are the only members callable from other
-//   threads. Cancel is sent to the server (PQcancel through CancelHandle) from a detached
-//   helper thread, because PQcancel waits for the server's answer: a GUI caller never waits
-//   on the network (shutdown() waits only for the worker thread, with a bound).
+// - cancelCurrent(), supersede(), stop() and shutdown() are the only members callable from
+//   other threads. Cancel is sent to the server (PQcancel through CancelHandle) from a
+//   detached helper thread, because PQcancel waits for the server's answer: a GUI caller never
+//   waits on the network.
+// - Stopping is asynchronous: stop() and shutdownAndDelete() return at once; the worker
+//   thread finishes by itself (a cancel on the server first, after a grace period its socket
+//   is shut down by a helper thread so that libpq returns) and the worker is deleted on its
+//   owner's thread once its thread has finished. Only shutdown() (tests, headless tools) and
+//   deleting a running worker wait. At application exit (QCoreApplication's destruction) the
+//   workers still stopping are waited for, bounded (see waitForStoppingWorkers()).
 // - Generations: every job carries one (the request's generation or action id; callers keep
 //   them increasing). A superseded or cancelled job that has not started is abandoned
 //   without touching the database; one that is running has its query cancelled.
@@ -36,6 +44,7 @@
 #include <functional>
 #include <memory>
 
+class QSocketNotifier;
 class QThread;
 class QTimer;
 
@@ -89,19 +98,29 @@ public:
     // Creates the worker's thread, moves the worker (which must have no parent) to it and
     // starts it. Call once, from the thread that created the worker.
     void start(const QString &threadName = QStringLiteral("movr-worker"));
-    // Stops the worker, from the thread that called start(): abandons queued jobs, cancels
-    // the running query on the server (without waiting for it), lets the worker close its
-    // connection, and waits for the thread at most `timeout`. If the thread is still blocked
-    // then (an unresponsive network), its socket is shut down so that libpq returns at once,
-    // and the wait is repeated once. Returns true when the thread has stopped; false means it
-    // is still finishing a bounded blocking call (e.g. a connect timeout): then do not delete
-    // the worker yourself, use shutdownAndDelete(). Idempotent.
+    // Asks the worker to stop and returns at once (never waits): abandons queued jobs,
+    // cancels the running query on the server (from a helper thread), lets the worker close
+    // its connection and end its thread. If the thread is still blocked after `grace` (an
+    // unresponsive network), a helper thread shuts its socket down so that libpq returns.
+    // Idempotent; callable from any thread.
+    void stop(std::chrono::milliseconds grace = std::chrono::milliseconds(3000));
+    // Blocking variant for tests and headless tools (never on the GUI thread): stop(timeout),
+    // then waits for the thread at most 2 x `timeout`. Returns true when the thread has
+    // stopped; false means it is still finishing a bounded blocking call (e.g. a connect
+    // timeout): then do not delete the worker yourself, use shutdownAndDelete().
     bool shutdown(std::chrono::milliseconds timeout = std::chrono::milliseconds(3000));
-    // shutdown(), then deletes the worker: at once when its thread stopped, otherwise as soon
-    // as the thread finishes (the worker and thread are then deleted by the thread itself).
+    // stop(), then deletes the worker on this (its owner's) thread's event loop once its
+    // thread has finished. Returns at once: the caller never waits for the network.
     static void
     shutdownAndDelete(WorkerBase *worker,
-                      std::chrono::milliseconds timeout = std::chrono::milliseconds(3000));
+                      std::chrono::milliseconds grace = std::chrono::milliseconds(3000));
+    // True once the worker's thread has run its last event (or it never started).
+    bool hasStopped() const;
+    // At application exit: waits, at most `bound` in all, for the threads of workers that
+    // were stopped and have not finished yet (their sockets are shut down at once). Runs by
+    // itself when QCoreApplication is destroyed; returns whether all finished.
+    static bool
+    waitForStoppingWorkers(std::chrono::milliseconds bound = std::chrono::milliseconds(5000));
 
     // Thread-safe. Cancels the job with this generation: on the server if it is running, or
     // before it starts if it is queued (or still on its way to the worker). Returns at once.
@@ -113,6 +132,8 @@ public:
     ConnectionState connectionState() const { return m_state.load(); }
     const ConnectionSettings &settings() const { return m_settings; }
     void setReconnectPolicy(const ReconnectPolicy &policy) { m_policy = policy; }
+
+    struct Shared; // state shared with other threads (cancel handle, generations, stopping)
 
     // Registers the types used by the worker signals (idempotent).
     static void registerMetaTypes();
@@ -150,14 +171,17 @@ protected:
     bool isStopping() const { return m_stopping.load(); }
 
 private:
-    struct Shared; // state shared with other threads (cancel handle, generations)
-
     void scheduleProcessing();
     void processQueue();
     bool ensureConnection();
     static bool lostWhileIdle(PgConnection &connection);
     void scheduleReconnect(const DbError &reason);
     void dropConnection();
+    // While no job runs, watches the open connection's socket: readable means the server
+    // went away (a restart, pg_terminate_backend), and the worker reconnects at once, not
+    // when the next request finds the connection dead.
+    void watchIdleConnection();
+    void onIdleConnectionReadable();
     void setState(ConnectionState state);
     void finishOnThread();
     bool takeJobIfWanted(quint64 generation);
@@ -171,6 +195,7 @@ private:
     QList<WorkerJob> m_queue;
     QList<int> m_runsPerJob; // parallel to m_queue: how often each job has started
     QTimer *m_reconnectTimer = nullptr;
+    QSocketNotifier *m_idleWatch = nullptr;
     QThread *m_thread = nullptr;
     QThread *m_ownerThread = nullptr;
     int m_reconnectAttempt = 0;

@@ -230,7 +230,7 @@ void TcpProxy::accept()
         const int client = ::accept4(m_listen, nullptr, nullptr, SOCK_CLOEXEC);
         if (client < 0)
             return;
-        if (m_pairs.size() >= size_t(maxConnections)) {
+        if (m_refuse || m_pairs.size() >= size_t(maxConnections)) {
             ::close(client);
             continue;
         }
@@ -419,6 +419,10 @@ void TcpProxy::run()
             for (auto &pair : m_pairs)
                 closePair(*pair);
             m_dropAll = false;
+        }
+        if (m_swallow) {
+            for (auto &pair : m_pairs)
+                pair->stalled = true;
         }
         // Forget closed pairs; end pairs whose peer left once their data is through.
         for (auto &pair : m_pairs) {

@@ -71,6 +71,14 @@ public:
     int dropsDone() const; // drops and stalls that happened
     // Closes every connection now.
     void dropAll();
+    // A black-holed network: while on, nothing is forwarded on any connection, open or new
+    // (new ones are accepted and then hear nothing); the client sees a server that never
+    // answers, not a closed connection. Off: new connections work again (the swallowed ones
+    // stay silent until they are closed).
+    void setSwallowing(bool on) { m_swallow = on; }
+    // A server that is down: while on, new connections are closed at once (open ones are
+    // left alone: dropAll() them too for a whole outage).
+    void setRefusing(bool on) { m_refuse = on; }
 
     // Frontend messages received from clients, by type ('S' = Sync: one per round trip of
     // the extended protocol), since the last resetCounts(); counted on arrival, so a message
@@ -99,6 +107,8 @@ private:
     std::thread m_thread;
     std::atomic<bool> m_stop{false};
     std::atomic<bool> m_dropAll{false};
+    std::atomic<bool> m_swallow{false};
+    std::atomic<bool> m_refuse{false};
     std::atomic<qint64> m_delayUs;
 
     mutable std::mutex m_mutex; // guards what follows
