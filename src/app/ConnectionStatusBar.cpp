@@ -28,11 +28,15 @@ ConnectionStatusBar::ConnectionStatusBar(QWidget *parent)
     });
 }
 
-void ConnectionStatusBar::setWorker(BrowseWorker *worker)
+void ConnectionStatusBar::setWorker(BrowseWorker *worker, const std::optional<ServerInfo> &server)
 {
     if (m_worker)
         disconnect(m_worker, nullptr, this, nullptr);
     m_worker = worker;
+    // What was said about the last connection's state ends with it.
+    if (!m_connectionMessage.isEmpty() && currentMessage() == m_connectionMessage)
+        clearMessage();
+    m_connectionMessage.clear();
     if (!m_worker) {
         m_ping->stop();
         return;
@@ -49,6 +53,14 @@ void ConnectionStatusBar::setWorker(BrowseWorker *worker)
     });
     connect(m_worker, &QObject::destroyed, this, [this] { m_worker = nullptr; });
     m_ping->start();
+    if (server)
+        onConnected(*server);
+}
+
+void ConnectionStatusBar::showConnectionMessage(const QString &message, int timeoutMs)
+{
+    m_connectionMessage = message;
+    showMessage(message, timeoutMs);
 }
 
 void ConnectionStatusBar::onConnected(const ServerInfo &server)
@@ -61,6 +73,10 @@ void ConnectionStatusBar::onConnected(const ServerInfo &server)
     // Unencrypted, or encrypted to a server whose certificate nobody checked.
     m_tlsWarning = !server.tls || server.verification == ServerInfo::Verification::None;
     setHealth(tr("● Connected"), SemanticColors::Role::Success);
+    // "Authentication failed…", "Connection lost…": no longer true.
+    if (!m_connectionMessage.isEmpty() && currentMessage() == m_connectionMessage)
+        clearMessage();
+    m_connectionMessage.clear();
     if (m_worker)
         m_worker->ping(); // the round trip now, not in 5 s
 }
@@ -76,7 +92,7 @@ void ConnectionStatusBar::onReconnecting(const DbError &reason, int retryInMs, i
 void ConnectionStatusBar::onFailed(const DbError &reason)
 {
     setHealth(tr("● Disconnected"), SemanticColors::Role::Error, reason.toString());
-    showMessage(reason.toString(), 10000);
+    showConnectionMessage(reason.toString());
 }
 
 void ConnectionStatusBar::onRoundTrip(qint64 microseconds)

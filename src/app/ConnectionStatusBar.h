@@ -6,6 +6,8 @@
 
 #include <QStatusBar>
 
+#include <optional>
+
 class QLabel;
 class QTimer;
 class BrowseWorker;
@@ -20,7 +22,11 @@ class ConnectionStatusBar : public QStatusBar
 public:
     explicit ConnectionStatusBar(QWidget *parent = nullptr);
 
-    void setWorker(BrowseWorker *worker);
+    // `server`: the worker is already connected to it (a session tried before it was shown).
+    void setWorker(BrowseWorker *worker, const std::optional<ServerInfo> &server = {});
+    // Shows `message` until the connection state it describes ends (connected again, or
+    // another worker), or for `timeoutMs` when that is set.
+    void showConnectionMessage(const QString &message, int timeoutMs = 0);
     QString serverText() const;
     QString healthText() const;
     QString roundTripText() const;
@@ -47,4 +53,5 @@ private:
     BrowseWorker *m_worker = nullptr;
     SemanticColors::Role m_healthColor = SemanticColors::Role::Muted;
     bool m_tlsWarning = false;
+    QString m_connectionMessage; // shown by showConnectionMessage() or onFailed()
 };

@@ -96,11 +96,7 @@ EditController::EditController(MainWindow *window)
             [this](const QString &message) { m_window->statusBar()->showMessage(message, 15000); });
 }
 
-EditController::~EditController()
-{
-    if (m_worker)
-        WorkerBase::shutdownAndDelete(m_worker);
-}
+EditController::~EditController() = default; // the worker belongs to the ConnectionSession
 
 void EditController::createActions()
 {
@@ -136,13 +132,14 @@ void EditController::createActions()
     updatePendingState();
 }
 
-void EditController::connectTo(const ConnectionSettings &settings, const QString &journalKey)
+void EditController::connectTo(EditWorker *worker, const ConnectionSettings &settings,
+                               const QString &journalKey)
 {
     if (m_worker) {
         // What the old worker still answers (its queued requests, cancelled by the
         // shutdown) belongs to the old connection: not shown, not taken for this one's.
+        // The old session stops it (asynchronously).
         disconnect(m_worker, nullptr, this, nullptr);
-        WorkerBase::shutdownAndDelete(m_worker);
     }
     m_pending.clear();
     m_server.reset();
@@ -151,14 +148,13 @@ void EditController::connectTo(const ConnectionSettings &settings, const QString
     // A read still queued on the old worker (which never connected) is not waited for.
     m_privilegesAction = 0;
     m_privilegesHolder.reset();
-    m_worker = new EditWorker(settings);
+    m_worker = worker; // started by its ConnectionSession
     connect(m_worker, &EditWorker::finished, this, &EditController::onFinished);
     connect(m_worker, &WorkerBase::connected, this, [this](const ServerInfo &server) {
         m_server = server;
         if (!m_privilegesKnown)
             loadPrivileges(); // also after a read lost with the connection
     });
-    m_worker->start(QStringLiteral("movr-edit"));
     m_target = journalKey.isEmpty() ? settings.displayName() : journalKey;
     m_journal->load(m_target);
     m_injection->attach(m_worker);

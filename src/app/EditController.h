@@ -35,8 +35,10 @@ public:
     explicit EditController(MainWindow *window);
     ~EditController() override;
 
-    // `journalKey`: see MainWindow::connectTo().
-    void connectTo(const ConnectionSettings &settings, const QString &journalKey = {});
+    // Uses `worker` (owned and started by a ConnectionSession) from now on. `journalKey`: see
+    // MainWindow::connectTo().
+    void connectTo(EditWorker *worker, const ConnectionSettings &settings,
+                   const QString &journalKey = {});
     QMenu *menu() const { return m_menu; }
     QAction *action(MovrOperation operation) const { return m_actions.value(int(operation)); }
     QAction *injectAction() const;

@@ -3,6 +3,7 @@
 #include "AboutDialog.h"
 #include "AppearanceMenu.h"
 #include "ConnectionDialog.h"
+#include "ConnectionSession.h"
 #include "ConnectionStatusBar.h"
 #include "CsvExporter.h"
 #include "DetailPane.h"
@@ -159,8 +160,14 @@ MainWindow::~MainWindow()
         page->setWorker(nullptr);
     m_detail->setWorker(nullptr);
     m_status->setWorker(nullptr);
-    if (m_worker)
-        WorkerBase::shutdownAndDelete(m_worker);
+    // The sessions stop their workers asynchronously (WorkerBase::shutdownAndDelete).
+    delete m_trial;
+    delete m_session;
+}
+
+BrowseWorker *MainWindow::browseWorker() const
+{
+    return m_session ? m_session->browseWorker() : nullptr;
 }
 
 void MainWindow::createActions()
@@ -348,22 +355,76 @@ void MainWindow::showShortcuts()
 
 void MainWindow::connectTo(const ConnectionSettings &settings, const QString &journalKey)
 {
+    auto *session = new ConnectionSession(settings, journalKey, this);
+    connect(session, &ConnectionSession::failed, this, [this, session](const DbError &error) {
+        if (session == m_trial) {
+            onTrialFailed(session, error);
+            return;
+        }
+        if (session != m_session)
+            return;
+        if (!m_dataShown)
+            m_status->showConnectionMessage(tr("Cannot connect: %1").arg(error.toString()));
+        // Settings that cannot work as they are (a wrong password, a missing database, a
+        // rejected certificate; from the command line, DATABASE_URL or a recent
+        // connection): the dialog again, filled in, saying why.
+        if (error.isPermanentConnectFailure())
+            askToConnectAgain(session->settings(), session->journalKey(), error);
+    });
+    if (!m_session) {
+        adopt(session); // the first: nothing to keep
+        session->start();
+        return;
+    }
+    // Beside the current session; it stays until the new one works. A newer attempt
+    // replaces one still being tried.
+    delete m_trial;
+    m_trial = session;
+    connect(session, &ConnectionSession::established, this, [this, session] {
+        if (session != m_trial)
+            return;
+        m_trial = nullptr;
+        adopt(session);
+    });
+    m_status->showConnectionMessage(tr("Connecting to %1…").arg(settings.displayName()));
+    session->start();
+}
+
+void MainWindow::onTrialFailed(ConnectionSession *trial, const DbError &error)
+{
+    m_trial = nullptr;
+    const ConnectionSettings settings = trial->settings();
+    const QString journalKey = trial->journalKey();
+    trial->deleteLater(); // we are in its signal; its workers stop asynchronously
+    const QString current = m_session->settings().displayName();
+    m_status->showConnectionMessage(tr("Could not connect to %1, still connected to %2: %3")
+                                        .arg(settings.displayName(), current, error.toString()),
+                                    30000);
+    Q_EMIT connectionAttemptFailed(error);
+    if (error.isPermanentConnectFailure())
+        askToConnectAgain(settings, journalKey, error);
+}
+
+void MainWindow::adopt(ConnectionSession *session)
+{
+    ConnectionSession *old = m_session;
+    if (old) {
+        for (TablePage *page : std::as_const(m_pages))
+            page->setWorker(nullptr);
+        m_detail->setWorker(nullptr);
+        m_status->setWorker(nullptr);
+        disconnect(old->browseWorker(), nullptr, this, nullptr);
+        disconnect(old->browseWorker(), nullptr, m_sqlPanel, nullptr);
+    }
+    m_session = session;
+    const ConnectionSettings &settings = session->settings();
     setWindowTitle(tr("MovR Admin — %1").arg(settings.displayName()));
     if (!m_stateBeforeWelcome.isEmpty()) {
         restoreState(m_stateBeforeWelcome);
         m_stateBeforeWelcome.clear();
     }
-    if (m_worker) {
-        for (TablePage *page : std::as_const(m_pages))
-            page->setWorker(nullptr);
-        m_detail->setWorker(nullptr);
-        m_status->setWorker(nullptr);
-        WorkerBase::shutdownAndDelete(m_worker);
-        m_worker = nullptr;
-    }
-    m_server.reset(); // About shows the server of this connection, not the last one
     // Each database gets back its own filters (no page has a worker here: nothing loads).
-    const QString identity = SavedFilters::databaseIdentity(settings, journalKey);
+    const QString identity = SavedFilters::databaseIdentity(settings, session->journalKey());
     if (identity != m_databaseIdentity) {
         saveFilters();
         m_databaseIdentity = identity;
@@ -371,47 +432,50 @@ void MainWindow::connectTo(const ConnectionSettings &settings, const QString &jo
             page->restoreFilterState(
                 SavedFilters::load(identity, TableSpec::of(page->table()).sqlName));
     }
-    m_worker = new BrowseWorker(settings);
-    connect(m_worker, &WorkerBase::connected, this, [this](const ServerInfo &server) {
+    BrowseWorker *worker = session->browseWorker();
+    const auto showServer = [this](const ServerInfo &server) {
         m_server = server;
         m_followerReads->setVisible(server.hasFollowerReads());
         m_detail->setTimeTravelAvailable(server.hasFollowerReads());
-    });
-    connect(m_worker, &WorkerBase::connectionFailed, this,
-            [this, settings, journalKey](const DbError &error) {
-                if (!m_dataShown)
-                    m_status->showMessage(tr("Cannot connect: %1").arg(error.toString()));
-                // Settings that cannot work as they are (a wrong password, a missing
-                // database, a rejected certificate; from the command line, DATABASE_URL or
-                // a recent connection): the dialog again, filled in, saying why.
-                if (!m_server && error.isPermanentConnectFailure())
-                    askToConnectAgain(settings, journalKey, error);
-            });
-    connect(m_worker, &BrowseWorker::statementTraced, m_sqlPanel,
+    };
+    // About shows the server of this connection, not the last one.
+    m_server = session->server();
+    if (m_server)
+        showServer(*m_server);
+    connect(worker, &WorkerBase::connected, this, showServer);
+    connect(worker, &BrowseWorker::statementTraced, m_sqlPanel,
             [this](const TraceEntry &entry) { m_sqlPanel->appendTrace({entry}); });
-    m_worker->start(QStringLiteral("movr-browse"));
-    m_edits->connectTo(settings, journalKey);
-    m_status->setWorker(m_worker);
-    m_detail->setWorker(m_worker);
+    connect(session, &ConnectionSession::editsWaiting, m_status, [this](int waiting) {
+        m_status->showConnectionMessage(tr("Not connected: %n request(s) wait and are sent "
+                                           "when the connection is back.",
+                                           nullptr, waiting));
+    });
+    connect(session, &ConnectionSession::restored, m_status,
+            [this] { m_status->showConnectionMessage(tr("Connected again."), 5000); });
+    m_edits->connectTo(session->editWorker(), settings, session->journalKey());
+    m_status->setWorker(worker, session->server());
+    m_detail->setWorker(worker);
     m_stack->setCurrentWidget(m_tabs);
     // Tabs load when first shown: the current one now.
     activatePage(m_tabs->currentIndex());
+    delete old; // its workers stop asynchronously
+    Q_EMIT sessionChanged();
 }
 
 void MainWindow::showStartupMessage(const QString &message)
 {
     m_startup->setText(message);
-    if (!m_worker)
+    if (!m_session)
         m_stack->setCurrentWidget(m_startup);
 }
 
 void MainWindow::activatePage(int index)
 {
-    if (!m_worker || index < 0 || index >= m_pages.size())
+    if (!m_session || index < 0 || index >= m_pages.size())
         return;
     TablePage *page = m_pages.at(index);
     if (page->model()->state() == BrowseTableModel::State::Idle)
-        page->setWorker(m_worker);
+        page->setWorker(m_session->browseWorker());
 }
 
 TablePage *MainWindow::tablePage(BrowseTable table) const
@@ -451,13 +515,13 @@ void MainWindow::reloadCurrent()
 bool MainWindow::exportCurrentView(const QString &path, QString *error)
 {
     TablePage *page = currentPage();
-    if (!page || !m_worker) {
+    if (!page || !m_session) {
         if (error)
             *error = tr("Not connected.");
         return false;
     }
-    auto *exporter = new CsvExporter(m_worker, page->model()->exportRequest(5000), path,
-                                     page->model()->estimatedRows(), this);
+    auto *exporter = new CsvExporter(m_session->browseWorker(), page->model()->exportRequest(5000),
+                                     path, page->model()->estimatedRows(), this);
     connect(exporter, &CsvExporter::finished, this, &MainWindow::exportFinished);
     connect(exporter, &CsvExporter::finished, m_status,
             [this](bool, const QString &message) { m_status->showMessage(message, 10000); });
@@ -474,7 +538,7 @@ bool MainWindow::exportCurrentView(const QString &path, QString *error)
 void MainWindow::exportInteractively()
 {
     TablePage *page = currentPage();
-    if (!page || !m_worker)
+    if (!page || !m_session)
         return;
     const QString suggested = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) +
                               QLatin1Char('/') + page->model()->spec().sqlName +

@@ -9,6 +9,7 @@
 #include <optional>
 
 class BrowseWorker;
+class ConnectionSession;
 class EditController;
 class WelcomePage;
 class ConnectionStatusBar;
@@ -34,10 +35,14 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // Starts the workers on these settings; the window shows what it connected to, or why
-    // it could not. `journalKey` names the database in the journal of pending edits when its
-    // address is not stable (the demo's port changes at each start); empty: the address.
+    // Starts a connection session on these settings; the window shows what it connected to,
+    // or why it could not. With a session already open, the new one is tried beside it and
+    // replaces it only once it works; failing, the window stays on the current one and says
+    // why (connectionAttemptFailed). `journalKey` names the database in the journal of
+    // pending edits when its address is not stable (the demo's port changes at each start);
+    // empty: the address.
     void connectTo(const ConnectionSettings &settings, const QString &journalKey = {});
+    ConnectionSession *session() const { return m_session; }
     // A message while there is nothing to connect to yet ("Starting the demo database…"),
     // or a fatal startup error.
     void showStartupMessage(const QString &message);
@@ -50,7 +55,7 @@ public:
     void selectTable(BrowseTable table);
     DetailPane *detailPane() const { return m_detail; }
     ConnectionStatusBar *connectionStatus() const { return m_status; }
-    BrowseWorker *browseWorker() const { return m_worker; }
+    BrowseWorker *browseWorker() const;
     SqlPanel *sqlPanel() const { return m_sqlPanel; }
     EditController *editController() const { return m_edits; }
     // Exports the current tab's rows (all that match its filter) without asking for a
@@ -73,6 +78,11 @@ Q_SIGNALS:
     void dataShown();
     void exportFinished(bool ok, const QString &message);
     void demoRequested();
+    // A new connection tried beside the current session did not work (the current one
+    // stays).
+    void connectionAttemptFailed(const DbError &error);
+    // The current session changed (a new connection replaced the old one, or the first).
+    void sessionChanged();
 
 protected:
     // Pending inline edits are never dropped silently: closing asks.
@@ -85,6 +95,10 @@ private:
     void createActions();
     void activatePage(int index);
     void showDetails(BrowseTable table, int row);
+    // Makes `session` the current one: the pages, details, status bar and edits use its
+    // workers; the old session stops (asynchronously).
+    void adopt(ConnectionSession *session);
+    void onTrialFailed(ConnectionSession *trial, const DbError &error);
     // The connection dialog again, filled with `settings`, showing why they failed.
     void askToConnectAgain(const ConnectionSettings &settings, const QString &journalKey,
                            const DbError &error);
@@ -98,7 +112,8 @@ private:
     SqlPanel *m_sqlPanel;
     ConnectionStatusBar *m_status;
     QAction *m_followerReads = nullptr;
-    BrowseWorker *m_worker = nullptr;
+    ConnectionSession *m_session = nullptr; // the current one
+    ConnectionSession *m_trial = nullptr;   // tried beside it, until it works or fails
     EditController *m_edits = nullptr;
     QString m_databaseIdentity; // SavedFilters::databaseIdentity() of the current connection
     WelcomePage *m_welcome = nullptr;

@@ -701,17 +701,23 @@ private Q_SLOTS:
         QTest::keyClick(users->searchField(), Qt::Key_Return);
         QTRY_COMPARE(users->model()->filter().search, second);
 
-        // Switching databases in the same window: each one's own search.
+        // Switching databases in the same window: each one's own search (once the new
+        // connection works: it is tried beside the current one first).
+        QSignalSpy switched(m_window.get(), &MainWindow::sessionChanged);
         m_window->connectTo(here);
+        QCOMPARE(users->searchField()->text(), second); // not switched yet
+        QVERIFY(switched.wait(20000));
         QCOMPARE(users->searchField()->text(), first);
         QCOMPARE(users->model()->filter().search, first);
         QTRY_COMPARE(users->model()->state(), BrowseTableModel::State::Ready);
         QCOMPARE(users->model()->rowCount(), 0);
         m_window->connectTo(there);
+        QVERIFY(switched.wait(20000));
         QCOMPARE(users->searchField()->text(), second);
 
         // Back to the first database and no filter, for whatever runs next.
         m_window->connectTo(here);
+        QVERIFY(switched.wait(20000));
         users->restoreFilterState({});
         QTRY_COMPARE(users->model()->state(), BrowseTableModel::State::Ready);
     }

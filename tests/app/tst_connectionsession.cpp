@@ -1,0 +1,249 @@
+// The connection session in the real window: a new connection is tried beside the current
+// one and replaces it only when it works; the GUI thread never waits for workers to stop,
+// not even on a black-holed network; after an outage every worker comes back by itself and
+// an Apply made meanwhile is sent then.
+
+#include "ConnectionDialog.h"
+#include "ConnectionSession.h"
+#include "ConnectionStatusBar.h"
+#include "EditController.h"
+#include "MainWindow.h"
+#include "TablePage.h"
+#include "TcpProxy.h"
+#include "TestServer.h"
+#include "models/BrowseTableModel.h"
+#include "models/PendingChanges.h"
+#include "worker/BrowseWorker.h"
+#include "worker/EditWorker.h"
+
+#include <QAction>
+#include <QElapsedTimer>
+#include <QPointer>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTest>
+#include <QTimer>
+
+class TestConnectionSession : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanup();
+    void replacingASessionOnABlackHoledNetworkNeverBlocks();
+    void failedConnectKeepsTheCurrentSession();
+    void cancelledDialogChangesNothing();
+    void workersComeBackByThemselvesAfterTheirBackendsDie();
+    void applyDuringAnOutageIsSentWhenTheServerIsBack();
+
+private:
+    // A window connected to `settings`, showing users, privileges read.
+    void openWindow(const ConnectionSettings &settings);
+    qint64 count(const QString &sql, const SqlParams &params = {});
+    qint64 clientBackends();
+    TablePage *users() { return m_window->tablePage(BrowseTable::Users); }
+
+    QString m_database;
+    std::unique_ptr<PgConnection> m_sql;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestConnectionSession::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings().clear();
+    MovrCounts counts;
+    counts.users = 36;
+    counts.vehicles = 18;
+    counts.rides = 18;
+    counts.histories = 9;
+    counts.promoCodes = 9;
+    m_database = TestServer::createMovrDatabase(QStringLiteral("session"), counts, 3);
+    m_sql = TestServer::connect(m_database);
+}
+
+void TestConnectionSession::cleanup()
+{
+    if (m_window)
+        m_window->editController()->revertPending();
+    m_window.reset();
+}
+
+void TestConnectionSession::openWindow(const ConnectionSettings &settings)
+{
+    m_window = std::make_unique<MainWindow>();
+    m_window->show();
+    QSignalSpy privileges(m_window->editController(), &EditController::privilegesLoaded);
+    m_window->selectTable(BrowseTable::Users);
+    m_window->connectTo(settings);
+    QVERIFY(privileges.wait(20000));
+    QTRY_VERIFY_WITH_TIMEOUT(users()->model()->rowCount() > 0, 20000);
+}
+
+qint64 TestConnectionSession::count(const QString &sql, const SqlParams &params)
+{
+    auto result = m_sql->exec(sql, params);
+    if (!result)
+        qFatal("%s", qPrintable(result.error().toString()));
+    return result->text(0, 0).toLongLong();
+}
+
+qint64 TestConnectionSession::clientBackends()
+{
+    return count(QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE datname = $1 AND "
+                                "pid <> pg_backend_pid() AND backend_type = 'client backend'"),
+                 {m_database});
+}
+
+// The old session's browse worker is blocked in a page query on a network that swallows
+// everything (its cancel cannot get through either): replacing the session must not freeze
+// the window while that worker dies. A timer keeps ticking on the GUI thread throughout.
+void TestConnectionSession::replacingASessionOnABlackHoledNetworkNeverBlocks()
+{
+    TcpProxy proxy(QStringLiteral("127.0.0.1"), TestServer::settings(m_database).port(),
+                   std::chrono::milliseconds(0));
+    QCOMPARE(proxy.start(), QString());
+    openWindow(proxy.route(TestServer::settings(m_database)));
+    QPointer<BrowseWorker> oldBrowse = m_window->session()->browseWorker();
+    QPointer<EditWorker> oldEdit = m_window->session()->editWorker();
+
+    proxy.resetCounts();
+    proxy.setSwallowing(true);
+    m_window->reloadCurrent(); // a page query into the black hole
+    QTRY_VERIFY(proxy.forwarded('S') + proxy.forwarded('Q') > 0);
+
+    QElapsedTimer sinceTick;
+    qint64 longestGap = 0;
+    QTimer ticker;
+    ticker.setInterval(20);
+    connect(&ticker, &QTimer::timeout, this,
+            [&] { longestGap = std::max(longestGap, sinceTick.restart()); });
+    sinceTick.start();
+    ticker.start();
+
+    QSignalSpy switched(m_window.get(), &MainWindow::sessionChanged);
+    m_window->connectTo(TestServer::settings(m_database));
+    QVERIFY(switched.wait(20000));
+    // The new session serves the window at once; the old workers die in the background.
+    QTRY_VERIFY_WITH_TIMEOUT(users()->model()->state() == BrowseTableModel::State::Ready &&
+                                 users()->model()->rowCount() > 0,
+                             20000);
+    QTRY_VERIFY_WITH_TIMEOUT(oldBrowse.isNull() && oldEdit.isNull(), 20000);
+    ticker.stop();
+    QVERIFY2(longestGap < 1000,
+             qPrintable(QStringLiteral("the event loop stalled for %1 ms").arg(longestGap)));
+}
+
+// A Connect that fails (a wrong password) changes nothing: the same session, title and
+// data; the window says why; the old session still browses afterwards.
+void TestConnectionSession::failedConnectKeepsTheCurrentSession()
+{
+    openWindow(TestServer::settings(m_database));
+    ConnectionSession *before = m_window->session();
+    const QString title = m_window->windowTitle();
+
+    ConnectionSettings wrong = TestServer::settings(m_database);
+    wrong.setValue(QStringLiteral("password"), QStringLiteral("wrong"));
+    QSignalSpy failed(m_window.get(), &MainWindow::connectionAttemptFailed);
+    QSignalSpy switched(m_window.get(), &MainWindow::sessionChanged);
+    m_window->connectTo(wrong);
+    QVERIFY(failed.wait(20000));
+    QCOMPARE(switched.count(), 0);
+    QCOMPARE(m_window->session(), before);
+    QCOMPARE(m_window->windowTitle(), title);
+    const QString message = m_window->connectionStatus()->currentMessage();
+    QVERIFY2(message.contains(QLatin1String("Could not connect")), qPrintable(message));
+    QVERIFY2(m_window->connectionStatus()->healthText().contains(QLatin1String("Connected")),
+             qPrintable(m_window->connectionStatus()->healthText()));
+
+    // The dialog asks again, saying why; Cancel leaves everything as it is.
+    ConnectionDialog *again = nullptr;
+    QTRY_VERIFY((again = m_window->findChild<ConnectionDialog *>(QStringLiteral("connectAgain"))) !=
+                    nullptr &&
+                again->isVisible());
+    again->reject();
+    QCOMPARE(m_window->session(), before);
+
+    // The kept session still works: a reload reads rows again.
+    m_window->reloadCurrent();
+    QTRY_VERIFY_WITH_TIMEOUT(users()->model()->state() == BrowseTableModel::State::Ready &&
+                                 users()->model()->rowCount() > 0,
+                             20000);
+    QCOMPARE(m_window->windowTitle(), title);
+}
+
+void TestConnectionSession::cancelledDialogChangesNothing()
+{
+    openWindow(TestServer::settings(m_database));
+    ConnectionSession *before = m_window->session();
+    const QString title = m_window->windowTitle();
+    m_window->connectInteractively();
+    ConnectionDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = m_window->findChild<ConnectionDialog *>()) != nullptr &&
+                dialog->isVisible());
+    dialog->reject();
+    QTRY_VERIFY(!m_window->findChild<ConnectionDialog *>());
+    QCOMPARE(m_window->session(), before);
+    QCOMPARE(m_window->windowTitle(), title);
+    QVERIFY(m_window->connectionStatus()->healthText().contains(QLatin1String("Connected")));
+    QCOMPARE(users()->model()->state(), BrowseTableModel::State::Ready);
+}
+
+// Both workers' backends are killed (a server restart looks the same to them): each one
+// reconnects by itself, without waiting for the next action or ping.
+void TestConnectionSession::workersComeBackByThemselvesAfterTheirBackendsDie()
+{
+    openWindow(TestServer::settings(m_database));
+    QTRY_COMPARE_WITH_TIMEOUT(clientBackends(), 2, 20000); // browse and edit
+    QSignalSpy restored(m_window->session(), &ConnectionSession::restored);
+    QCOMPARE(count(QStringLiteral("SELECT count(pg_terminate_backend(pid)) FROM "
+                                  "pg_stat_activity WHERE datname = $1 AND pid <> "
+                                  "pg_backend_pid() AND backend_type = 'client backend'"),
+                   {m_database}),
+             2);
+    QVERIFY(restored.wait(10000));
+    // Well before the status bar's next 5 s ping would have found out.
+    QTRY_COMPARE_WITH_TIMEOUT(clientBackends(), 2, 3000);
+    QVERIFY(m_window->session()->isHealthy());
+}
+
+// The server goes away (connections dropped, new ones refused). An Apply made meanwhile
+// waits, the status bar says so, and it is sent by itself once the server is back.
+void TestConnectionSession::applyDuringAnOutageIsSentWhenTheServerIsBack()
+{
+    TcpProxy proxy(QStringLiteral("127.0.0.1"), TestServer::settings(m_database).port(),
+                   std::chrono::milliseconds(0));
+    QCOMPARE(proxy.start(), QString());
+    openWindow(proxy.route(TestServer::settings(m_database)));
+    QTableView *view = users()->view();
+    const int name = TableSpec::of(BrowseTable::Users).columnIndex(QStringLiteral("name"));
+    const int idColumn = TableSpec::of(BrowseTable::Users).columnIndex(QStringLiteral("id"));
+    const QString id = users()->model()->cellText(0, idColumn);
+
+    proxy.setRefusing(true);
+    proxy.dropAll();
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->session()->isHealthy(), 10000);
+    QVERIFY(view->model()->setData(view->model()->index(0, name),
+                                   QStringLiteral("Sent after the outage")));
+    QSignalSpy finished(m_window->editController(), &EditController::editFinished);
+    m_window->editController()->applyAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->connectionStatus()->currentMessage().contains(
+                                 QLatin1String("sent when the connection is back")),
+                             10000);
+    QCOMPARE(finished.count(), 0);
+
+    proxy.setRefusing(false); // the server is back; nobody touches anything
+    QVERIFY(finished.wait(30000));
+    const EditReply reply = finished.first().first().value<EditReply>();
+    QVERIFY2(reply.outcome.committed(), qPrintable(EditController::describe(reply)));
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM users WHERE id = $1::uuid AND name = "
+                                  "'Sent after the outage'"),
+                   {id}),
+             1);
+}
+
+QTEST_MAIN(TestConnectionSession)
+#include "tst_connectionsession.moc"
