@@ -23,6 +23,8 @@
 namespace {
 
 enum Tab { UrlTab, FieldsTab };
+// The Profile box's item data of the running demo (the others hold a profile index).
+constexpr int DemoItem = -2;
 
 QLineEdit *fileField(QWidget *parent, const QString &name, const QString &placeholder)
 {
@@ -338,6 +340,8 @@ void ConnectionDialog::loadProfiles()
     const int savedCount = int(m_profileList.size());
     m_profileList += ConnectionProfiles::recent();
     m_profiles->addItem(tr("(new connection)"));
+    if (m_demo)
+        m_profiles->addItem(tr("The running demo database"), DemoItem);
     for (int i = 0; i < m_profileList.size(); ++i) {
         const ConnectionProfile &profile = m_profileList.at(i);
         // The item's data is the profile's index in m_profileList.
@@ -345,6 +349,12 @@ void ConnectionDialog::loadProfiles()
         if (i == savedCount - 1 && i + 1 < m_profileList.size())
             m_profiles->insertSeparator(m_profiles->count());
     }
+}
+
+void ConnectionDialog::setRunningDemo(const ConnectionSettings &settings)
+{
+    m_demo = settings;
+    loadProfiles();
 }
 
 void ConnectionDialog::selectProfile(const ConnectionProfile &profile)
@@ -366,6 +376,13 @@ void ConnectionDialog::applyProfile(int comboIndex)
     bool listed = false;
     const int index = m_profiles->itemData(comboIndex).toInt(&listed);
     const quint64 choice = ++m_profileChoice;
+    if (listed && index == DemoItem && m_demo) {
+        m_tabs->setCurrentIndex(UrlTab);
+        m_password->clear();
+        setSettings(*m_demo);
+        m_remember->setChecked(false);
+        return;
+    }
     if (!listed || index < 0 || index >= m_profileList.size())
         return; // "(new connection)"
     const ConnectionProfile &profile = m_profileList.at(index);
@@ -439,6 +456,10 @@ void ConnectionDialog::accept()
     const auto settings = currentSettings();
     if (!settings)
         return;
-    ConnectionProfiles::addRecent(*settings, certsDirectory());
+    // The demo's address changes at each start: not a connection to offer again.
+    const bool demo = m_demo && ConnectionProfiles::storableUrl(*settings) ==
+                                    ConnectionProfiles::storableUrl(*m_demo);
+    if (!demo)
+        ConnectionProfiles::addRecent(*settings, certsDirectory());
     QDialog::accept();
 }

@@ -41,6 +41,9 @@ public:
     // password is read from the keychain); one no longer listed fills the fields only.
     void selectProfile(const ConnectionProfile &profile);
     QString certsDirectory() const;
+    // The running demo, offered first in the Profile box (its settings, password included,
+    // stay in memory: the demo's port and password change at each start).
+    void setRunningDemo(const ConnectionSettings &settings);
     // A connection made with these settings failed: the reason is shown, and after a failed
     // authentication the (emptied) password field has the focus.
     void showFailure(const DbError &error);
@@ -68,6 +71,7 @@ private:
     void browseFile(QLineEdit *target, const QString &title, bool directory);
 
     QComboBox *m_profiles = nullptr;
+    std::optional<ConnectionSettings> m_demo;
     QTabWidget *m_tabs = nullptr;
     QLineEdit *m_url = nullptr;
     QLineEdit *m_host = nullptr;

@@ -6,6 +6,8 @@
 #include <QObject>
 #include <QThread>
 
+class QTimer;
+
 #include <atomic>
 #include <memory>
 
@@ -29,6 +31,11 @@ public:
     void start(const DemoOptions &options);
     // Cancels a load in progress, stops the server and ends the thread (all asynchronous).
     void requestShutdown();
+    // After serverStopped(): the old server's files are cleaned up and the demo starts again
+    // with the same options (ready() or failed() follow). Asynchronous.
+    void restart();
+    // Thread-safe: the server process id while it runs, 0 otherwise (tests kill it).
+    qint64 serverPid() const { return m_serverPid.load(); }
     // Waits for the thread to end after requestShutdown(); call once the event loop is over.
     bool wait(int timeoutMs);
 
@@ -36,14 +43,22 @@ Q_SIGNALS:
     void progress(qint64 rowsDone, qint64 rowsTotal);
     void ready(const ConnectionSettings &settings, const QString &url, bool loadedThisRun);
     void failed(const QString &message);
+    // The server process ended while the demo was supposed to run (killed, crashed).
+    void serverStopped();
 
 private:
     Q_INVOKABLE void startOnThread(const DemoOptions &options);
     Q_INVOKABLE void shutdownOnThread();
+    void restartOnThread();
+    void checkServerOnThread();
 
     QThread m_thread;
     std::unique_ptr<DemoDatabase> m_database; // touched only on m_thread
     std::atomic<bool> m_cancel{false};
+    std::atomic<qint64> m_serverPid{0};
+    DemoOptions m_options;          // touched only on m_thread
+    QTimer *m_watch = nullptr;      // on m_thread: is the server still running?
+    bool m_reportedStopped = false; // on m_thread
 };
 
 Q_DECLARE_METATYPE(DemoOptions)

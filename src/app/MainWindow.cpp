@@ -6,6 +6,7 @@
 #include "ConnectionSession.h"
 #include "ConnectionStatusBar.h"
 #include "CsvExporter.h"
+#include "DemoControl.h"
 #include "DetailPane.h"
 #include "EditController.h"
 #include "LanguageMenu.h"
@@ -41,7 +42,7 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_stack(new QStackedWidget(this)), m_startup(new QLabel(this)),
       m_tabs(new QTabWidget(this)), m_detail(new DetailPane(this)),
       m_detailDock(new QDockWidget(tr("Details"), this)), m_sqlPanel(new SqlPanel(this)),
-      m_status(new ConnectionStatusBar(this))
+      m_status(new ConnectionStatusBar(this)), m_demo(new DemoControl(m_status, this))
 {
     BrowseWorker::registerMetaTypes();
     setWindowTitle(tr("MovR Admin"));
@@ -176,6 +177,7 @@ void MainWindow::createActions()
     QAction *connectAction = file->addAction(tr("&Connect to a cluster…"));
     connectAction->setShortcut(QKeySequence::Open);
     connect(connectAction, &QAction::triggered, this, &MainWindow::connectInteractively);
+    file->addAction(m_demo->restartAction());
     QAction *exportAction = file->addAction(tr("&Export view to CSV…"));
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     connect(exportAction, &QAction::triggered, this, &MainWindow::exportInteractively);
@@ -245,35 +247,56 @@ void MainWindow::createActions()
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     const int pending = m_edits->pendingChanges()->count();
-    if (pending == 0) {
+    if (pending == 0 || m_closeAnswered) {
         saveWindowState();
         QMainWindow::closeEvent(event);
         return;
     }
-    QMessageBox box(QMessageBox::Question, tr("Pending changes"),
-                    tr("%n change(s) have not been applied.", nullptr, pending),
-                    QMessageBox::NoButton, this);
-    box.setInformativeText(tr("Apply them now, discard them, or keep working? If you quit "
-                              "without deciding, they stay in the journal and are offered "
-                              "again next time."));
-    QPushButton *apply = box.addButton(tr("&Apply"), QMessageBox::AcceptRole);
-    QPushButton *discard = box.addButton(tr("&Discard"), QMessageBox::DestructiveRole);
-    QPushButton *later = box.addButton(tr("&Quit, keep for next time"), QMessageBox::RejectRole);
-    box.addButton(QMessageBox::Cancel);
-    box.setDefaultButton(apply);
-    box.exec();
-    if (box.clickedButton() == discard) {
-        m_edits->revertPending();
-        saveWindowState();
-        QMainWindow::closeEvent(event);
-    } else if (box.clickedButton() == later) {
-        saveWindowState();
-        QMainWindow::closeEvent(event);
+    event->ignore();
+    askBeforeClosing(pending);
+}
+
+void MainWindow::askBeforeClosing(int pending)
+{
+    if (findChild<QMessageBox *>(QStringLiteral("quitQuestion")))
+        return; // already asking
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Pending changes"),
+                                tr("%n change(s) have not been applied.", nullptr, pending),
+                                QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("quitQuestion"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    // A temporary demo's database is deleted on exit: nothing can be offered next time.
+    const bool lostOnExit =
+        m_session && m_demo->deletedOnExit() && m_demo->isDemoJournalKey(m_session->journalKey());
+    QPushButton *apply = box->addButton(tr("&Apply"), QMessageBox::AcceptRole);
+    QPushButton *discard = box->addButton(lostOnExit ? tr("&Discard and quit") : tr("&Discard"),
+                                          QMessageBox::DestructiveRole);
+    QPushButton *later = nullptr;
+    if (lostOnExit) {
+        box->setInformativeText(tr("Apply them now, or keep working? The demo database is "
+                                   "deleted when you quit: changes not applied are lost."));
     } else {
-        if (box.clickedButton() == apply)
-            m_edits->applyPending();
-        event->ignore();
+        box->setInformativeText(tr("Apply them now, discard them, or keep working? If you quit "
+                                   "without deciding, they stay in the journal and are offered "
+                                   "again next time."));
+        later = box->addButton(tr("&Quit, keep for next time"), QMessageBox::RejectRole);
     }
+    box->addButton(QMessageBox::Cancel);
+    box->setDefaultButton(apply);
+    connect(box, &QMessageBox::finished, this, [this, box, apply, discard, later] {
+        QAbstractButton *clicked = box->clickedButton();
+        if (clicked == discard) {
+            m_edits->revertPending();
+            m_closeAnswered = true;
+            close();
+        } else if (later && clicked == later) {
+            m_closeAnswered = true;
+            close();
+        } else if (clicked == apply) {
+            m_edits->applyPending();
+        }
+    });
+    box->open();
 }
 
 void MainWindow::showWelcome()
@@ -291,13 +314,8 @@ void MainWindow::showWelcome()
                 [this](const ConnectionProfile &profile) {
                     // The dialog asks for what the profile does not store (the password),
                     // or reads it from the keychain when the profile remembers it.
-                    auto *dialog = new ConnectionDialog(this);
-                    dialog->setAttribute(Qt::WA_DeleteOnClose);
+                    ConnectionDialog *dialog = newConnectionDialog();
                     dialog->selectProfile(profile);
-                    connect(dialog, &QDialog::accepted, this, [this, dialog] {
-                        if (const auto chosen = dialog->currentSettings())
-                            connectTo(*chosen);
-                    });
                     dialog->open();
                 });
     }
@@ -313,13 +331,26 @@ void MainWindow::showWelcome()
 
 void MainWindow::connectInteractively()
 {
+    newConnectionDialog()->open();
+}
+
+ConnectionDialog *MainWindow::newConnectionDialog()
+{
     auto *dialog = new ConnectionDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (const auto demo = m_demo->runningSettings())
+        dialog->setRunningDemo(*demo);
+    // Cancel changes nothing; Connect tries the new connection beside the current one.
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         if (const auto settings = dialog->currentSettings())
-            connectTo(*settings);
+            connectTo(*settings, m_demo->journalKeyFor(*settings));
     });
-    dialog->open();
+    return dialog;
+}
+
+void MainWindow::setDemo(DemoHost *host, const QString &journalKey, bool deletedOnExit)
+{
+    m_demo->attach(host, journalKey, deletedOnExit);
 }
 
 void MainWindow::askToConnectAgain(const ConnectionSettings &settings, const QString &journalKey,

@@ -9,7 +9,10 @@
 #include <optional>
 
 class BrowseWorker;
+class ConnectionDialog;
 class ConnectionSession;
+class DemoControl;
+class DemoHost;
 class EditController;
 class WelcomePage;
 class ConnectionStatusBar;
@@ -43,6 +46,10 @@ public:
     // empty: the address.
     void connectTo(const ConnectionSettings &settings, const QString &journalKey = {});
     ConnectionSession *session() const { return m_session; }
+    // The embedded demo this window runs (main.cpp, when it starts one): offered in the
+    // connection dialog while it runs, its server's end said with Restart demo.
+    void setDemo(DemoHost *host, const QString &journalKey, bool deletedOnExit);
+    DemoControl *demoControl() const { return m_demo; }
     // A message while there is nothing to connect to yet ("Starting the demo database…"),
     // or a fatal startup error.
     void showStartupMessage(const QString &message);
@@ -85,7 +92,8 @@ Q_SIGNALS:
     void sessionChanged();
 
 protected:
-    // Pending inline edits are never dropped silently: closing asks.
+    // Pending inline edits are never dropped silently: closing asks (a window-modal
+    // question opened with open(), not a nested event loop; the window closes once answered).
     void closeEvent(QCloseEvent *event) override;
 
 private:
@@ -99,6 +107,9 @@ private:
     // workers; the old session stops (asynchronously).
     void adopt(ConnectionSession *session);
     void onTrialFailed(ConnectionSession *trial, const DbError &error);
+    // A connection dialog that offers the running demo and connects to what is accepted.
+    ConnectionDialog *newConnectionDialog();
+    void askBeforeClosing(int pending);
     // The connection dialog again, filled with `settings`, showing why they failed.
     void askToConnectAgain(const ConnectionSettings &settings, const QString &journalKey,
                            const DbError &error);
@@ -114,6 +125,8 @@ private:
     QAction *m_followerReads = nullptr;
     ConnectionSession *m_session = nullptr; // the current one
     ConnectionSession *m_trial = nullptr;   // tried beside it, until it works or fails
+    DemoControl *m_demo;
+    bool m_closeAnswered = false; // the quit question was answered: close without asking
     EditController *m_edits = nullptr;
     QString m_databaseIdentity; // SavedFilters::databaseIdentity() of the current connection
     WelcomePage *m_welcome = nullptr;

@@ -211,6 +211,7 @@ int main(int argc, char *argv[])
             QStringLiteral("demo:") + (options.demo.directory.isEmpty()
                                            ? QStringLiteral("temporary")
                                            : QFileInfo(options.demo.directory).absoluteFilePath());
+        window.setDemo(demo.get(), journalKey, options.demo.directory.isEmpty());
         QObject::connect(
             demo.get(), &DemoHost::ready, &window,
             [&window, journalKey](const ConnectionSettings &settings, const QString &url) {

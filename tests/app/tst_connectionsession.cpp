@@ -6,6 +6,8 @@
 #include "ConnectionDialog.h"
 #include "ConnectionSession.h"
 #include "ConnectionStatusBar.h"
+#include "DemoControl.h"
+#include "DemoHost.h"
 #include "EditController.h"
 #include "MainWindow.h"
 #include "TablePage.h"
@@ -16,8 +18,12 @@
 #include "worker/BrowseWorker.h"
 #include "worker/EditWorker.h"
 
+#include <QAbstractButton>
 #include <QAction>
+#include <QComboBox>
 #include <QElapsedTimer>
+#include <QLineEdit>
+#include <QMessageBox>
 #include <QPointer>
 #include <QSettings>
 #include <QSignalSpy>
@@ -25,6 +31,8 @@
 #include <QTableView>
 #include <QTest>
 #include <QTimer>
+
+#include <csignal>
 
 class TestConnectionSession : public QObject
 {
@@ -38,6 +46,9 @@ private Q_SLOTS:
     void cancelledDialogChangesNothing();
     void workersComeBackByThemselvesAfterTheirBackendsDie();
     void applyDuringAnOutageIsSentWhenTheServerIsBack();
+    void authenticationFailureIsForgottenOnceConnected();
+    void quitQuestionKeepsForNextTime();
+    void demoIsOfferedNamedWhenItDiesAndRestarts();
 
 private:
     // A window connected to `settings`, showing users, privileges read.
@@ -243,6 +254,122 @@ void TestConnectionSession::applyDuringAnOutageIsSentWhenTheServerIsBack()
                                   "'Sent after the outage'"),
                    {id}),
              1);
+}
+
+// A wrong password first, then the right one: once connected, nothing in the status bar
+// still says "Authentication failed".
+void TestConnectionSession::authenticationFailureIsForgottenOnceConnected()
+{
+    m_window = std::make_unique<MainWindow>();
+    m_window->show();
+    ConnectionSettings wrong = TestServer::settings(m_database);
+    const QString right = wrong.value(QStringLiteral("password"));
+    wrong.setValue(QStringLiteral("password"), QStringLiteral("wrong"));
+    m_window->connectTo(wrong);
+    ConnectionDialog *again = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((again = m_window->findChild<ConnectionDialog *>(
+                                  QStringLiteral("connectAgain"))) != nullptr &&
+                                 again->isVisible(),
+                             20000);
+    QTRY_VERIFY(m_window->connectionStatus()->currentMessage().contains(
+        QLatin1String("Authentication failed")));
+    QSignalSpy switched(m_window.get(), &MainWindow::sessionChanged);
+    again->findChild<QLineEdit *>(QStringLiteral("password"))->setText(right);
+    again->accept();
+    QVERIFY(switched.wait(20000));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_window->connectionStatus()->healthText().contains(QLatin1String("Connected")), 20000);
+    const QString message = m_window->connectionStatus()->currentMessage();
+    QVERIFY2(!message.contains(QLatin1String("Authentication failed")), qPrintable(message));
+    QVERIFY2(!message.contains(QLatin1String("Cannot connect")), qPrintable(message));
+}
+
+// Pending changes on an ordinary database: the question offers to keep them for next time.
+void TestConnectionSession::quitQuestionKeepsForNextTime()
+{
+    openWindow(TestServer::settings(m_database));
+    const int name = TableSpec::of(BrowseTable::Users).columnIndex(QStringLiteral("name"));
+    QAbstractItemModel *model = users()->view()->model();
+    QVERIFY(model->setData(model->index(0, name), QStringLiteral("Pending at quit")));
+    QVERIFY(!m_window->close()); // asks first, without a nested event loop
+    auto *box = m_window->findChild<QMessageBox *>(QStringLiteral("quitQuestion"));
+    QVERIFY(box);
+    QTRY_VERIFY(box->isVisible());
+    QVERIFY(box->informativeText().contains(QLatin1String("offered again next time")));
+    box->button(QMessageBox::Cancel)->click();
+    QTRY_VERIFY(!m_window->findChild<QMessageBox *>(QStringLiteral("quitQuestion")));
+    QVERIFY(m_window->isVisible());
+}
+
+// The embedded demo in the window: offered in the connection dialog while it runs; the quit
+// question promises nothing for next time (its database is deleted on exit); its server
+// killed, the window names it and restarts it on request.
+void TestConnectionSession::demoIsOfferedNamedWhenItDiesAndRestarts()
+{
+    DemoHost host;
+    m_window = std::make_unique<MainWindow>();
+    m_window->show();
+    const QString journalKey = QStringLiteral("demo:temporary-test");
+    m_window->setDemo(&host, journalKey, true);
+    connect(&host, &DemoHost::ready, m_window.get(),
+            [this, journalKey](const ConnectionSettings &settings) {
+                m_window->connectTo(settings, journalKey);
+            });
+    DemoOptions options;
+    options.counts.users = 36;
+    options.counts.vehicles = 18;
+    options.counts.rides = 18;
+    options.counts.histories = 9;
+    options.counts.promoCodes = 9;
+    QSignalSpy privileges(m_window->editController(), &EditController::privilegesLoaded);
+    m_window->selectTable(BrowseTable::Users);
+    host.start(options);
+    QVERIFY(privileges.wait(60000));
+    QTRY_VERIFY_WITH_TIMEOUT(users()->model()->rowCount() > 0, 20000);
+
+    // Offered in the connection dialog.
+    m_window->connectInteractively();
+    ConnectionDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = m_window->findChild<ConnectionDialog *>()) != nullptr &&
+                dialog->isVisible());
+    auto *profiles = dialog->findChild<QComboBox *>(QStringLiteral("profiles"));
+    QVERIFY(profiles->findText(QStringLiteral("The running demo database")) >= 0);
+    dialog->reject();
+    QTRY_VERIFY(!m_window->findChild<ConnectionDialog *>());
+
+    // The quit question tells the truth about the demo.
+    const int name = TableSpec::of(BrowseTable::Users).columnIndex(QStringLiteral("name"));
+    QAbstractItemModel *model = users()->view()->model();
+    QVERIFY(model->setData(model->index(0, name), QStringLiteral("Pending on the demo")));
+    QVERIFY(!m_window->close());
+    auto *box = m_window->findChild<QMessageBox *>(QStringLiteral("quitQuestion"));
+    QVERIFY(box);
+    QVERIFY2(!box->informativeText().contains(QLatin1String("next time")),
+             qPrintable(box->informativeText()));
+    QVERIFY(box->informativeText().contains(QLatin1String("deleted")));
+    box->button(QMessageBox::Cancel)->click();
+    QTRY_VERIFY(!m_window->findChild<QMessageBox *>(QStringLiteral("quitQuestion")));
+    m_window->editController()->revertPending();
+
+    // The server dies: named as such, with Restart demo.
+    QVERIFY(host.serverPid() > 0);
+    QCOMPARE(::kill(pid_t(host.serverPid()), SIGKILL), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->connectionStatus()->currentMessage().contains(
+                                 QLatin1String("The demo database server stopped")),
+                             10000);
+    QAction *restart = m_window->demoControl()->restartAction();
+    QVERIFY(restart->isVisible());
+    QSignalSpy switched(m_window.get(), &MainWindow::sessionChanged);
+    restart->trigger();
+    QVERIFY(switched.wait(60000));
+    QTRY_VERIFY_WITH_TIMEOUT(users()->model()->state() == BrowseTableModel::State::Ready &&
+                                 users()->model()->rowCount() > 0,
+                             20000);
+    QVERIFY(!restart->isVisible());
+    QVERIFY(!m_window->connectionStatus()->currentMessage().contains(QLatin1String("stopped")));
+    m_window.reset();
+    host.requestShutdown();
+    QVERIFY(host.wait(60000));
 }
 
 QTEST_MAIN(TestConnectionSession)
