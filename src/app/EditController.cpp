@@ -1,114 +1,70 @@
 #include "EditController.h"
 
-#include "ActionDialogs.h"
-#include "ConflictDialog.h"
 #include "DetailPane.h"
 #include "MainWindow.h"
+#include "PendingApply.h"
 #include "PreviewDialog.h"
 #include "RetryInjectionActions.h"
 #include "SqlPanel.h"
 #include "TablePage.h"
+#include "actions/OutcomeText.h"
 #include "models/BrowseTableModel.h"
 #include "models/PendingChanges.h"
-#include "movr/Validation.h"
 #include "txn/TransactionRunner.h"
 #include "worker/EditWorker.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QItemSelectionModel>
 #include <QMenu>
-#include <QMenuBar>
 #include <QMessageBox>
-#include <QPushButton>
+#include <QPointer>
 #include <QStatusBar>
 #include <QTableView>
 
-namespace {
-
-struct ActionSpec
-{
-    MovrOperation operation;
-    const char *text;
-    QKeySequence shortcut;
-};
-
-const ActionSpec Specs[] = {
-    {MovrOperation::StartRide, QT_TRANSLATE_NOOP("EditController", "&Start ride…"),
-     QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R)},
-    {MovrOperation::EndRide, QT_TRANSLATE_NOOP("EditController", "&End ride…"),
-     QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E)},
-    {MovrOperation::AddVehicle, QT_TRANSLATE_NOOP("EditController", "Add &vehicle…"),
-     QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V)},
-    {MovrOperation::EditVehicle, QT_TRANSLATE_NOOP("EditController", "Ed&it vehicle…"), {}},
-    {MovrOperation::SetVehicleStatus, QT_TRANSLATE_NOOP("EditController", "Set vehicle s&tatus…"),
-     QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T)},
-    {MovrOperation::RetireVehicle, QT_TRANSLATE_NOOP("EditController", "Reti&re vehicle"), {}},
-    {MovrOperation::AddUser, QT_TRANSLATE_NOOP("EditController", "Add &user…"),
-     QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U)},
-    {MovrOperation::EditUser, QT_TRANSLATE_NOOP("EditController", "E&dit user…"), {}},
-    {MovrOperation::DeleteUser, QT_TRANSLATE_NOOP("EditController", "De&lete user"), {}},
-    {MovrOperation::CreatePromoCode,
-     QT_TRANSLATE_NOOP("EditController", "Create &promo code…"),
-     {}},
-    {MovrOperation::ApplyPromoCode, QT_TRANSLATE_NOOP("EditController", "&Apply promo code…"), {}},
-};
-
-KeyValues key(const QString &city, const QString &id)
-{
-    return {city, id};
-}
-
-} // namespace
-
-EditController::EditController(MainWindow *window)
-    : QObject(window), m_window(window), m_changes(new PendingChanges(this)),
-      m_journal(new EditJournal(QString(), this))
+EditController::EditController(MainWindow *window) : QObject(window), m_window(window)
 {
     EditWorker::registerMetaTypes();
+    m_pendingApply = new PendingApply(this);
+    connect(m_pendingApply, &PendingApply::conflictsFound, this, &EditController::conflictsFound);
+    connect(m_pendingApply, &PendingApply::journalRestored, this, &EditController::journalRestored);
     createActions();
     for (BrowseTable table : TableSpec::browsable()) {
         if (TablePage *page = m_window->tablePage(table)) {
-            page->editsProxy()->setPendingChanges(m_changes);
+            page->editsProxy()->setPendingChanges(pendingChanges());
             connect(page->editsProxy(), &PendingEditsProxy::editRejected, this,
                     [this](const QString &reason) {
-                        m_window->statusBar()->showMessage(tr("Not changed: %1").arg(reason),
-                                                           10000);
+                        showStatus(tr("Not changed: %1").arg(reason), 10000);
                     });
         }
     }
-    // Every pending edit is journaled as it is made: a crash or a dead connection loses
-    // nothing.
-    connect(m_changes, &PendingChanges::recorded, this, [this](const PendingEdit &edit) {
-        if (!m_target.isEmpty())
-            m_journal->record(m_target, edit);
-    });
-    connect(m_changes, &PendingChanges::removed, this, [this](const QList<PendingEdit> &cells) {
-        if (!m_target.isEmpty())
-            m_journal->forget(m_target, cells);
-    });
-    connect(m_changes, &PendingChanges::cleared, this, [this] {
-        if (!m_target.isEmpty())
-            m_journal->forgetAll(m_target);
-    });
-    connect(m_changes, &PendingChanges::changed, this, &EditController::updatePendingState);
-    connect(m_journal, &EditJournal::loaded, this, &EditController::restoreJournal);
-    connect(m_journal, &EditJournal::failed, this,
-            [this](const QString &message) { m_window->statusBar()->showMessage(message, 15000); });
+    connect(pendingChanges(), &PendingChanges::changed, this, &EditController::updatePendingState);
 }
 
 EditController::~EditController() = default; // the worker belongs to the ConnectionSession
+
+PendingChanges *EditController::pendingChanges() const
+{
+    return m_pendingApply->changes();
+}
+
+EditJournal *EditController::journal() const
+{
+    return m_pendingApply->journal();
+}
 
 void EditController::createActions()
 {
     m_menu = new QMenu(tr("&Actions"), m_window);
     m_menu->setToolTipsVisible(true);
-    for (const ActionSpec &spec : Specs) {
-        QAction *action = m_menu->addAction(tr(spec.text));
-        action->setShortcut(spec.shortcut);
-        const MovrOperation operation = spec.operation;
-        connect(action, &QAction::triggered, this, [this, operation] { run(operation); });
-        m_actions.insert(int(operation), action);
-        if (operation == MovrOperation::RetireVehicle || operation == MovrOperation::DeleteUser)
+    for (const auto &entry : m_registry.actions()) {
+        EditAction *editAction = entry.get();
+        QAction *action = m_menu->addAction(editAction->text());
+        action->setShortcut(editAction->shortcut());
+        connect(action, &QAction::triggered, this,
+                [this, editAction] { editAction->trigger(*this); });
+        m_actions.insert(int(editAction->operation()), action);
+        if (editAction->endsGroup())
             m_menu->addSeparator();
     }
     m_menu->addSeparator();
@@ -141,13 +97,17 @@ void EditController::connectTo(EditWorker *worker, const ConnectionSettings &set
         // The old session stops it (asynchronously).
         disconnect(m_worker, nullptr, this, nullptr);
     }
-    m_pending.clear();
+    // Dialogs waiting for an edit of the old connection may send again.
+    const QHash<quint64, Sent> abandoned = std::exchange(m_sent, {});
+    for (const Sent &sent : abandoned) {
+        if (sent.done)
+            sent.done(nullptr);
+    }
     m_server.reset();
     m_privileges = TablePrivileges::all();
     m_privilegesKnown = false;
     // A read still queued on the old worker (which never connected) is not waited for.
     m_privilegesAction = 0;
-    m_privilegesHolder.reset();
     m_worker = worker; // started by its ConnectionSession
     connect(m_worker, &EditWorker::finished, this, &EditController::onFinished);
     connect(m_worker, &WorkerBase::connected, this, [this](const ServerInfo &server) {
@@ -155,12 +115,12 @@ void EditController::connectTo(EditWorker *worker, const ConnectionSettings &set
         if (!m_privilegesKnown)
             loadPrivileges(); // also after a read lost with the connection
     });
-    m_target = journalKey.isEmpty() ? settings.displayName() : journalKey;
-    m_journal->load(m_target);
+    m_pendingApply->setTarget(journalKey.isEmpty() ? settings.displayName() : journalKey);
     m_injection->attach(m_worker);
     // Connect now (the first request opens the connection): privileges follow.
     loadPrivileges();
     updateActions();
+    updatePendingState();
 }
 
 void EditController::loadPrivileges()
@@ -170,7 +130,6 @@ void EditController::loadPrivileges()
     // Read on the worker's connection inside a (read-only) transaction body: the SQL panel
     // shows the query like any other.
     auto holder = std::make_shared<std::optional<TablePrivileges>>();
-    m_privilegesHolder = holder;
     TransactionBody body;
     body.action = tr("Read privileges");
     body.preview = {TablePrivileges::query()};
@@ -181,22 +140,43 @@ void EditController::loadPrivileges()
         *holder = TablePrivileges::fromResult(*result, QString());
         return Ok{};
     };
-    EditRequest request;
-    request.actionId = TransactionRunner::nextActionId();
-    request.body = body;
-    m_privilegesAction = request.actionId;
-    QMetaObject::invokeMethod(m_worker, "submit", Qt::QueuedConnection,
-                              Q_ARG(EditRequest, request));
+    m_privilegesAction = dispatch(
+        body, {}, {},
+        [this, holder](const EditReply *reply) {
+            m_privilegesAction = 0;
+            if (!reply)
+                return true;
+            if (reply->outcome.committed() && *holder) {
+                m_privileges = **holder;
+                m_privilegesKnown = true;
+                updateActions();
+                Q_EMIT privilegesLoaded(m_privileges);
+            } else if (!reply->outcome.committed() &&
+                       !(reply->outcome.error &&
+                         reply->outcome.error->kind == ErrorClass::Connection)) {
+                // The read itself failed (not with the connection: connected() asks again
+                // then). The actions open and the server has the last word.
+                m_privileges = TablePrivileges::all();
+                m_privilegesKnown = true;
+                updateActions();
+                showStatus(tr("Could not read the SQL user's privileges (%1): every action is "
+                              "offered, and the server decides.")
+                               .arg(describe(*reply)),
+                           10000);
+            }
+            return true;
+        },
+        Kind::Read);
 }
 
 void EditController::updateActions()
 {
     // PostgreSQL asks for less than CockroachDB; until the server is known, ask for both.
-    const ServerFlavor flavor = m_server ? m_server->flavor : ServerFlavor::CockroachDB;
-    for (const ActionSpec &spec : Specs) {
-        QAction *action = m_actions.value(int(spec.operation));
+    const ServerFlavor serverFlavor = m_server ? m_server->flavor : ServerFlavor::CockroachDB;
+    for (const auto &entry : m_registry.actions()) {
+        QAction *action = m_actions.value(int(entry->operation()));
         const QString why = m_privilegesKnown
-                                ? m_privileges.explanation(spec.operation, flavor)
+                                ? m_privileges.explanation(entry->operation(), serverFlavor)
                                 : tr("Waiting to learn what the SQL user may do on this server.");
         action->setEnabled(m_worker && why.isEmpty());
         action->setToolTip(why.isEmpty() ? action->text().remove(QLatin1Char('&')) : why);
@@ -210,251 +190,154 @@ void EditController::updateActions()
     }
 }
 
-quint64 EditController::submit(const TransactionBody &body, const Touched &touched)
-{
-    if (!m_worker)
-        return 0;
-    RetryPolicy policy;
-    m_injection->applyTo(policy);
-    if (PreviewDialog::alwaysPreview()) {
-        PreviewDialog preview(body, m_server ? m_server->flavor : ServerFlavor::PostgreSQL, policy,
-                              m_window);
-        if (preview.exec() != QDialog::Accepted)
-            return 0;
-    }
-    return send(body, touched, policy);
-}
-
-quint64 EditController::send(const TransactionBody &body, const Touched &touched,
-                             const RetryPolicy &policy)
-{
-    if (!m_worker)
-        return 0;
-    EditRequest request;
-    request.actionId = TransactionRunner::nextActionId();
-    request.body = body;
-    request.policy = policy;
-    m_pending.insert(request.actionId, touched);
-    m_window->statusBar()->showMessage(tr("%1…").arg(body.action));
-    QMetaObject::invokeMethod(m_worker, "submit", Qt::QueuedConnection,
-                              Q_ARG(EditRequest, request));
-    return request.actionId;
-}
-
 void EditController::updatePendingState()
 {
-    const int count = m_changes->count();
+    const int count = pendingChanges()->count();
     m_apply->setEnabled(count > 0 && m_worker);
     m_revert->setEnabled(count > 0);
     m_previewPending->setEnabled(count > 0 && m_worker);
     m_apply->setText(count > 0 ? tr("Appl&y %n change(s)", nullptr, count) : tr("Appl&y changes"));
     if (count > 0)
-        m_window->statusBar()->showMessage(
+        showStatus(
             tr("%n pending change(s): Ctrl+S applies them in one transaction.", nullptr, count));
+}
+
+ServerFlavor EditController::flavor() const
+{
+    return m_server ? m_server->flavor : ServerFlavor::PostgreSQL;
+}
+
+RetryPolicy EditController::retryPolicy() const
+{
+    RetryPolicy policy;
+    m_injection->applyTo(policy);
+    return policy;
+}
+
+quint64 EditController::submit(const TransactionBody &body, const Touched &touched)
+{
+    if (!m_worker)
+        return 0;
+    const RetryPolicy policy = retryPolicy();
+    if (!PreviewDialog::alwaysPreview())
+        return dispatch(body, touched, policy, {});
+    // Not exec(): the worker's replies keep arriving while the preview shows.
+    auto *preview = new PreviewDialog(body, flavor(), policy, m_window);
+    preview->setAttribute(Qt::WA_DeleteOnClose);
+    connect(preview, &QDialog::accepted, this,
+            [this, body, touched, policy] { dispatch(body, touched, policy, {}); });
+    preview->open();
+    return 0;
+}
+
+void EditController::send(const TransactionBody &body, const Touched &touched, Done done)
+{
+    if (!m_worker) {
+        if (done)
+            done(nullptr);
+        return;
+    }
+    const RetryPolicy policy = retryPolicy();
+    if (!PreviewDialog::alwaysPreview()) {
+        dispatch(body, touched, policy, std::move(done));
+        return;
+    }
+    // Over the action's dialog when there is one; not exec().
+    QWidget *parent = QApplication::activeModalWidget() ? QApplication::activeModalWidget()
+                                                        : static_cast<QWidget *>(m_window);
+    auto *preview = new PreviewDialog(body, flavor(), policy, parent);
+    preview->setAttribute(Qt::WA_DeleteOnClose);
+    connect(preview, &QDialog::finished, this,
+            [this, body, touched, policy, done = std::move(done)](int result) {
+                if (result == QDialog::Accepted)
+                    dispatch(body, touched, policy, done);
+                else if (done)
+                    done(nullptr);
+            });
+    preview->open();
+}
+
+quint64 EditController::dispatch(const TransactionBody &body, const Touched &touched,
+                                 const RetryPolicy &policy, Done done, Kind kind)
+{
+    if (!m_worker) {
+        if (done)
+            done(nullptr);
+        return 0;
+    }
+    EditRequest request;
+    request.actionId = TransactionRunner::nextActionId();
+    request.body = body;
+    request.policy = policy;
+    m_sent.insert(request.actionId, {touched, std::move(done), kind});
+    if (kind == Kind::Edit)
+        showStatus(tr("%1…").arg(body.action));
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, request] { worker->submit(request); }, Qt::QueuedConnection);
+    return request.actionId;
+}
+
+void EditController::showStatus(const QString &text, int timeout)
+{
+    m_window->statusBar()->showMessage(text, timeout);
 }
 
 void EditController::applyPending()
 {
-    startApply(PreviewDialog::alwaysPreview());
+    m_pendingApply->apply(PreviewDialog::alwaysPreview());
 }
 
 void EditController::previewPending()
 {
-    startApply(true);
-}
-
-void EditController::startApply(bool preview)
-{
-    if (m_changes->count() == 0 || m_applyAction != 0 || m_conflictAction != 0)
-        return;
-    const auto body = InlineEdits::applyBody(m_changes->edits());
-    if (!body) {
-        QMessageBox::warning(m_window, tr("Apply changes"), body.error().message);
-        return;
-    }
-    m_applying = m_changes->edits();
-    Touched touched;
-    for (const PendingEdit &edit : m_applying) {
-        KeyValues key(edit.key.begin(), edit.key.end());
-        touched.rows.append({edit.table, key});
-    }
-    RetryPolicy policy;
-    m_injection->applyTo(policy);
-    if (preview) {
-        PreviewDialog dialog(*body, m_server ? m_server->flavor : ServerFlavor::PostgreSQL, policy,
-                             m_window);
-        if (dialog.exec() != QDialog::Accepted) {
-            m_applying.clear();
-            return;
-        }
-    }
-    m_applyAction = send(*body, touched, policy);
-    if (m_applyAction == 0)
-        m_applying.clear();
+    m_pendingApply->apply(true);
 }
 
 void EditController::revertPending()
 {
-    if (m_changes->count() == 0)
-        return;
-    m_changes->clear();
-    m_window->statusBar()->showMessage(tr("Changes reverted."), 5000);
-}
-
-void EditController::checkConflicts(const QList<PendingEdit> &edits)
-{
-    // Read what the rows hold now, on the worker; compare there (no libpq on this thread).
-    auto holder = std::make_shared<QList<FieldConflict>>();
-    m_conflictHolder = holder;
-    TransactionBody body;
-    body.action = tr("Read current values");
-    body.preview = InlineEdits::currentValues(edits);
-    body.interactive = [holder, edits](TransactionSession &session) -> Status {
-        QList<PgResult> results;
-        for (const Statement &statement : InlineEdits::currentValues(edits)) {
-            auto result = session.exec(statement);
-            if (!result)
-                return result.error();
-            results.append(*result);
-        }
-        *holder = InlineEdits::conflicts(edits, results);
-        return Ok{};
-    };
-    m_conflictAction = send(body, {}, {});
-}
-
-void EditController::restoreJournal(const QList<JournalEntry> &entries)
-{
-    if (entries.isEmpty())
-        return;
-    for (const JournalEntry &entry : entries)
-        m_changes->set(entry.edit);
-    Q_EMIT journalRestored(int(entries.size()));
-    auto *box = new QMessageBox(
-        QMessageBox::Question, tr("Pending changes"),
-        tr("%n change(s) made earlier on %1 were not applied (the application or the "
-           "connection ended first). They are shown marked in the tables.",
-           nullptr, int(entries.size()))
-            .arg(m_target),
-        QMessageBox::NoButton, m_window);
-    box->setObjectName(QStringLiteral("journalRestore"));
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    QPushButton *keep = box->addButton(tr("&Keep them to review"), QMessageBox::AcceptRole);
-    QPushButton *apply = box->addButton(tr("&Apply now"), QMessageBox::ActionRole);
-    QPushButton *discard = box->addButton(tr("&Discard"), QMessageBox::DestructiveRole);
-    Q_UNUSED(keep);
-    connect(box, &QMessageBox::buttonClicked, this, [this, apply, discard](QAbstractButton *b) {
-        if (b == apply)
-            applyPending();
-        else if (b == discard)
-            revertPending();
-    });
-    if (m_window->isVisible())
-        box->open();
-    else
-        box->deleteLater();
+    m_pendingApply->revert();
 }
 
 QString EditController::describe(const EditReply &reply)
 {
-    const Outcome &outcome = reply.outcome;
-    const QString attempts =
-        outcome.attempts > 1 ? tr(" after %1 attempts").arg(outcome.attempts) : QString();
-    switch (outcome.state) {
-    case Outcome::State::Committed:
-        return outcome.wasAmbiguous
-                   ? tr("%1: committed (confirmed after the connection was lost)%2")
-                         .arg(reply.action, attempts)
-                   : tr("%1: done%2").arg(reply.action, attempts);
-    case Outcome::State::NotCommitted:
-        return tr("%1: not done, nothing was changed: %2")
-            .arg(reply.action, outcome.error ? outcome.error->toString() : tr("unknown reason"));
-    case Outcome::State::Unknown:
-        return tr("%1: unknown whether it was committed. Check with: %2")
-            .arg(reply.action, outcome.howToCheck);
-    }
-    return {};
+    return OutcomeText::describe(reply);
 }
 
 void EditController::onFinished(const EditReply &reply)
 {
     m_window->sqlPanel()->appendTrace(reply.outcome.trace);
-    if (reply.actionId == m_privilegesAction) {
-        m_privilegesAction = 0;
-        if (reply.outcome.committed() && m_privilegesHolder && *m_privilegesHolder) {
-            m_privileges = **m_privilegesHolder;
-            m_privilegesKnown = true;
-            updateActions();
-            Q_EMIT privilegesLoaded(m_privileges);
-        } else if (!reply.outcome.committed() &&
-                   !(reply.outcome.error && reply.outcome.error->kind == ErrorClass::Connection)) {
-            // The read itself failed (not with the connection: connected() asks again
-            // then). The actions open and the server has the last word.
-            m_privileges = TablePrivileges::all();
-            m_privilegesKnown = true;
-            updateActions();
-            m_window->statusBar()->showMessage(
-                tr("Could not read the SQL user's privileges (%1): every action is offered, "
-                   "and the server decides.")
-                    .arg(describe(reply)),
-                10000);
-        }
+    const auto found = m_sent.find(reply.actionId);
+    if (found == m_sent.end())
+        return; // not ours (any more)
+    const Sent sent = *found;
+    m_sent.erase(found);
+    if (sent.kind == Kind::Read) {
+        if (sent.done)
+            sent.done(&reply);
         return;
     }
-    const Touched touched = m_pending.take(reply.actionId);
-    if (reply.actionId == m_conflictAction) {
-        m_conflictAction = 0;
-        const QList<FieldConflict> conflicts =
-            m_conflictHolder ? *m_conflictHolder : QList<FieldConflict>();
-        if (!reply.outcome.committed() || conflicts.isEmpty()) {
-            m_window->statusBar()->showMessage(
-                reply.outcome.committed()
-                    ? tr("The rows no longer differ from what you saw: apply again.")
-                    : describe(reply));
-            return;
-        }
-        m_window->statusBar()->showMessage(
-            tr("Changed by someone else since you edited: choose what to keep."));
-        Q_EMIT conflictsFound(int(conflicts.size()));
-        ConflictDialog dialog(conflicts, m_window);
-        if (dialog.exec() != QDialog::Accepted) {
-            m_window->statusBar()->showMessage(
-                tr("Nothing was written; your changes are still pending."));
-            return;
-        }
-        m_changes->remove(dialog.droppedEdits());
-        // "Mine" now applies over what is there: its original becomes the current value.
-        QList<PendingEdit> rebased = dialog.resolvedEdits();
-        m_changes->remove(rebased);
-        for (const PendingEdit &edit : rebased)
-            m_changes->set(edit);
-        applyPending();
-        return;
-    }
-    if (reply.actionId == m_applyAction) {
-        m_applyAction = 0;
-        const QList<PendingEdit> applied = std::exchange(m_applying, {});
-        if (reply.outcome.committed()) {
-            m_changes->remove(applied);
-        } else if (reply.outcome.error && reply.outcome.error->kind == ErrorClass::Conflict) {
-            m_window->statusBar()->showMessage(reply.outcome.error->message);
-            checkConflicts(applied);
-            Q_EMIT editFinished(reply);
-            return;
-        }
-    }
+    // The status line first: what `done` shows (a question, a dialog's message) comes after.
     QString text = describe(reply);
-    if (!reply.outcome.committed() && reply.outcome.error &&
-        reply.outcome.error->kind == ErrorClass::Permission) {
+    const bool permissionLost = !reply.outcome.committed() && reply.outcome.error &&
+                                reply.outcome.error->kind == ErrorClass::Permission;
+    if (permissionLost)
+        text += QLatin1Char(' ') + tr("The SQL user's privileges are being read again: "
+                                      "actions it may not perform will be disabled.");
+    showStatus(text, reply.outcome.committed() ? 10000 : 0);
+    const bool presented = sent.done && sent.done(&reply);
+    if (permissionLost) {
         // Privileges revoked since they were read (or finer-grained than tables): read them
         // again, so that what the user may no longer do is disabled, its tooltip naming the
         // privilege.
-        text += QLatin1Char(' ') + tr("The SQL user's privileges are being read again: "
-                                      "actions it may not perform will be disabled.");
         loadPrivileges();
     }
-    m_window->statusBar()->showMessage(text, reply.outcome.committed() ? 10000 : 0);
-    if (!reply.outcome.committed() && m_window->isVisible()) {
+    present(reply, sent.touched, presented, text);
+    Q_EMIT editFinished(reply);
+}
+
+void EditController::present(const EditReply &reply, const Touched &touched, bool presented,
+                             const QString &text)
+{
+    if (!presented && !reply.outcome.committed() && m_window->isVisible()) {
         // Window-modal and non-blocking: the worker's next replies keep arriving.
         auto *box = new QMessageBox(reply.outcome.state == Outcome::State::Unknown
                                         ? QMessageBox::Warning
@@ -486,7 +369,24 @@ void EditController::onFinished(const EditReply &reply)
         // The same rows and tables, where the detail pane shows them.
         m_window->detailPane()->refreshAfterEdit(touched.rows, touched.reload);
     }
-    Q_EMIT editFinished(reply);
+}
+
+QWidget *EditController::dialogParent() const
+{
+    return m_window;
+}
+
+BrowseWorker *EditController::browseWorker() const
+{
+    return m_window->browseWorker();
+}
+
+void EditController::inform(const QString &title, const QString &text)
+{
+    auto *box = new QMessageBox(QMessageBox::Information, title, text, QMessageBox::Ok, m_window);
+    box->setObjectName(QStringLiteral("actionNotice"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 std::optional<QString> EditController::selected(BrowseTable table, const char *column) const
@@ -503,206 +403,36 @@ std::optional<QString> EditController::selected(BrowseTable table, const char *c
     return page->model()->cellText(current.row(), index);
 }
 
-QList<int> EditController::selectedRows(BrowseTable table) const
+QList<QStringList> EditController::selectedRows(BrowseTable table, const QStringList &columns) const
 {
-    QList<int> rows;
+    QList<QStringList> rows;
     TablePage *page = m_window->currentPage();
     if (!page || page->table() != table)
         return rows;
+    QList<int> indexes;
     for (const QModelIndex &index : page->view()->selectionModel()->selectedRows())
-        rows.append(index.row());
-    if (rows.isEmpty() && page->view()->currentIndex().isValid())
-        rows.append(page->view()->currentIndex().row());
+        indexes.append(index.row());
+    if (indexes.isEmpty() && page->view()->currentIndex().isValid())
+        indexes.append(page->view()->currentIndex().row());
+    const TableSpec &spec = TableSpec::of(table);
+    for (int row : indexes) {
+        QStringList values;
+        for (const QString &column : columns)
+            values << page->model()->cellText(row, spec.columnIndex(column));
+        rows.append(values);
+    }
     return rows;
 }
 
-void EditController::run(MovrOperation operation)
+std::optional<QString> EditController::shown(BrowseTable table, const char *column) const
 {
-    const auto need = [this](const std::optional<QString> &value, const QString &what) {
-        if (!value)
-            QMessageBox::information(m_window, tr("Select a row first"),
-                                     tr("Select %1 in its table first.").arg(what));
-        return value.has_value();
-    };
-    const QString anyCity =
-        selected(BrowseTable::Vehicles, "city")
-            .value_or(selected(BrowseTable::Users, "city")
-                          .value_or(selected(BrowseTable::Rides, "city").value_or(QString())));
-    switch (operation) {
-    case MovrOperation::StartRide: {
-        StartRideInput input;
-        input.city = anyCity;
-        input.vehicleId = selected(BrowseTable::Vehicles, "id").value_or(QString());
-        input.riderId = selected(BrowseTable::Users, "id").value_or(QString());
-        StartRideDialog dialog(input, m_window);
-        if (dialog.exec() == QDialog::Accepted) {
-            const StartRideInput done = dialog.input();
-            submit(*dialog.body(), {{{BrowseTable::Vehicles, key(done.city, done.vehicleId)}},
-                                    {BrowseTable::Rides}});
-        }
-        return;
-    }
-    case MovrOperation::EndRide: {
-        EndRideInput input;
-        input.city = anyCity;
-        input.rideId = selected(BrowseTable::Rides, "id").value_or(QString());
-        const QString vehicle = selected(BrowseTable::Rides, "vehicle_id").value_or(QString());
-        EndRideDialog dialog(input, m_window);
-        if (dialog.exec() == QDialog::Accepted) {
-            const EndRideInput done = dialog.input();
-            // The id as typed may be upper case or braced; the rows hold the canonical form.
-            Touched touched{
-                {{BrowseTable::Rides, key(done.city, Validation::normalizedUuid(done.rideId))}},
-                {}};
-            if (!vehicle.isEmpty())
-                touched.rows.append({BrowseTable::Vehicles, key(done.city, vehicle)});
-            submit(*dialog.body(), touched);
-        }
-        return;
-    }
-    case MovrOperation::AddVehicle:
-    case MovrOperation::EditVehicle: {
-        const bool add = operation == MovrOperation::AddVehicle;
-        VehicleDialog::Values values;
-        values.city = anyCity;
-        if (!add) {
-            const auto id = selected(BrowseTable::Vehicles, "id");
-            if (!need(id, tr("a vehicle")))
-                return;
-            values.id = *id;
-            values.type = selected(BrowseTable::Vehicles, "type").value_or(QString());
-            values.ownerId = selected(BrowseTable::Vehicles, "owner_id").value_or(QString());
-            values.status = selected(BrowseTable::Vehicles, "status").value_or(QString());
-            values.location =
-                selected(BrowseTable::Vehicles, "current_location").value_or(QString());
-            values.ext = selected(BrowseTable::Vehicles, "ext").value_or(QStringLiteral("{}"));
-        }
-        VehicleDialog dialog(add ? VehicleDialog::Mode::Add : VehicleDialog::Mode::Edit, values,
-                             m_window);
-        dialog.setUserSource(m_window->browseWorker());
-        if (dialog.exec() == QDialog::Accepted) {
-            if (add)
-                submit(*dialog.body(), {{}, {BrowseTable::Vehicles}});
-            else
-                submit(*dialog.body(),
-                       {{{BrowseTable::Vehicles, key(values.city, values.id)}}, {}});
-        }
-        return;
-    }
-    case MovrOperation::SetVehicleStatus: {
-        const QList<int> rows = selectedRows(BrowseTable::Vehicles);
-        if (rows.isEmpty()) {
-            need(std::nullopt, tr("one or more vehicles"));
-            return;
-        }
-        TablePage *page = m_window->currentPage();
-        const TableSpec &spec = TableSpec::of(BrowseTable::Vehicles);
-        const int cityColumn = spec.columnIndex(QStringLiteral("city"));
-        const int idColumn = spec.columnIndex(QStringLiteral("id"));
-        const QString city = page->model()->cellText(rows.first(), cityColumn);
-        QStringList ids;
-        for (int row : rows) {
-            if (page->model()->cellText(row, cityColumn) != city) {
-                QMessageBox::information(m_window, tr("One city at a time"),
-                                         tr("Select vehicles of one city: a status change runs "
-                                            "per city."));
-                return;
-            }
-            ids << page->model()->cellText(row, idColumn);
-        }
-        VehicleStatusDialog dialog(city, ids, m_window);
-        if (dialog.exec() != QDialog::Accepted)
-            return;
-        const auto bodies = dialog.bodies();
-        for (const TransactionBody &body : *bodies) {
-            Touched touched;
-            for (const QString &id : ids)
-                touched.rows.append({BrowseTable::Vehicles, key(city, id)});
-            if (!submit(body, touched))
-                return;
-        }
-        return;
-    }
-    case MovrOperation::RetireVehicle: {
-        const auto id = selected(BrowseTable::Vehicles, "id");
-        if (!need(id, tr("a vehicle")))
-            return;
-        const QString city = *selected(BrowseTable::Vehicles, "city");
-        if (QMessageBox::question(m_window, tr("Retire vehicle"),
-                                  tr("Retire vehicle %1 in %2? It stays in the database for its "
-                                     "rides' history, with status \"retired\".")
-                                      .arg(*id, city)) != QMessageBox::Yes)
-            return;
-        auto body = Operations::retireVehicle(city, *id);
-        if (!body) {
-            QMessageBox::warning(m_window, tr("Retire vehicle"), body.error().message);
-            return;
-        }
-        submit(*body, {{{BrowseTable::Vehicles, key(city, *id)}}, {}});
-        return;
-    }
-    case MovrOperation::AddUser:
-    case MovrOperation::EditUser: {
-        const bool add = operation == MovrOperation::AddUser;
-        UserDialog::Values values;
-        values.city = anyCity;
-        if (!add) {
-            const auto id = selected(BrowseTable::Users, "id");
-            if (!need(id, tr("a user")))
-                return;
-            values.id = *id;
-            values.name = selected(BrowseTable::Users, "name").value_or(QString());
-            values.address = selected(BrowseTable::Users, "address").value_or(QString());
-            values.creditCard = selected(BrowseTable::Users, "credit_card").value_or(QString());
-        }
-        UserDialog dialog(add ? UserDialog::Mode::Add : UserDialog::Mode::Edit, values, m_window);
-        if (dialog.exec() == QDialog::Accepted) {
-            if (add)
-                submit(*dialog.body(), {{}, {BrowseTable::Users}});
-            else
-                submit(*dialog.body(), {{{BrowseTable::Users, key(values.city, values.id)}}, {}});
-        }
-        return;
-    }
-    case MovrOperation::DeleteUser: {
-        const auto id = selected(BrowseTable::Users, "id");
-        if (!need(id, tr("a user")))
-            return;
-        const QString city = *selected(BrowseTable::Users, "city");
-        const QString name = selected(BrowseTable::Users, "name").value_or(QString());
-        if (QMessageBox::question(m_window, tr("Delete user"),
-                                  tr("Delete user %1 (%2) in %3? This cannot be undone; it is "
-                                     "refused while rides, vehicles or promo codes refer to the "
-                                     "user.")
-                                      .arg(name, *id, city)) != QMessageBox::Yes)
-            return;
-        auto body = Operations::deleteUser(city, *id);
-        if (!body) {
-            QMessageBox::warning(m_window, tr("Delete user"), body.error().message);
-            return;
-        }
-        submit(*body, {{{BrowseTable::Users, key(city, *id)}}, {}});
-        return;
-    }
-    case MovrOperation::CreatePromoCode: {
-        PromoCodeDialog dialog(m_window);
-        if (dialog.exec() == QDialog::Accepted)
-            submit(*dialog.body(), {{}, {BrowseTable::PromoCodes}});
-        return;
-    }
-    case MovrOperation::ApplyPromoCode: {
-        ApplyPromoCodeInput input;
-        input.city = anyCity;
-        input.userId = selected(BrowseTable::Users, "id").value_or(QString());
-        input.code = selected(BrowseTable::PromoCodes, "code").value_or(QString());
-        ApplyPromoCodeDialog dialog(input, m_window);
-        if (dialog.exec() == QDialog::Accepted)
-            submit(*dialog.body(), {{}, {BrowseTable::UserPromoCodes}}); // a user's codes
-        return;
-    }
-    case MovrOperation::RecordLocation:
-        return; // recorded by the apps in the field, not from here
-    }
+    const DetailPane *pane = m_window->detailPane();
+    if (!pane || !pane->hasEntity() || pane->entityTable() != table)
+        return std::nullopt;
+    const int index = TableSpec::of(table).columnIndex(QLatin1String(column));
+    if (index < 0 || index >= pane->entityRow().columnCount())
+        return std::nullopt;
+    return pane->entityRow().text(index);
 }
 
 QAction *EditController::injectAction() const

@@ -1,11 +1,11 @@
 #pragma once
 
+#include "actions/ActionContext.h"
+#include "actions/ActionRegistry.h"
 #include "movr/Privileges.h"
 #include "pg/ConnectionSettings.h"
 #include "pg/ServerInfo.h"
-#include "worker/EditJournal.h"
 #include "worker/EditRequest.h"
-#include "worker/RowData.h"
 #include "worker/TableSpec.h"
 
 #include <QHash>
@@ -16,18 +16,20 @@
 
 class EditJournal;
 class EditWorker;
+class PendingApply;
 class PendingChanges;
 class MainWindow;
 class QAction;
 class QMenu;
 class RetryInjectionActions;
 
-// The Actions menu: every MovR operation as a dialog prefilled from the selection, run by
-// the edit worker as a retrying transaction, optionally previewed first. Actions the SQL
+// The Actions menu and the edit worker. Each MovR operation is an EditAction (ActionRegistry)
+// that opens its dialog without blocking and sends through this controller; actions the SQL
 // user may not perform are disabled, with the missing privilege in the tooltip (nothing is
-// attempted). Outcomes go to the status bar (or a message naming the cause), the trace to
-// the SQL panel, and the touched rows refresh in place.
-class EditController : public QObject
+// attempted). Inline edits are applied by PendingApply. Outcomes go to the status bar (or a
+// message naming the cause, unless the action's dialog shows it), the trace to the SQL
+// panel, and the touched rows refresh in place.
+class EditController : public QObject, public ActionContext
 {
     Q_OBJECT
 
@@ -46,28 +48,40 @@ public:
     QAction *applyAction() const { return m_apply; }
     QAction *revertAction() const { return m_revert; }
     QAction *previewPendingAction() const { return m_previewPending; }
-    PendingChanges *pendingChanges() const { return m_changes; }
-    EditJournal *journal() const { return m_journal; }
+    PendingChanges *pendingChanges() const;
+    EditJournal *journal() const;
     const TablePrivileges &privileges() const { return m_privileges; }
     EditWorker *worker() const { return m_worker; }
+    ServerFlavor flavor() const;
+    RetryPolicy retryPolicy() const;
 
-    // Rows to re-read, and tables to reload (for inserts), once an edit is done.
-    struct Touched
-    {
-        QList<QPair<BrowseTable, KeyValues>> rows;
-        QList<BrowseTable> reload;
-    };
-    // Previews when asked to, then sends. Returns the action id, 0 when not sent.
+    // Previews when asked to (without blocking), then sends. Returns the action id when sent
+    // at once, 0 when a preview was opened or nothing was sent.
     quint64 submit(const TransactionBody &body, const Touched &touched = {});
     // Outcome text as the status bar or message shows it.
     static QString describe(const EditReply &reply);
 
+    // What a request is: an edit (its outcome shown, editFinished emitted) or a read made on
+    // the edit connection for the controller itself (only its trace shown).
+    enum class Kind { Edit, Read };
+    // Sends now; `done` gets the reply (see ActionContext::Done). Returns the action id.
+    quint64 dispatch(const TransactionBody &body, const Touched &touched, const RetryPolicy &policy,
+                     Done done, Kind kind = Kind::Edit);
+    void showStatus(const QString &text, int timeout = 0);
+
+    // ActionContext
+    QWidget *dialogParent() const override;
+    std::optional<QString> selected(BrowseTable table, const char *column) const override;
+    QList<QStringList> selectedRows(BrowseTable table, const QStringList &columns) const override;
+    std::optional<QString> shown(BrowseTable table, const char *column) const override;
+    BrowseWorker *browseWorker() const override;
+    void send(const TransactionBody &body, const Touched &touched, Done done) override;
+    void inform(const QString &title, const QString &text) override;
+
 public Q_SLOTS:
-    // Sends every pending inline edit as one transaction; on a conflict, reads the current
-    // values and lets the user decide (ConflictDialog) before anything is overwritten.
+    // See PendingApply.
     void applyPending();
     void revertPending();
-    // Shows the statements Apply would send; applies from there when confirmed.
     void previewPending();
 
 Q_SIGNALS:
@@ -79,24 +93,30 @@ Q_SIGNALS:
     void journalRestored(int count);
 
 private:
+    struct Sent
+    {
+        Touched touched;
+        Done done;
+        Kind kind = Kind::Edit;
+    };
     void createActions();
-    quint64 send(const TransactionBody &body, const Touched &touched, const RetryPolicy &policy);
-    void checkConflicts(const QList<PendingEdit> &edits);
-    void restoreJournal(const QList<JournalEntry> &entries);
-    void updatePendingState();
     void updateActions();
+    void updatePendingState();
     void loadPrivileges();
     void onFinished(const EditReply &reply);
-    void run(MovrOperation operation);
-    // The value of `column` in the current page's current row, when that page shows `table`.
-    std::optional<QString> selected(BrowseTable table, const char *column) const;
-    QList<int> selectedRows(BrowseTable table) const;
+    void present(const EditReply &reply, const Touched &touched, bool presented,
+                 const QString &text);
 
     MainWindow *m_window;
+    ActionRegistry m_registry;
     QMenu *m_menu = nullptr;
     QHash<int, QAction *> m_actions;
     QAction *m_preview = nullptr;
+    QAction *m_apply = nullptr;
+    QAction *m_revert = nullptr;
+    QAction *m_previewPending = nullptr;
     RetryInjectionActions *m_injection = nullptr;
+    PendingApply *m_pendingApply = nullptr;
     EditWorker *m_worker = nullptr;
     std::optional<ServerInfo> m_server;
     TablePrivileges m_privileges = TablePrivileges::all();
@@ -104,17 +124,5 @@ private:
     // wait, so that a read-only user never sends a statement the server would refuse.
     bool m_privilegesKnown = false;
     quint64 m_privilegesAction = 0;
-    std::shared_ptr<std::optional<TablePrivileges>> m_privilegesHolder;
-    QHash<quint64, Touched> m_pending;
-    QAction *m_apply = nullptr;
-    QAction *m_revert = nullptr;
-    QAction *m_previewPending = nullptr;
-    void startApply(bool preview);
-    PendingChanges *m_changes = nullptr;
-    EditJournal *m_journal = nullptr;
-    QString m_target; // the journal's name for this database
-    quint64 m_applyAction = 0;
-    QList<PendingEdit> m_applying;
-    quint64 m_conflictAction = 0;
-    std::shared_ptr<QList<FieldConflict>> m_conflictHolder;
+    QHash<quint64, Sent> m_sent;
 };

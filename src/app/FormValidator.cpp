@@ -97,6 +97,20 @@ void FormValidator::focusFirstProblem()
         first->setFocus(Qt::OtherFocusReason);
 }
 
+void FormValidator::showProblem(QWidget *field, const QString &message)
+{
+    if (field) {
+        field->setProperty(InvalidProperty, true);
+        field->setToolTip(message);
+        applyColors();
+        field->setFocus(Qt::OtherFocusReason);
+    }
+    if (m_message) {
+        m_message->setText(message);
+        m_message->setVisible(true);
+    }
+}
+
 bool FormValidator::validate()
 {
     m_problem.clear();

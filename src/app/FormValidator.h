@@ -35,6 +35,10 @@ public:
     // a dialog opens where the user has to type.
     void focusFirstProblem();
     QString firstProblem() const { return m_problem; }
+    // A problem found elsewhere (the server refused the values): shown on the message line,
+    // `field` (if any) marked and focused, until the next validation (any change). OK stays
+    // as it is: the user may try again.
+    void showProblem(QWidget *field, const QString &message);
 
 Q_SIGNALS:
     void validityChanged(bool valid);

@@ -48,6 +48,14 @@ Status refuse(const QString &reason)
     return DbError::make(ErrorClass::Constraint, reason);
 }
 
+// The same, about one input: `constraint` names its column, for a form to mark the field.
+Status refuse(const QString &reason, const char *column)
+{
+    DbError error = DbError::make(ErrorClass::Constraint, reason);
+    error.constraint = QLatin1String(column);
+    return error;
+}
+
 // The first non-empty reason, if any.
 std::optional<QString> firstProblem(std::initializer_list<QString> reasons)
 {
@@ -210,17 +218,18 @@ Result<TransactionBody> Operations::startRide(const StartRideInput &input)
         if (row.count("started") == 1 && row.count("vehicle_updated") == 1)
             return Ok{};
         if (row.count("vehicle_found") == 0)
-            return refuse(notInCity(tr("vehicle"), city, row.text("vehicle_city")));
+            return refuse(notInCity(tr("vehicle"), city, row.text("vehicle_city")), "vehicle_id");
         if (row.count("rider_found") == 0) {
             if (!row.isNull("rider_city"))
                 return refuse(tr("the rider is not in this city (%1; the rider is in %2)")
-                                  .arg(city, row.text("rider_city")));
-            return refuse(tr("no such rider in %1").arg(city));
+                                  .arg(city, row.text("rider_city")),
+                              "rider_id");
+            return refuse(tr("no such rider in %1").arg(city), "rider_id");
         }
         if (row.text("vehicle_status") != QLatin1String("available"))
-            return refuse(vehicleNotAvailable(row.text("vehicle_status")));
+            return refuse(vehicleNotAvailable(row.text("vehicle_status")), "vehicle_id");
         if (row.count("active_rides") > 0)
-            return refuse(tr("the vehicle is already in an active ride"));
+            return refuse(tr("the vehicle is already in an active ride"), "vehicle_id");
         return unexpectedReply();
     });
     body.verify = rowExists("rides", input.city, rideId);
@@ -329,8 +338,9 @@ Result<TransactionBody> Operations::addVehicle(const AddVehicleInput &input)
         if (row.count("owner_found") == 0) {
             if (!row.isNull("owner_city"))
                 return refuse(tr("the owner is not a user of %1 (the owner is in %2)")
-                                  .arg(city, row.text("owner_city")));
-            return refuse(tr("the owner is not a user of %1").arg(city));
+                                  .arg(city, row.text("owner_city")),
+                              "owner_id");
+            return refuse(tr("the owner is not a user of %1").arg(city), "owner_id");
         }
         return unexpectedReply();
     });
@@ -399,7 +409,7 @@ Result<TransactionBody> Operations::editVehicle(const EditVehicleInput &input)
         if (row.text("vehicle_status") == QLatin1String("retired"))
             return refuse(tr("the vehicle is retired"));
         if (ownerGiven && row.count("owner_found") == 0)
-            return refuse(tr("the owner is not a user of %1").arg(city));
+            return refuse(tr("the owner is not a user of %1").arg(city), "owner_id");
         return unexpectedReply();
     });
     body.verify = Statement{

@@ -1,11 +1,18 @@
-#include "ActionDialogs.h"
+#include "ActionDialog.h"
+#include "ApplyPromoCodeDialog.h"
 #include "ConnectionDialog.h"
 #include "DetailPane.h"
 #include "EditController.h"
+#include "EndRideDialog.h"
 #include "MainWindow.h"
+#include "PromoCodeDialog.h"
 #include "SqlPanel.h"
+#include "StartRideDialog.h"
 #include "TablePage.h"
 #include "TestServer.h"
+#include "UserDialog.h"
+#include "VehicleDialog.h"
+#include "VehicleStatusDialog.h"
 #include "WelcomePage.h"
 #include "models/BrowseTableModel.h"
 #include "models/TraceModel.h"
@@ -26,13 +33,13 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTest>
-#include <QTimer>
 #include <QUuid>
 
 // The edit path through the real window: privileges decide what is enabled, edits run on
@@ -51,6 +58,7 @@ private Q_SLOTS:
     void injectedRetryAtCommitIsShown();
     void refusedPreconditionNamesTheCause();
     void actionOpensDialogAndApplies();
+    void refusedAddVehicleKeepsTheDialog();
     void detailPaneFollowsCommittedEdits();
     void endingARideRefreshesTheVehicleShown();
     void startAndEndRideThroughTheMenu();
@@ -70,9 +78,11 @@ private:
     // Triggers an Actions menu entry; `answer` fills in its dialog (then accepted).
     EditReply triggerAndWait(MainWindow &window, MovrOperation operation,
                              const std::function<void(QDialog *)> &answer);
-    // Triggers an Actions menu entry and, from inside the event loop of the modal window it
-    // opens (a dialog or a question), hands that window to `answer`, which closes it. False
-    // when no modal window opened or `answer` left it open.
+    // Triggers an Actions menu entry and waits for the window it opens (a dialog or a
+    // question); null when none opened.
+    QDialog *triggerAndFind(MainWindow &window, MovrOperation operation);
+    // Triggers an Actions menu entry and hands the window it opens to `answer`, which closes
+    // it or sends from it. False when no window opened or `answer` left it open.
     bool triggerAndAnswer(MainWindow &window, MovrOperation operation,
                           const std::function<void(QDialog *)> &answer);
     // Triggers an entry that asks first (retire, delete) and answers with `button`; the
@@ -160,24 +170,37 @@ EditReply TestEditActions::triggerAndWait(MainWindow &window, MovrOperation oper
     return finished.first().first().value<EditReply>();
 }
 
+QDialog *TestEditActions::triggerAndFind(MainWindow &window, MovrOperation operation)
+{
+    // The dialogs open window-modal without blocking: the action returns at once.
+    QWidget *before = QApplication::activeModalWidget();
+    window.editController()->action(operation)->trigger();
+    QDialog *dialog = nullptr;
+    QTest::qWaitFor(
+        [&] {
+            QWidget *modal = QApplication::activeModalWidget();
+            dialog = modal != before ? qobject_cast<QDialog *>(modal) : nullptr;
+            return dialog && dialog->isVisible();
+        },
+        5000);
+    return dialog;
+}
+
 bool TestEditActions::triggerAndAnswer(MainWindow &window, MovrOperation operation,
                                        const std::function<void(QDialog *)> &answer)
 {
-    bool answered = false;
-    QTimer poll; // the dialog runs its own event loop: answer it from there
-    poll.setInterval(50);
-    connect(&poll, &QTimer::timeout, this, [&] {
-        auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
-        if (!dialog)
-            return;
-        poll.stop();
-        answer(dialog);
-        answered = !dialog->isVisible();
-        if (!answered)
-            dialog->reject();
-    });
-    poll.start();
-    window.editController()->action(operation)->trigger();
+    QDialog *dialog = triggerAndFind(window, operation);
+    if (!dialog)
+        return false;
+    QPointer<QDialog> guard(dialog);
+    answer(dialog);
+    if (!guard)
+        return true;
+    // Answered: closed, or sending (an action's dialog waits for the outcome).
+    auto *action = qobject_cast<ActionDialog *>(dialog);
+    const bool answered = !dialog->isVisible() || (action && action->isSending());
+    if (!answered)
+        dialog->reject();
     return answered;
 }
 
@@ -459,19 +482,79 @@ void TestEditActions::actionOpensDialogAndApplies()
     auto window = openWindow(TestServer::settings(m_database));
     QSignalSpy finished(window->editController(), &EditController::editFinished);
     const QString name = QStringLiteral("Dialog Driven");
-    QTimer::singleShot(200, this, [name] {
-        QWidget *modal = QApplication::activeModalWidget();
-        QVERIFY(modal);
-        modal->findChild<QLineEdit *>(QStringLiteral("name"))->setText(name);
-        modal->findChild<QLineEdit *>(QStringLiteral("address"))
-            ->setText(QStringLiteral("2 Form St"));
-        qobject_cast<QDialog *>(modal)->accept();
-    });
-    window->editController()->action(MovrOperation::AddUser)->trigger();
+    QPointer<QDialog> dialog = triggerAndFind(*window, MovrOperation::AddUser);
+    QVERIFY(dialog);
+    QCOMPARE(dialog->windowModality(), Qt::WindowModal); // open(), not exec()
+    dialog->findChild<QLineEdit *>(QStringLiteral("name"))->setText(name);
+    dialog->findChild<QLineEdit *>(QStringLiteral("address"))->setText(QStringLiteral("2 Form St"));
+    dialog->accept();
+    // Open until the edit committed; then closed.
+    QVERIFY(dialog && dialog->isVisible());
     QVERIFY(finished.wait(30000));
     QVERIFY(finished.first().first().value<EditReply>().outcome.committed());
+    QTRY_VERIFY(!dialog || !dialog->isVisible());
     QCOMPARE(value(QStringLiteral("SELECT count(*) FROM users WHERE name = $1"), {name}),
              QStringLiteral("1"));
+}
+
+// Add vehicle with an owner who is not a user of the vehicle's city: the server refuses, and
+// the dialog stays open with everything typed, the owner marked and the reason shown; the
+// city follows the owner (locked once one is chosen). Fixed, it is added and closes.
+void TestEditActions::refusedAddVehicleKeepsTheDialog()
+{
+    auto owners = m_sql->exec(QStringLiteral(
+        "SELECT a.city, b.city, b.id::text, a.id::text FROM users a JOIN users b ON a.city <> "
+        "b.city ORDER BY a.id, b.id LIMIT 1"));
+    QVERIFY(owners && owners->rowCount() == 1);
+    const QString city = owners->text(0, 0);
+    const QString otherCity = owners->text(0, 1);
+    const QString strangerId = owners->text(0, 2);
+    const QString ownerId = owners->text(0, 3);
+    const QString location = QStringLiteral("Refusal Rd 7");
+    auto window = openWindow(TestServer::settings(m_database));
+    QSignalSpy finished(window->editController(), &EditController::editFinished);
+    QPointer<QDialog> dialog = triggerAndFind(*window, MovrOperation::AddVehicle);
+    auto *add = qobject_cast<VehicleDialog *>(dialog.data());
+    QVERIFY(add);
+    auto *cityBox = add->findChild<QComboBox *>(QStringLiteral("city"));
+    auto *owner = add->findChild<QLineEdit *>(QStringLiteral("ownerId"));
+    cityBox->setCurrentText(city);
+    add->findChild<QComboBox *>(QStringLiteral("type"))->setCurrentText(QStringLiteral("bike"));
+    owner->setText(strangerId);
+    QVERIFY(!cityBox->isEnabled()); // locked to the owner's choice
+    add->findChild<QLineEdit *>(QStringLiteral("location"))->setText(location);
+    const QString id = add->addInput().id;
+    add->accept();
+    const EditReply refused = nextReply(finished);
+    QCOMPARE(int(refused.outcome.state), int(Outcome::State::NotCommitted));
+    QVERIFY(dialog);
+    QVERIFY(dialog->isVisible());
+    QCOMPARE(cityBox->currentText(), city);
+    QCOMPARE(owner->text(), strangerId);
+    QCOMPARE(add->findChild<QLineEdit *>(QStringLiteral("location"))->text(), location);
+    QCOMPARE(add->addInput().id, id);
+    const QString shown = add->messageLabel()->text();
+    QVERIFY2(shown.contains(QLatin1String("the owner is not a user of %1").arg(city)) &&
+                 shown.contains(otherCity),
+             qPrintable(shown));
+    QVERIFY(owner->property("invalidInput").toBool());
+    QVERIFY(!window->findChild<QMessageBox *>(QStringLiteral("editOutcome")));
+    QCOMPARE(value(QStringLiteral("SELECT count(*) FROM vehicles WHERE id = $1"), {id}),
+             QStringLiteral("0"));
+
+    // Cleared, the owner frees the city; a user of the city is accepted.
+    owner->clear();
+    QVERIFY(cityBox->isEnabled());
+    owner->setText(ownerId);
+    QVERIFY(!owner->property("invalidInput").toBool());
+    add->accept();
+    const EditReply added = nextReply(finished);
+    QVERIFY2(added.outcome.committed(), qPrintable(EditController::describe(added)));
+    QTRY_VERIFY(!dialog || !dialog->isVisible());
+    QCOMPARE(
+        value(QStringLiteral("SELECT owner_id::text FROM vehicles WHERE city = $1 AND id = $2"),
+              {city, id}),
+        ownerId);
 }
 
 // Set vehicle status while the pane shows the vehicle, then while it shows the vehicle's
@@ -683,8 +766,9 @@ void TestEditActions::startRideOnAVehicleInUseIsRefused()
     selectVehicle(*window, vehicleId);
     QSignalSpy finished(window->editController(), &EditController::editFinished);
     QString rideId;
+    QPointer<StartRideDialog> start;
     QVERIFY(triggerAndAnswer(*window, MovrOperation::StartRide, [&](QDialog *dialog) {
-        auto *start = qobject_cast<StartRideDialog *>(dialog);
+        start = qobject_cast<StartRideDialog *>(dialog);
         if (!start)
             return;
         dialog->findChild<QLineEdit *>(QStringLiteral("riderId"))->setText(rider);
@@ -694,13 +778,18 @@ void TestEditActions::startRideOnAVehicleInUseIsRefused()
     const EditReply reply = nextReply(finished);
     QVERIFY(!reply.outcome.committed());
     QCOMPARE(int(reply.outcome.state), int(Outcome::State::NotCommitted));
-    QMessageBox *box = nullptr;
-    QTRY_VERIFY_WITH_TIMEOUT(
-        (box = window->findChild<QMessageBox *>(QStringLiteral("editOutcome"))) && box->isVisible(),
-        20000);
-    QCOMPARE(box->windowTitle(), QStringLiteral("Start ride"));
-    QVERIFY2(box->text().contains(QLatin1String("the vehicle is in use")), qPrintable(box->text()));
-    QVERIFY2(box->text().contains(QLatin1String("nothing was changed")), qPrintable(box->text()));
+    // The dialog stays open with what was typed, the reason, and the vehicle marked.
+    QVERIFY(start && start->isVisible());
+    QCOMPARE(start->windowTitle(), QStringLiteral("Start ride"));
+    const QString text = start->messageLabel()->text();
+    QVERIFY2(text.contains(QLatin1String("the vehicle is in use")), qPrintable(text));
+    QVERIFY2(text.contains(QLatin1String("nothing was changed")), qPrintable(text));
+    QCOMPARE(start->findChild<QLineEdit *>(QStringLiteral("riderId"))->text(), rider);
+    QVERIFY(start->findChild<QLineEdit *>(QStringLiteral("vehicleId"))
+                ->property("invalidInput")
+                .toBool());
+    QCOMPARE(start->input().rideId, rideId); // the same id if sent again
+    QVERIFY(!window->findChild<QMessageBox *>(QStringLiteral("editOutcome")));
     QVERIFY2(window->statusBar()->currentMessage().contains(QLatin1String("in use")),
              qPrintable(window->statusBar()->currentMessage()));
     QCOMPARE(value(QStringLiteral("SELECT count(*) FROM rides")), ridesBefore);
@@ -711,7 +800,7 @@ void TestEditActions::startRideOnAVehicleInUseIsRefused()
     QCOMPARE(value(QStringLiteral("SELECT status FROM vehicles WHERE city = $1 AND id = $2"),
                    {city, vehicleId}),
              QStringLiteral("in_use"));
-    box->close();
+    start->reject();
 }
 
 void TestEditActions::addVehicleThroughTheMenu()
@@ -903,19 +992,19 @@ void TestEditActions::createAndApplyPromoCodeThroughTheMenu()
         "AND usage_count = 0 AND \"timestamp\" IS NOT NULL");
     QCOMPARE(value(applied, {*key.at(0), *key.at(1), code}), QStringLiteral("1"));
 
-    // Again: refused as a duplicate, said in the window; still one.
+    // Again: refused as a duplicate, said in the dialog, which stays open; still one.
     QVERIFY(apply(&prefilledCity, &prefilledUser));
     reply = nextReply(finished);
     QVERIFY(!reply.outcome.committed());
-    QMessageBox *box = nullptr;
-    QTRY_VERIFY_WITH_TIMEOUT(
-        (box = window->findChild<QMessageBox *>(QStringLiteral("editOutcome"))) && box->isVisible(),
-        20000);
-    QVERIFY2(box->text().contains(QLatin1String("the user already has this promo code")),
-             qPrintable(box->text()));
+    auto *again = qobject_cast<ApplyPromoCodeDialog *>(QApplication::activeModalWidget());
+    QVERIFY(again && again->isVisible());
+    QVERIFY2(again->messageLabel()->text().contains(
+                 QLatin1String("the user already has this promo code")),
+             qPrintable(again->messageLabel()->text()));
+    QCOMPARE(again->findChild<QLineEdit *>(QStringLiteral("code"))->text(), code);
     QCOMPARE(value(QStringLiteral("SELECT count(*) FROM user_promo_codes WHERE code = $1"), {code}),
              QStringLiteral("1"));
-    box->close();
+    again->reject();
 }
 
 void TestEditActions::windowStateIsRestored()

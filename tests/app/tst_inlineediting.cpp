@@ -22,7 +22,6 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QTest>
-#include <QTimer>
 
 // Inline editing in the real window: pending changes, Apply, conflicts, the journal.
 class TestInlineEditing : public QObject
@@ -301,27 +300,17 @@ void TestInlineEditing::concurrentChangeAsksBeforeOverwriting()
 
     QSignalSpy conflicts(m_window->editController(), &EditController::conflictsFound);
     QSignalSpy finished(m_window->editController(), &EditController::editFinished);
-    bool dialogSeen = false;
-    QString databaseWhileAsking;
-    QString statusWhileAsking;
-    // Answer the conflict dialog when it shows; check that nothing was overwritten meanwhile.
-    connect(m_window->editController(), &EditController::conflictsFound, this, [&] {
-        QTimer::singleShot(100, this, [&] {
-            auto *dialog = qobject_cast<ConflictDialog *>(QApplication::activeModalWidget());
-            QVERIFY(dialog);
-            dialogSeen = true;
-            databaseWhileAsking =
-                value(QStringLiteral("SELECT name FROM users WHERE id = $1"), {id});
-            statusWhileAsking = m_window->statusBar()->currentMessage();
-            dialog->chooseAll(keepMine ? ConflictDialog::Choice::Mine
-                                       : ConflictDialog::Choice::Current);
-            dialog->accept();
-        });
-    });
     m_window->editController()->applyAction()->trigger();
     QVERIFY(conflicts.wait(30000));
     QCOMPARE(conflicts.first().first().toInt(), 1);
-    QTRY_VERIFY_WITH_TIMEOUT(dialogSeen, 10000);
+    // The dialog is open (without blocking): nothing was overwritten meanwhile.
+    ConflictDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = qobject_cast<ConflictDialog *>(QApplication::activeModalWidget())));
+    const QString databaseWhileAsking =
+        value(QStringLiteral("SELECT name FROM users WHERE id = $1"), {id});
+    const QString statusWhileAsking = m_window->statusBar()->currentMessage();
+    dialog->chooseAll(keepMine ? ConflictDialog::Choice::Mine : ConflictDialog::Choice::Current);
+    dialog->accept();
     QCOMPARE(databaseWhileAsking, theirs);
     // The status bar says what is being asked, not the read that found it.
     QVERIFY2(statusWhileAsking.contains(QLatin1String("choose what to keep")),
@@ -333,7 +322,9 @@ void TestInlineEditing::concurrentChangeAsksBeforeOverwriting()
         QCOMPARE(value(QStringLiteral("SELECT name FROM users WHERE id = $1"), {id}),
                  QStringLiteral("Mine"));
     } else {
-        QTest::qWait(500);
+        // Nothing left to apply: the current value stays.
+        QCOMPARE(m_window->editController()->pendingChanges()->count(), 0);
+        QVERIFY(!m_window->editController()->applyAction()->isEnabled());
         QCOMPARE(value(QStringLiteral("SELECT name FROM users WHERE id = $1"), {id}), theirs);
     }
     QCOMPARE(m_window->editController()->pendingChanges()->count(), 0);
@@ -405,19 +396,19 @@ void TestInlineEditing::previewShowsTheUpdateAndAppliesOnlyWhenConfirmed()
     QVERIFY(view->setData(view->index(6, nameColumn()), QStringLiteral("Previewed O'Name")));
     QString shown;
     for (bool confirm : {false, true}) {
-        QTimer::singleShot(100, this, [&, confirm] {
-            auto *dialog = qobject_cast<PreviewDialog *>(QApplication::activeModalWidget());
-            QVERIFY(dialog);
-            shown = dialog->text();
-            confirm ? dialog->accept() : dialog->reject();
-        });
         QSignalSpy finished(m_window->editController(), &EditController::editFinished);
         m_window->editController()->previewPendingAction()->trigger();
+        // Open without blocking: answered from here.
+        PreviewDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = qobject_cast<PreviewDialog *>(QApplication::activeModalWidget())));
+        shown = dialog->text();
+        confirm ? dialog->accept() : dialog->reject();
         QVERIFY(shown.contains(QLatin1String("UPDATE users SET name = 'Previewed O''Name'")));
         QVERIFY(shown.contains(QLatin1String("BEGIN ISOLATION LEVEL SERIALIZABLE;")));
         if (!confirm) {
-            QTest::qWait(300);
+            // Nothing was sent: Apply is offered again at once.
             QCOMPARE(finished.count(), 0);
+            QVERIFY(m_window->editController()->applyAction()->isEnabled());
             QCOMPARE(value(QStringLiteral("SELECT name FROM users WHERE id = $1"), {id}), before);
             QCOMPARE(m_window->editController()->pendingChanges()->count(), 1);
         } else {

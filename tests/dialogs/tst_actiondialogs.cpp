@@ -1,10 +1,16 @@
-#include "ActionDialogs.h"
+#include "ApplyPromoCodeDialog.h"
 #include "ConnectionDialog.h"
+#include "EndRideDialog.h"
 #include "FormValidator.h"
 #include "PreviewDialog.h"
+#include "PromoCodeDialog.h"
+#include "StartRideDialog.h"
 #include "TestServer.h"
 #include "Translations.h"
+#include "UserDialog.h"
 #include "UserPicker.h"
+#include "VehicleDialog.h"
+#include "VehicleStatusDialog.h"
 #include "WidgetChecks.h"
 #include "models/BrowseTableModel.h"
 #include "movr/DataGenerator.h"
@@ -22,12 +28,12 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QScopeGuard>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
-#include <QTimer>
 #include <QToolButton>
 #include <QTranslator>
 
@@ -568,17 +574,23 @@ void TestActionDialogs::ownerIsFoundByNameInTheCity()
         QVERIFY(!find->isEnabled());
         dialog.setUserSource(worker);
         QVERIFY(find->isEnabled());
-        QTimer::singleShot(100, this, [&] {
-            auto *picker = qobject_cast<UserPicker *>(QApplication::activeModalWidget());
-            QVERIFY(picker);
-            picker->setSearch(name);
-            QTRY_VERIFY_WITH_TIMEOUT(picker->model()->atEnd() && picker->model()->rowCount() >= 1,
-                                     20000);
-            picker->choose(0);
-        });
-        find->click();
+        auto *city = field<QComboBox>(dialog, "city");
+        QVERIFY(city->isEnabled());
+        find->click(); // opens the picker without blocking
+        QPointer<UserPicker> picker = dialog.picker();
+        QVERIFY(picker);
+        QTRY_VERIFY(picker->isVisible());
+        picker->setSearch(name);
+        QTRY_VERIFY_WITH_TIMEOUT(picker->model()->atEnd() && picker->model()->rowCount() >= 1,
+                                 20000);
+        picker->choose(0);
         QCOMPARE(field<QLineEdit>(dialog, "ownerId")->text(), id);
         QVERIFY2(okEnabled(dialog), qPrintable(message(dialog)));
+        // The owner is a user of this city: the city is locked until the owner is cleared.
+        QVERIFY(!city->isEnabled());
+        QCOMPARE(city->currentText(), m_city);
+        field<QLineEdit>(dialog, "ownerId")->clear();
+        QVERIFY(city->isEnabled());
     }
     WorkerBase::shutdownAndDelete(worker);
 }

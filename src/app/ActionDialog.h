@@ -1,0 +1,79 @@
+#pragma once
+
+// The dialogs of the MovR operations (forms in ui/*.ui) derive from ActionDialog. Each one
+// validates as the user types: every field is checked by Validation and marked when wrong,
+// and a last rule asks Operations itself to build the transaction body, so that no business
+// rule is written twice; OK stays disabled until the body can be built. body() is what the
+// edit worker runs.
+
+#include "pg/DbError.h"
+
+#include <QDialog>
+#include <QHash>
+#include <QLineEdit>
+
+#include <functional>
+
+class FormValidator;
+class QComboBox;
+class QDialogButtonBox;
+class QLabel;
+
+// What every action dialog shares: the validator, OK only when valid; and, once a sender is
+// set (the Actions menu does), OK sends without closing: the dialog waits for the outcome,
+// closes on success, and on a refusal stays open with every value kept, the reason shown and
+// the field at fault marked.
+class ActionDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    explicit ActionDialog(QWidget *parent = nullptr);
+    ~ActionDialog() override;
+    FormValidator *validator() const { return m_validator; }
+    // The first problem, or empty when OK is enabled.
+    QString problem() const;
+    // Valid: closes (Accepted), or, with a sender, sends and waits.
+    void accept() override;
+
+    // Called by accept() once the form is valid, instead of closing.
+    void setSender(std::function<void()> sender) { m_sender = std::move(sender); }
+    // Sent, waiting for the outcome: OK disabled, the message line says so.
+    void setSending();
+    bool isSending() const { return m_sending; }
+    // The edit is done: closes, Accepted.
+    void succeeded();
+    // Not sent after all (the preview was cancelled): OK again, nothing shown.
+    void notSent();
+    // Refused or failed: stays open, the values kept, `message` (one sentence) on the message
+    // line, and the field named by the error's column (DbError::constraint) marked.
+    void refused(const QString &message, const DbError &error);
+    // The field shown as at fault when a refusal names `column`.
+    void setFieldColumn(QWidget *field, const QString &column);
+    QLabel *messageLabel() const { return m_message; }
+
+protected:
+    void setUpValidation(QDialogButtonBox *buttons, QLabel *message);
+    static void fillCities(QComboBox *box, const QString &current);
+    static QString trimmed(const QLineEdit *edit) { return edit->text().trimmed(); }
+    // A body-building rule: the operation's own validation, worded for the message line.
+    template <typename BodyFunction> static std::function<QString()> bodyRule(BodyFunction body)
+    {
+        return [body] {
+            const auto built = body();
+            return built ? QString() : built.error().message;
+        };
+    }
+    // First shown as tall as its fields need (the .ui sizes are only a starting width):
+    // no blank band above the buttons.
+    void showEvent(QShowEvent *event) override;
+
+private:
+    FormValidator *m_validator = nullptr;
+    QLabel *m_message = nullptr;
+    QDialogButtonBox *m_buttons = nullptr;
+    std::function<void()> m_sender;
+    QHash<QString, QWidget *> m_columns;
+    bool m_sending = false;
+    bool m_fitted = false;
+};

@@ -1,0 +1,50 @@
+#include "EndRideDialog.h"
+
+#include "FormValidator.h"
+#include "movr/Validation.h"
+
+#include "ui_EndRideDialog.h"
+
+#include <QPushButton>
+
+EndRideDialog::EndRideDialog(const EndRideInput &initial, QWidget *parent)
+    : ActionDialog(parent), m_ui(std::make_unique<Ui::EndRideDialog>())
+{
+    m_ui->setupUi(this);
+    setUpValidation(m_ui->buttons, m_ui->message);
+    m_ui->buttons->button(QDialogButtonBox::Ok)->setText(tr("&End ride"));
+    fillCities(m_ui->city, initial.city);
+    m_ui->rideId->setText(initial.rideId);
+    m_ui->endAddress->setText(initial.endAddress.value_or(QString()));
+    m_ui->revenue->setText(initial.revenue);
+    m_ui->revenue->setAlignment(Qt::AlignRight);
+    validator()->addField(m_ui->city,
+                          [this] { return Validation::city(m_ui->city->currentText()); });
+    validator()->addField(
+        m_ui->rideId, [this] { return Validation::uuid(m_ui->rideId->text(), tr("the ride id")); });
+    // Validation::address() words its messages "the %1 is empty": the field is a bare noun,
+    // the same as the operation's own check names it (not "the end address").
+    validator()->addField(m_ui->endAddress, [this] {
+        return trimmed(m_ui->endAddress).isEmpty()
+                   ? QString()
+                   : Validation::address(m_ui->endAddress->text(), Operations::tr("end address"));
+    });
+    validator()->addField(m_ui->revenue,
+                          [this] { return Validation::revenue(trimmed(m_ui->revenue)); });
+    validator()->addRule(bodyRule([this] { return body(); }));
+    validator()->validate();
+    validator()->focusFirstProblem();
+}
+
+EndRideDialog::~EndRideDialog() = default;
+
+EndRideInput EndRideDialog::input() const
+{
+    EndRideInput input;
+    input.city = m_ui->city->currentText();
+    input.rideId = trimmed(m_ui->rideId);
+    input.revenue = trimmed(m_ui->revenue);
+    if (!trimmed(m_ui->endAddress).isEmpty())
+        input.endAddress = trimmed(m_ui->endAddress);
+    return input;
+}

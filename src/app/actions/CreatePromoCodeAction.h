@@ -1,0 +1,16 @@
+#pragma once
+
+#include "EditAction.h"
+
+#include <QCoreApplication>
+
+class CreatePromoCodeAction : public EditAction
+{
+    // The strings were EditController's: translations keep their context.
+    Q_DECLARE_TR_FUNCTIONS(EditController)
+
+public:
+    MovrOperation operation() const override { return MovrOperation::CreatePromoCode; }
+    QString text() const override { return tr("Create &promo code…"); }
+    void trigger(ActionContext &context) override;
+};

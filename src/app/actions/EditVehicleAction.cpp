@@ -1,0 +1,29 @@
+#include "EditVehicleAction.h"
+
+#include "ActionContext.h"
+#include "DialogSending.h"
+#include "VehicleDialog.h"
+
+void EditVehicleAction::trigger(ActionContext &context)
+{
+    const auto id = context.selected(BrowseTable::Vehicles, "id");
+    if (!id) {
+        context.inform(tr("Select a row first"), tr("Select a vehicle in its table first."));
+        return;
+    }
+    VehicleDialog::Values values;
+    values.city = context.selected(BrowseTable::Vehicles, "city").value_or(QString());
+    values.id = *id;
+    values.type = context.selected(BrowseTable::Vehicles, "type").value_or(QString());
+    values.ownerId = context.selected(BrowseTable::Vehicles, "owner_id").value_or(QString());
+    values.status = context.selected(BrowseTable::Vehicles, "status").value_or(QString());
+    values.location =
+        context.selected(BrowseTable::Vehicles, "current_location").value_or(QString());
+    values.ext = context.selected(BrowseTable::Vehicles, "ext").value_or(QStringLiteral("{}"));
+    auto *dialog = new VehicleDialog(VehicleDialog::Mode::Edit, values, context.dialogParent());
+    dialog->setUserSource(context.browseWorker());
+    DialogSending::open(dialog, context, [dialog, values] {
+        return QList<Submission>{
+            {*dialog->body(), {{{BrowseTable::Vehicles, {values.city, values.id}}}, {}}}};
+    });
+}
