@@ -3,6 +3,7 @@
 #include "FormValidator.h"
 #include "movr/Cities.h"
 
+#include <QBoxLayout>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -77,6 +78,27 @@ void ActionDialog::refused(const QString &message, const DbError &error)
 void ActionDialog::setFieldColumn(QWidget *field, const QString &column)
 {
     m_columns.insert(column, field);
+}
+
+void ActionDialog::markPending(const QList<QWidget *> &fields)
+{
+    if (fields.isEmpty())
+        return;
+    m_pending = fields;
+    for (QWidget *field : fields) {
+        QFont font = field->font();
+        font.setItalic(true);
+        field->setFont(font);
+    }
+    auto *note = new QLabel(tr("%n field(s) in italics show your pending changes, not applied "
+                               "yet: saving applies them.",
+                               nullptr, int(fields.size())),
+                            this);
+    note->setObjectName(QStringLiteral("pendingNote"));
+    note->setWordWrap(true);
+    if (auto *box = qobject_cast<QBoxLayout *>(layout()))
+        box->insertWidget(box->indexOf(m_message), note);
+    m_validator->validate();
 }
 
 void ActionDialog::fillCities(QComboBox *box, const QString &current)

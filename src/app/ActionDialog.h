@@ -51,6 +51,11 @@ public:
     // The field shown as at fault when a refusal names `column`.
     void setFieldColumn(QWidget *field, const QString &column);
     QLabel *messageLabel() const { return m_message; }
+    // The fields showing a pending inline edit (italic), and a note above the message line.
+    QList<QWidget *> pendingFields() const { return m_pending; }
+
+protected:
+    void markPending(const QList<QWidget *> &fields);
 
 protected:
     void setUpValidation(QDialogButtonBox *buttons, QLabel *message);
@@ -74,6 +79,7 @@ private:
     QDialogButtonBox *m_buttons = nullptr;
     std::function<void()> m_sender;
     QHash<QString, QWidget *> m_columns;
+    QList<QWidget *> m_pending;
     bool m_sending = false;
     bool m_fitted = false;
 };

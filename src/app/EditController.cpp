@@ -376,6 +376,31 @@ QWidget *EditController::dialogParent() const
     return m_window;
 }
 
+QHash<QString, QString> EditController::pendingValues(BrowseTable table, const QStringList &key,
+                                                      const QStringList &columns) const
+{
+    QHash<QString, QString> values;
+    const TableSpec &spec = TableSpec::of(table);
+    for (const QString &column : columns) {
+        if (const PendingEdit *edit = pendingChanges()->find(table, key, spec.columnIndex(column)))
+            values.insert(column, edit->value.value_or(QString()));
+    }
+    return values;
+}
+
+void EditController::settlePending(BrowseTable table, const QStringList &key,
+                                   const QStringList &columns)
+{
+    QList<PendingEdit> cells;
+    const TableSpec &spec = TableSpec::of(table);
+    for (const QString &column : columns) {
+        if (const PendingEdit *edit = pendingChanges()->find(table, key, spec.columnIndex(column)))
+            cells.append(*edit);
+    }
+    if (!cells.isEmpty())
+        pendingChanges()->remove(cells);
+}
+
 BrowseWorker *EditController::browseWorker() const
 {
     return m_window->browseWorker();

@@ -74,6 +74,10 @@ public:
     std::optional<QString> selected(BrowseTable table, const char *column) const override;
     QList<QStringList> selectedRows(BrowseTable table, const QStringList &columns) const override;
     std::optional<QString> shown(BrowseTable table, const char *column) const override;
+    QHash<QString, QString> pendingValues(BrowseTable table, const QStringList &key,
+                                          const QStringList &columns) const override;
+    void settlePending(BrowseTable table, const QStringList &key,
+                       const QStringList &columns) override;
     BrowseWorker *browseWorker() const override;
     void send(const TransactionBody &body, const Touched &touched, Done done) override;
     void inform(const QString &title, const QString &text) override;

@@ -5,7 +5,9 @@
 
 #include "ui_UserDialog.h"
 
+#include <QHBoxLayout>
 #include <QPushButton>
+#include <QToolButton>
 
 UserDialog::UserDialog(Mode mode, const Values &initial, QWidget *parent)
     : ActionDialog(parent), m_ui(std::make_unique<Ui::UserDialog>()), m_mode(mode),
@@ -24,6 +26,27 @@ UserDialog::UserDialog(Mode mode, const Values &initial, QWidget *parent)
     m_ui->name->setText(initial.name);
     m_ui->address->setText(initial.address);
     m_ui->creditCard->setText(initial.creditCard);
+    {
+        // Masked, as in the tables, until revealed: "Reveal" beside the field.
+        int row = -1;
+        QFormLayout::ItemRole role;
+        m_ui->form->getWidgetPosition(m_ui->creditCard, &row, &role);
+        auto *container = new QWidget(this);
+        auto *box = new QHBoxLayout(container);
+        box->setContentsMargins(0, 0, 0, 0);
+        m_ui->form->removeWidget(m_ui->creditCard);
+        box->addWidget(m_ui->creditCard);
+        auto *reveal = new QToolButton(container);
+        reveal->setObjectName(QStringLiteral("revealCard"));
+        reveal->setText(tr("Reveal"));
+        reveal->setToolTip(tr("Show the card number in full"));
+        reveal->setCheckable(true);
+        box->addWidget(reveal);
+        m_ui->form->setWidget(row, QFormLayout::FieldRole, container);
+        m_reveal = reveal;
+        connect(reveal, &QToolButton::toggled, this, &UserDialog::setCardRevealed);
+        setCardRevealed(false);
+    }
     validator()->addField(m_ui->city,
                           [this] { return Validation::city(m_ui->city->currentText()); });
     validator()->addField(m_ui->name, [this] { return Validation::name(m_ui->name->text()); });
@@ -45,6 +68,34 @@ UserDialog::UserDialog(Mode mode, const Values &initial, QWidget *parent)
 }
 
 UserDialog::~UserDialog() = default;
+
+void UserDialog::setCardRevealed(bool revealed)
+{
+    m_ui->creditCard->setEchoMode(revealed ? QLineEdit::Normal : QLineEdit::Password);
+    if (m_reveal->isChecked() != revealed)
+        m_reveal->setChecked(revealed);
+    m_reveal->setText(revealed ? tr("Hide") : tr("Reveal"));
+}
+
+bool UserDialog::isCardRevealed() const
+{
+    return m_ui->creditCard->echoMode() == QLineEdit::Normal;
+}
+
+void UserDialog::showPending(const QHash<QString, QString> &pending)
+{
+    const QHash<QString, QLineEdit *> fields{{QStringLiteral("name"), m_ui->name},
+                                             {QStringLiteral("address"), m_ui->address},
+                                             {QStringLiteral("credit_card"), m_ui->creditCard}};
+    QList<QWidget *> shown;
+    for (auto it = pending.begin(); it != pending.end(); ++it) {
+        if (QLineEdit *field = fields.value(it.key())) {
+            field->setText(it.value());
+            shown.append(field);
+        }
+    }
+    markPending(shown);
+}
 
 AddUserInput UserDialog::addInput() const
 {

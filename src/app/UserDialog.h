@@ -3,7 +3,11 @@
 #include "ActionDialog.h"
 #include "movr/Operations.h"
 
+#include <QHash>
+
 #include <memory>
+
+class QAbstractButton;
 
 namespace Ui {
 class UserDialog;
@@ -27,6 +31,12 @@ public:
     AddUserInput addInput() const;
     EditUserInput editInput() const;
     Result<TransactionBody> body() const;
+    // Shows the values of pending inline edits (column -> value) in place of the stored ones,
+    // marked as not applied yet; saving applies them with the rest.
+    void showPending(const QHash<QString, QString> &pending);
+    // The card number shows masked unless revealed (the "Reveal" toggle beside it).
+    void setCardRevealed(bool revealed);
+    bool isCardRevealed() const;
 
 private:
     // The card number as it is stored: typed groups ("4111 1111 …", "4111-1111-…") joined.
@@ -35,4 +45,5 @@ private:
     std::unique_ptr<Ui::UserDialog> m_ui;
     Mode m_mode;
     Values m_initial;
+    QAbstractButton *m_reveal = nullptr;
 };

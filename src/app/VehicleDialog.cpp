@@ -88,15 +88,7 @@ VehicleDialog::VehicleDialog(Mode mode, const Values &initial, QWidget *parent)
     for (const QString &brand : brands())
         m_ui->brand->addItem(brand, brand);
 
-    m_extraExt = QJsonDocument::fromJson(initial.ext.toUtf8()).object();
-    const QString color = m_extraExt.take(QStringLiteral("color")).toString();
-    const QString brand = m_extraExt.take(QStringLiteral("brand")).toString();
-    if (!color.isEmpty() && m_ui->color->findData(color) < 0)
-        m_ui->color->addItem(color, color);
-    m_ui->color->setCurrentIndex(m_ui->color->findData(color));
-    if (!brand.isEmpty() && m_ui->brand->findData(brand) < 0)
-        m_ui->brand->addItem(brand, brand);
-    m_ui->brand->setCurrentIndex(m_ui->brand->findData(brand));
+    showExt(initial.ext);
     const auto brandOnlyForBikes = [this] {
         m_ui->brand->setEnabled(m_ui->type->currentText() == u"bike");
     };
@@ -123,6 +115,40 @@ VehicleDialog::VehicleDialog(Mode mode, const Values &initial, QWidget *parent)
 }
 
 VehicleDialog::~VehicleDialog() = default;
+
+void VehicleDialog::showExt(const QString &ext)
+{
+    m_extraExt = QJsonDocument::fromJson(ext.toUtf8()).object();
+    const QString color = m_extraExt.take(QStringLiteral("color")).toString();
+    const QString brand = m_extraExt.take(QStringLiteral("brand")).toString();
+    if (!color.isEmpty() && m_ui->color->findData(color) < 0)
+        m_ui->color->addItem(color, color);
+    m_ui->color->setCurrentIndex(m_ui->color->findData(color));
+    if (!brand.isEmpty() && m_ui->brand->findData(brand) < 0)
+        m_ui->brand->addItem(brand, brand);
+    m_ui->brand->setCurrentIndex(m_ui->brand->findData(brand));
+}
+
+void VehicleDialog::showPending(const QHash<QString, QString> &pending)
+{
+    QList<QWidget *> shown;
+    for (auto it = pending.begin(); it != pending.end(); ++it) {
+        if (it.key() == u"type") {
+            m_ui->type->setCurrentText(it.value());
+            shown.append(m_ui->type);
+        } else if (it.key() == u"owner_id") {
+            m_ui->ownerId->setText(it.value());
+            shown.append(m_ui->ownerId);
+        } else if (it.key() == u"current_location") {
+            m_ui->location->setText(it.value());
+            shown.append(m_ui->location);
+        } else if (it.key() == u"ext") {
+            showExt(it.value());
+            shown << m_ui->color << m_ui->brand;
+        }
+    }
+    markPending(shown);
+}
 
 void VehicleDialog::findOwner()
 {

@@ -4,6 +4,7 @@
 #include "UserPicker.h"
 #include "movr/Operations.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QPointer>
 
@@ -46,9 +47,14 @@ public:
     // "Find…": opens the user picker (non-blocking); its choice fills in the owner.
     void findOwner();
     UserPicker *picker() const { return m_picker; }
+    // Shows the values of pending inline edits (column -> value) in place of the stored ones,
+    // marked as not applied yet; saving applies them with the rest.
+    void showPending(const QHash<QString, QString> &pending);
 
 private:
     QString extJson() const;
+    // Color and brand from `ext`; its other keys are kept as they are.
+    void showExt(const QString &ext);
     std::unique_ptr<Ui::VehicleDialog> m_ui;
     Mode m_mode;
     Values m_initial;

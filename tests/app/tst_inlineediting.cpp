@@ -6,6 +6,7 @@
 #include "TablePage.h"
 #include "TcpProxy.h"
 #include "TestServer.h"
+#include "UserDialog.h"
 #include "models/BrowseTableModel.h"
 #include "models/PendingChanges.h"
 #include "worker/EditJournal.h"
@@ -22,6 +23,7 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QTest>
+#include <QToolButton>
 
 // Inline editing in the real window: pending changes, Apply, conflicts, the journal.
 class TestInlineEditing : public QObject
@@ -41,6 +43,7 @@ private Q_SLOTS:
     void journalFollowsADatabaseAcrossPorts();
     void readOnlyRoleCannotEdit();
     void previewShowsTheUpdateAndAppliesOnlyWhenConfirmed();
+    void editUserShowsPendingValuesAndAppliesThem();
 
 private:
     void openWindow(const ConnectionSettings &settings, const QString &journalKey = {});
@@ -418,6 +421,64 @@ void TestInlineEditing::previewShowsTheUpdateAndAppliesOnlyWhenConfirmed()
             QCOMPARE(m_window->editController()->pendingChanges()->count(), 0);
         }
     }
+}
+
+// An address typed in the table, not applied: Edit user shows it (marked pending), the card
+// masked; saving a new name applies both, and nothing is left for Apply to find "changed by
+// someone else".
+void TestInlineEditing::editUserShowsPendingValuesAndAppliesThem()
+{
+    openWindow(TestServer::settings(m_database));
+    QAbstractItemModel *view = users()->view()->model();
+    const int row = 7;
+    const TableSpec &spec = TableSpec::of(BrowseTable::Users);
+    const QString id = users()->model()->cellText(row, spec.columnIndex(QStringLiteral("id")));
+    QVERIFY(m_sql
+                ->exec(QStringLiteral("UPDATE users SET credit_card = '4111111111111111' WHERE "
+                                      "id = $1"),
+                       {id})
+                .hasValue());
+    users()->model()->refreshRows(
+        {{users()->model()->cellText(row, spec.columnIndex(QStringLiteral("city"))), id}});
+    QTRY_COMPARE_WITH_TIMEOUT(
+        users()->model()->cellText(row, spec.columnIndex(QStringLiteral("credit_card"))),
+        QStringLiteral("4111111111111111"), 20000);
+    const int addressColumn = spec.columnIndex(QStringLiteral("address"));
+    QVERIFY(view->setData(view->index(row, addressColumn), QStringLiteral("9 Pending Way")));
+    QCOMPARE(m_window->editController()->pendingChanges()->count(), 1);
+    users()->view()->setCurrentIndex(view->index(row, nameColumn()));
+
+    m_window->editController()->action(MovrOperation::EditUser)->trigger();
+    UserDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = qobject_cast<UserDialog *>(QApplication::activeModalWidget())));
+    auto *address = dialog->findChild<QLineEdit *>(QStringLiteral("address"));
+    QCOMPARE(address->text(), QStringLiteral("9 Pending Way"));
+    QVERIFY(dialog->pendingFields().contains(address));
+    QVERIFY(address->font().italic());
+    QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("pendingNote")));
+    // The card masked until revealed.
+    auto *card = dialog->findChild<QLineEdit *>(QStringLiteral("creditCard"));
+    QCOMPARE(card->echoMode(), QLineEdit::Password);
+    QVERIFY(card->displayText() != card->text());
+    dialog->findChild<QToolButton *>(QStringLiteral("revealCard"))->click();
+    QCOMPARE(card->echoMode(), QLineEdit::Normal);
+    QCOMPARE(card->displayText(), QStringLiteral("4111111111111111"));
+
+    QSignalSpy finished(m_window->editController(), &EditController::editFinished);
+    QSignalSpy conflicts(m_window->editController(), &EditController::conflictsFound);
+    dialog->findChild<QLineEdit *>(QStringLiteral("name"))->setText(QStringLiteral("Edited Both"));
+    dialog->accept();
+    QVERIFY(finished.wait(30000));
+    QVERIFY2(finished.first().first().value<EditReply>().outcome.committed(),
+             qPrintable(EditController::describe(finished.first().first().value<EditReply>())));
+    QCOMPARE(value(QStringLiteral("SELECT name || '|' || address || '|' || credit_card FROM users "
+                                  "WHERE id = $1"),
+                   {id}),
+             QStringLiteral("Edited Both|9 Pending Way|4111111111111111"));
+    // The pending address was applied by the dialog: nothing left, no conflict.
+    QCOMPARE(m_window->editController()->pendingChanges()->count(), 0);
+    QVERIFY(!m_window->editController()->applyAction()->isEnabled());
+    QCOMPARE(conflicts.count(), 0);
 }
 
 QTEST_MAIN(TestInlineEditing)

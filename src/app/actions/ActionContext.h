@@ -4,6 +4,7 @@
 #include "txn/Transaction.h"
 #include "worker/EditRequest.h"
 
+#include <QHash>
 #include <QStringList>
 
 #include <functional>
@@ -29,6 +30,14 @@ public:
                                             const QStringList &columns) const = 0;
     // The value of `column` of the row the details pane shows, when it shows `table`.
     virtual std::optional<QString> shown(BrowseTable table, const char *column) const = 0;
+    // The values pending inline edits give `columns` of the row `key` of `table` (column ->
+    // value; a pending NULL is empty).
+    virtual QHash<QString, QString> pendingValues(BrowseTable table, const QStringList &key,
+                                                  const QStringList &columns) const = 0;
+    // An edit from a dialog wrote these cells (what it showed included their pending values):
+    // their pending inline edits are done with.
+    virtual void settlePending(BrowseTable table, const QStringList &key,
+                               const QStringList &columns) = 0;
     // The browse worker, for searches in a dialog (finding a user by name).
     virtual BrowseWorker *browseWorker() const = 0;
 

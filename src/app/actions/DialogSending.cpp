@@ -22,6 +22,8 @@ void sendFrom(QPointer<ActionDialog> dialog, ActionContext &context, QList<Submi
                      }
                      switch (reply->outcome.state) {
                      case Outcome::State::Committed:
+                         if (items.at(index).committed)
+                             items.at(index).committed();
                          if (index + 1 < items.size())
                              sendFrom(dialog, context, items, index + 1);
                          else

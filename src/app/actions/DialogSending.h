@@ -15,6 +15,7 @@ struct Submission
 {
     TransactionBody body;
     Touched touched;
+    std::function<void()> committed = {}; // runs once it committed
 };
 
 // Runs an action's dialog without blocking: it opens window-modal; OK (once valid) sends what

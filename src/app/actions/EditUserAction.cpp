@@ -18,8 +18,17 @@ void EditUserAction::trigger(ActionContext &context)
     values.address = context.selected(BrowseTable::Users, "address").value_or(QString());
     values.creditCard = context.selected(BrowseTable::Users, "credit_card").value_or(QString());
     auto *dialog = new UserDialog(UserDialog::Mode::Edit, values, context.dialogParent());
-    DialogSending::open(dialog, context, [dialog, values] {
-        return QList<Submission>{
-            {*dialog->body(), {{{BrowseTable::Users, {values.city, values.id}}}, {}}}};
+    // What the user typed in the table and has not applied yet is what they see here; saving
+    // applies it with the rest, so that Apply later does not take it for someone else's.
+    const QStringList key{values.city, values.id};
+    const QStringList columns{QStringLiteral("name"), QStringLiteral("address"),
+                              QStringLiteral("credit_card")};
+    dialog->showPending(context.pendingValues(BrowseTable::Users, key, columns));
+    DialogSending::open(dialog, context, [dialog, values, key, columns, &context] {
+        return QList<Submission>{{*dialog->body(),
+                                  {{{BrowseTable::Users, {values.city, values.id}}}, {}},
+                                  [&context, key, columns] {
+                                      context.settlePending(BrowseTable::Users, key, columns);
+                                  }}};
     });
 }

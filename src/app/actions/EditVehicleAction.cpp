@@ -22,8 +22,16 @@ void EditVehicleAction::trigger(ActionContext &context)
     values.ext = context.selected(BrowseTable::Vehicles, "ext").value_or(QStringLiteral("{}"));
     auto *dialog = new VehicleDialog(VehicleDialog::Mode::Edit, values, context.dialogParent());
     dialog->setUserSource(context.browseWorker());
-    DialogSending::open(dialog, context, [dialog, values] {
-        return QList<Submission>{
-            {*dialog->body(), {{{BrowseTable::Vehicles, {values.city, values.id}}}, {}}}};
+    // Pending inline edits show here; saving applies them with the rest.
+    const QStringList key{values.city, values.id};
+    const QStringList columns{QStringLiteral("type"), QStringLiteral("owner_id"),
+                              QStringLiteral("current_location"), QStringLiteral("ext")};
+    dialog->showPending(context.pendingValues(BrowseTable::Vehicles, key, columns));
+    DialogSending::open(dialog, context, [dialog, values, key, columns, &context] {
+        return QList<Submission>{{*dialog->body(),
+                                  {{{BrowseTable::Vehicles, {values.city, values.id}}}, {}},
+                                  [&context, key, columns] {
+                                      context.settlePending(BrowseTable::Vehicles, key, columns);
+                                  }}};
     });
 }
