@@ -2,12 +2,16 @@
 
 #include "FormValidator.h"
 #include "movr/Cities.h"
+#include "movr/Validation.h"
 
 #include <QBoxLayout>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QToolButton>
 
 ActionDialog::ActionDialog(QWidget *parent) : QDialog(parent) {}
 
@@ -99,6 +103,66 @@ void ActionDialog::markPending(const QList<QWidget *> &fields)
     if (auto *box = qobject_cast<QBoxLayout *>(layout()))
         box->insertWidget(box->indexOf(m_message), note);
     m_validator->validate();
+}
+
+void ActionDialog::setRowSource(BrowseWorker *worker)
+{
+    m_rows = worker;
+    for (QToolButton *find : m_finds)
+        find->setEnabled(worker != nullptr);
+    m_validator->validate();
+}
+
+QToolButton *ActionDialog::addFind(QFormLayout *form, QLineEdit *field, const QString &column,
+                                   PickerFactory makePicker,
+                                   std::function<void(RowPicker *)> chosen)
+{
+    int row = -1;
+    QFormLayout::ItemRole role;
+    form->getWidgetPosition(field, &row, &role);
+    auto *container = new QWidget(this);
+    auto *box = new QHBoxLayout(container);
+    box->setContentsMargins(0, 0, 0, 0);
+    form->removeWidget(field);
+    box->addWidget(field);
+    auto *find = new QToolButton(container);
+    find->setObjectName(field->objectName() + QStringLiteral("Find"));
+    find->setText(tr("Find…"));
+    find->setEnabled(m_rows != nullptr);
+    box->addWidget(find);
+    form->setWidget(row, QFormLayout::FieldRole, container);
+    m_finds.append(find);
+    connect(find, &QToolButton::clicked, this, [=, this] {
+        if (!m_rows || m_picker)
+            return;
+        // Not exec(): the picker's pages arrive from the browse worker while it shows.
+        m_picker = makePicker(m_rows);
+        m_picker->setAttribute(Qt::WA_DeleteOnClose);
+        const QString typed = trimmed(field);
+        if (!typed.isEmpty() && Validation::normalizedUuid(typed).isEmpty())
+            m_picker->startWith(typed);
+        RowPicker *picker = m_picker;
+        connect(picker, &QDialog::accepted, this, [=] {
+            const QString value = picker->selectedValue(column);
+            if (value.isEmpty())
+                return;
+            field->setText(value);
+            field->setToolTip(picker->selectedName());
+            if (chosen)
+                chosen(picker);
+        });
+        m_picker->open();
+    });
+    return find;
+}
+
+QString ActionDialog::idOrFind(const QLineEdit *field, const QString &invalid,
+                               const QString &notWhole) const
+{
+    const QString typed = trimmed(field);
+    if (!Validation::normalizedUuid(typed).isEmpty())
+        return {};
+    return m_rows && !typed.isEmpty() ? notWhole : invalid;
 }
 
 void ActionDialog::fillCities(QComboBox *box, const QString &current)

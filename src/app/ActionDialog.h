@@ -8,13 +8,18 @@
 
 #include "pg/DbError.h"
 
+#include "RowPicker.h"
 #include <QDialog>
 #include <QHash>
 #include <QLineEdit>
+#include <QPointer>
 
 #include <functional>
 
+class BrowseWorker;
 class FormValidator;
+class QFormLayout;
+class QToolButton;
 class QComboBox;
 class QDialogButtonBox;
 class QLabel;
@@ -54,8 +59,22 @@ public:
     // The fields showing a pending inline edit (italic), and a note above the message line.
     QList<QWidget *> pendingFields() const { return m_pending; }
 
+    // Enables every "Find…" (addFind()): searches run on this browse worker.
+    void setRowSource(BrowseWorker *worker);
+    // The picker a "Find…" opened, while it shows.
+    RowPicker *openPicker() const { return m_picker; }
+
 protected:
     void markPending(const QList<QWidget *> &fields);
+    // "Find…" beside `field` (a row of `form`): opens the picker `makePicker` builds (without
+    // blocking), searching for what is typed in the field unless it is a whole id; the
+    // chosen row's `column` fills in the field, and `chosen` (if any) sees the picker.
+    using PickerFactory = std::function<RowPicker *(BrowseWorker *worker)>;
+    QToolButton *addFind(QFormLayout *form, QLineEdit *field, const QString &column,
+                         PickerFactory makePicker, std::function<void(RowPicker *)> chosen = {});
+    // A field that takes an id, or text to find one with "Find…": "" when it holds a whole
+    // id, `notWhole` when it holds something else and Find… is offered, else `invalid`.
+    QString idOrFind(const QLineEdit *field, const QString &invalid, const QString &notWhole) const;
 
 protected:
     void setUpValidation(QDialogButtonBox *buttons, QLabel *message);
@@ -80,6 +99,9 @@ private:
     std::function<void()> m_sender;
     QHash<QString, QWidget *> m_columns;
     QList<QWidget *> m_pending;
+    BrowseWorker *m_rows = nullptr;
+    QList<QToolButton *> m_finds;
+    QPointer<RowPicker> m_picker;
     bool m_sending = false;
     bool m_fitted = false;
 };

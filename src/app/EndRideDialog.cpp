@@ -20,8 +20,30 @@ EndRideDialog::EndRideDialog(const EndRideInput &initial, QWidget *parent)
     m_ui->revenue->setAlignment(Qt::AlignRight);
     validator()->addField(m_ui->city,
                           [this] { return Validation::city(m_ui->city->currentText()); });
-    validator()->addField(
-        m_ui->rideId, [this] { return Validation::uuid(m_ui->rideId->text(), tr("the ride id")); });
+    // The ride: a whole id, or the start of one to find with "Find…" among the active rides
+    // of the city (searched by the browse worker); its vehicle is remembered.
+    addFind(
+        m_ui->form, m_ui->rideId, QStringLiteral("id"),
+        [this](BrowseWorker *worker) {
+            BrowseFilter filter;
+            filter.cities = {m_ui->city->currentText()};
+            filter.activeOnly = true;
+            auto *picker = new RowPicker(worker, BrowseTable::Rides, filter,
+                                         {QStringLiteral("id"), QStringLiteral("start_address"),
+                                          QStringLiteral("start_time")},
+                                         QStringLiteral("start_address"), this);
+            picker->setWindowTitle(tr("Find an active ride in %1").arg(m_ui->city->currentText()));
+            return picker;
+        },
+        [this](RowPicker *picker) {
+            m_vehicleId = picker->selectedValue(QStringLiteral("vehicle_id"));
+        });
+    connect(m_ui->rideId, &QLineEdit::textEdited, this, [this] { m_vehicleId.clear(); });
+    validator()->addField(m_ui->rideId, [this] {
+        return idOrFind(m_ui->rideId, Validation::uuid(m_ui->rideId->text(), tr("the ride id")),
+                        tr("Press Find… to choose the active ride whose id starts with this "
+                           "text."));
+    });
     // Validation::address() words its messages "the %1 is empty": the field is a bare noun,
     // the same as the operation's own check names it (not "the end address").
     validator()->addField(m_ui->endAddress, [this] {

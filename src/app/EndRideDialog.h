@@ -18,6 +18,10 @@ public:
     EndRideInput input() const;
     Result<TransactionBody> body() const { return Operations::endRide(input()); }
 
+    // The chosen ride's vehicle, when the ride was chosen with "Find…".
+    QString vehicleId() const { return m_vehicleId; }
+
 private:
     std::unique_ptr<Ui::EndRideDialog> m_ui;
+    QString m_vehicleId;
 };

@@ -6,6 +6,7 @@
 #include "EndRideDialog.h"
 #include "MainWindow.h"
 #include "PromoCodeDialog.h"
+#include "RowPicker.h"
 #include "SqlPanel.h"
 #include "StartRideDialog.h"
 #include "TablePage.h"
@@ -40,6 +41,7 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QTest>
+#include <QToolButton>
 #include <QUuid>
 
 // The edit path through the real window: privileges decide what is enabled, edits run on
@@ -63,6 +65,7 @@ private Q_SLOTS:
     void endingARideRefreshesTheVehicleShown();
     void startAndEndRideThroughTheMenu();
     void startRideOnAVehicleInUseIsRefused();
+    void rideDialogsFindAndFillIn();
     void addVehicleThroughTheMenu();
     void retireVehicleAsksFirst();
     void deleteUserAsksFirst();
@@ -801,6 +804,66 @@ void TestEditActions::startRideOnAVehicleInUseIsRefused()
                    {city, vehicleId}),
              QStringLiteral("in_use"));
     start->reject();
+}
+
+// Start ride takes the rider's name, found with "Find…" (a search on the browse
+// worker); End ride opens on the ride the details pane shows, though the table shows
+// vehicles.
+void TestEditActions::rideDialogsFindAndFillIn()
+{
+    const QStringList vehicle = availableVehicle();
+    const QString city = vehicle.at(0);
+    const QString vehicleId = vehicle.at(1);
+    auto named = m_sql->exec(
+        QStringLiteral("SELECT id::text, name FROM users u WHERE city = $1 AND NOT EXISTS (SELECT "
+                       "1 FROM users o WHERE o.city = u.city AND o.name ILIKE '%' || u.name || "
+                       "'%' AND o.id <> u.id) ORDER BY id LIMIT 1"),
+        {city});
+    QVERIFY(named && named->rowCount() == 1);
+    const QString rider = named->text(0, 0);
+    const QString riderName = named->text(0, 1);
+    auto window = openWindow(TestServer::settings(m_database));
+    selectVehicle(*window, vehicleId);
+    QSignalSpy finished(window->editController(), &EditController::editFinished);
+    QPointer<QDialog> opened = triggerAndFind(*window, MovrOperation::StartRide);
+    auto *start = qobject_cast<StartRideDialog *>(opened.data());
+    QVERIFY(start);
+    auto *riderField = start->findChild<QLineEdit *>(QStringLiteral("riderId"));
+    riderField->setText(riderName);
+    QVERIFY2(start->problem().contains(QStringLiteral("Find…")), qPrintable(start->problem()));
+    start->findChild<QToolButton *>(QStringLiteral("riderIdFind"))->click();
+    QPointer<RowPicker> picker = start->openPicker();
+    QVERIFY(picker);
+    QTRY_VERIFY_WITH_TIMEOUT(picker->isVisible() && picker->model()->atEnd() &&
+                                 picker->model()->filter().search == riderName &&
+                                 picker->model()->rowCount() == 1,
+                             20000);
+    picker->choose(0);
+    QCOMPARE(riderField->text(), rider);
+    QVERIFY2(start->problem().isEmpty(), qPrintable(start->problem()));
+    const QString rideId = start->input().rideId;
+    start->accept();
+    EditReply reply = nextReply(finished);
+    QVERIFY2(reply.outcome.committed(), qPrintable(EditController::describe(reply)));
+    QTRY_VERIFY(!opened || !opened->isVisible());
+
+    // The new ride among the vehicle's rides in the pane; followed, the pane shows it.
+    DetailPane *detail = window->detailPane();
+    BrowseTableModel *rides = detail->sectionModel(QStringLiteral("Rides"));
+    QVERIFY(rides);
+    QTRY_VERIFY_WITH_TIMEOUT(rides->rowForKey({city, rideId}) >= 0, 20000);
+    detail->followLink(QStringLiteral("Rides"), rides->rowForKey({city, rideId}));
+    QCOMPARE(detail->entityTable(), BrowseTable::Rides);
+    QCOMPARE(window->currentPage()->table(), BrowseTable::Vehicles);
+    const EditReply ended = triggerAndWait(*window, MovrOperation::EndRide, [&](QDialog *dialog) {
+        QCOMPARE(dialog->findChild<QLineEdit *>(QStringLiteral("rideId"))->text(), rideId);
+        QCOMPARE(dialog->findChild<QComboBox *>(QStringLiteral("city"))->currentText(), city);
+        dialog->findChild<QLineEdit *>(QStringLiteral("revenue"))->setText(QStringLiteral("3.50"));
+    });
+    QVERIFY2(ended.outcome.committed(), qPrintable(EditController::describe(ended)));
+    QCOMPARE(value(QStringLiteral("SELECT revenue::text FROM rides WHERE city = $1 AND id = $2"),
+                   {city, rideId}),
+             QStringLiteral("3.50"));
 }
 
 void TestEditActions::addVehicleThroughTheMenu()

@@ -632,7 +632,7 @@ void TestActionDialogs::userPickerByKeyboard()
         picker.show();
         QVERIFY(QTest::qWaitForWindowExposed(&picker));
         auto *search = field<QLineEdit>(picker, "search");
-        auto *view = field<QTableView>(picker, "users");
+        auto *view = field<QTableView>(picker, "rows");
         QTRY_VERIFY_WITH_TIMEOUT(picker.model()->atEnd() && picker.model()->rowCount() > 1, 20000);
         // Down: into the list, on its first row; Down again: the second; Enter chooses it.
         QTest::keyClick(search, Qt::Key_Down);

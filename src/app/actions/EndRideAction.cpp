@@ -20,13 +20,15 @@ void EndRideAction::trigger(ActionContext &context)
         vehicle = context.shown(BrowseTable::Rides, "vehicle_id").value_or(QString());
     }
     auto *dialog = new EndRideDialog(input, context.dialogParent());
+    dialog->setRowSource(context.browseWorker());
     DialogSending::open(dialog, context, [dialog, vehicle] {
         const EndRideInput done = dialog->input();
         // The id as typed may be upper case or braced; the rows hold the canonical form.
         Touched touched{
             {{BrowseTable::Rides, {done.city, Validation::normalizedUuid(done.rideId)}}}, {}};
-        if (!vehicle.isEmpty())
-            touched.rows.append({BrowseTable::Vehicles, {done.city, vehicle}});
+        const QString rideVehicle = dialog->vehicleId().isEmpty() ? vehicle : dialog->vehicleId();
+        if (!rideVehicle.isEmpty())
+            touched.rows.append({BrowseTable::Vehicles, {done.city, rideVehicle}});
         return QList<Submission>{{*dialog->body(), touched}};
     });
 }

@@ -12,6 +12,7 @@ void StartRideAction::trigger(ActionContext &context)
     input.vehicleId = selectedOrShown(context, BrowseTable::Vehicles, "id");
     input.riderId = selectedOrShown(context, BrowseTable::Users, "id");
     auto *dialog = new StartRideDialog(input, context.dialogParent());
+    dialog->setRowSource(context.browseWorker());
     DialogSending::open(dialog, context, [dialog] {
         const StartRideInput done = dialog->input();
         const Touched touched{
