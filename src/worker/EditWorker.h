@@ -15,8 +15,8 @@
 //     auto *worker = new EditWorker(settings);
 //     connect(worker, &EditWorker::finished, window, &Window::showOutcome); // queued
 //     worker->start(QStringLiteral("movr-edit"));
-//     QMetaObject::invokeMethod(worker, "submit", Qt::QueuedConnection,
-//                               Q_ARG(EditRequest, request));
+//     QMetaObject::invokeMethod(
+//         worker, [worker, request] { worker->submit(request); }, Qt::QueuedConnection);
 //     worker->cancelCurrent(request.actionId); // thread-safe, returns at once
 //     WorkerBase::shutdownAndDelete(worker);
 //
