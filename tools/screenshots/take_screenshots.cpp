@@ -17,21 +17,25 @@
 // Not a test: nothing is checked beyond what a picture needs; a state that does not come
 // within the timeout ends the program with a message naming it.
 
-#include "ActionDialogs.h"
 #include "ConflictDialog.h"
 #include "ConnectionDialog.h"
 #include "ConnectionProfiles.h"
 #include "ConnectionStatusBar.h"
 #include "DetailPane.h"
 #include "EditController.h"
+#include "EndRideDialog.h"
 #include "LocationTrailPlot.h"
 #include "MainWindow.h"
 #include "PreviewDialog.h"
 #include "ScopeSelector.h"
 #include "SqlPanel.h"
+#include "StartRideDialog.h"
 #include "TablePage.h"
 #include "Theme.h"
 #include "Translations.h"
+#include "UserDialog.h"
+#include "VehicleDialog.h"
+#include "VehicleStatusDialog.h"
 #include "WelcomePage.h"
 
 #include "demo/DemoDatabase.h"
