@@ -1,5 +1,7 @@
 #include "TransactionRunner.h"
 
+#include "CommitResolver.h"
+#include "InterruptibleSleep.h"
 #include "PipelineExchange.h"
 #include "RestartStrategy.h"
 #include "TraceScript.h"
@@ -11,7 +13,6 @@
 #include <algorithm>
 #include <cmath>
 #include <random>
-#include <thread>
 #include <vector>
 
 using namespace std::chrono;
@@ -418,6 +419,7 @@ void TransactionRunner::resolveAmbiguous(const TransactionBody &body, const DbEr
 
     const bool wasPostgres = m_connection && !m_connection->serverInfo().isCockroach();
     const int oldPid = m_connection ? m_connection->serverInfo().backendPid : 0;
+    int waitFor = 0; // the old backend to let finish and end (PostgreSQL, after a reconnect)
     if (connectionUsable()) {
         rollbackIfNeeded();
     } else {
@@ -425,8 +427,7 @@ void TransactionRunner::resolveAmbiguous(const TransactionBody &body, const DbEr
         bool connected = false;
         for (int i = 0; i < 3 && !connected; ++i) {
             if (i > 0)
-                (m_sleeper ? m_sleeper : [](microseconds d) { std::this_thread::sleep_for(d); })(
-                    backoffCeiling(m_policy, i));
+                sleep(backoffCeiling(m_policy, i));
             connected = ensureConnection(error);
         }
         if (!connected) {
@@ -435,61 +436,55 @@ void TransactionRunner::resolveAmbiguous(const TransactionBody &body, const DbEr
                     .arg(error ? error->message : QString()));
             return;
         }
-        if (wasPostgres && oldPid > 0 && !m_connection->serverInfo().isCockroach()) {
-            // The old backend may still hold the COMMIT in its socket buffer (a pipeline is
-            // sent whole), or be executing it. Let it finish what it received (bounded): a
-            // commit in flight then commits instead of being killed, and the backend ends
-            // by itself on seeing the closed connection. Once it only waits for the client
-            // (ClientRead), or after the bound, end it and wait until it is gone.
-            const SqlParams pid{QString::number(oldPid)};
-            for (int i = 0; i < 100; ++i) {
-                const Batch busy =
-                    send({Item{QStringLiteral("SELECT wait_event IS DISTINCT FROM 'ClientRead' "
-                                              "FROM pg_stat_activity WHERE pid = $1::int"),
-                               pid, Kind::Housekeeping}});
-                if (busy.connectionLost || busy.items.at(0).state != ItemResult::State::Ok ||
-                    busy.items.at(0).result.rowCount() == 0 ||
-                    busy.items.at(0).result.text(0, 0) != u"t")
-                    break; // gone, or idle until the client speaks (which it never will)
-                std::this_thread::sleep_for(milliseconds(20));
-            }
-            send(
-                {Item{QStringLiteral("SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity "
-                                     "WHERE pid = $1::int"),
-                      pid, Kind::Housekeeping}});
-            bool gone = false;
-            for (int i = 0; i < 50 && !gone; ++i) {
-                if (i > 0)
-                    std::this_thread::sleep_for(milliseconds(100));
-                const Batch check =
-                    send({Item{QStringLiteral("SELECT 1 FROM pg_stat_activity WHERE pid = $1::int"),
-                               pid, Kind::Housekeeping}});
-                if (check.connectionLost || check.items.at(0).state != ItemResult::State::Ok)
-                    break;
-                gone = check.items.at(0).result.rowCount() == 0;
-            }
-            if (!gone) {
-                unknown(QCoreApplication::translate(
-                    "TransactionRunner", "the old session is still running on the server"));
-                return;
-            }
-        }
+        if (wasPostgres && !m_connection->serverInfo().isCockroach())
+            waitFor = oldPid;
     }
-    const Batch batch = send({Item{body.verify.sql, body.verify.params, Kind::Verify}});
-    const ItemResult &verified = batch.items.at(0);
-    if (batch.connectionLost || verified.state != ItemResult::State::Ok) {
-        unknown(QCoreApplication::translate("TransactionRunner", "the check failed: %1")
-                    .arg(batch.lostError ? batch.lostError->message : verified.error.message));
-        return;
-    }
-    if (verified.result.rowCount() > 0) {
+    const CommitResolver::Verdict verdict = resolver().resolve(body.verify, waitFor);
+    switch (verdict.state) {
+    case CommitResolver::Verdict::State::Committed:
         outcome.state = Outcome::State::Committed;
         outcome.error.reset();
-    } else {
+        break;
+    case CommitResolver::Verdict::State::NotCommitted:
         outcome.state = Outcome::State::NotCommitted;
         outcome.error = ambiguous;
+        break;
+    case CommitResolver::Verdict::State::ConnectionLost:
+        unknown(verdict.why.isEmpty()
+                    ? QCoreApplication::translate("TransactionRunner",
+                                                  "the connection was lost during the check")
+                    : verdict.why);
+        return;
+    case CommitResolver::Verdict::State::Unknown:
+        unknown(verdict.why);
+        return;
     }
     outcome.results.clear();
+}
+
+CommitResolver TransactionRunner::resolver()
+{
+    return CommitResolver(
+        [this](const TxnStatement &statement) -> Result<PgResult> {
+            const Batch batch = send({statement});
+            if (batch.connectionLost)
+                return batch.lostError.value_or(DbError::make(
+                    ErrorClass::Connection,
+                    QCoreApplication::translate("TransactionRunner", "connection lost")));
+            const ItemResult &item = batch.items.at(0);
+            if (item.state != ItemResult::State::Ok)
+                return item.error;
+            return item.result;
+        },
+        [this] { return now(); }, [this](microseconds delay) { sleep(delay); });
+}
+
+void TransactionRunner::sleep(microseconds delay)
+{
+    if (m_sleeper)
+        m_sleeper(delay);
+    else
+        sleepInterruptibly(delay, [this] { return canceled(); });
 }
 
 Outcome TransactionRunner::run(const TransactionBody &body, quint64 actionId)
@@ -518,20 +513,6 @@ Outcome TransactionRunner::run(const TransactionBody &body, quint64 actionId)
     const bool serverInjects = RestartStrategy::serverInjects(protocolFlavor(), m_policy);
     const int maxAttempts =
         RestartStrategy::attemptCap(m_policy.maxAttempts, protocolFlavor(), serverInjects);
-    auto sleep = [this](microseconds delay) {
-        if (m_sleeper) {
-            m_sleeper(delay);
-            return;
-        }
-        // In slices, so that cancel() ends the sleep.
-        const auto until = steady_clock::now() + delay;
-        for (int guard = 0; guard < 100000 && !canceled(); ++guard) {
-            const auto left = until - steady_clock::now();
-            if (left <= steady_clock::duration::zero())
-                break;
-            std::this_thread::sleep_for(std::min<steady_clock::duration>(left, milliseconds(10)));
-        }
-    };
     auto canceledError = [] {
         return DbError::make(ErrorClass::Canceled, QStringLiteral("canceled"));
     };

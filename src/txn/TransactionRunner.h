@@ -1,6 +1,7 @@
 #pragma once
 
 #include "pg/PgConnection.h"
+#include "txn/CommitResolver.h"
 #include "txn/PipelineExchange.h"
 #include "txn/Transaction.h"
 #include "txn/TxnStatements.h"
@@ -85,6 +86,8 @@ public:
     void setClock(Clock clock) { m_clock = std::move(clock); }
     void setSleeper(Sleeper sleeper) { m_sleeper = std::move(sleeper); }
     void setRandomSource(RandomSource random) { m_random = std::move(random); }
+    const Clock &clock() const { return m_clock; }       // null: the real clock
+    const Sleeper &sleeper() const { return m_sleeper; } // null: a sleep cancel() ends
 
     // The ceiling of the k-th backoff sleep (k = 0 for the first): min(cap, base * 2^k).
     static std::chrono::microseconds backoffCeiling(const RetryPolicy &policy, int k);
@@ -125,6 +128,10 @@ private:
     AttemptResult evaluateCommit(const QList<Item> &items, const Batch &batch) const;
     AttemptResult runPipelined(const TransactionBody &body, Start start);
     AttemptResult runInteractive(const TransactionBody &body, Start start);
+    // The ambiguous-commit look-up on this runner's connection, clock and sleeper.
+    CommitResolver resolver();
+    // The injected sleeper, or a real sleep that cancel() ends.
+    void sleep(std::chrono::microseconds delay);
     void resolveAmbiguous(const TransactionBody &body, const DbError &cause, Outcome &outcome);
     bool ensureConnection(std::optional<DbError> &error);
     void rollbackIfNeeded();

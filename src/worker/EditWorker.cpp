@@ -1,12 +1,11 @@
 #include "EditWorker.h"
 
+#include "txn/CommitResolver.h"
+#include "txn/InterruptibleSleep.h"
 #include "txn/TxnStatements.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
-
-#include <algorithm>
-#include <thread>
 
 EditWorker::EditWorker(ConnectionSettings settings, QObject *parent)
     : WorkerBase(settings, parent), m_runner(connectionHolder())
@@ -26,13 +25,18 @@ EditWorker::EditWorker(ConnectionSettings settings, QObject *parent)
             return opened;
         });
     m_runner.setSleeper([this](std::chrono::microseconds delay) {
-        const auto until = std::chrono::steady_clock::now() + delay;
-        while (!isStopping() && std::chrono::steady_clock::now() < until) {
-            const auto left = until - std::chrono::steady_clock::now();
-            std::this_thread::sleep_for(
-                std::min<std::chrono::steady_clock::duration>(left, std::chrono::milliseconds(20)));
-        }
+        sleepInterruptibly(delay, [this] { return isStopping(); });
     });
+}
+
+void EditWorker::setClock(TransactionRunner::Clock clock)
+{
+    m_runner.setClock(std::move(clock));
+}
+
+void EditWorker::setSleeper(TransactionRunner::Sleeper sleeper)
+{
+    m_runner.setSleeper(std::move(sleeper));
 }
 
 void EditWorker::registerMetaTypes()
@@ -157,48 +161,40 @@ JobStatus EditWorker::resolve(EditRequest &request, Unresolved &unresolved)
         return JobStatus::RunAgainAfterReconnect;
     };
 
-    if (unresolved.oldBackendPid > 0) {
-        // The old session may still hold the COMMIT: end it, and look only once it is gone.
-        const SqlParams pid{QString::number(unresolved.oldBackendPid)};
-        exec(QStringLiteral("SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity "
-                            "WHERE pid = $1::int"),
-             pid);
-        bool gone = false;
-        for (int round = 0; round < 50 && !gone && !isStopping(); ++round) {
-            if (round > 0)
-                std::this_thread::sleep_for(std::chrono::milliseconds(100));
-            auto still =
-                exec(QStringLiteral("SELECT 1 FROM pg_stat_activity WHERE pid = $1::int"), pid);
-            if (!still) {
-                if (connection->isBroken())
-                    return keepWaiting();
-                break;
+    // The same look-up as the runner's, on the runner's clock and sleeper.
+    CommitResolver resolver(
+        [&](const TxnStatement &statement) -> Result<PgResult> {
+            auto result = exec(statement.sql, statement.params);
+            if (!result && connection->isBroken()) {
+                DbError error = result.error();
+                error.kind = ErrorClass::Connection;
+                return error;
             }
-            gone = still->rowCount() == 0;
-        }
-        if (!gone) {
-            m_unresolved.remove(request.actionId);
-            if (outcome.error)
-                outcome.error->message += tr("; the old session is still running on the server");
-            outcome.trace = trace;
-            reply(request, outcome);
-            return JobStatus::Done;
-        }
-    }
-    auto verified = exec(request.body.verify.sql, request.body.verify.params);
-    if (!verified && connection->isBroken())
+            return result;
+        },
+        m_runner.clock(), m_runner.sleeper());
+    resolver.setStopCondition([this] { return isStopping(); });
+    const CommitResolver::Verdict verdict =
+        resolver.resolve(request.body.verify, unresolved.oldBackendPid);
+    using State = CommitResolver::Verdict::State;
+    if (verdict.state == State::ConnectionLost)
         return keepWaiting();
     m_unresolved.remove(request.actionId);
-    if (!verified) {
-        if (outcome.error)
-            outcome.error->message += tr("; the check failed: %1").arg(verified.error().message);
-    } else if (verified->rowCount() > 0) {
+    switch (verdict.state) {
+    case State::Committed:
         outcome.state = Outcome::State::Committed;
         outcome.error.reset();
         outcome.howToCheck.clear();
-    } else {
+        break;
+    case State::NotCommitted:
         outcome.state = Outcome::State::NotCommitted;
         outcome.howToCheck.clear();
+        break;
+    case State::Unknown:
+    case State::ConnectionLost:
+        if (outcome.error)
+            outcome.error->message += QStringLiteral("; ") + verdict.why;
+        break;
     }
     outcome.trace = trace;
     reply(request, std::move(outcome));

@@ -25,10 +25,10 @@
 // reconnect; an ambiguous commit is resolved by the runner and reported as it is, never
 // re-run behind the user's back. When the runner could not resolve it because it could not
 // reconnect (Outcome::Unknown with the connection gone), the request also stays queued, but
-// only to be LOOKED UP once the worker has reconnected: on PostgreSQL the old session is
-// ended first (pg_terminate_backend, waiting until it is gone, so a COMMIT still in its
-// socket cannot land after the look-up), then body.verify decides committed / not
-// committed. The body is not run again.
+// only to be LOOKED UP once the worker has reconnected, by the runner's CommitResolver (a
+// COMMIT in flight in the old session is let finish, bounded, then the session is ended so
+// that a COMMIT still in its socket cannot land after the look-up; body.verify decides).
+// The body is not run again.
 class EditWorker : public WorkerBase
 {
     Q_OBJECT
@@ -37,6 +37,10 @@ public:
     explicit EditWorker(ConnectionSettings settings, QObject *parent = nullptr);
 
     static void registerMetaTypes();
+    // Test seams, before start(): the clock and sleeper of the runner and of the deferred
+    // look-up (CommitResolver). By default the real clock and a sleep that stopping ends.
+    void setClock(TransactionRunner::Clock clock);
+    void setSleeper(TransactionRunner::Sleeper sleeper);
 
 public Q_SLOTS:
     // Queued from the GUI thread.

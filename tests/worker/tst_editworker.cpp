@@ -9,13 +9,16 @@
 
 #include "movr/Operations.h"
 #include "movr/Schema.h"
+#include "txn/CommitResolver.h"
 #include "worker/EditWorker.h"
 
 #include <QSignalSpy>
 #include <QTest>
 #include <QThread>
+#include <QUuid>
 
 #include <atomic>
+#include <functional>
 
 namespace {
 
@@ -76,6 +79,7 @@ private Q_SLOTS:
     void requestLostBeforeCommitRunsAgainAfterReconnect();
     void ambiguousCommitIsResolvedNotRerun();
     void ambiguousCommitLookedUpAfterReconnect();
+    void deferredLookUpLetsACommitInFlightFinish();
     void shutdownWithLongQueryReturnsPromptly();
     void shutdownOnASlowNetworkIsBounded();
     void cancelRunningRequest();
@@ -88,7 +92,8 @@ private Q_SLOTS:
     void shutdownWithoutStartAndIdle();
 
 private:
-    EditWorker *makeWorker(const ConnectionSettings &settings, ReconnectPolicy policy = {});
+    EditWorker *makeWorker(const ConnectionSettings &settings, ReconnectPolicy policy = {},
+                           const std::function<void(EditWorker *)> &beforeStart = {});
     qint64 count(const QString &sql, const SqlParams &params = {});
     bool sleeping(); // pg_sleep running on the server
 
@@ -142,9 +147,12 @@ void TestEditWorker::cleanup()
 }
 
 // Signals are received through queued connections on this (the test's) thread.
-EditWorker *TestEditWorker::makeWorker(const ConnectionSettings &settings, ReconnectPolicy policy)
+EditWorker *TestEditWorker::makeWorker(const ConnectionSettings &settings, ReconnectPolicy policy,
+                                       const std::function<void(EditWorker *)> &beforeStart)
 {
     auto *worker = new EditWorker(settings);
+    if (beforeStart)
+        beforeStart(worker);
     worker->setReconnectPolicy(policy);
     connect(worker, &WorkerBase::reconnecting, this,
             [this](const DbError &reason, int retryInMs, int) {
@@ -412,6 +420,104 @@ void TestEditWorker::ambiguousCommitLookedUpAfterReconnect()
     }
     QCOMPARE(inserts, 1);
     QVERIFY(lookedUp);
+    WorkerBase::shutdownAndDelete(m_worker);
+    m_worker = nullptr;
+}
+
+void TestEditWorker::deferredLookUpLetsACommitInFlightFinish()
+{
+    // As above, but the old session is still executing its COMMIT when the worker, back
+    // again, looks it up (a deferred trigger waits for a lock the test holds). The look-up
+    // must let a COMMIT in flight finish (bounded) before it ends the old session, as the
+    // runner's own look-up does: the edit then committed. Ending the session at once killed
+    // the COMMIT and reported "not committed" for an edit the user had seen go out.
+    // The worker's clock stands still and its sleeper does not sleep: during the look-up's
+    // first wait the lock is released, so only the session's state ends the wait.
+    QVERIFY(m_sql->execScript(QStringLiteral(R"SQL(
+CREATE TABLE IF NOT EXISTS slow_commit (id uuid PRIMARY KEY);
+CREATE OR REPLACE FUNCTION slow_commit_wait() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM pg_advisory_lock(4712);
+    PERFORM pg_advisory_unlock(4712);
+    RETURN NULL;
+END$$;
+DROP TRIGGER IF EXISTS slow_commit_wait ON slow_commit;
+CREATE CONSTRAINT TRIGGER slow_commit_wait AFTER INSERT ON slow_commit
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION slow_commit_wait();
+)SQL")));
+    auto insert = [](const QString &id) {
+        TransactionBody body;
+        body.action = QStringLiteral("Slow commit");
+        body.statements.append(
+            Statement{QStringLiteral("INSERT INTO slow_commit VALUES ($1::uuid)"), {id}});
+        body.verify =
+            Statement{QStringLiteral("SELECT 1 FROM slow_commit WHERE id = $1::uuid"), {id}};
+        return request(body);
+    };
+    auto locker = TestServer::connect(m_database);
+    std::atomic<bool> armed{false};
+    std::atomic<bool> released{false};
+    const auto frozen = std::chrono::steady_clock::now();
+
+    TcpProxy proxy(QStringLiteral("127.0.0.1"), TestServer::settings(m_database).port(),
+                   std::chrono::milliseconds(0));
+    QCOMPARE(proxy.start(), QString());
+    WorkerBase::shutdownAndDelete(m_worker);
+    ReconnectPolicy reconnect;
+    reconnect.initialDelay = std::chrono::milliseconds(50);
+    reconnect.maxDelay = std::chrono::milliseconds(200);
+    reconnect.maxAttempts = 0;
+    m_worker = makeWorker(
+        proxy.route(TestServer::settings(m_database)), reconnect, [&](EditWorker *worker) {
+            worker->setClock([frozen] { return frozen; });
+            // Runs on the worker's thread; the test thread does not use
+            // `locker` meanwhile.
+            worker->setSleeper([&](std::chrono::microseconds) {
+                if (armed && !released.exchange(true))
+                    (void)locker->exec(QStringLiteral("SELECT pg_advisory_unlock(4712)"));
+            });
+        });
+    submit(m_worker, insert(QUuid::createUuid().toString(QUuid::WithoutBraces)));
+    QTRY_COMPARE_WITH_TIMEOUT(m_replies.size(), 1, 10000);
+    QVERIFY(m_replies.first().outcome.committed());
+
+    QVERIFY(locker->exec(QStringLiteral("SELECT pg_advisory_lock(4712)")));
+    auto admin = TestServer::connect(QStringLiteral("postgres"));
+    const QString database = PgConnection::quoteIdentifier(m_database);
+    QVERIFY(admin->exec(QStringLiteral("ALTER DATABASE %1 ALLOW_CONNECTIONS false").arg(database)));
+    TcpProxy::DropRule rule;
+    rule.type = 'S';
+    rule.when = TcpProxy::When::AfterForwarding;
+    proxy.dropOn(rule);
+    const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    RetryPolicy quick;
+    quick.maxAttempts = 2;
+    EditRequest slow = insert(id);
+    slow.policy = quick;
+    submit(m_worker, slow);
+    QTRY_VERIFY_WITH_TIMEOUT(m_reconnecting.size() >= 2, 20000);
+    QCOMPARE(m_replies.size(), 1);
+    QCOMPARE(proxy.dropsDone(), 1);
+    // The old session is in its COMMIT, waiting for the lock.
+    QTRY_COMPARE(count(QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE datname = $1 "
+                                      "AND query = 'COMMIT' AND wait_event_type = 'Lock'"),
+                       {m_database}),
+                 qint64(1));
+    armed = true;
+    QVERIFY(admin->exec(QStringLiteral("ALTER DATABASE %1 ALLOW_CONNECTIONS true").arg(database)));
+    QTRY_COMPARE_WITH_TIMEOUT(m_replies.size(), 2, 20000);
+    if (!released)
+        (void)locker->exec(QStringLiteral("SELECT pg_advisory_unlock(4712)"));
+    const EditReply &reply = m_replies.last();
+    QVERIFY2(reply.outcome.committed(), qPrintable(why(reply.outcome)));
+    QVERIFY(released); // the look-up waited for the COMMIT in flight
+    QVERIFY(reply.outcome.wasAmbiguous);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM slow_commit WHERE id = $1::uuid"), {id}),
+             1);
+    bool waitedForCommit = false;
+    for (const TraceEntry &entry : reply.outcome.trace)
+        waitedForCommit = waitedForCommit || entry.sql == CommitResolver::inFlightQuery();
+    QVERIFY(waitedForCommit);
     WorkerBase::shutdownAndDelete(m_worker);
     m_worker = nullptr;
 }
