@@ -96,6 +96,12 @@ public:
     const ConnectionSettings &settings() const { return m_settings; }
     CancelHandle cancelHandle() const { return CancelHandle(m_connection); }
     bool isBroken() const { return PQstatus(m_connection) == CONNECTION_BAD; }
+    // A transaction block is open (idle in it, or aborted in it).
+    bool inTransaction() const
+    {
+        const PGTransactionStatusType status = PQtransactionStatus(m_connection);
+        return status == PQTRANS_INTRANS || status == PQTRANS_INERROR;
+    }
     int socket() const { return PQsocket(m_connection); }
     PGconn *handle() const { return m_connection; }
 

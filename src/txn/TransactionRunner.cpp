@@ -1,10 +1,8 @@
 #include "TransactionRunner.h"
 
-#include "CommitResolver.h"
+#include "BatchTrace.h"
 #include "InterruptibleSleep.h"
-#include "PipelineExchange.h"
 #include "RestartStrategy.h"
-#include "TraceScript.h"
 
 #include <QAtomicInteger>
 #include <QCoreApplication>
@@ -13,14 +11,10 @@
 #include <algorithm>
 #include <cmath>
 #include <random>
-#include <vector>
 
 using namespace std::chrono;
 
 namespace {
-
-// The ambiguous-commit check has its own time budget (the run's may be spent).
-constexpr milliseconds resolveBudget{15000};
 
 QString describe(const DbError &error)
 {
@@ -29,10 +23,7 @@ QString describe(const DbError &error)
 
 bool transactionOpen(const PgConnection *connection)
 {
-    if (!connection || connection->isBroken())
-        return false;
-    const PGTransactionStatusType status = PQtransactionStatus(connection->handle());
-    return status == PQTRANS_INTRANS || status == PQTRANS_INERROR;
+    return connection && !connection->isBroken() && connection->inTransaction();
 }
 
 } // namespace
@@ -144,16 +135,8 @@ bool TransactionRunner::ensureConnection(std::optional<DbError> &error)
 {
     if (connectionUsable()) {
         m_settings = m_connection->settings();
-        PGconn *c = m_connection->handle();
-        if (PQpipelineStatus(c) != PQ_PIPELINE_OFF) {
-            // Left over from an interrupted batch: drain (bounded) and leave pipeline mode.
-            for (int i = 0; i < 1000 && PQexitPipelineMode(c) != 1; ++i) {
-                if (PGresult *rest = PQgetResult(c))
-                    PQclear(rest);
-            }
-            if (PQpipelineStatus(c) != PQ_PIPELINE_OFF)
-                m_connection.reset();
-        }
+        if (!PgPipeline::leaveLeftoverPipeline(*m_connection))
+            m_connection.reset();
         if (m_connection)
             return true;
     }
@@ -187,58 +170,27 @@ TransactionRunner::Batch TransactionRunner::send(const QList<Item> &items)
     const QDateTime startedAt = QDateTime::currentDateTimeUtc();
     QElapsedTimer timer;
     timer.start();
-    const Batch batch = PipelineExchange::run(m_connection.get(), items, m_statementDeadline,
-                                              [this] { return canceled(); });
+    QList<PgPipeline::Query> queries;
+    queries.reserve(items.size());
+    for (const Item &item : items)
+        queries.append({item.sql, item.params});
+    const Batch batch = PgPipeline::run(m_connection.get(), queries, m_statementDeadline,
+                                        [this] { return canceled(); });
     if (batch.leftUnusable)
         m_connection.reset(); // unusable state: the next run reconnects
-    const std::vector<qint64> &received = batch.receivedUs;
-
     if (batch.queued > 0)
         ++outcome.roundTrips;
-    // Trace every statement handed to libpq (and the one that could not be).
-    const int sent = std::min(int(items.size()), std::max(batch.queued + 1, 1));
-    for (int i = 0; i < sent; ++i) {
-        const ItemResult &slot = batch.items.at(i);
-        if (i >= batch.queued && slot.state != ItemResult::State::Failed)
-            break;
-        TraceEntry entry;
-        entry.actionId = m_actionId;
-        entry.action = m_action;
-        entry.attempt = m_attempt;
-        entry.sql = items.at(i).sql;
-        entry.params = items.at(i).params;
-        entry.startedAt = startedAt;
-        entry.durationUs =
-            received[size_t(i)] >= 0 ? received[size_t(i)] : timer.nsecsElapsed() / 1000;
-        entry.injected =
-            items.at(i).kind == Kind::Injected || (slot.state == ItemResult::State::Failed &&
-                                                   RestartStrategy::isInjectedByServer(slot.error));
-        switch (slot.state) {
-        case ItemResult::State::Ok:
-            entry.rows = slot.result.affectedRows();
-            break;
-        case ItemResult::State::Failed:
-            entry.sqlState = slot.error.sqlState;
-            entry.error = slot.error.message;
-            break;
-        case ItemResult::State::Skipped:
-            entry.error = QCoreApplication::translate(
-                "TransactionRunner", "not executed: an earlier statement in the pipeline failed");
-            break;
-        case ItemResult::State::NotReceived:
-            entry.error =
-                QCoreApplication::translate("TransactionRunner", "no reply: %1")
-                    .arg(batch.lostError
-                             ? batch.lostError->message
-                             : QCoreApplication::translate("TransactionRunner", "connection lost"));
-            break;
-        }
-        if (i == 0 && !m_pendingRetryCause.isEmpty()) {
-            entry.retryCause = m_pendingRetryCause;
-            m_pendingRetryCause.clear();
-        }
-        outcome.trace.append(entry);
-    }
+    BatchTrace::Context context;
+    context.actionId = m_actionId;
+    context.action = m_action;
+    context.attempt = m_attempt;
+    context.retryCause = m_pendingRetryCause;
+    context.startedAt = startedAt;
+    context.elapsedUs = timer.nsecsElapsed() / 1000;
+    const QList<TraceEntry> traced = BatchTrace::entries(items, batch, context);
+    if (!traced.isEmpty())
+        m_pendingRetryCause.clear();
+    outcome.trace.append(traced);
     return batch;
 }
 
@@ -388,95 +340,6 @@ TransactionRunner::AttemptResult TransactionRunner::runInteractive(const Transac
     if (result.verdict == Verdict::Committed)
         result.results = session.m_results;
     return result;
-}
-
-void TransactionRunner::resolveAmbiguous(const TransactionBody &body, const DbError &cause,
-                                         Outcome &outcome)
-{
-    outcome.wasAmbiguous = true;
-    m_statementDeadline = steady_clock::now() + resolveBudget;
-    DbError ambiguous = cause;
-    ambiguous.kind = ErrorClass::Ambiguous;
-    const QString howToCheck = body.verify.sql.isEmpty() ? QString() : TraceScript::statement([&] {
-        TraceEntry entry;
-        entry.sql = body.verify.sql;
-        entry.params = body.verify.params;
-        return entry;
-    }());
-    auto unknown = [&](const QString &why) {
-        outcome.state = Outcome::State::Unknown;
-        ambiguous.message = why.isEmpty() ? ambiguous.message
-                                          : QStringLiteral("%1; %2").arg(ambiguous.message, why);
-        outcome.error = ambiguous;
-        outcome.howToCheck = howToCheck;
-        outcome.results.clear();
-    };
-    if (body.verify.sql.isEmpty()) {
-        unknown(QCoreApplication::translate("TransactionRunner",
-                                            "no way to check whether it committed"));
-        return;
-    }
-
-    const bool wasPostgres = m_connection && !m_connection->serverInfo().isCockroach();
-    const int oldPid = m_connection ? m_connection->serverInfo().backendPid : 0;
-    int waitFor = 0; // the old backend to let finish and end (PostgreSQL, after a reconnect)
-    if (connectionUsable()) {
-        rollbackIfNeeded();
-    } else {
-        std::optional<DbError> error;
-        bool connected = false;
-        for (int i = 0; i < 3 && !connected; ++i) {
-            if (i > 0)
-                sleep(backoffCeiling(m_policy, i));
-            connected = ensureConnection(error);
-        }
-        if (!connected) {
-            unknown(
-                QCoreApplication::translate("TransactionRunner", "cannot reconnect to check: %1")
-                    .arg(error ? error->message : QString()));
-            return;
-        }
-        if (wasPostgres && !m_connection->serverInfo().isCockroach())
-            waitFor = oldPid;
-    }
-    const CommitResolver::Verdict verdict = resolver().resolve(body.verify, waitFor);
-    switch (verdict.state) {
-    case CommitResolver::Verdict::State::Committed:
-        outcome.state = Outcome::State::Committed;
-        outcome.error.reset();
-        break;
-    case CommitResolver::Verdict::State::NotCommitted:
-        outcome.state = Outcome::State::NotCommitted;
-        outcome.error = ambiguous;
-        break;
-    case CommitResolver::Verdict::State::ConnectionLost:
-        unknown(verdict.why.isEmpty()
-                    ? QCoreApplication::translate("TransactionRunner",
-                                                  "the connection was lost during the check")
-                    : verdict.why);
-        return;
-    case CommitResolver::Verdict::State::Unknown:
-        unknown(verdict.why);
-        return;
-    }
-    outcome.results.clear();
-}
-
-CommitResolver TransactionRunner::resolver()
-{
-    return CommitResolver(
-        [this](const TxnStatement &statement) -> Result<PgResult> {
-            const Batch batch = send({statement});
-            if (batch.connectionLost)
-                return batch.lostError.value_or(DbError::make(
-                    ErrorClass::Connection,
-                    QCoreApplication::translate("TransactionRunner", "connection lost")));
-            const ItemResult &item = batch.items.at(0);
-            if (item.state != ItemResult::State::Ok)
-                return item.error;
-            return item.result;
-        },
-        [this] { return now(); }, [this](microseconds delay) { sleep(delay); });
 }
 
 void TransactionRunner::sleep(microseconds delay)

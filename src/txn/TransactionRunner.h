@@ -1,8 +1,8 @@
 #pragma once
 
 #include "pg/PgConnection.h"
+#include "pg/PgPipeline.h"
 #include "txn/CommitResolver.h"
-#include "txn/PipelineExchange.h"
 #include "txn/Transaction.h"
 #include "txn/TxnStatements.h"
 
@@ -111,8 +111,8 @@ private:
 
     using Kind = TxnStatement::Kind;
     using Item = TxnStatement;
-    using ItemResult = PipelineExchange::ItemResult;
-    using Batch = PipelineExchange::Batch;
+    using ItemResult = PgPipeline::ItemResult;
+    using Batch = PgPipeline::Batch;
     using Start = TxnStart;
     enum class Verdict { Committed, Failed, Retry, LostBeforeCommit, Ambiguous };
     struct AttemptResult

@@ -1,4 +1,4 @@
-#include "PipelineExchange.h"
+#include "PgPipeline.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -20,12 +20,11 @@ constexpr milliseconds cancelGrace{2000};
 
 } // namespace
 
-PipelineExchange::Batch PipelineExchange::run(PgConnection *connection,
-                                              const QList<TxnStatement> &items,
-                                              steady_clock::time_point statementDeadline,
-                                              const std::function<bool()> &canceled)
+PgPipeline::Batch PgPipeline::run(PgConnection *connection, const QList<Query> &items,
+                                  steady_clock::time_point statementDeadline,
+                                  const std::function<bool()> &canceled)
 {
-    using Item = TxnStatement;
+    using Item = Query;
     Batch batch;
     batch.items.resize(items.size());
     batch.receivedUs.assign(size_t(items.size()), -1);
@@ -183,4 +182,17 @@ PipelineExchange::Batch PipelineExchange::run(PgConnection *connection,
             batch.leftUnusable = true; // unusable state: the caller replaces it
     }
     return batch;
+}
+
+bool PgPipeline::leaveLeftoverPipeline(PgConnection &connection)
+{
+    PGconn *c = connection.handle();
+    if (PQpipelineStatus(c) == PQ_PIPELINE_OFF)
+        return true;
+    // Left over from an interrupted batch: drain (bounded) and leave pipeline mode.
+    for (int i = 0; i < 1000 && PQexitPipelineMode(c) != 1; ++i) {
+        if (PGresult *rest = PQgetResult(c))
+            PQclear(rest);
+    }
+    return PQpipelineStatus(c) == PQ_PIPELINE_OFF;
 }
