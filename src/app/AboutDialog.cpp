@@ -8,13 +8,13 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
-#include <libpq-fe.h>
+#include "pg/PgConnection.h"
 
 namespace {
 
 QString libpqVersion()
 {
-    const int version = PQlibVersion(); // 150018 for 15.18
+    const int version = PgConnection::libraryVersion(); // 150018 for 15.18
     return QStringLiteral("%1.%2").arg(version / 10000).arg(version % 10000);
 }
 

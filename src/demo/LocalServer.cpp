@@ -12,8 +12,6 @@
 #include <QRandomGenerator>
 #include <QThread>
 
-#include <libpq-fe.h>
-
 #include <arpa/inet.h>
 #include <cerrno>
 #include <csignal>
@@ -388,7 +386,7 @@ Status LocalServer::waitUntilReady(int timeoutMs)
                                     .toUtf8();
     QDeadlineTimer deadline(timeoutMs);
     while (!deadline.hasExpired()) {
-        if (PQping(conninfo.constData()) == PQPING_OK)
+        if (PgConnection::acceptsConnections(conninfo))
             return Ok{};
         // Waiting on the process rather than sleeping: with no event loop on this thread,
         // only a waitFor call notices that it exited (a port taken, a bad setting), so
@@ -411,25 +409,21 @@ Status LocalServer::createDatabase()
                                     .arg(m_port)
                                     .arg(m_options.user)
                                     .toUtf8();
-    PGconn *raw = PQconnectdb(conninfo.constData());
-    std::unique_ptr<PGconn, decltype(&PQfinish)> connection(raw, &PQfinish);
-    if (PQstatus(raw) != CONNECTION_OK)
-        return DbError::fromConnection(raw);
-    const QByteArray name = m_options.database.toUtf8();
-    const char *values[] = {name.constData()};
-    PgResult exists(PQexecParams(raw, "SELECT 1 FROM pg_database WHERE datname = $1", 1, nullptr,
-                                 values, nullptr, nullptr, 0));
-    if (exists.status() != PGRES_TUPLES_OK)
-        return DbError::fromResult(exists.get(), raw);
-    if (exists.rowCount() == 1)
+    const auto settings = ConnectionSettings::parse(QString::fromUtf8(conninfo));
+    if (!settings)
+        return settings.error();
+    auto opened = PgConnection::open(*settings);
+    if (!opened)
+        return opened.error();
+    PgConnection &connection = **opened;
+    const auto exists = connection.exec(
+        QStringLiteral("SELECT 1 FROM pg_database WHERE datname = $1"), {m_options.database});
+    if (!exists)
+        return exists.error();
+    if (exists->rowCount() == 1)
         return Ok{};
-    const QByteArray create =
-        (QStringLiteral("CREATE DATABASE ") + PgConnection::quoteIdentifier(m_options.database))
-            .toUtf8();
-    PgResult created(PQexec(raw, create.constData()));
-    if (created.status() != PGRES_COMMAND_OK)
-        return DbError::fromResult(created.get(), raw);
-    return Ok{};
+    return connection.execScript(QStringLiteral("CREATE DATABASE ") +
+                                 PgConnection::quoteIdentifier(m_options.database));
 }
 
 Status LocalServer::start()

@@ -2,6 +2,8 @@
 
 #include "Schema.h"
 
+#include "pg/PgCopyIn.h"
+
 #include <QLocale>
 
 #include <QObject>
@@ -196,10 +198,8 @@ Status MovrLoader::copy(PgConnection &connection, const QString &table, const QS
         (QStringLiteral("COPY ") + PgConnection::quoteIdentifier(table) + QStringLiteral(" (") +
          quoted.join(QStringLiteral(", ")) + QStringLiteral(") FROM STDIN"))
             .toUtf8();
-    PGconn *raw = connection.handle();
-    PgResult started(PQexec(raw, sql.constData()));
-    if (started.status() != PGRES_COPY_IN)
-        return DbError::fromResult(started.get(), raw);
+    if (const Status started = PgCopyIn::start(connection, QString::fromUtf8(sql)); !started)
+        return started;
 
     // A producer thread generates and encodes the next chunks while this thread sends the
     // current one, so the client's work overlaps the server's; at most QueueDepth chunks wait.
@@ -245,7 +245,7 @@ Status MovrLoader::copy(PgConnection &connection, const QString &table, const QS
             queue.pop_front();
         }
         changed.notify_all();
-        if (PQputCopyData(raw, buffer.constData(), int(buffer.size())) != 1) {
+        if (!PgCopyIn::put(connection, buffer)) {
             sendFailed = true;
             break;
         }
@@ -256,27 +256,7 @@ Status MovrLoader::copy(PgConnection &connection, const QString &table, const QS
     }
     changed.notify_all();
     producer.join();
-    if (!sendFailed && PQputCopyEnd(raw, nullptr) != 1)
-        sendFailed = true;
-    if (sendFailed && PQstatus(raw) == CONNECTION_BAD) {
-        // Drain whatever result there is, then report the broken connection.
-        DbError error = DbError::fromConnection(raw);
-        while (PGresult *result = PQgetResult(raw))
-            PQclear(result);
-        return error;
-    }
-    // Collect the final result (and anything after it) before the connection is reused.
-    Status status = Ok{};
-    bool first = true;
-    while (PGresult *raw_result = PQgetResult(raw)) {
-        PgResult result(raw_result);
-        if (first && result.status() != PGRES_COMMAND_OK)
-            status = DbError::fromResult(result.get(), raw);
-        if (result.status() == PGRES_COPY_IN) // should not happen after PQputCopyEnd
-            PQputCopyEnd(raw, "unexpected COPY state");
-        first = false;
-    }
-    return status;
+    return PgCopyIn::finish(connection, sendFailed);
 }
 
 Status MovrLoader::loadRows(PgConnection &connection, const DataGenerator &generator,
@@ -389,10 +369,11 @@ Status MovrLoader::initialize(PgConnection &connection, const DataGenerator &gen
     }
     Status done = run();
     if (!done) {
+        // Best effort: the caller sees the first error, not the clean-up's.
         if (transactional)
-            connection.exec(QStringLiteral("ROLLBACK"));
+            (void)connection.exec(QStringLiteral("ROLLBACK"));
         else
-            execAll(connection, Schema::dropStatements(flavor));
+            (void)execAll(connection, Schema::dropStatements(flavor));
         return done;
     }
     if (transactional) {

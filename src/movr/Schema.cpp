@@ -208,7 +208,7 @@ Status execDdl(PgConnection &connection, const QStringList &statements)
     if (auto begun = connection.exec(QStringLiteral("BEGIN")); !begun)
         return begun.error();
     if (auto done = execAll(connection, statements); !done) {
-        connection.exec(QStringLiteral("ROLLBACK"));
+        (void)connection.exec(QStringLiteral("ROLLBACK")); // best effort: `done` says why
         return done.error();
     }
     if (auto committed = connection.exec(QStringLiteral("COMMIT")); !committed)

@@ -43,6 +43,16 @@ QString PgResult::text(int row, int column) const
                              PQgetlength(m_result.get(), row, column));
 }
 
+const char *PgResult::rawText(int row, int column) const
+{
+    return isNull(row, column) ? nullptr : PQgetvalue(m_result.get(), row, column);
+}
+
+int PgResult::rawLength(int row, int column) const
+{
+    return PQgetlength(m_result.get(), row, column);
+}
+
 SqlValue PgResult::value(int row, int column) const
 {
     if (isNull(row, column))

@@ -50,7 +50,10 @@ public:
     QString columnName(int column) const;
     int columnIndex(const char *name) const;
     bool isNull(int row, int column) const;
-    QString text(int row, int column) const;   // empty for NULL
+    QString text(int row, int column) const; // empty for NULL
+    // The value's bytes as libpq holds them (nullptr for NULL), alive as long as this result.
+    const char *rawText(int row, int column) const;
+    int rawLength(int row, int column) const;
     SqlValue value(int row, int column) const; // nullopt for NULL
     // Rows affected by INSERT/UPDATE/DELETE (PQcmdTuples), or rows returned by a SELECT.
     qint64 affectedRows() const;
@@ -103,6 +106,15 @@ public:
         return status == PQTRANS_INTRANS || status == PQTRANS_INERROR;
     }
     int socket() const { return PQsocket(m_connection); }
+    // Reads what the server sent without blocking; false when the connection broke.
+    bool consumeInput() { return PQconsumeInput(m_connection) != 0; }
+    // The libpq this program runs with: 150018 for 15.18.
+    static int libraryVersion() { return PQlibVersion(); }
+    // A server accepts connections with `conninfo` (PQping): no authentication needed.
+    static bool acceptsConnections(const QByteArray &conninfo)
+    {
+        return PQping(conninfo.constData()) == PQPING_OK;
+    }
     PGconn *handle() const { return m_connection; }
 
     // Quotes a literal for a script shown to people (E'..' where backslashes appear).

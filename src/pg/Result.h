@@ -7,7 +7,7 @@
 
 // A value or the error that prevented it (std::expected is C++23). Fallible calls of the
 // pg, txn and movr layers return this; errors cross threads as values.
-template <typename T, typename E = DbError> class Result
+template <typename T, typename E = DbError> class [[nodiscard]] Result
 {
 public:
     Result(T value) : m_data(std::in_place_index<0>, std::move(value)) {}

@@ -331,21 +331,15 @@ JobStatus BrowseWorker::runRequest(PgConnection &connection, const PageRequest &
         return JobStatus::Done;
     }
 
-    PGresult *raw = rows.get();
-    const int rowCount = PQntuples(raw);
-    const int columnCount = PQnfields(raw);
+    const int rowCount = rows.rowCount();
+    const int columnCount = rows.columnCount();
     std::vector<const char *> values(static_cast<size_t>(columnCount));
     std::vector<int> lengths(static_cast<size_t>(columnCount));
     page.rows.reserve(rowCount);
     for (int r = 0; r < rowCount; ++r) {
         for (int c = 0; c < columnCount; ++c) {
-            if (PQgetisnull(raw, r, c)) {
-                values[size_t(c)] = nullptr;
-                lengths[size_t(c)] = 0;
-            } else {
-                values[size_t(c)] = PQgetvalue(raw, r, c);
-                lengths[size_t(c)] = PQgetlength(raw, r, c);
-            }
+            values[size_t(c)] = rows.rawText(r, c);
+            lengths[size_t(c)] = values[size_t(c)] ? rows.rawLength(r, c) : 0;
         }
         page.rows.append(RowData::fromRaw(values.data(), lengths.data(), columnCount));
     }

@@ -475,7 +475,7 @@ bool WorkerBase::lostWhileIdle(PgConnection &connection)
             return true;
         if (::poll(&descriptor, 1, round == 0 ? 0 : 50) <= 0)
             return false;
-        if (PQconsumeInput(connection.handle()) == 0 || connection.isBroken())
+        if (!connection.consumeInput() || connection.isBroken())
             return true;
     }
     return connection.isBroken();
