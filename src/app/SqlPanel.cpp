@@ -39,8 +39,16 @@ SqlPanel::SqlPanel(QWidget *parent) : QDockWidget(tr("SQL"), parent)
                          QVariant::fromValue(TraceFilterModel::Filter::Everything));
     m_filterBox->addItem(tr("Edits only"),
                          QVariant::fromValue(TraceFilterModel::Filter::EditsOnly));
+    m_filterBox->addItem(tr("Committed"),
+                         QVariant::fromValue(TraceFilterModel::Filter::CommittedOnly));
+    m_filterBox->addItem(tr("Refused"), QVariant::fromValue(TraceFilterModel::Filter::RefusedOnly));
     m_filterBox->addItem(tr("Failures"),
                          QVariant::fromValue(TraceFilterModel::Filter::FailuresOnly));
+    m_filterBox->addItem(tr("Unknown outcome"),
+                         QVariant::fromValue(TraceFilterModel::Filter::UnknownOnly));
+    m_filterBox->addItem(tr("Not sent"),
+                         QVariant::fromValue(TraceFilterModel::Filter::NotSentOnly));
+    m_filterBox->addItem(tr("Retries"), QVariant::fromValue(TraceFilterModel::Filter::RetriesOnly));
     m_filterBox->setToolTip(tr("Which statements to show"));
     toolbar->addWidget(m_filterBox);
     QAction *copy =

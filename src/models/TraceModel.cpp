@@ -6,6 +6,8 @@
 #include <QFont>
 #include <QLocale>
 
+#include <optional>
+
 // Internal pointers: an index's internalPointer is the Node it shows. Actions own attempts,
 // attempts own their statements; a Node is one of the three.
 struct TraceModel::Node
@@ -30,6 +32,7 @@ struct TraceModel::Action
     quint64 id = 0;
     QString name;
     bool isRead = true;
+    std::optional<TraceEntry> outcome; // how it ended, when the worker said so
     std::vector<std::unique_ptr<Attempt>> attempts;
     Node node;
 };
@@ -69,6 +72,11 @@ QVariant failureColor()
     return SemanticColors::foreground(SemanticColors::Role::Error);
 }
 
+QVariant notSentColor()
+{
+    return SemanticColors::foreground(SemanticColors::Role::Muted);
+}
+
 } // namespace
 
 TraceModel::TraceModel(QObject *parent) : QAbstractItemModel(parent) {}
@@ -82,7 +90,7 @@ void TraceModel::append(const QList<TraceEntry> &entries)
     trim();
 }
 
-void TraceModel::appendOne(const TraceEntry &entry)
+TraceModel::Action *TraceModel::actionFor(const TraceEntry &entry, int &actionRow)
 {
     Action *action = m_byId.value(entry.actionId);
     if (!action) {
@@ -98,9 +106,23 @@ void TraceModel::appendOne(const TraceEntry &entry)
         m_actions.push_back(std::move(created));
         endInsertRows();
     }
-    const int actionRow = int(std::find_if(m_actions.begin(), m_actions.end(),
-                                           [action](const auto &a) { return a.get() == action; }) -
-                              m_actions.begin());
+    actionRow = int(std::find_if(m_actions.begin(), m_actions.end(),
+                                 [action](const auto &a) { return a.get() == action; }) -
+                    m_actions.begin());
+    return action;
+}
+
+void TraceModel::appendOne(const TraceEntry &entry)
+{
+    int actionRow = 0;
+    Action *action = actionFor(entry, actionRow);
+    if (entry.isOutcome()) {
+        // Not a row: it changes how the action looks.
+        action->outcome = entry;
+        action->isRead = false;
+        Q_EMIT dataChanged(index(actionRow, 0), index(actionRow, ColumnCount - 1));
+        return;
+    }
     const QModelIndex actionIndex = createIndex(actionRow, 0, &action->node);
     action->isRead = action->isRead && entry.isRead;
 
@@ -164,6 +186,8 @@ QList<TraceEntry> TraceModel::allEntries() const
     for (const auto &action : m_actions) {
         for (const auto &attempt : action->attempts)
             entries += attempt->entries;
+        if (action->outcome)
+            entries.append(*action->outcome);
     }
     return entries;
 }
@@ -260,6 +284,8 @@ QVariant TraceModel::data(const QModelIndex &index, int role) const
         return QVariant::fromValue(node->kind);
     if (role == ReadRole)
         return action.isRead;
+    if (role == OutcomeRole && node->kind != NodeKind::Action)
+        return int(outcomeOf(action));
     switch (node->kind) {
     case NodeKind::Action:
         return actionData(action, index.column(), role);
@@ -274,6 +300,17 @@ QVariant TraceModel::data(const QModelIndex &index, int role) const
     return {};
 }
 
+TraceOutcome TraceModel::outcomeOf(const Action &action)
+{
+    if (action.outcome)
+        return action.outcome->outcome;
+    const bool lastAttemptFailed =
+        !action.attempts.empty() &&
+        std::any_of(action.attempts.back()->entries.begin(), action.attempts.back()->entries.end(),
+                    [](const TraceEntry &e) { return e.failed(); });
+    return lastAttemptFailed ? TraceOutcome::Failed : TraceOutcome::Committed;
+}
+
 QVariant TraceModel::actionData(const Action &action, int column, int role) const
 {
     QList<TraceEntry> entries;
@@ -282,44 +319,88 @@ QVariant TraceModel::actionData(const Action &action, int column, int role) cons
     const bool failed =
         std::any_of(entries.begin(), entries.end(), [](const TraceEntry &e) { return e.failed(); });
     const bool retried = action.attempts.size() > 1;
-    // The outcome is the last attempt's: an action that committed after a retry is not a
-    // failure (it is marked as a warning), though the filter of failures still shows it.
-    const bool lastAttemptFailed =
-        !action.attempts.empty() &&
-        std::any_of(action.attempts.back()->entries.begin(), action.attempts.back()->entries.end(),
-                    [](const TraceEntry &e) { return e.failed(); });
+    const TraceOutcome outcome = outcomeOf(action);
+    const QString why = action.outcome ? action.outcome->error : QString();
     switch (role) {
     case EntriesRole:
-        return QVariant::fromValue(entries);
+        return QVariant::fromValue(action.outcome ? entries + QList<TraceEntry>{*action.outcome}
+                                                  : entries);
     case FailedRole:
         return failed;
     case RetryRole:
         return retried;
+    case OutcomeRole:
+        return int(outcome);
     case Qt::FontRole:
         if (column == StatementColumn) {
             QFont font;
             font.setBold(true);
+            // Nothing was written: refused and not sent read as notes, not as events.
+            font.setItalic(outcome == TraceOutcome::Refused || outcome == TraceOutcome::NotSent);
             return font;
         }
         return {};
     case Qt::ForegroundRole:
-        if (lastAttemptFailed)
+        // Each outcome its own colour; a retry is shown on the attempt rows, not here.
+        switch (outcome) {
+        case TraceOutcome::Committed:
+            return action.isRead
+                       ? QVariant()
+                       : QVariant(SemanticColors::foreground(SemanticColors::Role::Success));
+        case TraceOutcome::Refused:
+            return SemanticColors::foreground(SemanticColors::Role::Info);
+        case TraceOutcome::Failed:
             return failureColor();
-        return failed ? QVariant(SemanticColors::foreground(SemanticColors::Role::Warning))
-                      : QVariant();
+        case TraceOutcome::Unknown:
+            return SemanticColors::foreground(SemanticColors::Role::Warning);
+        case TraceOutcome::NotSent:
+            return notSentColor();
+        case TraceOutcome::None:
+            break;
+        }
+        return {};
+    case Qt::ToolTipRole:
     case Qt::DisplayRole: {
+        QString said;
+        switch (outcome) {
+        case TraceOutcome::Committed:
+            said = action.isRead ? QString() : tr("Committed.");
+            break;
+        case TraceOutcome::Refused:
+            said = why.isEmpty() ? tr("Refused; nothing was written.")
+                                 : tr("Refused; nothing was written: %1").arg(why);
+            break;
+        case TraceOutcome::Failed:
+            said = why.isEmpty() ? tr("Failed.") : tr("Failed: %1").arg(why);
+            break;
+        case TraceOutcome::Unknown:
+            said = why.isEmpty() ? tr("Unknown whether it committed.")
+                                 : tr("Unknown whether it committed: %1").arg(why);
+            break;
+        case TraceOutcome::NotSent:
+            said = why.isEmpty() ? tr("Not sent.") : tr("Not sent: %1").arg(why);
+            break;
+        case TraceOutcome::None:
+            break;
+        }
+        if (role == Qt::ToolTipRole)
+            return said.isEmpty() ? QVariant() : QVariant(said);
         qint64 total = 0;
         for (const TraceEntry &entry : entries)
             total += entry.durationUs;
         switch (column) {
         case StatementColumn: {
-            const QString time = entries.isEmpty()
-                                     ? QString()
-                                     : entries.first().startedAt.toLocalTime().toString(
-                                           QStringLiteral("HH:mm:ss.zzz"));
+            const QDateTime at = entries.isEmpty() && action.outcome ? action.outcome->startedAt
+                                 : entries.isEmpty()                 ? QDateTime()
+                                                                     : entries.first().startedAt;
+            const QString time = at.isValid()
+                                     ? at.toLocalTime().toString(QStringLiteral("HH:mm:ss.zzz"))
+                                     : QString();
             QString text = QStringLiteral("%1  %2").arg(time, action.name);
             if (retried)
                 text += tr("  (%1 attempts)").arg(action.attempts.size());
+            if (!said.isEmpty())
+                text += QStringLiteral("  — ") + said;
             return text;
         }
         case DurationColumn:
@@ -384,19 +465,29 @@ QVariant TraceModel::statementData(const TraceEntry &entry, int column, int role
         return entry.failed();
     case RetryRole:
         return entry.attempt > 1;
+    case NotSentRole:
+        return entry.notSent;
     case Qt::ForegroundRole:
+        if (entry.notSent)
+            return notSentColor();
         if (entry.injected)
             return SemanticColors::foreground(SemanticColors::Role::Accent);
         return entry.failed() ? failureColor() : QVariant();
     case Qt::FontRole:
-        if (column == StatementColumn || column == ParametersColumn)
-            return QFont(QStringLiteral("monospace"));
+        if (column == StatementColumn || column == ParametersColumn) {
+            QFont font(QStringLiteral("monospace"));
+            font.setItalic(entry.notSent);
+            return font;
+        }
         return {};
     case Qt::TextAlignmentRole:
         if (column == DurationColumn || column == RowsColumn)
             return int(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case Qt::ToolTipRole:
+        if (entry.notSent)
+            return tr("Not sent: an earlier statement in the same pipeline failed, so the server "
+                      "skipped this one.");
         if (column == SqlStateColumn || entry.failed())
             return entry.error.isEmpty() ? QVariant() : QVariant(entry.error);
         if (column == StatementColumn)
@@ -407,6 +498,8 @@ QVariant TraceModel::statementData(const TraceEntry &entry, int column, int role
     case Qt::DisplayRole:
         switch (column) {
         case StatementColumn:
+            if (entry.notSent)
+                return tr("[not sent] %1").arg(oneLine(entry.sql));
             return entry.injected ? tr("[injected] %1").arg(oneLine(entry.sql))
                                   : oneLine(entry.sql);
         case ParametersColumn:
@@ -442,13 +535,24 @@ bool TraceFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &source
     if (sourceParent.isValid())
         return true; // attempts and statements follow their action
     const QModelIndex action = sourceModel()->index(sourceRow, 0);
+    const auto outcome = TraceOutcome(action.data(TraceModel::OutcomeRole).toInt());
     switch (m_filter) {
     case Filter::Everything:
         return true;
     case Filter::EditsOnly:
         return !action.data(TraceModel::ReadRole).toBool();
+    case Filter::RetriesOnly:
+        return action.data(TraceModel::RetryRole).toBool();
+    case Filter::CommittedOnly:
+        return !action.data(TraceModel::ReadRole).toBool() && outcome == TraceOutcome::Committed;
     case Filter::FailuresOnly:
-        return action.data(TraceModel::FailedRole).toBool();
+        return outcome == TraceOutcome::Failed;
+    case Filter::RefusedOnly:
+        return outcome == TraceOutcome::Refused;
+    case Filter::UnknownOnly:
+        return outcome == TraceOutcome::Unknown;
+    case Filter::NotSentOnly:
+        return outcome == TraceOutcome::NotSent;
     }
     return true;
 }

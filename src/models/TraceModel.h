@@ -1,6 +1,6 @@
 #pragma once
 
-#include "txn/Trace.h"
+#include "worker/TraceTypes.h"
 
 #include <QAbstractItemModel>
 #include <QHash>
@@ -11,6 +11,11 @@
 
 // The statement trace as a tree for the SQL panel: action → attempt → statement.
 // Appended to from worker replies (on the GUI thread); keeps the newest `maximumActions`.
+// An outcome entry (TraceEntry::isOutcome) is no row: it tells how its action ended
+// (committed, refused, failed, unknown, not sent), which gives the action its look and text.
+// Without one, an action whose last attempt failed counts as failed, else as committed.
+// A statement the server skipped after an earlier failure in its pipeline is "not sent":
+// greyed, and not a failure.
 class TraceModel : public QAbstractItemModel
 {
     Q_OBJECT
@@ -30,6 +35,8 @@ public:
         FailedRole,                     // bool: the row or something below it failed
         RetryRole,                      // bool: an attempt > 1, or an action that retried
         ReadRole,                       // bool: a browse read (not an edit)
+        OutcomeRole,                    // TraceOutcome (as int) of the row's action
+        NotSentRole,                    // bool: a statement queued but never executed
     };
     enum class NodeKind { Action, Attempt, Statement };
     Q_ENUM(NodeKind)
@@ -57,7 +64,10 @@ private:
     struct Action;
     struct Node;
     void appendOne(const TraceEntry &entry);
+    // The action `entry` belongs to (created when new), and its row.
+    Action *actionFor(const TraceEntry &entry, int &row);
     void trim();
+    static TraceOutcome outcomeOf(const Action &action);
     QVariant actionData(const Action &action, int column, int role) const;
     QVariant attemptData(const Action &action, const Attempt &attempt, int column, int role) const;
     QVariant statementData(const TraceEntry &entry, int column, int role) const;
@@ -67,13 +77,24 @@ private:
     int m_maximumActions = 2000;
 };
 
-// Filters the trace: everything, edits only (no browse reads), or failures only.
+// Filters the trace by action: everything, edits only (no browse reads), by outcome
+// (committed edits, refused, failed, unknown, not sent), or the actions that retried.
+// Retries are their own filter: an action that committed after a retry is no failure.
 class TraceFilterModel : public QSortFilterProxyModel
 {
     Q_OBJECT
 
 public:
-    enum class Filter { Everything, EditsOnly, FailuresOnly };
+    enum class Filter {
+        Everything,
+        EditsOnly,
+        FailuresOnly,
+        CommittedOnly,
+        RefusedOnly,
+        UnknownOnly,
+        NotSentOnly,
+        RetriesOnly
+    };
     Q_ENUM(Filter)
 
     explicit TraceFilterModel(QObject *parent = nullptr);

@@ -38,6 +38,7 @@ QList<TraceEntry> BatchTrace::entries(const QList<TxnStatement> &items,
             entry.error = slot.error.message;
             break;
         case State::Skipped:
+            entry.notSent = true;
             entry.error = QCoreApplication::translate(
                 "TransactionRunner", "not executed: an earlier statement in the pipeline failed");
             break;

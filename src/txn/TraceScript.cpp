@@ -60,6 +60,34 @@ QString oneLine(QString text)
     return text;
 }
 
+// Every line of `text` as an SQL comment.
+QString commentedOut(const QString &text)
+{
+    QString out;
+    for (const QString &line : text.split(QLatin1Char('\n')))
+        out += QStringLiteral("-- ") + line + QLatin1Char('\n');
+    return out;
+}
+
+QString outcomeWord(TraceOutcome outcome)
+{
+    switch (outcome) {
+    case TraceOutcome::Committed:
+        return QStringLiteral("committed");
+    case TraceOutcome::Refused:
+        return QStringLiteral("refused (nothing written)");
+    case TraceOutcome::Failed:
+        return QStringLiteral("failed");
+    case TraceOutcome::Unknown:
+        return QStringLiteral("unknown whether it committed");
+    case TraceOutcome::NotSent:
+        return QStringLiteral("not sent");
+    case TraceOutcome::None:
+        break;
+    }
+    return {};
+}
+
 } // namespace
 
 QString TraceScript::literal(const SqlValue &value)
@@ -173,6 +201,15 @@ QString TraceScript::render(const QList<TraceEntry> &entries)
             action = entry.actionId;
             attempt = 0;
         }
+        if (entry.isOutcome()) {
+            // How the action ended: a comment, never a statement.
+            first = false;
+            out += QStringLiteral("-- outcome: %1").arg(outcomeWord(entry.outcome));
+            if (!entry.error.isEmpty())
+                out += QStringLiteral(": %1").arg(oneLine(entry.error));
+            out += QLatin1Char('\n');
+            continue;
+        }
         if (entry.attempt != attempt && !entry.isRead) {
             out += QStringLiteral("-- attempt %1").arg(entry.attempt);
             if (!entry.retryCause.isEmpty())
@@ -183,6 +220,12 @@ QString TraceScript::render(const QList<TraceEntry> &entries)
         first = false;
         if (entry.injected)
             out += QStringLiteral("-- injected retry error (QA)\n");
+        if (entry.notSent) {
+            // Queued, never executed: running it would do what the application did not.
+            out += QStringLiteral("-- not sent (an earlier statement in the pipeline failed):\n");
+            out += commentedOut(statement(entry));
+            continue;
+        }
         out += statement(entry) + QLatin1Char('\n');
         if (entry.failed()) {
             out += QStringLiteral("-- failed");

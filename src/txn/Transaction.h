@@ -92,6 +92,27 @@ struct Outcome
     QList<PgResult> results; // of the committed attempt (pipelined or interactive reads)
     QString howToCheck;      // for Unknown: a query the user can run
     QList<TraceEntry> trace; // every statement sent for this action
+    // NotCommitted because a precondition said no (body.check, or an interactive body's own
+    // error): nothing was written, and nothing failed.
+    bool refused = false;
 
     bool committed() const { return state == State::Committed; }
+    // The entry that closes the action's trace in the SQL panel: how it ended, and why.
+    TraceEntry traceEntry(quint64 actionId, const QString &action) const
+    {
+        TraceOutcome kind = TraceOutcome::Failed;
+        switch (state) {
+        case State::Committed:
+            kind = TraceOutcome::Committed;
+            break;
+        case State::NotCommitted:
+            kind = refused ? TraceOutcome::Refused : TraceOutcome::Failed;
+            break;
+        case State::Unknown:
+            kind = TraceOutcome::Unknown;
+            break;
+        }
+        return TraceEntry::outcomeEntry(actionId, action, kind,
+                                        committed() || !error ? QString() : error->message);
+    }
 };

@@ -328,6 +328,7 @@ TransactionRunner::AttemptResult TransactionRunner::runInteractive(const Transac
     if (!status) {
         result.verdict =
             status.error().kind == ErrorClass::Retryable ? Verdict::Retry : Verdict::Failed;
+        result.refused = result.verdict == Verdict::Failed;
         result.error = status.error();
         return result;
     }
@@ -428,6 +429,7 @@ Outcome TransactionRunner::run(const TransactionBody &body, quint64 actionId)
                 const Status checked = body.check(outcome.results);
                 if (!checked) {
                     outcome.state = Outcome::State::NotCommitted;
+                    outcome.refused = true;
                     outcome.error = checked.error();
                 }
             }
@@ -435,6 +437,7 @@ Outcome TransactionRunner::run(const TransactionBody &body, quint64 actionId)
         case Verdict::Failed:
             rollbackIfNeeded();
             outcome.state = Outcome::State::NotCommitted;
+            outcome.refused = attempt.refused;
             outcome.error = attempt.error;
             return outcome;
         case Verdict::Ambiguous:

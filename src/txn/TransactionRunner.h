@@ -120,6 +120,7 @@ private:
         Verdict verdict = Verdict::Failed;
         std::optional<DbError> error;
         QList<PgResult> results;
+        bool refused = false; // Failed because the body said no (nothing failed on the server)
     };
 
     Batch send(const QList<Item> &items);

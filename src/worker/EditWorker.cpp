@@ -81,6 +81,10 @@ void EditWorker::reply(const EditRequest &request, Outcome outcome)
     reply.reruns = m_reruns.take(request.actionId);
     QList<TraceEntry> trace = m_earlierTraces.take(request.actionId);
     trace.append(outcome.trace);
+    TraceEntry closing = outcome.traceEntry(request.actionId, request.body.action);
+    if (trace.isEmpty() && outcome.state == Outcome::State::NotCommitted)
+        closing.outcome = TraceOutcome::NotSent; // not one statement reached the server
+    trace.append(closing);
     outcome.trace = trace;
     // Raw results stay on this thread: bodies read them here (check, interactive code), and
     // the GUI thread gets value types only, so that no libpq call (not even PQclear) runs

@@ -3,6 +3,7 @@
 #include "models/TraceModel.h"
 
 #include <QClipboard>
+#include <QComboBox>
 #include <QGuiApplication>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -18,6 +19,8 @@ private Q_SLOTS:
     void copiedScriptRunsAndKeepsValues();
     void savedLogIsTheWholeSession();
     void saveToUnwritablePathFails();
+    void notSentCommitIsCommentedOutWhenCopied();
+    void everyOutcomeHasAFilter();
 };
 
 namespace {
@@ -97,6 +100,44 @@ void TestSqlPanel::saveToUnwritablePathFails()
     QString error;
     QVERIFY(!panel.saveLog(QStringLiteral("/nonexistent-dir/x/log.sql"), &error));
     QVERIFY(!error.isEmpty());
+}
+
+void TestSqlPanel::notSentCommitIsCommentedOutWhenCopied()
+{
+    QList<TraceEntry> entries = insertAction(3);
+    entries[1].sqlState = QStringLiteral("23505");
+    entries[1].error = QStringLiteral("duplicate key value violates unique constraint");
+    entries[2].notSent = true;
+    entries[2].error = QStringLiteral("not executed: an earlier statement in the pipeline failed");
+    entries << TraceEntry::outcomeEntry(3, QStringLiteral("Add user"), TraceOutcome::Failed,
+                                        entries[1].error);
+    SqlPanel panel;
+    panel.appendTrace(entries);
+    auto *view = panel.findChild<QTreeView *>();
+    QVERIFY(view);
+    view->selectionModel()->select(view->model()->index(0, 0),
+                                   QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    panel.copySelectionAsScript();
+    const QString script = QGuiApplication::clipboard()->text();
+    QVERIFY2(script.contains(QLatin1String("\n-- COMMIT;\n")), qPrintable(script));
+    QVERIFY2(!script.split(QLatin1Char('\n')).contains(QStringLiteral("COMMIT;")),
+             qPrintable(script));
+    QVERIFY2(script.contains(QLatin1String("-- outcome: failed")), qPrintable(script));
+}
+
+void TestSqlPanel::everyOutcomeHasAFilter()
+{
+    SqlPanel panel;
+    auto *box = panel.findChild<QComboBox *>();
+    QVERIFY(box);
+    QList<TraceFilterModel::Filter> offered;
+    for (int i = 0; i < box->count(); ++i)
+        offered << box->itemData(i).value<TraceFilterModel::Filter>();
+    for (const auto filter :
+         {TraceFilterModel::Filter::CommittedOnly, TraceFilterModel::Filter::RefusedOnly,
+          TraceFilterModel::Filter::FailuresOnly, TraceFilterModel::Filter::UnknownOnly,
+          TraceFilterModel::Filter::NotSentOnly, TraceFilterModel::Filter::RetriesOnly})
+        QVERIFY(offered.contains(filter));
 }
 
 QTEST_MAIN(TestSqlPanel)

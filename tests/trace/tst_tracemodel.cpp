@@ -1,6 +1,8 @@
 #include "models/SemanticColors.h"
 #include "models/TraceModel.h"
 
+#include <QFont>
+
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
 #include <QTest>
@@ -56,6 +58,10 @@ private Q_SLOTS:
     void filters();
     void keepsTheNewestActions();
     void entriesRoleCoversTheGroup();
+    void notSentStatementIsGreyedNotFailed();
+    void outcomesHaveTheirOwnLook();
+    void outcomeFilters();
+    void actionNotSentAtAll();
 };
 
 void TestTraceModel::groupsByActionAndAttempt()
@@ -99,9 +105,11 @@ void TestTraceModel::marksRetriesAndFailures()
     QVERIFY(second.data(Qt::BackgroundRole).isValid());
     QVERIFY(!first.data(Qt::BackgroundRole).isValid());
     QVERIFY(!model.index(0, 0, second).data(TraceModel::FailedRole).toBool());
-    // It committed in the end: marked as a warning, not in the colour of failures.
+    // It committed in the end: the look of a committed edit, not the colour of failures; the
+    // retry shows on the attempt rows and in the Retries filter.
+    QCOMPARE(edit.data(TraceModel::OutcomeRole).toInt(), int(TraceOutcome::Committed));
     const QColor shown = edit.data(Qt::ForegroundRole).value<QColor>();
-    QCOMPARE(shown, SemanticColors::foreground(SemanticColors::Role::Warning));
+    QCOMPARE(shown, SemanticColors::foreground(SemanticColors::Role::Success));
     QVERIFY(shown != first.data(Qt::ForegroundRole).value<QColor>()); // the failed attempt
 }
 
@@ -118,12 +126,157 @@ void TestTraceModel::filters()
     QCOMPARE(filter.rowCount(), 3);
     filter.setFilter(TraceFilterModel::Filter::EditsOnly);
     QCOMPARE(filter.rowCount(), 2);
+    // A retry that then committed is no failure: retries are their own filter.
     filter.setFilter(TraceFilterModel::Filter::FailuresOnly);
+    QCOMPARE(filter.rowCount(), 0);
+    filter.setFilter(TraceFilterModel::Filter::RetriesOnly);
     QCOMPARE(filter.rowCount(), 1);
     QVERIFY(filter.index(0, 0).data().toString().contains(QLatin1String("Start ride")));
     QCOMPARE(filter.rowCount(filter.index(0, 0)), 2); // the whole action stays visible
     filter.setFilter(TraceFilterModel::Filter::Everything);
     QCOMPARE(filter.rowCount(), 3);
+}
+
+// Five edits, one per outcome, as the edit worker reports them (statements, then the
+// outcome entry); the not-sent one has no statement at all.
+QList<TraceEntry> oneOfEachOutcome()
+{
+    QList<TraceEntry> entries;
+    const QList<std::pair<TraceOutcome, QString>> outcomes{
+        {TraceOutcome::Committed, QString()},
+        {TraceOutcome::Refused, QStringLiteral("the vehicle is in use")},
+        {TraceOutcome::Failed, QStringLiteral("duplicate key")},
+        {TraceOutcome::Unknown, QStringLiteral("connection lost after COMMIT")},
+        {TraceOutcome::NotSent, QStringLiteral("The connection to the server was lost.")}};
+    quint64 id = 20;
+    for (const auto &[outcome, why] : outcomes) {
+        const QString name = QStringLiteral("Edit %1").arg(id);
+        if (outcome != TraceOutcome::NotSent) {
+            entries << entry(id, name, 1, QStringLiteral("BEGIN"));
+            TraceEntry statement = entry(id, name, 1, QStringLiteral("UPDATE x SET y = 1"));
+            if (outcome == TraceOutcome::Failed) {
+                statement.sqlState = QStringLiteral("23505");
+                statement.error = why;
+            }
+            entries << statement;
+        }
+        entries << TraceEntry::outcomeEntry(id, name, outcome, why);
+        ++id;
+    }
+    return entries;
+}
+
+void TestTraceModel::notSentStatementIsGreyedNotFailed()
+{
+    // A pipeline whose INSERT failed: the COMMIT queued after it was never executed. It is
+    // "not sent": greyed and italic, not red, not counted as a failure of its own.
+    TraceModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    TraceEntry failed = entry(5, QStringLiteral("Add user"), 1, QStringLiteral("INSERT INTO t"));
+    failed.sqlState = QStringLiteral("23505");
+    failed.error = QStringLiteral("duplicate key value violates unique constraint");
+    failed.rows = -1;
+    TraceEntry commit = entry(5, QStringLiteral("Add user"), 1, QStringLiteral("COMMIT"));
+    commit.notSent = true;
+    commit.rows = -1;
+    commit.error = QStringLiteral("not executed: an earlier statement in the pipeline failed");
+    model.append({entry(5, QStringLiteral("Add user"), 1, QStringLiteral("BEGIN")), failed, commit,
+                  TraceEntry::outcomeEntry(5, QStringLiteral("Add user"), TraceOutcome::Failed,
+                                           failed.error)});
+    QCOMPARE(model.rowCount(), 1);
+    const QModelIndex attempt = model.index(0, 0, model.index(0, 0));
+    QCOMPARE(model.rowCount(attempt), 3); // the outcome entry is no row
+    const QModelIndex shownCommit = model.index(2, 0, attempt);
+    QVERIFY(shownCommit.data(TraceModel::NotSentRole).toBool());
+    QVERIFY(!shownCommit.data(TraceModel::FailedRole).toBool());
+    QVERIFY(shownCommit.data().toString().contains(QLatin1String("not sent")));
+    QVERIFY(shownCommit.data().toString().contains(QLatin1String("COMMIT")));
+    QCOMPARE(shownCommit.data(Qt::ForegroundRole).value<QColor>(),
+             SemanticColors::foreground(SemanticColors::Role::Muted));
+    QVERIFY(shownCommit.data(Qt::FontRole).value<QFont>().italic());
+    QVERIFY(model.index(1, 0, attempt).data(TraceModel::FailedRole).toBool());
+    QVERIFY(model.index(1, 0, attempt).data(Qt::ForegroundRole).value<QColor>() !=
+            shownCommit.data(Qt::ForegroundRole).value<QColor>());
+    // Copying the action keeps the outcome entry, after the statements.
+    const auto copied = model.index(0, 0).data(TraceModel::EntriesRole).value<QList<TraceEntry>>();
+    QCOMPARE(copied.size(), 4);
+    QCOMPARE(copied.last().outcome, TraceOutcome::Failed);
+    QCOMPARE(model.allEntries().size(), 4);
+}
+
+void TestTraceModel::outcomesHaveTheirOwnLook()
+{
+    TraceModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.append(oneOfEachOutcome());
+    QCOMPARE(model.rowCount(), 5);
+    const QList<TraceOutcome> expected{TraceOutcome::Committed, TraceOutcome::Refused,
+                                       TraceOutcome::Failed, TraceOutcome::Unknown,
+                                       TraceOutcome::NotSent};
+    const QStringList words{QStringLiteral("Committed"), QStringLiteral("Refused"),
+                            QStringLiteral("Failed"), QStringLiteral("Unknown"),
+                            QStringLiteral("Not sent")};
+    QList<QColor> colors;
+    for (int row = 0; row < 5; ++row) {
+        const QModelIndex action = model.index(row, 0);
+        QCOMPARE(action.data(TraceModel::OutcomeRole).toInt(), int(expected.at(row)));
+        QVERIFY2(action.data().toString().contains(words.at(row)),
+                 qPrintable(action.data().toString()));
+        const QColor color = action.data(Qt::ForegroundRole).value<QColor>();
+        QVERIFY(color.isValid());
+        QVERIFY2(!colors.contains(color), qPrintable(words.at(row)));
+        colors << color;
+    }
+    QCOMPARE(colors.at(2), SemanticColors::foreground(SemanticColors::Role::Error));
+    // A refusal says why, and that nothing was written; it is not drawn as a failure.
+    QVERIFY(model.index(1, 0).data().toString().contains(QLatin1String("the vehicle is in use")));
+    QVERIFY(!model.index(1, 0).data(TraceModel::FailedRole).toBool());
+}
+
+void TestTraceModel::outcomeFilters()
+{
+    TraceModel model;
+    TraceFilterModel filter;
+    filter.setSourceModel(&model);
+    QAbstractItemModelTester tester(&filter, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.append(oneOfEachOutcome());
+    model.append(retriedEdit());
+    model.append(
+        {entry(8, QStringLiteral("Browse vehicles"), 1, QStringLiteral("SELECT 1"), true)});
+    const QList<std::pair<TraceFilterModel::Filter, QStringList>> cases{
+        {TraceFilterModel::Filter::CommittedOnly,
+         {QStringLiteral("Edit 20"), QStringLiteral("Start ride")}},
+        {TraceFilterModel::Filter::RefusedOnly, {QStringLiteral("Edit 21")}},
+        {TraceFilterModel::Filter::FailuresOnly, {QStringLiteral("Edit 22")}},
+        {TraceFilterModel::Filter::UnknownOnly, {QStringLiteral("Edit 23")}},
+        {TraceFilterModel::Filter::NotSentOnly, {QStringLiteral("Edit 24")}},
+        {TraceFilterModel::Filter::RetriesOnly, {QStringLiteral("Start ride")}},
+    };
+    for (const auto &[which, names] : cases) {
+        filter.setFilter(which);
+        QStringList shown;
+        for (int row = 0; row < filter.rowCount(); ++row)
+            shown << filter.index(row, 0).data().toString();
+        QCOMPARE(shown.size(), names.size());
+        for (int i = 0; i < names.size(); ++i)
+            QVERIFY2(shown.at(i).contains(names.at(i)), qPrintable(shown.join(u'|')));
+    }
+}
+
+void TestTraceModel::actionNotSentAtAll()
+{
+    // An apply that never reached the server (the connection was lost): one row that says
+    // so and why, with nothing under it.
+    TraceModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.append({TraceEntry::notSentEntry(30, QStringLiteral("Apply 2 changes"),
+                                           QStringLiteral("The connection was lost."))});
+    QCOMPARE(model.rowCount(), 1);
+    const QModelIndex action = model.index(0, 0);
+    QCOMPARE(model.rowCount(action), 0);
+    QVERIFY(action.data().toString().contains(QLatin1String("Apply 2 changes")));
+    QVERIFY(action.data().toString().contains(QLatin1String("Not sent: The connection was lost.")));
+    QVERIFY(!action.data(TraceModel::ReadRole).toBool());
 }
 
 void TestTraceModel::keepsTheNewestActions()

@@ -14,6 +14,8 @@ private Q_SLOTS:
     void valuesSurviveTheScript();
     void rendersGroups();
     void runnerTraceReplays();
+    void notSentStatementsAreCommentedOut();
+    void outcomesAreComments();
 };
 
 void TestTraceScript::inlining_data()
@@ -201,6 +203,58 @@ void TestTraceScript::runnerTraceReplays()
     QVERIFY(a.hasValue() && b.hasValue());
     QCOMPARE(b->text(0, 0), a->text(0, 0));
     QVERIFY(a->text(0, 0).contains(QStringLiteral("ünï 🚲")));
+}
+
+void TestTraceScript::notSentStatementsAreCommentedOut()
+{
+    // A pipeline whose INSERT fails: the server skips the COMMIT queued after it. The trace
+    // marks that COMMIT not sent (not failed), and the script keeps it only as a comment, so
+    // that running the script does not do what the application did not.
+    auto connection = TestServer::connect(TestServer::createDatabase(QStringLiteral("notsent")));
+    QVERIFY(connection->execScript(QStringLiteral("CREATE TABLE t (id int PRIMARY KEY)")));
+    QVERIFY(connection->execScript(QStringLiteral("INSERT INTO t VALUES (1)")));
+    TransactionBody body;
+    body.action = QStringLiteral("Duplicate");
+    body.statements = {{QStringLiteral("INSERT INTO t VALUES ($1::int)"), {QStringLiteral("1")}}};
+    TransactionRunner runner(connection);
+    const Outcome outcome = runner.run(body);
+    QCOMPARE(outcome.state, Outcome::State::NotCommitted);
+    QVERIFY(!outcome.refused); // the server said no: a failure, not a refusal
+    qsizetype commits = 0;
+    for (const TraceEntry &entry : outcome.trace) {
+        if (entry.sql != QLatin1String("COMMIT"))
+            continue;
+        ++commits;
+        QVERIFY(entry.notSent);
+        QVERIFY(!entry.failed());
+    }
+    QCOMPARE(commits, 1);
+    const QString script = TraceScript::render(outcome.trace);
+    QVERIFY2(script.contains(QLatin1String(
+                 "-- not sent (an earlier statement in the pipeline failed):\n-- COMMIT;\n")),
+             qPrintable(script));
+    QVERIFY2(!script.split(QLatin1Char('\n')).contains(QStringLiteral("COMMIT;")),
+             qPrintable(script));
+}
+
+void TestTraceScript::outcomesAreComments()
+{
+    TraceEntry insert;
+    insert.actionId = 9;
+    insert.action = QStringLiteral("Start ride");
+    insert.sql = QStringLiteral("SELECT 1");
+    const QList<TraceEntry> entries{
+        insert, TraceEntry::outcomeEntry(9, QStringLiteral("Start ride"), TraceOutcome::Refused,
+                                         QStringLiteral("the vehicle is in use"))};
+    QCOMPARE(TraceScript::render(entries),
+             QStringLiteral("-- Start ride (action 9)\n"
+                            "-- attempt 1\n"
+                            "SELECT 1;\n"
+                            "-- outcome: refused (nothing written): the vehicle is in use\n"));
+    QCOMPARE(TraceScript::render({TraceEntry::notSentEntry(
+                 10, QStringLiteral("Apply"), QStringLiteral("The connection was lost."))}),
+             QStringLiteral("-- Apply (action 10)\n"
+                            "-- outcome: not sent: The connection was lost.\n"));
 }
 
 QTEST_GUILESS_MAIN(TestTraceScript)

@@ -481,10 +481,13 @@ void TestTransactionRunner::constraintErrorIsNotRetried()
     QVERIFY(outcome.error);
     QCOMPARE(outcome.error->kind, ErrorClass::Constraint);
     QCOMPARE(outcome.error->sqlState, QStringLiteral("23505"));
-    // The COMMIT in the pipeline was skipped; the runner rolled back.
+    QVERIFY(!outcome.refused);
+    // The COMMIT in the pipeline was skipped (not sent, not failed); the runner rolled back.
     QCOMPARE(outcome.trace.at(3).sql, QStringLiteral("COMMIT"));
-    QVERIFY(outcome.trace.at(3).failed());
+    QVERIFY(outcome.trace.at(3).notSent);
+    QVERIFY(!outcome.trace.at(3).failed());
     QVERIFY(outcome.trace.at(3).sqlState.isEmpty());
+    QVERIFY(outcome.trace.at(2).failed());
     QCOMPARE(outcome.trace.last().sql, QStringLiteral("ROLLBACK"));
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM rides")), 1);
     QCOMPARE(PQtransactionStatus(connection->handle()), PQTRANS_IDLE);
@@ -527,6 +530,8 @@ void TestTransactionRunner::checkFailureIsNotCommitted()
     const Outcome outcome = runner.run(body);
     QCOMPARE(outcome.state, Outcome::State::NotCommitted);
     QCOMPARE(outcome.error->message, QStringLiteral("not enough money"));
+    QVERIFY(outcome.refused); // a precondition said no: refused, nothing written
+    QCOMPARE(outcome.traceEntry(1, body.action).outcome, TraceOutcome::Refused);
     QCOMPARE(count(QStringLiteral("SELECT balance FROM accounts WHERE id = 1")), 5);
     body.statements[0].params[1] = QStringLiteral("3");
     const Outcome paid = runner.run(body);
