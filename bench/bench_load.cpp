@@ -64,7 +64,8 @@ ConnectionSettings freshDatabase(const ConnectionSettings &base, const QString &
 void dropDatabase(const ConnectionSettings &base, const QString &name)
 {
     auto admin = connectTo(base);
-    admin->exec(QStringLiteral("DROP DATABASE IF EXISTS ") + name);
+    if (auto dropped = admin->exec(QStringLiteral("DROP DATABASE IF EXISTS ") + name); !dropped)
+        qWarning("could not drop %s: %s", qPrintable(name), qPrintable(dropped.error().toString()));
 }
 
 QString cityArray()
