@@ -332,17 +332,9 @@ JobStatus BrowseWorker::runRequest(PgConnection &connection, const PageRequest &
     }
 
     const int rowCount = rows.rowCount();
-    const int columnCount = rows.columnCount();
-    std::vector<const char *> values(static_cast<size_t>(columnCount));
-    std::vector<int> lengths(static_cast<size_t>(columnCount));
     page.rows.reserve(rowCount);
-    for (int r = 0; r < rowCount; ++r) {
-        for (int c = 0; c < columnCount; ++c) {
-            values[size_t(c)] = rows.rawText(r, c);
-            lengths[size_t(c)] = values[size_t(c)] ? rows.rawLength(r, c) : 0;
-        }
-        page.rows.append(RowData::fromRaw(values.data(), lengths.data(), columnCount));
-    }
+    for (int r = 0; r < rowCount; ++r)
+        page.rows.append(RowData::fromResult(rows, r));
     if (request.kind == PageRequest::Kind::Page) {
         page.atEnd = rowCount < request.pageSize;
         if (!page.rows.isEmpty())

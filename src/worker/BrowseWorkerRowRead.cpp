@@ -14,24 +14,6 @@
 
 #include <vector>
 
-namespace {
-
-RowData rowOf(const PgResult &result, int row)
-{
-    PGresult *raw = result.get();
-    const int columns = PQnfields(raw);
-    std::vector<const char *> values(static_cast<size_t>(columns));
-    std::vector<int> lengths(static_cast<size_t>(columns));
-    for (int c = 0; c < columns; ++c) {
-        const bool null = PQgetisnull(raw, row, c);
-        values[size_t(c)] = null ? nullptr : PQgetvalue(raw, row, c);
-        lengths[size_t(c)] = null ? 0 : PQgetlength(raw, row, c);
-    }
-    return RowData::fromRaw(values.data(), lengths.data(), columns);
-}
-
-} // namespace
-
 quint64 BrowseWorker::trackJob(quint64 client, quint64 generation)
 {
     const quint64 jobId = m_nextJob.fetch_add(1);
@@ -145,7 +127,7 @@ JobStatus BrowseWorker::runRowRead(PgConnection &connection, const RowRequest &r
     entry.rows = result->rowCount();
     Q_EMIT statementTraced(entry);
     if (result->rowCount() > 0)
-        reply.row = rowOf(*result, 0);
+        reply.row = RowData::fromResult(*result, 0);
     Q_EMIT rowReady(reply);
     return JobStatus::Done;
 }

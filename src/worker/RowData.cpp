@@ -1,5 +1,9 @@
 #include "RowData.h"
 
+#include "pg/PgConnection.h"
+
+#include <vector>
+
 #include <cstring>
 
 namespace {
@@ -125,4 +129,16 @@ std::optional<QString> RowData::value(int column) const
     if (isNull(column))
         return std::nullopt;
     return text(column);
+}
+
+RowData RowData::fromResult(const PgResult &result, int row)
+{
+    const int columns = result.columnCount();
+    std::vector<const char *> values(static_cast<size_t>(columns));
+    std::vector<int> lengths(static_cast<size_t>(columns));
+    for (int c = 0; c < columns; ++c) {
+        values[size_t(c)] = result.rawText(row, c); // nullptr for NULL
+        lengths[size_t(c)] = values[size_t(c)] ? result.rawLength(row, c) : 0;
+    }
+    return fromRaw(values.data(), lengths.data(), columns);
 }

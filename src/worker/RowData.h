@@ -7,6 +7,8 @@
 
 #include <optional>
 
+class PgResult;
+
 // One table row stored compactly: a single QByteArray holding a small header of end offsets
 // and then the UTF-8 text of every cell back to back (the server's text format). A million
 // rides cost little more than their CSV. Cells decode on demand. Implicitly shared, so it
@@ -19,6 +21,8 @@ public:
     static RowData fromCells(const QList<std::optional<QByteArray>> &cells);
     // From raw libpq text values (nullptr is NULL).
     static RowData fromRaw(const char *const *values, const int *lengths, int count);
+    // One row of a query result (its text-format bytes).
+    static RowData fromResult(const PgResult &result, int row);
 
     int columnCount() const;
     bool isNull(int column) const;

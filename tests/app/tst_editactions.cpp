@@ -179,7 +179,7 @@ QDialog *TestEditActions::triggerAndFind(MainWindow &window, MovrOperation opera
     QWidget *before = QApplication::activeModalWidget();
     window.editController()->action(operation)->trigger();
     QDialog *dialog = nullptr;
-    QTest::qWaitFor(
+    (void)QTest::qWaitFor( // the caller checks the dialog
         [&] {
             QWidget *modal = QApplication::activeModalWidget();
             dialog = modal != before ? qobject_cast<QDialog *>(modal) : nullptr;
