@@ -35,6 +35,7 @@
 #include <QTest>
 
 #include <functional>
+#include <utility>
 
 namespace {
 
@@ -93,6 +94,9 @@ QStringList indexesUsed(const QJsonObject &plan)
 
 struct Case
 {
+    Case(QString name, Statement statement, PageRequest request = {})
+        : name(std::move(name)), statement(std::move(statement)), request(std::move(request))
+    {}
     QString name;
     Statement statement;
     PageRequest request; // browse cases
