@@ -3,6 +3,7 @@
 #include "FormValidator.h"
 #include "UserPicker.h"
 #include "movr/Validation.h"
+#include "movr/VehicleCatalog.h"
 
 #include "ui_VehicleDialog.h"
 
@@ -13,19 +14,12 @@
 
 const QStringList &VehicleDialog::colors()
 {
-    static const QStringList list{QStringLiteral("red"), QStringLiteral("yellow"),
-                                  QStringLiteral("blue"), QStringLiteral("green"),
-                                  QStringLiteral("black")};
-    return list;
+    return VehicleCatalog::colors();
 }
 
 const QStringList &VehicleDialog::brands()
 {
-    static const QStringList list{QStringLiteral("Merida"),     QStringLiteral("Fuji"),
-                                  QStringLiteral("Cervelo"),    QStringLiteral("Pinarello"),
-                                  QStringLiteral("Santa Cruz"), QStringLiteral("Kona"),
-                                  QStringLiteral("Schwinn")};
-    return list;
+    return VehicleCatalog::bikeBrands();
 }
 
 VehicleDialog::VehicleDialog(Mode mode, const Values &initial, QWidget *parent)

@@ -1,6 +1,7 @@
 #include "DataGenerator.h"
 
 #include "Cities.h"
+#include "VehicleCatalog.h"
 
 #include <QDateTime>
 #include <QObject>
@@ -41,14 +42,15 @@ const char *const Words[] = {
     "marble",  "nickel", "olive",   "pebble",   "quill",   "raven",  "sparrow", "tulip",  "urban",
     "violet",  "willow", "crystal", "bright",   "gentle",  "rapid",  "hidden",  "golden", "purple",
     "summer",  "autumn", "spring",  "morning",  "evening", "little", "mighty",  "happy"};
-const char *const VehicleTypes[] = {"skateboard", "bike", "scooter"};
-const char *const Colors[] = {"red", "yellow", "blue", "green", "black"};
-const char *const BikeBrands[] = {"Merida",     "Fuji", "Cervelo", "Pinarello",
-                                  "Santa Cruz", "Kona", "Schwinn"};
 
 template <typename T, std::size_t N> const char *choose(SplitMix64 &random, T (&items)[N])
 {
     return items[random.bounded(N)];
+}
+
+const QString &choose(SplitMix64 &random, const QStringList &items)
+{
+    return items[qsizetype(random.bounded(std::uint64_t(items.size())))];
 }
 
 QString latin1(const char *text)
@@ -343,8 +345,9 @@ QList<VehicleRow> DataGenerator::vehicles(qint64 first, qint64 count) const
         row.id = uuidFrom(random);
         const int city = cityIndex(index, m_counts.vehicles);
         row.city = cities.at(city).name;
-        const std::uint64_t type = random.bounded(3);
-        row.type = latin1(VehicleTypes[type]);
+        const QStringList &types = VehicleCatalog::types();
+        const std::uint64_t type = random.bounded(std::uint64_t(types.size()));
+        row.type = types[qsizetype(type)];
         row.ownerId = userId(pick(random, city, m_counts.users));
         // In service for a month to a year: before its first ride.
         row.creationTime = formatTimestamp(now() - 30 * SecondsPerDay -
@@ -356,12 +359,12 @@ QList<VehicleRow> DataGenerator::vehicles(qint64 first, qint64 count) const
                             : lost                         ? "lost"
                                                            : "available");
         row.currentLocation = vehicleLocation(index);
-        const char *color = choose(random, Colors);
-        if (type == 1) {
+        const QString &color = choose(random, VehicleCatalog::colors());
+        if (row.type == u"bike") {
             row.ext = QStringLiteral("{\"brand\": \"%1\", \"color\": \"%2\"}")
-                          .arg(latin1(choose(random, BikeBrands)), latin1(color));
+                          .arg(choose(random, VehicleCatalog::bikeBrands()), color);
         } else {
-            row.ext = QStringLiteral("{\"color\": \"%1\"}").arg(latin1(color));
+            row.ext = QStringLiteral("{\"color\": \"%1\"}").arg(color);
         }
     };
     return generate<VehicleRow>(Table::Vehicles, first, count, m_counts.vehicles, fill);
