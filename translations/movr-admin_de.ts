@@ -25,6 +25,24 @@
     </message>
 </context>
 <context>
+    <name>ActionDialog</name>
+    <message>
+        <source>Sending to the database…</source>
+        <translation>Wird an die Datenbank gesendet…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s) in italics show your pending changes, not applied yet: saving applies them.</source>
+        <translation>
+            <numerusform>%n kursives Feld zeigt Ihre noch nicht angewendete Änderung: Speichern wendet sie an.</numerusform>
+            <numerusform>%n kursive Felder zeigen Ihre noch nicht angewendeten Änderungen: Speichern wendet sie an.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Find…</source>
+        <translation>Suchen…</translation>
+    </message>
+</context>
+<context>
     <name>AppearanceMenu</name>
     <message>
         <source>&amp;Appearance</source>
@@ -175,6 +193,10 @@
             <numerusform>Der Filter wurde nach %n Sekunde beendet, ohne jede Zeile zu lesen: In allen Städten beantwortet ihn kein Index. Wählen Sie eine Stadt oder legen Sie den neben der Suche genannten Index an.</numerusform>
             <numerusform>Der Filter wurde nach %n Sekunden beendet, ohne jede Zeile zu lesen: In allen Städten beantwortet ihn kein Index. Wählen Sie eine Stadt oder legen Sie den neben der Suche genannten Index an.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Read one row</source>
+        <translation>Eine Zeile lesen</translation>
     </message>
 </context>
 <context>
@@ -570,6 +592,10 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
         <source>C&amp;A certificate:</source>
         <translation>C&amp;A-Zertifikat:</translation>
     </message>
+    <message>
+        <source>The running demo database</source>
+        <translation>Die laufende Demo-Datenbank</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionSettings</name>
@@ -669,6 +695,29 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
     <message>
         <source>Cannot create the certificates directory %1.</source>
         <translation>Das Zertifikatsverzeichnis %1 kann nicht angelegt werden.</translation>
+    </message>
+</context>
+<context>
+    <name>DemoControl</name>
+    <message>
+        <source>&amp;Restart demo</source>
+        <translation>Demo neu &amp;starten</translation>
+    </message>
+    <message>
+        <source>Restart demo</source>
+        <translation>Demo neu starten</translation>
+    </message>
+    <message>
+        <source>Restarting the demo database…</source>
+        <translation>Die Demo-Datenbank wird neu gestartet…</translation>
+    </message>
+    <message>
+        <source>The demo database did not start: %1</source>
+        <translation>Die Demo-Datenbank ist nicht gestartet: %1</translation>
+    </message>
+    <message>
+        <source>The demo database server stopped.</source>
+        <translation>Der Server der Demo-Datenbank wurde beendet.</translation>
     </message>
 </context>
 <context>
@@ -837,18 +886,6 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
         <translation>Zuerst eine Zeile auswählen</translation>
     </message>
     <message>
-        <source>Select %1 in its table first.</source>
-        <translation>Wählen Sie zuerst %1 in der zugehörigen Tabelle aus.</translation>
-    </message>
-    <message>
-        <source>a vehicle</source>
-        <translation>ein Fahrzeug</translation>
-    </message>
-    <message>
-        <source>one or more vehicles</source>
-        <translation>ein oder mehrere Fahrzeuge</translation>
-    </message>
-    <message>
         <source>One city at a time</source>
         <translation>Eine Stadt nach der anderen</translation>
     </message>
@@ -863,10 +900,6 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
     <message>
         <source>Retire vehicle %1 in %2? It stays in the database for its rides&apos; history, with status &quot;retired&quot;.</source>
         <translation>Fahrzeug %1 in %2 ausmustern? Es bleibt für den Verlauf seiner Fahrten mit dem Status „retired“ in der Datenbank.</translation>
-    </message>
-    <message>
-        <source>a user</source>
-        <translation>einen Nutzer</translation>
     </message>
     <message>
         <source>Delete user</source>
@@ -985,6 +1018,18 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
         <source>The SQL user&apos;s privileges are being read again: actions it may not perform will be disabled.</source>
         <translation>Die Rechte des SQL-Benutzers werden erneut gelesen: Aktionen, die er nicht ausführen darf, werden deaktiviert.</translation>
     </message>
+    <message>
+        <source>Select a user in their table first.</source>
+        <translation>Wählen Sie zuerst einen Benutzer in seiner Tabelle aus.</translation>
+    </message>
+    <message>
+        <source>Select a vehicle in its table first.</source>
+        <translation>Wählen Sie zuerst ein Fahrzeug in seiner Tabelle aus.</translation>
+    </message>
+    <message>
+        <source>Select one or more vehicles in their table first.</source>
+        <translation>Wählen Sie zuerst ein oder mehrere Fahrzeuge in ihrer Tabelle aus.</translation>
+    </message>
 </context>
 <context>
     <name>EditJournal</name>
@@ -1010,14 +1055,6 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
     <message>
         <source>the worker is shutting down</source>
         <translation>der Worker wird beendet</translation>
-    </message>
-    <message>
-        <source>; the old session is still running on the server</source>
-        <translation>; die alte Sitzung läuft noch auf dem Server</translation>
-    </message>
-    <message>
-        <source>; the check failed: %1</source>
-        <translation>; die Prüfung ist fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>Retry error injection (QA)</source>
@@ -1065,6 +1102,14 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
     <message>
         <source>End a&amp;ddress:</source>
         <translation>&amp;Zieladresse:</translation>
+    </message>
+    <message>
+        <source>Find an active ride in %1</source>
+        <translation>Eine aktive Fahrt in %1 suchen</translation>
+    </message>
+    <message>
+        <source>Press Find… to choose the active ride whose id starts with this text.</source>
+        <translation>Drücken Sie „Suchen…“, um die aktive Fahrt zu wählen, deren ID mit diesem Text beginnt.</translation>
     </message>
 </context>
 <context>
@@ -1272,6 +1317,33 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
             <numerusform>%n Änderungen wurden nicht angewendet.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Discard and quit</source>
+        <translation>&amp;Verwerfen und beenden</translation>
+    </message>
+    <message>
+        <source>Apply them now, or keep working? The demo database is deleted when you quit: changes not applied are lost.</source>
+        <translation>Jetzt anwenden oder weiterarbeiten? Die Demo-Datenbank wird beim Beenden gelöscht: nicht angewendete Änderungen gehen verloren.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbindung zu %1 wird hergestellt…</translation>
+    </message>
+    <message>
+        <source>Could not connect to %1, still connected to %2: %3</source>
+        <translation>Keine Verbindung zu %1 möglich, weiterhin mit %2 verbunden: %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not connected: %n request(s) wait and are sent when the connection is back.</source>
+        <translation>
+            <numerusform>Nicht verbunden: %n Anfrage wartet und wird gesendet, sobald die Verbindung wieder steht.</numerusform>
+            <numerusform>Nicht verbunden: %n Anfragen warten und werden gesendet, sobald die Verbindung wieder steht.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connected again.</source>
+        <translation>Wieder verbunden.</translation>
+    </message>
 </context>
 <context>
     <name>MovrSchemaShape</name>
@@ -1315,14 +1387,6 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
         <translation>das Fahrzeug ist nicht verfügbar (Status „%1“)</translation>
     </message>
     <message>
-        <source>no such %1 in %2</source>
-        <translation>%1 existiert in %2 nicht</translation>
-    </message>
-    <message>
-        <source>the %1 is not in %2 (it is in %3)</source>
-        <translation>%1 ist nicht in %2 (sondern in %3)</translation>
-    </message>
-    <message>
         <source>the rider id</source>
         <translation>die Fahrer-ID</translation>
     </message>
@@ -1337,10 +1401,6 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
     <message>
         <source>Start ride</source>
         <translation>Fahrt starten</translation>
-    </message>
-    <message>
-        <source>vehicle</source>
-        <translation>das Fahrzeug</translation>
     </message>
     <message>
         <source>the rider is not in this city (%1; the rider is in %2)</source>
@@ -1361,10 +1421,6 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
     <message>
         <source>End ride</source>
         <translation>Fahrt beenden</translation>
-    </message>
-    <message>
-        <source>ride</source>
-        <translation>die Fahrt</translation>
     </message>
     <message>
         <source>the ride already ended (at %1)</source>
@@ -1467,10 +1523,6 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
         <translation>Nutzer bearbeiten</translation>
     </message>
     <message>
-        <source>user</source>
-        <translation>der Nutzer</translation>
-    </message>
-    <message>
         <source>Delete user</source>
         <translation>Nutzer löschen</translation>
     </message>
@@ -1561,6 +1613,30 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
     <message>
         <source>duplicate: a location with this timestamp is already recorded</source>
         <translation>doppelt: ein Standort mit diesem Zeitstempel ist bereits erfasst</translation>
+    </message>
+    <message>
+        <source>the vehicle is not in %1 (it is in %2)</source>
+        <translation>das Fahrzeug ist nicht in %1 (es ist in %2)</translation>
+    </message>
+    <message>
+        <source>no such vehicle in %1</source>
+        <translation>kein solches Fahrzeug in %1</translation>
+    </message>
+    <message>
+        <source>the ride is not in %1 (it is in %2)</source>
+        <translation>die Fahrt ist nicht in %1 (sie ist in %2)</translation>
+    </message>
+    <message>
+        <source>no such ride in %1</source>
+        <translation>keine solche Fahrt in %1</translation>
+    </message>
+    <message>
+        <source>the user is not in %1 (it is in %2)</source>
+        <translation>der Benutzer ist nicht in %1 (er ist in %2)</translation>
+    </message>
+    <message>
+        <source>no such user in %1</source>
+        <translation>kein solcher Benutzer in %1</translation>
     </message>
 </context>
 <context>
@@ -1885,6 +1961,17 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
     </message>
 </context>
 <context>
+    <name>RowPicker</name>
+    <message>
+        <source>Name or the start of the id…</source>
+        <translation>Name oder der Anfang der ID…</translation>
+    </message>
+    <message>
+        <source>&amp;Choose</source>
+        <translation>&amp;Auswählen</translation>
+    </message>
+</context>
+<context>
     <name>ScopeSelector</name>
     <message>
         <source>Which cities to show</source>
@@ -1991,6 +2078,26 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
         <source>Could not save %1: %2</source>
         <translation>%1 konnte nicht gespeichert werden: %2</translation>
     </message>
+    <message>
+        <source>Committed</source>
+        <translation>Festgeschrieben</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Unknown outcome</source>
+        <translation>Ausgang unbekannt</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>Nicht gesendet</translation>
+    </message>
+    <message>
+        <source>Retries</source>
+        <translation>Wiederholungen</translation>
+    </message>
 </context>
 <context>
     <name>StartRideDialog</name>
@@ -2029,6 +2136,18 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
     <message>
         <source>the vehicle id</source>
         <translation>die Fahrzeug-ID</translation>
+    </message>
+    <message>
+        <source>Find an available vehicle in %1</source>
+        <translation>Ein verfügbares Fahrzeug in %1 suchen</translation>
+    </message>
+    <message>
+        <source>Press Find… to choose the rider whose name or id starts with this text.</source>
+        <translation>Drücken Sie „Suchen…“, um den Fahrgast zu wählen, dessen Name oder ID mit diesem Text beginnt.</translation>
+    </message>
+    <message>
+        <source>Press Find… to choose the vehicle whose id starts with this text.</source>
+        <translation>Drücken Sie „Suchen…“, um das Fahrzeug zu wählen, dessen ID mit diesem Text beginnt.</translation>
     </message>
 </context>
 <context>
@@ -2420,6 +2539,50 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
         <source>[injected] %1</source>
         <translation>[eingeschleust] %1</translation>
     </message>
+    <message>
+        <source>Committed.</source>
+        <translation>Festgeschrieben.</translation>
+    </message>
+    <message>
+        <source>Refused; nothing was written.</source>
+        <translation>Abgelehnt; nichts wurde geschrieben.</translation>
+    </message>
+    <message>
+        <source>Refused; nothing was written: %1</source>
+        <translation>Abgelehnt; nichts wurde geschrieben: %1</translation>
+    </message>
+    <message>
+        <source>Failed.</source>
+        <translation>Fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Unknown whether it committed.</source>
+        <translation>Unbekannt, ob festgeschrieben wurde.</translation>
+    </message>
+    <message>
+        <source>Unknown whether it committed: %1</source>
+        <translation>Unbekannt, ob festgeschrieben wurde: %1</translation>
+    </message>
+    <message>
+        <source>Not sent.</source>
+        <translation>Nicht gesendet.</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>Nicht gesendet: %1</translation>
+    </message>
+    <message>
+        <source>Not sent: an earlier statement in the same pipeline failed, so the server skipped this one.</source>
+        <translation>Nicht gesendet: Eine frühere Anweisung in derselben Pipeline ist fehlgeschlagen, daher hat der Server diese übersprungen.</translation>
+    </message>
+    <message>
+        <source>[not sent] %1</source>
+        <translation>[nicht gesendet] %1</translation>
+    </message>
 </context>
 <context>
     <name>TransactionRunner</name>
@@ -2478,6 +2641,10 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
     <message>
         <source>deadline passed after %1 attempts</source>
         <translation>Frist nach %1 Versuchen abgelaufen</translation>
+    </message>
+    <message>
+        <source>the connection was lost during the check</source>
+        <translation>die Verbindung ging während der Prüfung verloren</translation>
     </message>
 </context>
 <context>
@@ -2541,20 +2708,24 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
         <source>Addr&amp;ess:</source>
         <translation>&amp;Adresse:</translation>
     </message>
+    <message>
+        <source>Reveal</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <source>Show the card number in full</source>
+        <translation>Die Kartennummer vollständig anzeigen</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Verbergen</translation>
+    </message>
 </context>
 <context>
     <name>UserPicker</name>
     <message>
         <source>Find a user in %1</source>
         <translation>Einen Nutzer in %1 suchen</translation>
-    </message>
-    <message>
-        <source>Name…</source>
-        <translation>Name…</translation>
-    </message>
-    <message>
-        <source>&amp;Choose</source>
-        <translation>&amp;Auswählen</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="en">
 <context>
+    <name>ActionDialog</name>
+    <message numerus="yes">
+        <source>%n field(s) in italics show your pending changes, not applied yet: saving applies them.</source>
+        <translation>
+            <numerusform>%n field in italics shows your pending change, not applied yet: saving applies it.</numerusform>
+            <numerusform>%n fields in italics show your pending changes, not applied yet: saving applies them.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>AsOfTime</name>
     <message numerus="yes">
         <source>The server no longer keeps this data from that far back: it keeps a table&apos;s history for %n minute(s). Choose a later time.</source>
@@ -76,6 +86,13 @@
         <translation>
             <numerusform>%n change has not been applied.</numerusform>
             <numerusform>%n changes have not been applied.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not connected: %n request(s) wait and are sent when the connection is back.</source>
+        <translation>
+            <numerusform>Not connected: %n request waits and is sent when the connection is back.</numerusform>
+            <numerusform>Not connected: %n requests wait and are sent when the connection is back.</numerusform>
         </translation>
     </message>
 </context>

@@ -25,6 +25,23 @@
     </message>
 </context>
 <context>
+    <name>ActionDialog</name>
+    <message>
+        <source>Sending to the database…</source>
+        <translation>Mengirim ke basis data…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s) in italics show your pending changes, not applied yet: saving applies them.</source>
+        <translation>
+            <numerusform>%n kolom bercetak miring menunjukkan perubahan Anda yang belum diterapkan: menyimpan akan menerapkannya.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Find…</source>
+        <translation>Cari…</translation>
+    </message>
+</context>
+<context>
     <name>AppearanceMenu</name>
     <message>
         <source>&amp;Appearance</source>
@@ -171,6 +188,10 @@
         <translation>
             <numerusform>Filter berhenti setelah %n detik tanpa membaca setiap baris: di semua kota, tidak ada indeks yang menjawabnya. Pilih kota, atau buat indeks yang disebut di samping pencarian.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Read one row</source>
+        <translation>Membaca satu baris</translation>
     </message>
 </context>
 <context>
@@ -566,6 +587,10 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
         <source>C&amp;A certificate:</source>
         <translation>Sertifikat &amp;CA:</translation>
     </message>
+    <message>
+        <source>The running demo database</source>
+        <translation>Basis data demo yang sedang berjalan</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionSettings</name>
@@ -665,6 +690,29 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
     <message>
         <source>Cannot create the certificates directory %1.</source>
         <translation>Tidak dapat membuat direktori sertifikat %1.</translation>
+    </message>
+</context>
+<context>
+    <name>DemoControl</name>
+    <message>
+        <source>&amp;Restart demo</source>
+        <translation>&amp;Mulai ulang demo</translation>
+    </message>
+    <message>
+        <source>Restart demo</source>
+        <translation>Mulai ulang demo</translation>
+    </message>
+    <message>
+        <source>Restarting the demo database…</source>
+        <translation>Memulai ulang basis data demo…</translation>
+    </message>
+    <message>
+        <source>The demo database did not start: %1</source>
+        <translation>Basis data demo tidak dapat dimulai: %1</translation>
+    </message>
+    <message>
+        <source>The demo database server stopped.</source>
+        <translation>Server basis data demo berhenti.</translation>
     </message>
 </context>
 <context>
@@ -833,18 +881,6 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
         <translation>Pilih baris terlebih dahulu</translation>
     </message>
     <message>
-        <source>Select %1 in its table first.</source>
-        <translation>Pilih %1 di tabelnya terlebih dahulu.</translation>
-    </message>
-    <message>
-        <source>a vehicle</source>
-        <translation>sebuah kendaraan</translation>
-    </message>
-    <message>
-        <source>one or more vehicles</source>
-        <translation>satu atau beberapa kendaraan</translation>
-    </message>
-    <message>
         <source>One city at a time</source>
         <translation>Satu kota dalam satu waktu</translation>
     </message>
@@ -859,10 +895,6 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
     <message>
         <source>Retire vehicle %1 in %2? It stays in the database for its rides&apos; history, with status &quot;retired&quot;.</source>
         <translation>Pensiunkan kendaraan %1 di %2? Kendaraan tetap ada di basis data untuk riwayat perjalanannya, dengan status &quot;retired&quot;.</translation>
-    </message>
-    <message>
-        <source>a user</source>
-        <translation>seorang pengguna</translation>
     </message>
     <message>
         <source>Delete user</source>
@@ -978,6 +1010,18 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
         <source>The SQL user&apos;s privileges are being read again: actions it may not perform will be disabled.</source>
         <translation>Hak akses pengguna SQL sedang dibaca ulang: tindakan yang tidak boleh dilakukannya akan dinonaktifkan.</translation>
     </message>
+    <message>
+        <source>Select a user in their table first.</source>
+        <translation>Pilih dulu seorang pengguna di tabelnya.</translation>
+    </message>
+    <message>
+        <source>Select a vehicle in its table first.</source>
+        <translation>Pilih dulu sebuah kendaraan di tabelnya.</translation>
+    </message>
+    <message>
+        <source>Select one or more vehicles in their table first.</source>
+        <translation>Pilih dulu satu atau beberapa kendaraan di tabelnya.</translation>
+    </message>
 </context>
 <context>
     <name>EditJournal</name>
@@ -1003,14 +1047,6 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
     <message>
         <source>the worker is shutting down</source>
         <translation>worker sedang dihentikan</translation>
-    </message>
-    <message>
-        <source>; the old session is still running on the server</source>
-        <translation>; sesi lama masih berjalan di server</translation>
-    </message>
-    <message>
-        <source>; the check failed: %1</source>
-        <translation>; pemeriksaan gagal: %1</translation>
     </message>
     <message>
         <source>Retry error injection (QA)</source>
@@ -1058,6 +1094,14 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
     <message>
         <source>End a&amp;ddress:</source>
         <translation>&amp;Alamat akhir:</translation>
+    </message>
+    <message>
+        <source>Find an active ride in %1</source>
+        <translation>Cari perjalanan aktif di %1</translation>
+    </message>
+    <message>
+        <source>Press Find… to choose the active ride whose id starts with this text.</source>
+        <translation>Tekan Cari… untuk memilih perjalanan aktif yang id-nya diawali teks ini.</translation>
     </message>
 </context>
 <context>
@@ -1263,6 +1307,32 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
             <numerusform>%n perubahan belum diterapkan.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Discard and quit</source>
+        <translation>&amp;Buang dan keluar</translation>
+    </message>
+    <message>
+        <source>Apply them now, or keep working? The demo database is deleted when you quit: changes not applied are lost.</source>
+        <translation>Terapkan sekarang, atau lanjut bekerja? Basis data demo dihapus saat Anda keluar: perubahan yang belum diterapkan akan hilang.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Menyambung ke %1…</translation>
+    </message>
+    <message>
+        <source>Could not connect to %1, still connected to %2: %3</source>
+        <translation>Tidak dapat menyambung ke %1, masih tersambung ke %2: %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not connected: %n request(s) wait and are sent when the connection is back.</source>
+        <translation>
+            <numerusform>Tidak tersambung: %n permintaan menunggu dan dikirim saat sambungan kembali.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connected again.</source>
+        <translation>Tersambung kembali.</translation>
+    </message>
 </context>
 <context>
     <name>MovrSchemaShape</name>
@@ -1306,14 +1376,6 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
         <translation>kendaraan tidak tersedia (status &quot;%1&quot;)</translation>
     </message>
     <message>
-        <source>no such %1 in %2</source>
-        <translation>%1 tidak ada di %2</translation>
-    </message>
-    <message>
-        <source>the %1 is not in %2 (it is in %3)</source>
-        <translation>%1 tidak berada di %2 (melainkan di %3)</translation>
-    </message>
-    <message>
         <source>the rider id</source>
         <translation>ID pengendara</translation>
     </message>
@@ -1328,10 +1390,6 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
     <message>
         <source>Start ride</source>
         <translation>Mulai perjalanan</translation>
-    </message>
-    <message>
-        <source>vehicle</source>
-        <translation>kendaraan</translation>
     </message>
     <message>
         <source>the rider is not in this city (%1; the rider is in %2)</source>
@@ -1352,10 +1410,6 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
     <message>
         <source>End ride</source>
         <translation>Akhiri perjalanan</translation>
-    </message>
-    <message>
-        <source>ride</source>
-        <translation>perjalanan</translation>
     </message>
     <message>
         <source>the ride already ended (at %1)</source>
@@ -1458,10 +1512,6 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
         <translation>Sunting pengguna</translation>
     </message>
     <message>
-        <source>user</source>
-        <translation>pengguna</translation>
-    </message>
-    <message>
         <source>Delete user</source>
         <translation>Hapus pengguna</translation>
     </message>
@@ -1552,6 +1602,30 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
     <message>
         <source>duplicate: a location with this timestamp is already recorded</source>
         <translation>duplikat: lokasi dengan stempel waktu ini sudah tercatat</translation>
+    </message>
+    <message>
+        <source>the vehicle is not in %1 (it is in %2)</source>
+        <translation>kendaraan tidak ada di %1 (kendaraan ada di %2)</translation>
+    </message>
+    <message>
+        <source>no such vehicle in %1</source>
+        <translation>tidak ada kendaraan tersebut di %1</translation>
+    </message>
+    <message>
+        <source>the ride is not in %1 (it is in %2)</source>
+        <translation>perjalanan tidak ada di %1 (perjalanan ada di %2)</translation>
+    </message>
+    <message>
+        <source>no such ride in %1</source>
+        <translation>tidak ada perjalanan tersebut di %1</translation>
+    </message>
+    <message>
+        <source>the user is not in %1 (it is in %2)</source>
+        <translation>pengguna tidak ada di %1 (pengguna ada di %2)</translation>
+    </message>
+    <message>
+        <source>no such user in %1</source>
+        <translation>tidak ada pengguna tersebut di %1</translation>
     </message>
 </context>
 <context>
@@ -1876,6 +1950,17 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
     </message>
 </context>
 <context>
+    <name>RowPicker</name>
+    <message>
+        <source>Name or the start of the id…</source>
+        <translation>Nama atau awal id…</translation>
+    </message>
+    <message>
+        <source>&amp;Choose</source>
+        <translation>&amp;Pilih</translation>
+    </message>
+</context>
+<context>
     <name>ScopeSelector</name>
     <message>
         <source>Which cities to show</source>
@@ -1982,6 +2067,26 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
         <source>Could not save %1: %2</source>
         <translation>Tidak dapat menyimpan %1: %2</translation>
     </message>
+    <message>
+        <source>Committed</source>
+        <translation>Di-commit</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Ditolak</translation>
+    </message>
+    <message>
+        <source>Unknown outcome</source>
+        <translation>Hasil tidak diketahui</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>Tidak dikirim</translation>
+    </message>
+    <message>
+        <source>Retries</source>
+        <translation>Percobaan ulang</translation>
+    </message>
 </context>
 <context>
     <name>StartRideDialog</name>
@@ -2020,6 +2125,18 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
     <message>
         <source>the vehicle id</source>
         <translation>ID kendaraan</translation>
+    </message>
+    <message>
+        <source>Find an available vehicle in %1</source>
+        <translation>Cari kendaraan yang tersedia di %1</translation>
+    </message>
+    <message>
+        <source>Press Find… to choose the rider whose name or id starts with this text.</source>
+        <translation>Tekan Cari… untuk memilih penumpang yang nama atau id-nya diawali teks ini.</translation>
+    </message>
+    <message>
+        <source>Press Find… to choose the vehicle whose id starts with this text.</source>
+        <translation>Tekan Cari… untuk memilih kendaraan yang id-nya diawali teks ini.</translation>
     </message>
 </context>
 <context>
@@ -2408,6 +2525,50 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
         <source>[injected] %1</source>
         <translation>[disisipkan] %1</translation>
     </message>
+    <message>
+        <source>Committed.</source>
+        <translation>Di-commit.</translation>
+    </message>
+    <message>
+        <source>Refused; nothing was written.</source>
+        <translation>Ditolak; tidak ada yang ditulis.</translation>
+    </message>
+    <message>
+        <source>Refused; nothing was written: %1</source>
+        <translation>Ditolak; tidak ada yang ditulis: %1</translation>
+    </message>
+    <message>
+        <source>Failed.</source>
+        <translation>Gagal.</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Gagal: %1</translation>
+    </message>
+    <message>
+        <source>Unknown whether it committed.</source>
+        <translation>Tidak diketahui apakah sudah di-commit.</translation>
+    </message>
+    <message>
+        <source>Unknown whether it committed: %1</source>
+        <translation>Tidak diketahui apakah sudah di-commit: %1</translation>
+    </message>
+    <message>
+        <source>Not sent.</source>
+        <translation>Tidak dikirim.</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>Tidak dikirim: %1</translation>
+    </message>
+    <message>
+        <source>Not sent: an earlier statement in the same pipeline failed, so the server skipped this one.</source>
+        <translation>Tidak dikirim: pernyataan sebelumnya dalam pipeline yang sama gagal, sehingga server melewati pernyataan ini.</translation>
+    </message>
+    <message>
+        <source>[not sent] %1</source>
+        <translation>[tidak dikirim] %1</translation>
+    </message>
 </context>
 <context>
     <name>TransactionRunner</name>
@@ -2466,6 +2627,10 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
     <message>
         <source>deadline passed after %1 attempts</source>
         <translation>tenggat terlewati setelah %1 percobaan</translation>
+    </message>
+    <message>
+        <source>the connection was lost during the check</source>
+        <translation>sambungan terputus selama pemeriksaan</translation>
     </message>
 </context>
 <context>
@@ -2529,20 +2694,24 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
         <source>Addr&amp;ess:</source>
         <translation>&amp;Alamat:</translation>
     </message>
+    <message>
+        <source>Reveal</source>
+        <translation>Tampilkan</translation>
+    </message>
+    <message>
+        <source>Show the card number in full</source>
+        <translation>Tampilkan nomor kartu secara lengkap</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Sembunyikan</translation>
+    </message>
 </context>
 <context>
     <name>UserPicker</name>
     <message>
         <source>Find a user in %1</source>
         <translation>Cari pengguna di %1</translation>
-    </message>
-    <message>
-        <source>Name…</source>
-        <translation>Nama…</translation>
-    </message>
-    <message>
-        <source>&amp;Choose</source>
-        <translation>&amp;Pilih</translation>
     </message>
 </context>
 <context>
