@@ -74,21 +74,7 @@ quint64 BrowseWorker::newClientId()
 
 void BrowseWorker::submit(const PageRequest &request)
 {
-    const quint64 jobId = m_nextJob.fetch_add(1);
-    QList<quint64> superseded;
-    {
-        QMutexLocker locker(&m_mutex);
-        QList<Outstanding> &jobs = m_outstanding[request.client];
-        for (qsizetype i = jobs.size() - 1; i >= 0; --i) {
-            if (jobs.at(i).generation < request.generation) {
-                superseded.append(jobs.at(i).jobId);
-                jobs.removeAt(i);
-            }
-        }
-        jobs.append({request.generation, jobId});
-    }
-    for (quint64 old : superseded)
-        cancelCurrent(old); // on the server if running; abandoned if still queued
+    const quint64 jobId = trackJob(request.client, request.generation);
     QMetaObject::invokeMethod(this, "enqueueRequest", Qt::QueuedConnection,
                               Q_ARG(PageRequest, request), Q_ARG(quint64, jobId));
 }
@@ -133,15 +119,8 @@ void BrowseWorker::enqueueRequest(const PageRequest &request, quint64 jobId)
     job.generation = jobId;
     job.run = [this, request, jobId](PgConnection &connection) {
         const JobStatus status = runRequest(connection, request);
-        if (status == JobStatus::Done) {
-            QMutexLocker locker(&m_mutex);
-            auto it = m_outstanding.find(request.client);
-            if (it != m_outstanding.end()) {
-                it->removeIf([jobId](const Outstanding &job) { return job.jobId == jobId; });
-                if (it->isEmpty())
-                    m_outstanding.erase(it);
-            }
-        }
+        if (status == JobStatus::Done)
+            untrackJob(request.client, jobId);
         return status;
     };
     job.abandon = [this, request](const DbError &reason) {
