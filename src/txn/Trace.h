@@ -17,6 +17,13 @@ enum class TraceOutcome {
     NotSent,   // the action never reached the server (e.g. the connection was lost)
 };
 
+// Who sent a statement, for the SQL panel's source filter.
+enum class TraceSource {
+    Edit,     // the user's own edits (the edit worker)
+    Read,     // browse queries, look-ups
+    Workload, // the MovR workload (src/workload)
+};
+
 // One statement the application sent, as the SQL panel shows it; or, with `outcome` set,
 // the entry that closes an action (no SQL; `error` says why when it did not commit).
 struct TraceEntry
@@ -38,6 +45,7 @@ struct TraceEntry
     // server skipped it (e.g. the COMMIT after a failed INSERT). Not a failure of its own.
     bool notSent = false;
     TraceOutcome outcome = TraceOutcome::None;
+    TraceSource source = TraceSource::Edit;
 
     bool isOutcome() const { return outcome != TraceOutcome::None; }
     // The statement ran and the server answered with an error (or none came).
