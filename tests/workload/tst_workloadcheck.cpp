@@ -5,6 +5,8 @@
 
 #include "TestServer.h"
 
+#include "movr/Operations.h"
+#include "txn/TransactionRunner.h"
 #include "workload/WorkloadCheck.h"
 
 #include <QHash>
@@ -88,6 +90,7 @@ private Q_SLOTS:
     void rideEndsBeforeStart();
     void rideNegativeRevenue();
     void promoCodeUsageOutsideRules();
+    void operationsKeepTheInvariants();
     void refusesInsideATransaction();
     void unsupportedSchemaIsAnError();
 
@@ -95,6 +98,7 @@ private:
     // A fresh database of smallCounts() that passes the check; `m_sql` is connected to it.
     bool freshDatabase();
     QString value(const QString &sql, const SqlParams &params = {});
+    QStringList values(const QString &sql, const SqlParams &params = {});
     bool exec(const QString &sql, const SqlParams &params = {});
 
     std::unique_ptr<PgConnection> m_sql;
@@ -411,6 +415,91 @@ void TestWorkloadCheck::promoCodeUsageOutsideRules()
     }
 }
 
+// What the workload writes goes through the operations (src/movr), whose preconditions keep
+// every invariant: a burst of them, refusals included, leaves the check passing.
+void TestWorkloadCheck::operationsKeepTheInvariants()
+{
+    QVERIFY(freshDatabase());
+    const QString database = m_sql->settings().database();
+    std::unique_ptr<PgConnection> runnerConnection = TestServer::connect(database);
+    TransactionRunner runner(runnerConnection);
+    runner.setSettings(TestServer::settings(database));
+    int committed = 0, refused = 0;
+    auto run = [&](const Result<TransactionBody> &body) {
+        QVERIFY2(body, body ? "" : qPrintable(body.error().toString()));
+        const Outcome outcome = runner.run(*body);
+        QVERIFY2(outcome.committed() || outcome.refused,
+                 outcome.error ? qPrintable(outcome.error->toString()) : "not committed");
+        ++(outcome.committed() ? committed : refused);
+    };
+    const QString validCode = QStringLiteral("check_valid_code");
+    run(Operations::createPromoCode({validCode, QStringLiteral("Ten percent off."), {}, {}}));
+    for (const QString &city : values(QStringLiteral("SELECT DISTINCT city FROM vehicles"))) {
+        const QStringList users =
+            values(QStringLiteral("SELECT id FROM users WHERE city = $1 ORDER BY id"), {city});
+        const QStringList available = values(
+            QStringLiteral("SELECT id FROM vehicles WHERE city = $1 AND status = 'available' "
+                           "ORDER BY id"),
+            {city});
+        const QStringList inUse =
+            values(QStringLiteral("SELECT id FROM vehicles WHERE city = $1 AND status = 'in_use' "
+                                  "ORDER BY id"),
+                   {city});
+        const QStringList active = values(
+            QStringLiteral("SELECT id FROM rides WHERE city = $1 AND end_time IS NULL ORDER BY id"),
+            {city});
+        QVERIFY(!users.isEmpty());
+        // Starting a ride on a vehicle in use is refused; on an available one it starts.
+        for (const QString &vehicle : inUse)
+            run(Operations::startRide({city, users.last(), vehicle}));
+        for (const QString &vehicle : available)
+            run(Operations::startRide({city, users.first(), vehicle}));
+        // Ending each active ride, twice: the second is refused.
+        for (const QString &ride : active) {
+            run(Operations::endRide({city, ride, QStringLiteral("4.20")}));
+            run(Operations::endRide({city, ride, QStringLiteral("4.20")}));
+        }
+        // The ended vehicles: one lost, one retired (then refused a ride).
+        if (inUse.size() >= 1) {
+            auto lost =
+                Operations::setVehicleStatus({city, {inUse.first()}, QStringLiteral("lost")});
+            QVERIFY(lost);
+            for (const TransactionBody &body : *lost)
+                run(body);
+            run(Operations::startRide({city, users.first(), inUse.first()}));
+        }
+        // A promo code for every user; expired codes and second applications are refused.
+        for (const QString &user : users)
+            run(Operations::applyPromoCode({city, user, validCode}));
+        run(Operations::applyPromoCode({city, users.first(), validCode}));
+        AddUserInput user;
+        user.city = city;
+        user.name = QStringLiteral("Check Rider");
+        user.address = QStringLiteral("1 Main St");
+        run(Operations::addUser(user));
+        AddVehicleInput vehicle;
+        vehicle.city = city;
+        vehicle.type = QStringLiteral("bike");
+        vehicle.ownerId = users.first();
+        vehicle.currentLocation = QStringLiteral("2 Main St");
+        run(Operations::addVehicle(vehicle));
+        run(Operations::startRide({city, user.id, vehicle.id}));
+        run(Operations::retireVehicle(city, vehicle.id)); // refused: in an active ride
+    }
+    const QStringList expired = values(QStringLiteral(
+        "SELECT code FROM promo_codes WHERE expiration_time <= now() ORDER BY code LIMIT 3"));
+    for (const QString &code : expired)
+        run(Operations::applyPromoCode({QStringLiteral("rome"),
+                                        value(QStringLiteral("SELECT id FROM users WHERE city = "
+                                                             "'rome' ORDER BY id LIMIT 1")),
+                                        code}));
+    QVERIFY2(committed > 50, qPrintable(QString::number(committed)));
+    QVERIFY2(refused > 20, qPrintable(QString::number(refused)));
+
+    RUN_CHECK(*m_sql, results);
+    QVERIFY2(WorkloadCheck::allPassed(results), qPrintable(describe(results)));
+}
+
 void TestWorkloadCheck::refusesInsideATransaction()
 {
     QVERIFY(freshDatabase());
@@ -459,6 +548,19 @@ QString TestWorkloadCheck::value(const QString &sql, const SqlParams &params)
         return {};
     }
     return result->rowCount() > 0 ? result->text(0, 0) : QString();
+}
+
+QStringList TestWorkloadCheck::values(const QString &sql, const SqlParams &params)
+{
+    QStringList list;
+    auto result = m_sql->exec(sql, params);
+    if (!result) {
+        qWarning("%s: %s", qPrintable(sql), qPrintable(result.error().toString()));
+        return list;
+    }
+    for (int row = 0; row < result->rowCount(); ++row)
+        list << result->text(row, 0);
+    return list;
 }
 
 bool TestWorkloadCheck::exec(const QString &sql, const SqlParams &params)
