@@ -191,8 +191,9 @@ public:
     static Result<TransactionBody> deleteUser(const QString &city, const QString &userId);
     // Create promo code: the code must be new; expiration after creation.
     static Result<TransactionBody> createPromoCode(const CreatePromoCodeInput &input);
-    // Apply promo code: the user must exist in the city, the code must exist and not be
-    // expired, and the user must not have it already (usage_count starts at 0).
+    // Apply promo code: the user must exist in the city, the code must exist, be created
+    // (creation_time not after now) and not be expired, and the user must not have it already
+    // (usage_count starts at 0).
     static Result<TransactionBody> applyPromoCode(const ApplyPromoCodeInput &input);
     // Record a vehicle location for a ride: the ride must be active.
     static Result<TransactionBody> recordLocation(const RecordLocationInput &input);

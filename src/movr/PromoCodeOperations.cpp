@@ -91,7 +91,9 @@ Result<TransactionBody> Operations::applyPromoCode(const ApplyPromoCodeInput &gi
             "WITH usr AS (\n"
             "    SELECT id FROM users WHERE city = $1::text AND id = $2::uuid),\n"
             "promo AS (\n"
-            "    SELECT code, expiration_time IS NOT NULL AND expiration_time <= now() AS expired\n"
+            "    SELECT code, expiration_time IS NOT NULL AND expiration_time <= now() AS "
+            "expired,\n"
+            "           creation_time IS NOT NULL AND creation_time > now() AS not_yet_valid\n"
             "    FROM promo_codes WHERE code = $3::text),\n"
             "existing AS (\n"
             "    SELECT code FROM user_promo_codes\n"
@@ -99,12 +101,14 @@ Result<TransactionBody> Operations::applyPromoCode(const ApplyPromoCodeInput &gi
             "added AS (\n"
             "    INSERT INTO user_promo_codes (city, user_id, code, \"timestamp\", usage_count)\n"
             "    SELECT $1::text, usr.id, promo.code, now(), 0 FROM usr, promo\n"
-            "    WHERE NOT promo.expired AND NOT EXISTS (SELECT 1 FROM existing)\n"
+            "    WHERE NOT promo.expired AND NOT promo.not_yet_valid\n"
+            "      AND NOT EXISTS (SELECT 1 FROM existing)\n"
             "    RETURNING code)\n"
             "SELECT (SELECT count(*) FROM added) AS added,\n"
             "       (SELECT count(*) FROM usr) AS user_found,\n"
             "       (SELECT count(*) FROM promo) AS code_found,\n"
             "       (SELECT expired FROM promo) AS expired,\n"
+            "       (SELECT not_yet_valid FROM promo) AS not_yet_valid,\n"
             "       (SELECT count(*) FROM existing) AS already_applied,\n"
             "       ") +
             CityLookup::otherCity("users", 2, 1, "usr") + QStringLiteral(" AS user_city"),
@@ -120,6 +124,9 @@ Result<TransactionBody> Operations::applyPromoCode(const ApplyPromoCodeInput &gi
         if (row.text("expired") == QLatin1String("t") ||
             row.text("expired") == QLatin1String("true"))
             return refuse(tr("the promo code has expired"));
+        if (row.text("not_yet_valid") == QLatin1String("t") ||
+            row.text("not_yet_valid") == QLatin1String("true"))
+            return refuse(tr("the promo code is not valid yet"));
         if (row.count("already_applied") > 0)
             return refuse(tr("duplicate: the user already has this promo code"));
         return unexpectedReply();

@@ -493,6 +493,19 @@ void TestWorkloadCheck::operationsKeepTheInvariants()
                                         value(QStringLiteral("SELECT id FROM users WHERE city = "
                                                              "'rome' ORDER BY id LIMIT 1")),
                                         code}));
+    // A code created for tomorrow cannot be applied today (it would be used before it exists).
+    CreatePromoCodeInput future{
+        QStringLiteral("check_future_code"),
+        QStringLiteral("Soon."),
+        value(QStringLiteral("SELECT (now() + interval '1 day')::timestamp::text")),
+        {}};
+    run(Operations::createPromoCode(future));
+    const int refusedBefore = refused;
+    run(Operations::applyPromoCode({QStringLiteral("rome"),
+                                    value(QStringLiteral("SELECT id FROM users WHERE city = "
+                                                         "'rome' ORDER BY id LIMIT 1")),
+                                    future.code}));
+    QCOMPARE(refused, refusedBefore + 1);
     QVERIFY2(committed > 50, qPrintable(QString::number(committed)));
     QVERIFY2(refused > 20, qPrintable(QString::number(refused)));
 
