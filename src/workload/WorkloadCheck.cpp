@@ -37,9 +37,11 @@
 //   when a code may be used, and that is checked.
 //
 // All queries run in one read-only transaction, so they see one snapshot: REPEATABLE READ on
-// PostgreSQL (one snapshot for the whole transaction); CockroachDB runs every transaction
-// SERIALIZABLE, reading at one timestamp
-// (https://www.cockroachlabs.com/docs/stable/demo-serializable). A query that fails ends that
+// PostgreSQL (one snapshot for the whole transaction, taken at its first query, and a read-only
+// one never fails to serialize); SERIALIZABLE on CockroachDB, which reads at the transaction's
+// one timestamp (https://www.cockroachlabs.com/docs/stable/demo-serializable; READ COMMITTED,
+// which a session may default to, takes a snapshot per statement:
+// https://www.cockroachlabs.com/docs/stable/read-committed). A query that fails ends that
 // transaction; the remaining queries run in a new one. A retryable error (40001, which a
 // CockroachDB read-only transaction can meet on an uncertain read) runs the whole check again,
 // at most kAttempts times.
@@ -146,9 +148,11 @@ QList<Invariant> invariants(const MovrSchemaShape &shape)
 
 QString beginStatement(const PgConnection &connection)
 {
-    // CockroachDB: every transaction is SERIALIZABLE and reads at one timestamp.
+    // CockroachDB: SERIALIZABLE said explicitly (a session's default_transaction_isolation may
+    // be READ COMMITTED, which takes a snapshot per statement); its grammar (pkg/sql/parser/
+    // sql.y, transaction_mode_list) takes the modes separated by an optional comma.
     if (connection.serverInfo().isCockroach())
-        return QStringLiteral("BEGIN TRANSACTION READ ONLY");
+        return QStringLiteral("BEGIN TRANSACTION ISOLATION LEVEL SERIALIZABLE, READ ONLY");
     return QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
 }
 
