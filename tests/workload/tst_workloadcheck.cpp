@@ -129,11 +129,18 @@ void TestWorkloadCheck::demoDataPasses_data()
     QTest::addColumn<qint64>("users");
     QTest::addColumn<qint64>("vehicles");
     QTest::addColumn<qint64>("rides");
+    QTest::addColumn<qint64>("promoCodes");
     QTest::addColumn<quint64>("seed");
-    // The demo's defaults, fewer rides than vehicles, and many rides per vehicle.
-    QTest::newRow("defaults") << qint64(50) << qint64(15) << qint64(500) << quint64(1);
-    QTest::newRow("few rides") << qint64(90) << qint64(45) << qint64(18) << quint64(3);
-    QTest::newRow("busy fleet") << qint64(27) << qint64(18) << qint64(2000) << quint64(11);
+    // The demo's defaults; fewer rides than vehicles; many rides per vehicle; fewer riders than
+    // vehicles to put in use, and few promo codes (some of them expired) for many holders.
+    QTest::newRow("defaults") << qint64(50) << qint64(15) << qint64(500) << qint64(1000)
+                              << quint64(1);
+    QTest::newRow("few rides") << qint64(90) << qint64(45) << qint64(18) << qint64(1000)
+                               << quint64(3);
+    QTest::newRow("busy fleet") << qint64(27) << qint64(18) << qint64(2000) << qint64(1000)
+                                << quint64(11);
+    QTest::newRow("few riders") << qint64(18) << qint64(90) << qint64(900) << qint64(9)
+                                << quint64(5);
 }
 
 void TestWorkloadCheck::demoDataPasses()
@@ -141,11 +148,13 @@ void TestWorkloadCheck::demoDataPasses()
     QFETCH(qint64, users);
     QFETCH(qint64, vehicles);
     QFETCH(qint64, rides);
+    QFETCH(qint64, promoCodes);
     QFETCH(quint64, seed);
     MovrCounts counts;
     counts.users = users;
     counts.vehicles = vehicles;
     counts.rides = rides;
+    counts.promoCodes = promoCodes;
     const QString database =
         TestServer::createMovrDatabase(QStringLiteral("check_demo"), counts, seed);
     auto connection = TestServer::connect(database);
