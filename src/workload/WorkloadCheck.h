@@ -10,7 +10,8 @@
 
 // The MovR invariants (`movr-admin workload check URL`, and `--check` after a run), on both
 // key shapes (MovrSchemaShape). Each invariant is one read-only query that returns the rows
-// breaking it (bounded: the first kMaxRowsShown, and the total count).
+// breaking it (bounded: the first kMaxRowsShown, and the total count). What each one checks,
+// and how lost or retired vehicles and the promo code rules are treated: WorkloadCheck.cpp.
 struct InvariantResult
 {
     QString name;        // "vehicle-in-two-active-rides", ...
