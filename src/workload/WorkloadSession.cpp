@@ -1,0 +1,485 @@
+#include "WorkloadSession.h"
+
+#include "movr/Cities.h"
+#include "movr/Operations.h"
+#include "movr/VehicleCatalog.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QRegularExpression>
+
+using namespace std::chrono;
+using namespace std::chrono_literals;
+
+namespace {
+
+// The tutorials' way, for bench_workload's comparison (config.statementPerRoundTrip): the
+// same statements, but run as an interactive body, so that every statement is its own round
+// trip and the commit one more (TransactionRunner: "an interactive body costs one per
+// exec() plus one for the commit"), instead of one pipeline per attempt. A precondition
+// that says no is the body's own error: rolled back, reported as refused.
+TransactionBody statementPerRoundTrip(const TransactionBody &body)
+{
+    if (body.statements.isEmpty() || body.interactive)
+        return body;
+    TransactionBody interactive = body;
+    interactive.preview = body.statements;
+    interactive.statements.clear();
+    interactive.check = {};
+    interactive.interactive = [statements = body.statements,
+                               check = body.check](TransactionSession &session) -> Status {
+        QList<PgResult> results;
+        for (const Statement &statement : statements) {
+            Result<PgResult> result = session.exec(statement);
+            if (!result)
+                return result.error();
+            results.append(*result);
+        }
+        return check ? check(results) : Status(Ok{});
+    };
+    return interactive;
+}
+
+const QStringList &firstNames()
+{
+    static const QStringList names{QStringLiteral("Ada"),     QStringLiteral("Grace"),
+                                   QStringLiteral("Alan"),    QStringLiteral("Edsger"),
+                                   QStringLiteral("Barbara"), QStringLiteral("Donald"),
+                                   QStringLiteral("Frances"), QStringLiteral("Ken")};
+    return names;
+}
+
+const QStringList &lastNames()
+{
+    static const QStringList names{QStringLiteral("Lovelace"), QStringLiteral("Hopper"),
+                                   QStringLiteral("Turing"),   QStringLiteral("Dijkstra"),
+                                   QStringLiteral("Liskov"),   QStringLiteral("Knuth"),
+                                   QStringLiteral("Allen"),    QStringLiteral("Thompson")};
+    return names;
+}
+
+const QStringList &streets()
+{
+    static const QStringList names{QStringLiteral("Main Street"), QStringLiteral("Oak Avenue"),
+                                   QStringLiteral("Harbor Road"), QStringLiteral("Park Lane"),
+                                   QStringLiteral("Station Square")};
+    return names;
+}
+
+} // namespace
+
+WorkloadSession::WorkloadSession(WorkloadRun &run, int index, quint64 seed)
+    : m_run(run), m_index(index), m_chooser(run.config().mix, seed, Cities::names(),
+                                            run.config().hotCity, run.config().hotFraction),
+      m_entities(run.config().hotCity, run.config().hotVehicles), m_settings(run.config().settings)
+{
+    m_settings.setValue(QStringLiteral("application_name"), QString::fromLatin1(ApplicationName));
+}
+
+WorkloadSession::~WorkloadSession()
+{
+    join();
+}
+
+void WorkloadSession::start()
+{
+    m_thread = std::thread([this] { loop(); });
+}
+
+void WorkloadSession::join()
+{
+    if (m_thread.joinable())
+        m_thread.join();
+}
+
+void WorkloadSession::interrupt()
+{
+    const quint64 action = m_currentAction.load();
+    std::lock_guard lock(m_cancelMutex);
+    if (m_runner && action != 0)
+        m_runner->cancel(action);
+    if (m_cancel.isValid())
+        (void)m_cancel.cancel();
+}
+
+QStringList WorkloadSession::retrySqlStates(const Outcome &outcome)
+{
+    static const QRegularExpression sqlState(QStringLiteral("SQLSTATE ([0-9A-Z]{5})"));
+    QStringList states;
+    for (int attempt = 2; attempt <= outcome.attempts; ++attempt) {
+        QString state;
+        for (const TraceEntry &entry : outcome.trace) {
+            if (entry.attempt == attempt && !entry.retryCause.isEmpty()) {
+                const QRegularExpressionMatch match = sqlState.match(entry.retryCause);
+                if (match.hasMatch())
+                    state = match.captured(1);
+                break;
+            }
+        }
+        if (state.isEmpty()) {
+            // No cause on the retry's first statement: the failed statement of the attempt
+            // before it, else a lost connection (08006, connection failure).
+            for (const TraceEntry &entry : outcome.trace) {
+                if (entry.attempt == attempt - 1 && entry.failed() && !entry.sqlState.isEmpty()) {
+                    state = entry.sqlState;
+                    break;
+                }
+            }
+        }
+        states.append(state.isEmpty() ? QStringLiteral("08006") : state);
+    }
+    return states;
+}
+
+OpResult WorkloadSession::resultOf(WorkloadOp op, const Outcome &outcome, qint64 latencyUs)
+{
+    OpResult result;
+    result.op = op;
+    result.latencyUs = latencyUs;
+    result.attempts = qMax(1, outcome.attempts);
+    result.retrySqlStates = retrySqlStates(outcome);
+    result.ambiguous = outcome.wasAmbiguous || outcome.state == Outcome::State::Unknown;
+    result.resolvedAs = outcome.state;
+    if (outcome.committed()) {
+        result.kind = OpResult::Kind::Ok;
+    } else if (outcome.refused && outcome.state == Outcome::State::NotCommitted) {
+        result.kind = OpResult::Kind::Refused;
+    } else {
+        result.kind = OpResult::Kind::Error;
+    }
+    if (!outcome.committed()) {
+        result.error =
+            outcome.error ? outcome.error->toString() : tr("The transaction did not commit.");
+        if (outcome.state == Outcome::State::Unknown && !outcome.howToCheck.isEmpty())
+            result.error = tr("%1 The commit could not be decided; check with: %2")
+                               .arg(result.error, outcome.howToCheck.simplified());
+    }
+    return result;
+}
+
+OpResult WorkloadSession::failure(WorkloadOp op, const QString &error) const
+{
+    OpResult result;
+    result.op = op;
+    result.kind = OpResult::Kind::Error;
+    result.error = error;
+    return result;
+}
+
+OpResult WorkloadSession::refusal(WorkloadOp op, const QString &reason) const
+{
+    OpResult result;
+    result.op = op;
+    result.kind = OpResult::Kind::Refused;
+    result.error = reason;
+    return result;
+}
+
+bool WorkloadSession::ensureConnected()
+{
+    if (m_connection && !m_connection->isBroken())
+        return true;
+    Result<std::unique_ptr<PgConnection>> opened = PgConnection::open(m_settings);
+    if (!opened) {
+        ++m_reconnects;
+        record(failure(WorkloadOp::ReadVehicles, tr("Session %1 could not connect: %2")
+                                                     .arg(m_index + 1)
+                                                     .arg(opened.error().toString())));
+        // Backoff: 100 ms doubling to 2 s; a stop ends the wait.
+        const milliseconds delay = qMin(milliseconds(2000), 100ms * (1 << qMin(m_reconnects, 5)));
+        m_run.sleep(delay);
+        return false;
+    }
+    m_reconnects = 0;
+    std::lock_guard lock(m_cancelMutex);
+    m_connection = std::move(opened.value());
+    m_cancel = m_connection->cancelHandle();
+    if (!m_runner) {
+        m_runner = std::make_unique<TransactionRunner>(m_connection, m_run.config().retryPolicy);
+        m_runner->setSettings(m_settings);
+    }
+    return true;
+}
+
+void WorkloadSession::record(const OpResult &result)
+{
+    m_run.stats().record(result);
+    if (result.kind == OpResult::Kind::Error && !m_run.config().tolerateErrors &&
+        !m_run.stopping()) {
+        m_run.fail(tr("The workload stopped at an unexpected error in %1: %2")
+                       .arg(workloadOpName(result.op), result.error));
+    }
+}
+
+void WorkloadSession::loop()
+{
+    while (m_run.takeCall()) {
+        if (!m_run.limiter().acquire(m_run.endsAt()))
+            continue; // stopped, or the end time came first (takeCall() then ends the loop)
+        const OpChooser::Call call = m_chooser.next();
+        if (!ensureConnected())
+            continue;
+        for (WorkloadOp op : call.ops) {
+            if (m_run.stopping())
+                break;
+            const OpResult result = runOp(op, call.city);
+            // A statement cancelled because the run stops is not an error of the workload.
+            if (m_run.stopping() && result.kind == OpResult::Kind::Error)
+                break;
+            record(result);
+            if (result.kind == OpResult::Kind::Error)
+                break; // the write after a failed location update is not run
+        }
+    }
+    finish();
+}
+
+void WorkloadSession::finish()
+{
+    std::lock_guard lock(m_cancelMutex);
+    if (m_connection && !m_connection->isBroken() && m_connection->inTransaction())
+        (void)m_connection->exec(QStringLiteral("ROLLBACK"));
+    m_cancel = CancelHandle();
+    m_runner.reset();
+    m_connection.reset(); // the server session ends with it
+    m_run.sessionEnded();
+}
+
+OpResult WorkloadSession::runBody(WorkloadOp op, const Result<TransactionBody> &body,
+                                  const QString &city, Outcome *outcomeOut)
+{
+    Q_UNUSED(city);
+    if (!body)
+        return failure(op, body.error().toString());
+    const TransactionBody &planned = *body;
+    const TransactionBody effective =
+        m_run.config().statementPerRoundTrip ? statementPerRoundTrip(planned) : planned;
+    const quint64 action = TransactionRunner::nextActionId();
+    m_currentAction.store(action);
+    if (m_run.stopping()) {
+        m_currentAction.store(0);
+        return failure(op, tr("The workload is stopping."));
+    }
+    QElapsedTimer timer;
+    timer.start();
+    PgConnection *before = m_connection.get();
+    Outcome outcome = m_runner->run(effective, action);
+    const qint64 latencyUs = timer.nsecsElapsed() / 1000;
+    m_currentAction.store(0);
+    if (m_connection.get() != before) {
+        // The runner reconnected (an ambiguous commit, a connection lost before the commit).
+        std::lock_guard lock(m_cancelMutex);
+        m_cancel = m_connection ? m_connection->cancelHandle() : CancelHandle();
+    }
+    if (m_run.tracing()) {
+        QList<TraceEntry> entries = outcome.trace;
+        entries.append(outcome.traceEntry(action, effective.action));
+        for (TraceEntry &entry : entries)
+            entry.source = TraceSource::Workload;
+        m_run.trace(entries);
+    }
+    OpResult result = resultOf(op, outcome, latencyUs);
+    if (outcomeOut)
+        *outcomeOut = std::move(outcome);
+    return result;
+}
+
+OpResult WorkloadSession::runOp(WorkloadOp op, const QString &city)
+{
+    switch (op) {
+    case WorkloadOp::ReadVehicles:
+        return readVehicles(city);
+    case WorkloadOp::UpdateActiveRides:
+        return updateActiveRides();
+    case WorkloadOp::StartRide:
+        return startRide(city);
+    case WorkloadOp::EndRide:
+        return endRide(city);
+    case WorkloadOp::AddUser:
+        return addUser(city);
+    case WorkloadOp::AddVehicle:
+        return addVehicle(city);
+    case WorkloadOp::ApplyPromoCode:
+        return applyPromoCode(city);
+    case WorkloadOp::CreatePromoCode:
+        return createPromoCode();
+    }
+    return failure(op, tr("Unknown workload operation."));
+}
+
+OpResult WorkloadSession::readVehicles(const QString &city)
+{
+    // The workload's read (pkg/workload/movr/workload.go, readVehicles), in a transaction of
+    // its own so that it is traced and retried like everything else: one round trip.
+    TransactionBody body;
+    body.action = tr("Read vehicles");
+    body.statements.append(
+        Statement{QStringLiteral("SELECT city, id FROM vehicles WHERE city = $1"), {city}});
+    // A read has no effect to look up: whether it "committed" does not matter.
+    body.verify = Statement{QStringLiteral("SELECT 1"), {}};
+    return runBody(WorkloadOp::ReadVehicles, body, city);
+}
+
+OpResult WorkloadSession::updateActiveRides()
+{
+    // Up to 10 of the session's active rides get a location point each (workload.go,
+    // updateActiveRides), one transaction per point. One OpResult for all of them.
+    OpResult total;
+    total.op = WorkloadOp::UpdateActiveRides;
+    QElapsedTimer timer;
+    timer.start();
+    const QList<SessionEntities::Ride> rides = m_entities.ownRides().mid(0, 10);
+    int extraAttempts = 0;
+    for (const SessionEntities::Ride &ride : rides) {
+        if (m_run.stopping())
+            break;
+        const City *center = Cities::find(ride.city);
+        const double latitude = (center ? center->latitude : 0) + (m_chooser.uniform() - 0.5) / 50;
+        const double longitude =
+            (center ? center->longitude : 0) + (m_chooser.uniform() - 0.5) / 50;
+        const OpResult point = runBody(WorkloadOp::UpdateActiveRides,
+                                       Operations::recordLocation(RecordLocationInput(
+                                           ride.city, ride.id, latitude, longitude)),
+                                       ride.city);
+        extraAttempts += point.attempts - 1;
+        total.retrySqlStates += point.retrySqlStates;
+        if (point.ambiguous) {
+            total.ambiguous = true;
+            total.resolvedAs = point.resolvedAs;
+        }
+        if (point.kind == OpResult::Kind::Refused) {
+            m_entities.rideEnded(ride.city, ride.id); // someone else ended it
+        } else if (point.kind == OpResult::Kind::Error) {
+            total.kind = OpResult::Kind::Error;
+            total.error = point.error;
+            break;
+        }
+    }
+    total.attempts = 1 + extraAttempts;
+    total.latencyUs = timer.nsecsElapsed() / 1000;
+    return total;
+}
+
+OpResult WorkloadSession::startRide(const QString &city)
+{
+    const auto pick = [this](int n) { return m_chooser.below(n); };
+    const Result<QString> rider = m_entities.user(*m_connection, city, pick);
+    if (!rider)
+        return failure(WorkloadOp::StartRide, rider.error().toString());
+    const Result<QString> vehicle = m_entities.vehicleForRide(*m_connection, city, pick);
+    if (!vehicle)
+        return failure(WorkloadOp::StartRide, vehicle.error().toString());
+    if (rider->isEmpty() || vehicle->isEmpty())
+        return refusal(WorkloadOp::StartRide,
+                       tr("No rider or no available vehicle in %1.").arg(city));
+    const StartRideInput input(city, *rider, *vehicle);
+    OpResult result = runBody(WorkloadOp::StartRide, Operations::startRide(input), city);
+    if (result.kind == OpResult::Kind::Ok)
+        m_entities.rideStarted({city, input.rideId, input.vehicleId});
+    return result;
+}
+
+OpResult WorkloadSession::endRide(const QString &city)
+{
+    // The session's oldest ride in this city; else any active ride of the city; else the
+    // session's oldest ride anywhere (the workload ends only its own oldest ride).
+    QString rideCity = city;
+    QString rideId;
+    for (const SessionEntities::Ride &ride : m_entities.ownRides()) {
+        if (ride.city == city) {
+            rideId = ride.id;
+            break;
+        }
+    }
+    if (rideId.isEmpty()) {
+        const Result<QString> active = m_entities.activeRide(
+            *m_connection, city, [this](int n) { return m_chooser.below(n); });
+        if (!active)
+            return failure(WorkloadOp::EndRide, active.error().toString());
+        rideId = *active;
+    }
+    if (rideId.isEmpty() && !m_entities.ownRides().isEmpty()) {
+        rideCity = m_entities.ownRides().first().city;
+        rideId = m_entities.ownRides().first().id;
+    }
+    if (rideId.isEmpty())
+        return refusal(WorkloadOp::EndRide, tr("No active ride to end in %1.").arg(city));
+    const QString revenue = QString::number(m_chooser.below(10000) / 100.0, 'f', 2);
+    OpResult result = runBody(WorkloadOp::EndRide,
+                              Operations::endRide(EndRideInput(rideCity, rideId, revenue)), city);
+    if (result.kind != OpResult::Kind::Error)
+        m_entities.rideEnded(rideCity, rideId); // ended now, or already ended
+    return result;
+}
+
+OpResult WorkloadSession::addUser(const QString &city)
+{
+    AddUserInput input;
+    input.city = city;
+    input.name = QStringLiteral("%1 %2").arg(firstNames().at(m_chooser.below(firstNames().size())),
+                                             lastNames().at(m_chooser.below(lastNames().size())));
+    input.address = QStringLiteral("%1 %2")
+                        .arg(1 + m_chooser.below(9999))
+                        .arg(streets().at(m_chooser.below(streets().size())));
+    input.creditCard = QString::number(1000000000LL + qint64(m_chooser.uniform() * 8999999999.0));
+    OpResult result = runBody(WorkloadOp::AddUser, Operations::addUser(input), city);
+    if (result.kind == OpResult::Kind::Ok)
+        m_entities.userAdded(city, input.id);
+    return result;
+}
+
+OpResult WorkloadSession::addVehicle(const QString &city)
+{
+    const Result<QString> owner =
+        m_entities.user(*m_connection, city, [this](int n) { return m_chooser.below(n); });
+    if (!owner)
+        return failure(WorkloadOp::AddVehicle, owner.error().toString());
+    if (owner->isEmpty())
+        return refusal(WorkloadOp::AddVehicle, tr("No user in %1 to own a vehicle.").arg(city));
+    AddVehicleInput input;
+    input.city = city;
+    const QStringList &types = VehicleCatalog::types();
+    const QStringList &colors = VehicleCatalog::colors();
+    input.type = types.at(m_chooser.below(types.size()));
+    input.ownerId = *owner;
+    input.currentLocation = QStringLiteral("%1 %2")
+                                .arg(1 + m_chooser.below(9999))
+                                .arg(streets().at(m_chooser.below(streets().size())));
+    input.ext = QStringLiteral(R"({"color": "%1"})").arg(colors.at(m_chooser.below(colors.size())));
+    OpResult result = runBody(WorkloadOp::AddVehicle, Operations::addVehicle(input), city);
+    if (result.kind == OpResult::Kind::Ok)
+        m_entities.vehicleAdded(city, input.id);
+    return result;
+}
+
+OpResult WorkloadSession::applyPromoCode(const QString &city)
+{
+    const auto pick = [this](int n) { return m_chooser.below(n); };
+    const Result<QString> user = m_entities.user(*m_connection, city, pick);
+    if (!user)
+        return failure(WorkloadOp::ApplyPromoCode, user.error().toString());
+    const Result<QString> code = m_entities.promoCode(*m_connection, pick);
+    if (!code)
+        return failure(WorkloadOp::ApplyPromoCode, code.error().toString());
+    if (user->isEmpty() || code->isEmpty())
+        return refusal(WorkloadOp::ApplyPromoCode,
+                       tr("No user in %1 or no valid promo code.").arg(city));
+    return runBody(WorkloadOp::ApplyPromoCode,
+                   Operations::applyPromoCode(ApplyPromoCodeInput(city, *user, *code)), city);
+}
+
+OpResult WorkloadSession::createPromoCode()
+{
+    // Like the workload's codes, valid for up to 30 days from now.
+    CreatePromoCodeInput input;
+    input.code = QStringLiteral("wl_%1").arg(newClientUuid().remove(QLatin1Char('-')));
+    input.description = tr("Created by the MovR workload.");
+    input.expirationTime = QDateTime::currentDateTimeUtc()
+                               .addDays(1 + m_chooser.below(30))
+                               .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    OpResult result =
+        runBody(WorkloadOp::CreatePromoCode, Operations::createPromoCode(input), QString());
+    if (result.kind == OpResult::Kind::Ok)
+        m_entities.promoCodeAdded(input.code);
+    return result;
+}
