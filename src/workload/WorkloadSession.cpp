@@ -1,5 +1,6 @@
 #include "WorkloadSession.h"
 
+#include "TutorialOperations.h"
 #include "movr/Cities.h"
 #include "movr/Operations.h"
 #include "movr/VehicleCatalog.h"
@@ -12,33 +13,6 @@ using namespace std::chrono;
 using namespace std::chrono_literals;
 
 namespace {
-
-// The tutorials' way, for bench_workload's comparison (config.statementPerRoundTrip): the
-// same statements, but run as an interactive body, so that every statement is its own round
-// trip and the commit one more (TransactionRunner: "an interactive body costs one per
-// exec() plus one for the commit"), instead of one pipeline per attempt. A precondition
-// that says no is the body's own error: rolled back, reported as refused.
-TransactionBody statementPerRoundTrip(const TransactionBody &body)
-{
-    if (body.statements.isEmpty() || body.interactive)
-        return body;
-    TransactionBody interactive = body;
-    interactive.preview = body.statements;
-    interactive.statements.clear();
-    interactive.check = {};
-    interactive.interactive = [statements = body.statements,
-                               check = body.check](TransactionSession &session) -> Status {
-        QList<PgResult> results;
-        for (const Statement &statement : statements) {
-            Result<PgResult> result = session.exec(statement);
-            if (!result)
-                return result.error();
-            results.append(*result);
-        }
-        return check ? check(results) : Status(Ok{});
-    };
-    return interactive;
-}
 
 const QStringList &firstNames()
 {
@@ -251,9 +225,7 @@ OpResult WorkloadSession::runBody(WorkloadOp op, const Result<TransactionBody> &
     Q_UNUSED(city);
     if (!body)
         return failure(op, body.error().toString());
-    const TransactionBody &planned = *body;
-    const TransactionBody effective =
-        m_run.config().statementPerRoundTrip ? statementPerRoundTrip(planned) : planned;
+    const TransactionBody &effective = *body;
     const quint64 action = TransactionRunner::nextActionId();
     m_currentAction.store(action);
     if (m_run.stopping()) {
@@ -311,6 +283,8 @@ OpResult WorkloadSession::readVehicles(const QString &city)
 {
     // The workload's read (pkg/workload/movr/workload.go, readVehicles), in a transaction of
     // its own so that it is traced and retried like everything else: one round trip.
+    if (tutorialWay())
+        return runBody(WorkloadOp::ReadVehicles, TutorialOperations::readVehicles(city), city);
     TransactionBody body;
     body.action = tr("Read vehicles");
     body.statements.append(
@@ -337,9 +311,10 @@ OpResult WorkloadSession::updateActiveRides()
         const double latitude = (center ? center->latitude : 0) + (m_chooser.uniform() - 0.5) / 50;
         const double longitude =
             (center ? center->longitude : 0) + (m_chooser.uniform() - 0.5) / 50;
+        const RecordLocationInput input(ride.city, ride.id, latitude, longitude);
         const OpResult point = runBody(WorkloadOp::UpdateActiveRides,
-                                       Operations::recordLocation(RecordLocationInput(
-                                           ride.city, ride.id, latitude, longitude)),
+                                       tutorialWay() ? TutorialOperations::recordLocation(input)
+                                                     : Operations::recordLocation(input),
                                        ride.city);
         extraAttempts += point.attempts - 1;
         total.retrySqlStates += point.retrySqlStates;
@@ -373,7 +348,9 @@ OpResult WorkloadSession::startRide(const QString &city)
         return refusal(WorkloadOp::StartRide,
                        tr("No rider or no available vehicle in %1.").arg(city));
     const StartRideInput input(city, *rider, *vehicle);
-    OpResult result = runBody(WorkloadOp::StartRide, Operations::startRide(input), city);
+    OpResult result = runBody(
+        WorkloadOp::StartRide,
+        tutorialWay() ? TutorialOperations::startRide(input) : Operations::startRide(input), city);
     if (result.kind == OpResult::Kind::Ok)
         m_entities.rideStarted({city, input.rideId, input.vehicleId});
     return result;
@@ -405,8 +382,10 @@ OpResult WorkloadSession::endRide(const QString &city)
     if (rideId.isEmpty())
         return refusal(WorkloadOp::EndRide, tr("No active ride to end in %1.").arg(city));
     const QString revenue = QString::number(m_chooser.below(10000) / 100.0, 'f', 2);
-    OpResult result = runBody(WorkloadOp::EndRide,
-                              Operations::endRide(EndRideInput(rideCity, rideId, revenue)), city);
+    const EndRideInput input(rideCity, rideId, revenue);
+    OpResult result = runBody(
+        WorkloadOp::EndRide,
+        tutorialWay() ? TutorialOperations::endRide(input) : Operations::endRide(input), city);
     if (result.kind != OpResult::Kind::Error)
         m_entities.rideEnded(rideCity, rideId); // ended now, or already ended
     return result;
@@ -422,7 +401,9 @@ OpResult WorkloadSession::addUser(const QString &city)
                         .arg(1 + m_chooser.below(9999))
                         .arg(streets().at(m_chooser.below(streets().size())));
     input.creditCard = QString::number(1000000000LL + qint64(m_chooser.uniform() * 8999999999.0));
-    OpResult result = runBody(WorkloadOp::AddUser, Operations::addUser(input), city);
+    OpResult result = runBody(
+        WorkloadOp::AddUser,
+        tutorialWay() ? TutorialOperations::addUser(input) : Operations::addUser(input), city);
     if (result.kind == OpResult::Kind::Ok)
         m_entities.userAdded(city, input.id);
     return result;
@@ -446,7 +427,10 @@ OpResult WorkloadSession::addVehicle(const QString &city)
                                 .arg(1 + m_chooser.below(9999))
                                 .arg(streets().at(m_chooser.below(streets().size())));
     input.ext = QStringLiteral(R"({"color": "%1"})").arg(colors.at(m_chooser.below(colors.size())));
-    OpResult result = runBody(WorkloadOp::AddVehicle, Operations::addVehicle(input), city);
+    OpResult result = runBody(WorkloadOp::AddVehicle,
+                              tutorialWay() ? TutorialOperations::addVehicle(input)
+                                            : Operations::addVehicle(input),
+                              city);
     if (result.kind == OpResult::Kind::Ok)
         m_entities.vehicleAdded(city, input.id);
     return result;
@@ -464,8 +448,11 @@ OpResult WorkloadSession::applyPromoCode(const QString &city)
     if (user->isEmpty() || code->isEmpty())
         return refusal(WorkloadOp::ApplyPromoCode,
                        tr("No user in %1 or no valid promo code.").arg(city));
+    const ApplyPromoCodeInput input(city, *user, *code);
     return runBody(WorkloadOp::ApplyPromoCode,
-                   Operations::applyPromoCode(ApplyPromoCodeInput(city, *user, *code)), city);
+                   tutorialWay() ? TutorialOperations::applyPromoCode(input)
+                                 : Operations::applyPromoCode(input),
+                   city);
 }
 
 OpResult WorkloadSession::createPromoCode()
@@ -477,8 +464,10 @@ OpResult WorkloadSession::createPromoCode()
     input.expirationTime = QDateTime::currentDateTimeUtc()
                                .addDays(1 + m_chooser.below(30))
                                .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-    OpResult result =
-        runBody(WorkloadOp::CreatePromoCode, Operations::createPromoCode(input), QString());
+    OpResult result = runBody(WorkloadOp::CreatePromoCode,
+                              tutorialWay() ? TutorialOperations::createPromoCode(input)
+                                            : Operations::createPromoCode(input),
+                              QString());
     if (result.kind == OpResult::Kind::Ok)
         m_entities.promoCodeAdded(input.code);
     return result;

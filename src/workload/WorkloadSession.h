@@ -64,6 +64,8 @@ private:
     OpResult failure(WorkloadOp op, const QString &error) const;
     OpResult refusal(WorkloadOp op, const QString &reason) const;
     void record(const OpResult &result);
+    // config.statementPerRoundTrip: TutorialOperations instead of Operations.
+    bool tutorialWay() const { return m_run.config().statementPerRoundTrip; }
     void finish();
 
     WorkloadRun &m_run;
