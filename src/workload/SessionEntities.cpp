@@ -1,5 +1,11 @@
 #include "SessionEntities.h"
 
+#include "txn/TransactionRunner.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QElapsedTimer>
+
 using namespace std::chrono;
 using namespace std::chrono_literals;
 
@@ -24,7 +30,29 @@ Result<QString> SessionEntities::pickFrom(PgConnection &connection, Ids &ids, mi
 {
     const auto now = steady_clock::now();
     if (!ids.loaded || now - ids.loadedAt > maxAge) {
+        TraceEntry entry;
+        if (m_trace) {
+            entry.actionId = TransactionRunner::nextActionId();
+            entry.action = QCoreApplication::translate("SessionEntities", "Workload look-up");
+            entry.sql = sql;
+            entry.params = params;
+            entry.startedAt = QDateTime::currentDateTimeUtc();
+            entry.isRead = true;
+            entry.source = TraceSource::Workload;
+        }
+        QElapsedTimer timer;
+        timer.start();
         Result<PgResult> result = connection.exec(sql, params);
+        if (m_trace) {
+            entry.durationUs = timer.nsecsElapsed() / 1000;
+            if (result) {
+                entry.rows = result->rowCount();
+            } else {
+                entry.sqlState = result.error().sqlState;
+                entry.error = result.error().message;
+            }
+            m_trace(entry);
+        }
         if (!result)
             return result.error();
         ids.ids.clear();

@@ -2,6 +2,7 @@
 
 #include "pg/PgConnection.h"
 #include "pg/Result.h"
+#include "txn/Trace.h"
 
 #include <QHash>
 #include <QList>
@@ -34,7 +35,11 @@ public:
     // Picks an index in [0, n).
     using Pick = std::function<int(int)>;
 
+    // Receives each look-up as a trace entry (a read of the workload), when set.
+    using TraceSink = std::function<void(const TraceEntry &)>;
+
     SessionEntities(QString hotCity, int hotVehicles);
+    void setTraceSink(TraceSink sink) { m_trace = std::move(sink); }
 
     Result<QString> user(PgConnection &connection, const QString &city, const Pick &pick);
     // A vehicle to start a ride on: available ones (or the hot ones); empty when none.
@@ -69,4 +74,5 @@ private:
     QHash<QString, Ids> m_activeRides;
     Ids m_promoCodes;
     QList<Ride> m_ownRides;
+    TraceSink m_trace;
 };

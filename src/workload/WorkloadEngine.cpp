@@ -14,11 +14,6 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("WorkloadEngine", text);
-}
-
 Status invalid(const QString &sentence)
 {
     return DbError::make(ErrorClass::InvalidInput, sentence);
@@ -73,28 +68,37 @@ WorkloadEngine::~WorkloadEngine()
 Status WorkloadEngine::validate(const WorkloadConfig &config)
 {
     if (!(config.maxRate >= 0))
-        return invalid(tr("The rate must be a positive number of operations per second (or 0 "
-                          "for no limit)."));
+        return invalid(QCoreApplication::translate(
+            "WorkloadEngine", "The rate must be a positive number of operations per second (or 0 "
+                              "for no limit)."));
     if (config.concurrency < 1)
-        return invalid(tr("The concurrency must be at least one session."));
+        return invalid(QCoreApplication::translate(
+            "WorkloadEngine", "The concurrency must be at least one session."));
     if (config.concurrency > 10000)
-        return invalid(tr("The concurrency must be at most 10000 sessions."));
+        return invalid(QCoreApplication::translate(
+            "WorkloadEngine", "The concurrency must be at most 10000 sessions."));
     if (config.duration.count() < 0)
-        return invalid(tr("The duration must not be negative."));
+        return invalid(
+            QCoreApplication::translate("WorkloadEngine", "The duration must not be negative."));
     if (config.maxOps < 0)
-        return invalid(tr("The maximum number of operations must not be negative."));
+        return invalid(QCoreApplication::translate(
+            "WorkloadEngine", "The maximum number of operations must not be negative."));
     if (config.ramp.count() < 0)
-        return invalid(tr("The ramp must not be negative."));
+        return invalid(
+            QCoreApplication::translate("WorkloadEngine", "The ramp must not be negative."));
     if (!(config.hotFraction >= 0 && config.hotFraction <= 1))
-        return invalid(tr("The hot fraction must be between 0 and 1."));
+        return invalid(QCoreApplication::translate("WorkloadEngine",
+                                                   "The hot fraction must be between 0 and 1."));
     if (config.hotVehicles < 1)
-        return invalid(tr("The hot city needs at least one vehicle to ride."));
+        return invalid(QCoreApplication::translate(
+            "WorkloadEngine", "The hot city needs at least one vehicle to ride."));
     if (!config.hotCity.isEmpty() && !Cities::isKnown(config.hotCity))
         return invalid(
             QCoreApplication::translate("WorkloadEngine", "There is no MovR city named \"%1\".")
                 .arg(config.hotCity));
     if (config.retryPolicy.maxAttempts < 1)
-        return invalid(tr("A transaction needs at least one attempt."));
+        return invalid(QCoreApplication::translate("WorkloadEngine",
+                                                   "A transaction needs at least one attempt."));
     return Ok{};
 }
 

@@ -48,6 +48,8 @@ WorkloadSession::WorkloadSession(WorkloadRun &run, int index, quint64 seed)
       m_entities(run.config().hotCity, run.config().hotVehicles), m_settings(run.config().settings)
 {
     m_settings.setValue(QStringLiteral("application_name"), QString::fromLatin1(ApplicationName));
+    if (m_run.tracing())
+        m_entities.setTraceSink([this](const TraceEntry &entry) { m_run.trace({entry}); });
 }
 
 WorkloadSession::~WorkloadSession()

@@ -639,11 +639,14 @@ void TestWorkloadEngine::traceEntriesAreWorkload()
     std::lock_guard lock(mutex);
     QVERIFY(!entries.isEmpty());
     int outcomes = 0;
+    int lookUps = 0;
     for (const TraceEntry &entry : std::as_const(entries)) {
         QCOMPARE(entry.source, TraceSource::Workload);
         outcomes += entry.isOutcome() ? 1 : 0;
+        lookUps += entry.isRead ? 1 : 0; // the sessions' reads of ids (SessionEntities)
     }
     QVERIFY(outcomes >= 40);
+    QVERIFY(lookUps > 0);
 }
 
 // Eight sessions, writes only, all on two vehicles of one city: concurrent starts and ends
