@@ -116,10 +116,18 @@ Status WorkloadEngine::preflight(const WorkloadConfig &config)
     if (!shape->isSupported())
         return invalid(shape->problem());
 
-    if (!connection.serverInfo().isCockroach()) {
-        // PostgreSQL: what is left of max_connections for ordinary users. CockroachDB has no
-        // such limit by default (server.max_connections_per_gateway = -1, see
-        // cockroachdb/docs "cluster-settings"), so nothing is checked there.
+    // What is left of the server's connection limit for ordinary users.
+    std::optional<int> available;
+    if (connection.serverInfo().isCockroach()) {
+        // CockroachDB: the cluster setting server.max_connections_per_gateway (non-admin SQL
+        // connections per gateway node; -1, the default, is no limit: cockroachdb/cockroach
+        // pkg/sql/pgwire/server.go, maxNumNonAdminConnections). Not readable without the
+        // privilege on older versions: then nothing is checked.
+        const Result<PgResult> limit = connection.exec(
+            QStringLiteral("SHOW CLUSTER SETTING server.max_connections_per_gateway"));
+        if (limit && limit->rowCount() == 1 && limit->text(0, 0).toInt() > 0)
+            available = limit->text(0, 0).toInt();
+    } else {
         const Result<PgResult> free = connection.exec(QStringLiteral(
             "SELECT current_setting('max_connections')::int"
             " - current_setting('superuser_reserved_connections')::int"
@@ -127,15 +135,14 @@ Status WorkloadEngine::preflight(const WorkloadConfig &config)
             "    WHERE backend_type = 'client backend' AND pid <> pg_backend_pid())"));
         if (!free)
             return free.error();
-        const int available = free->text(0, 0).toInt();
-        if (config.concurrency > available)
-            return invalid(QCoreApplication::translate(
-                               "WorkloadEngine",
-                               "The server accepts only %1 more connections, fewer than the "
-                               "%2 sessions asked for.")
-                               .arg(available)
-                               .arg(config.concurrency));
+        available = free->text(0, 0).toInt();
     }
+    if (available && config.concurrency > *available)
+        return invalid(QCoreApplication::translate("WorkloadEngine",
+                                                   "The server accepts only %1 more connections, "
+                                                   "fewer than the %2 sessions asked for.")
+                           .arg(*available)
+                           .arg(config.concurrency));
 
     if (!config.hotCity.isEmpty()) {
         const Result<PgResult> vehicles = connection.exec(
