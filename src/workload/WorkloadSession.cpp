@@ -4,6 +4,7 @@
 #include "movr/Cities.h"
 #include "movr/Operations.h"
 #include "movr/VehicleCatalog.h"
+#include "txn/CommitResolver.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -237,14 +238,23 @@ OpResult WorkloadSession::runBody(WorkloadOp op, const Result<TransactionBody> &
     QElapsedTimer timer;
     timer.start();
     PgConnection *before = m_connection.get();
+    const int pidBefore = before ? before->serverInfo().backendPid : 0;
+    const bool postgres = before && !before->serverInfo().isCockroach();
     Outcome outcome = m_runner->run(effective, action);
-    const qint64 latencyUs = timer.nsecsElapsed() / 1000;
     m_currentAction.store(0);
     if (m_connection.get() != before) {
         // The runner reconnected (an ambiguous commit, a connection lost before the commit).
         std::lock_guard lock(m_cancelMutex);
         m_cancel = m_connection ? m_connection->cancelHandle() : CancelHandle();
     }
+    if (outcome.state == Outcome::State::Unknown && !effective.verify.sql.isEmpty() &&
+        (!m_connection || m_connection->isBroken())) {
+        // The runner could not reconnect to look the commit up (the server is down): look it
+        // up once it is back. The backend that received the COMMIT is the broken connection's.
+        const int pid = m_connection ? m_connection->serverInfo().backendPid : pidBefore;
+        resolveAfterReconnect(op, outcome, effective.verify, postgres ? pid : 0);
+    }
+    const qint64 latencyUs = timer.nsecsElapsed() / 1000;
     if (m_run.tracing()) {
         QList<TraceEntry> entries = outcome.trace;
         entries.append(outcome.traceEntry(action, effective.action));
@@ -256,6 +266,63 @@ OpResult WorkloadSession::runBody(WorkloadOp op, const Result<TransactionBody> &
     if (outcomeOut)
         *outcomeOut = std::move(outcome);
     return result;
+}
+
+void WorkloadSession::resolveAfterReconnect(WorkloadOp op, Outcome &outcome,
+                                            const Statement &verify, int oldBackendPid)
+{
+    int failures = 0;
+    while (!m_run.stopping()) {
+        if (!m_connection || m_connection->isBroken()) {
+            Result<std::unique_ptr<PgConnection>> opened = PgConnection::open(m_settings);
+            if (!opened) {
+                // Counted like any failed reconnection, so that an outage shows while it lasts.
+                record(failure(op, tr("Session %1 could not connect: %2")
+                                       .arg(m_index + 1)
+                                       .arg(opened.error().toString())));
+                ++failures;
+                m_run.sleep(qMin(milliseconds(2000), 100ms * (1 << qMin(failures, 5))));
+                continue;
+            }
+            std::lock_guard lock(m_cancelMutex);
+            m_connection = std::move(opened.value());
+            m_cancel = m_connection->cancelHandle();
+        }
+        PgConnection *connection = m_connection.get();
+        // The same look-up as the runner's (and the edit worker's after its own reconnect).
+        CommitResolver resolver(
+            [connection](const TxnStatement &statement) -> Result<PgResult> {
+                Result<PgResult> result = connection->exec(statement.sql, statement.params);
+                if (!result && connection->isBroken()) {
+                    DbError error = result.error();
+                    error.kind = ErrorClass::Connection;
+                    return error;
+                }
+                return result;
+            },
+            [] { return steady_clock::now(); },
+            [this](microseconds delay) { m_run.sleep(ceil<milliseconds>(delay)); });
+        resolver.setStopCondition([this] { return m_run.stopping(); });
+        const CommitResolver::Verdict verdict = resolver.resolve(verify, oldBackendPid);
+        using State = CommitResolver::Verdict::State;
+        switch (verdict.state) {
+        case State::ConnectionLost:
+            continue; // lost again: reconnect and look again
+        case State::Committed:
+            outcome.state = Outcome::State::Committed;
+            outcome.error.reset();
+            outcome.howToCheck.clear();
+            return;
+        case State::NotCommitted:
+            outcome.state = Outcome::State::NotCommitted;
+            outcome.howToCheck.clear();
+            return;
+        case State::Unknown:
+            if (outcome.error)
+                outcome.error->message += QStringLiteral("; ") + verdict.why;
+            return;
+        }
+    }
 }
 
 OpResult WorkloadSession::runOp(WorkloadOp op, const QString &city)

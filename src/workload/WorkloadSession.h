@@ -22,7 +22,9 @@
 //
 // A lost connection (server restart, pg_terminate_backend) ends that operation as an error
 // (or, after the commit was sent, as an ambiguous commit the runner resolves); the session
-// then reconnects with backoff (100 ms doubling to 2 s, cut short by a stop) and goes on.
+// then reconnects with backoff (100 ms doubling to 2 s, cut short by a stop) and goes on. An
+// ambiguous commit the runner could not decide because the server was unreachable is
+// decided by the session once it has reconnected (CommitResolver), before it goes on.
 class WorkloadSession
 {
     Q_DECLARE_TR_FUNCTIONS(WorkloadSession)
@@ -53,6 +55,10 @@ private:
     // Runs one body; maps the outcome; traces.
     OpResult runBody(WorkloadOp op, const Result<TransactionBody> &body, const QString &city,
                      Outcome *outcomeOut = nullptr);
+    // An ambiguous commit the runner could not look up (no connection): reconnects with
+    // backoff and decides it with CommitResolver; a stop leaves it Unknown.
+    void resolveAfterReconnect(WorkloadOp op, Outcome &outcome, const Statement &verify,
+                               int oldBackendPid);
     OpResult readVehicles(const QString &city);
     OpResult updateActiveRides();
     OpResult startRide(const QString &city);

@@ -2,6 +2,7 @@
 // then real runs against the test server's PostgreSQL with MovR data: sessions, refusals,
 // real serialization conflicts on a hot city, sessions killed mid-run, and a stop that
 // leaves nothing open on the server.
+#include "TcpProxy.h"
 #include "TestServer.h"
 #include "movr/Cities.h"
 #include "workload/OpChooser.h"
@@ -64,6 +65,8 @@ private Q_SLOTS:
     void hotCityProducesRealRetries();
     void statementPerRoundTrip();
     void terminatedSessionsReconnect();
+    void serverOutageReconnects();
+    void ambiguousCommitsAreResolvedAndCounted();
     void stopEndsWithinOneSecond();
     void unexpectedErrorStopsRun();
 
@@ -773,6 +776,74 @@ void TestWorkloadEngine::terminatedSessionsReconnect()
     QVERIFY(!engine.fatalError());
     // Every ambiguous commit was decided.
     QCOMPARE(engine.tick().cumulativeTotal().ambiguousUnknown, 0);
+}
+
+// The server goes away (every connection cut, new ones refused) and comes back: the sessions
+// count the errors, reconnect with backoff and go on; every ambiguous commit is decided.
+void TestWorkloadEngine::serverOutageReconnects()
+{
+    TcpProxy proxy(TestServer::settings().host(), TestServer::settings().port(), 0ms);
+    QCOMPARE(proxy.start(), QString());
+    WorkloadConfig c = config(3);
+    c.settings = proxy.route(TestServer::settings(m_database));
+    c.mix = WorkloadMix::Writes;
+    c.maxRate = 150;
+    c.tolerateErrors = true;
+    WorkloadEngine engine(c);
+    engine.start();
+    QTRY_VERIFY_WITH_TIMEOUT(engine.tick().cumulativeTotal().ops > 20, 10000);
+
+    proxy.setRefusing(true);
+    proxy.dropAll();
+    // The lost connections and the failed reconnections are counted.
+    QTRY_VERIFY_WITH_TIMEOUT(engine.tick().cumulativeTotal().errors > 0, 10000);
+    QCOMPARE(engine.state(), WorkloadEngine::State::Running);
+    proxy.setRefusing(false);
+    const qint64 before = engine.tick().cumulativeTotal().ops;
+    QTRY_VERIFY_WITH_TIMEOUT(engine.tick().cumulativeTotal().ops > before + 30, 15000);
+    engine.requestStop();
+    engine.wait();
+    QCOMPARE(engine.state(), WorkloadEngine::State::Finished);
+    QCOMPARE(engine.tick().cumulativeTotal().ambiguousUnknown, 0);
+    proxy.stop();
+}
+
+// The connection lost right after an add user's pipeline (its COMMIT included) went out,
+// three times: each is an ambiguous commit the runner resolves (here: committed, as the
+// server ran the COMMIT it received) and the statistics count with its resolution. (Add user:
+// one transaction per operation; updateActiveRides counts one operation for up to ten
+// transactions, so two ambiguous points in one call would count once.)
+void TestWorkloadEngine::ambiguousCommitsAreResolvedAndCounted()
+{
+    TcpProxy proxy(TestServer::settings().host(), TestServer::settings().port(), 0ms);
+    QCOMPARE(proxy.start(), QString());
+    WorkloadConfig c = config(1);
+    c.settings = proxy.route(TestServer::settings(m_database));
+    c.mix = WorkloadMix::Writes;
+    c.maxRate = 50;
+    c.tolerateErrors = true;
+    WorkloadEngine engine(c);
+    engine.start();
+    QTRY_VERIFY_WITH_TIMEOUT(engine.tick().cumulativeTotal().ops > 5, 10000);
+    TcpProxy::DropRule afterCommit;
+    afterCommit.type = 'P';
+    afterCommit.contains = "INSERT INTO users";
+    afterCommit.when = TcpProxy::When::AfterForwarding;
+    afterCommit.thenType = 'S';
+    for (int drop = 1; drop <= 3; ++drop) {
+        proxy.dropOn(afterCommit);
+        QTRY_COMPARE_WITH_TIMEOUT(proxy.dropsDone(), drop, 10000);
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(engine.tick().cumulativeTotal().ambiguous >= 3, 10000);
+    engine.requestStop();
+    engine.wait();
+    const OpStats total = engine.tick().cumulativeTotal();
+    QVERIFY2(total.ambiguous >= 3, qPrintable(QString::number(total.ambiguous)));
+    QCOMPARE(total.ambiguousUnknown, 0);
+    QCOMPARE(total.ambiguousCommitted + total.ambiguousNotCommitted, total.ambiguous);
+    QVERIFY(total.ambiguousCommitted >= 3);
+    QVERIFY(engine.tick().cumulativeOf(WorkloadOp::AddUser).ambiguousCommitted >= 3);
+    proxy.stop();
 }
 
 // The sessions wait on a row lock held by the test (statements in flight on the server):
