@@ -2,20 +2,17 @@
 
 // The MovR operations the way the tutorials write them (bench/bench_edits.cpp, TutorialWay;
 // the sample applications of MOVR.md: read, decide in the client, write, one statement per
-// network round trip), as INTERACTIVE transaction bodies for the same TransactionRunner.
-// config.statementPerRoundTrip runs these instead of src/movr/Operations, so that
-// bench_workload compares the two ways on the same engine, sessions and statistics.
+// network round trip), as INTERACTIVE transaction bodies. config.statementPerRoundTrip runs
+// them with TutorialRunner (BEGIN, SAVEPOINT, each statement, RELEASE and COMMIT each its own
+// round trip) instead of src/movr/Operations with TransactionRunner, so that bench_workload
+// compares the two ways on the same engine, sessions, mix and statistics.
 //
-// Unlike the samples, each body checks in the client what the samples never check (the
-// vehicle is available, the ride is still active, the code is valid and not yet held) and
-// refuses otherwise, so that a run of either way leaves the MovR invariants true (under
-// SERIALIZABLE the read and the write of one attempt cannot be split by another writer:
-// the loser gets 40001 and runs again).
-//
-// Round trips per attempt: one per statement (the runner sends BEGIN, and on CockroachDB
-// SAVEPOINT cockroach_restart, with the first one) plus one for the commit (RELEASE and
-// COMMIT together). The samples' literal sequence sends BEGIN, SAVEPOINT, RELEASE and COMMIT
-// each on its own, two or three round trips more: the comparison flatters the tutorials.
+// The statements are the samples' (MOVR.md, "What the sample applications do"). Where the
+// samples read a row and then write, the body also refuses what the samples never check (the
+// vehicle is not available, the ride already ended, the code is expired or already held):
+// no statement more, and a run of either way leaves the MovR invariants true (under
+// SERIALIZABLE the read and the write of one attempt cannot be split by another writer: the
+// loser gets 40001 and runs again). A location point is the samples' bare INSERT.
 
 #include "movr/Operations.h"
 #include "txn/Transaction.h"
@@ -39,6 +36,6 @@ public:
     // SELECT the code; SELECT the user's holding; INSERT it.
     static TransactionBody applyPromoCode(const ApplyPromoCodeInput &input);
     static TransactionBody createPromoCode(const CreatePromoCodeInput &input);
-    // SELECT the ride; INSERT the point.
+    // INSERT the point (the samples check nothing; the foreign key needs the ride).
     static TransactionBody recordLocation(const RecordLocationInput &input);
 };

@@ -1,6 +1,7 @@
 #include "WorkloadSession.h"
 
 #include "TutorialOperations.h"
+#include "TutorialRunner.h"
 #include "movr/Cities.h"
 #include "movr/Operations.h"
 #include "movr/VehicleCatalog.h"
@@ -75,6 +76,8 @@ void WorkloadSession::interrupt()
     std::lock_guard lock(m_cancelMutex);
     if (m_runner && action != 0)
         m_runner->cancel(action);
+    if (m_tutorialRunner && action != 0)
+        m_tutorialRunner->cancel(action);
     if (m_cancel.isValid())
         (void)m_cancel.cancel();
 }
@@ -174,6 +177,9 @@ bool WorkloadSession::ensureConnected()
     if (!m_runner) {
         m_runner = std::make_unique<TransactionRunner>(m_connection, m_run.config().retryPolicy);
         m_runner->setSettings(m_settings);
+        m_tutorialRunner = std::make_unique<TutorialRunner>(
+            m_connection, m_run.config().retryPolicy,
+            [this](microseconds delay) { m_run.sleep(ceil<milliseconds>(delay)); });
     }
     return true;
 }
@@ -218,6 +224,7 @@ void WorkloadSession::finish()
         (void)m_connection->exec(QStringLiteral("ROLLBACK"));
     m_cancel = CancelHandle();
     m_runner.reset();
+    m_tutorialRunner.reset();
     m_connection.reset(); // the server session ends with it
     m_run.sessionEnded();
 }
@@ -240,7 +247,8 @@ OpResult WorkloadSession::runBody(WorkloadOp op, const Result<TransactionBody> &
     PgConnection *before = m_connection.get();
     const int pidBefore = before ? before->serverInfo().backendPid : 0;
     const bool postgres = before && !before->serverInfo().isCockroach();
-    Outcome outcome = m_runner->run(effective, action);
+    Outcome outcome =
+        tutorialWay() ? m_tutorialRunner->run(effective, action) : m_runner->run(effective, action);
     m_currentAction.store(0);
     if (m_connection.get() != before) {
         // The runner reconnected (an ambiguous commit, a connection lost before the commit).

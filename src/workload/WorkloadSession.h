@@ -2,6 +2,7 @@
 
 #include "OpChooser.h"
 #include "SessionEntities.h"
+#include "TutorialRunner.h"
 #include "WorkloadRun.h"
 #include "WorkloadStats.h"
 #include "pg/PgConnection.h"
@@ -81,6 +82,7 @@ private:
     ConnectionSettings m_settings;
     std::unique_ptr<PgConnection> m_connection;
     std::unique_ptr<TransactionRunner> m_runner;
+    std::unique_ptr<TutorialRunner> m_tutorialRunner; // config.statementPerRoundTrip
     std::mutex m_cancelMutex;
     CancelHandle m_cancel;
     std::atomic<quint64> m_currentAction{0};
