@@ -168,6 +168,12 @@ void WorkloadEngine::start()
         std::lock_guard lock(d->mutex);
         if (d->state != State::Idle)
             return;
+        if (Status valid = validate(d->run.config()); !valid) {
+            // The callers validate first; a configuration that slips through fails here.
+            d->run.fail(valid.error().message);
+            d->state = State::Failed;
+            return;
+        }
         d->state = State::Running;
     }
     d->run.setOnFail([this] { d->interruptAll(); });

@@ -3,7 +3,7 @@
 WorkloadRun::WorkloadRun(WorkloadConfig config)
     : m_config(std::move(config)), m_limiter(m_config.maxRate, m_config.ramp)
 {
-    m_startedAt = std::chrono::steady_clock::now();
+    m_startedAt = std::chrono::steady_clock::now().time_since_epoch().count();
 }
 
 void WorkloadRun::trace(const QList<TraceEntry> &entries) const
@@ -14,9 +14,10 @@ void WorkloadRun::trace(const QList<TraceEntry> &entries) const
 
 void WorkloadRun::begin()
 {
-    m_startedAt = std::chrono::steady_clock::now();
+    const TimePoint now = std::chrono::steady_clock::now();
+    m_startedAt = now.time_since_epoch().count();
     if (m_config.duration.count() > 0)
-        m_endsAt = m_startedAt + m_config.duration;
+        m_endsAt = now + m_config.duration;
     m_limiter.start();
 }
 

@@ -36,7 +36,7 @@ public:
 
     // The run starts now: the ramp and the duration count from here.
     void begin();
-    TimePoint startedAt() const { return m_startedAt; }
+    TimePoint startedAt() const { return TimePoint(TimePoint::duration(m_startedAt.load())); }
     TimePoint endsAt() const { return m_endsAt; } // max() without a duration
 
     // A session may start one more call: false once stopping, past the end time or when
@@ -64,7 +64,7 @@ private:
     WorkloadStats m_stats;
     RateLimiter m_limiter;
     TraceSink m_sink;
-    TimePoint m_startedAt;
+    std::atomic<TimePoint::rep> m_startedAt{0}; // read by tick() on any thread
     TimePoint m_endsAt = TimePoint::max();
     std::atomic<bool> m_stopping{false};
     std::atomic<bool> m_noMoreCalls{false}; // the duration or maxOps is reached

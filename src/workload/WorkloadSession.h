@@ -15,7 +15,8 @@
 #include <mutex>
 #include <thread>
 
-// One session of a workload run: its own connection (application_name
+// One session of a workload run (the loop, connection and outcomes here; the operations
+// themselves in WorkloadSessionOperations.cpp): its own connection (application_name
 // "movr-admin workload") and TransactionRunner on its own std::thread. Each call takes a
 // slot of the global rate limit, asks its OpChooser what to do, and runs OUR operations
 // (src/movr/Operations.h) through OUR TransactionRunner, recording one OpResult per

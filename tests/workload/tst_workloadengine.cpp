@@ -528,6 +528,13 @@ void TestWorkloadEngine::validateRejectsBadConfig()
     QVERIFY2(message.contains(mentions, Qt::CaseInsensitive), qPrintable(message));
     QVERIFY(message.endsWith(QLatin1Char('.')));
     QVERIFY(!message.contains(QLatin1Char('\n')));
+
+    // Started anyway: the run fails at once with the same sentence, nothing runs.
+    WorkloadEngine engine(config);
+    engine.start();
+    engine.wait();
+    QCOMPARE(engine.state(), WorkloadEngine::State::Failed);
+    QCOMPARE(engine.fatalError().value_or(QString()), message);
 }
 
 // ---- real runs ----
