@@ -10,7 +10,6 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 
-
 namespace {
 
 const QStringList &firstNames()
@@ -59,7 +58,10 @@ OpResult WorkloadSession::readVehicles(const QString &city)
 OpResult WorkloadSession::updateActiveRides()
 {
     // Up to 10 of the session's active rides get a location point each (workload.go,
-    // updateActiveRides), one transaction per point. One OpResult for all of them.
+    // updateActiveRides), one transaction per point. One OpResult for all of them, as the
+    // workload records one latency: its retries are the sum of the points' retries, and it is
+    // ambiguous (resolved as the last ambiguous point was) when any point was. A point refused
+    // because someone else ended the ride drops that ride from the session's list.
     OpResult total;
     total.op = WorkloadOp::UpdateActiveRides;
     QElapsedTimer timer;

@@ -51,7 +51,9 @@ struct WorkloadConfig
 {
     ConnectionSettings settings;
     WorkloadMix mix = WorkloadMix::Canonical;
-    int concurrency = 2;                   // sessions, each its own connection and runner
+    int concurrency = 2; // sessions, each its own connection and runner
+    // Rate and maxOps count calls, as `cockroach workload` does: a call is one read, or one
+    // location update and the write after it (two entries in the statistics).
     double maxRate = 0;                    // ops/s over all sessions; 0 = unlimited
     std::chrono::milliseconds duration{0}; // 0: until stopped (or maxOps)
     qint64 maxOps = 0;                     // 0: no limit
