@@ -590,7 +590,13 @@ void TestWorkloadEngine::maxOpsEndsRun()
     second.wait();
     QVERIFY(timer.elapsed() < 5000);
     QCOMPARE(second.state(), WorkloadEngine::State::Finished);
-    QVERIFY(second.tick().cumulativeTotal().ops > 0);
+    const WorkloadSnapshot timedSnapshot = second.tick();
+    QVERIFY(timedSnapshot.cumulativeTotal().ops > 0);
+    // The global rate holds across both sessions: at 50 calls/s, a 300 ms run makes at most
+    // 15 calls and the one at its start (an upper bound only: a slow machine makes fewer).
+    const qint64 calls = countOf(timedSnapshot.cumulative, WorkloadOp::ReadVehicles) +
+                         countOf(timedSnapshot.cumulative, WorkloadOp::UpdateActiveRides);
+    QVERIFY2(calls <= 16, qPrintable(QString::number(calls)));
 }
 
 // One hot vehicle and writes only: most starts find it in use. Refused, not errors, and
