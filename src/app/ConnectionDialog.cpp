@@ -14,6 +14,7 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTabWidget>
@@ -72,6 +73,7 @@ ConnectionDialog::ConnectionDialog(QWidget *parent) : QDialog(parent)
     certsRow->addWidget(m_certsDirectory);
     auto *certsBrowse = new QToolButton(this);
     certsBrowse->setText(QStringLiteral("…"));
+    certsBrowse->setObjectName(QStringLiteral("browseCertsDirectory"));
     certsRow->addWidget(certsBrowse);
     auto *certsLabel = new QLabel(tr("Certificates &directory:"), this);
     certsLabel->setBuddy(m_certsDirectory);
@@ -407,11 +409,24 @@ void ConnectionDialog::saveProfile()
     const auto settings = currentSettings();
     if (!settings)
         return;
-    bool ok = false;
-    const QString name = QInputDialog::getText(this, tr("Save connection"), tr("Profile name:"),
-                                               QLineEdit::Normal, settings->displayName(), &ok)
-                             .trimmed();
-    if (!ok || name.isEmpty())
+    // Not getText(): a nested event loop would hold up the Test in flight and the keychain's
+    // replies. The name is asked with open(); the profile is saved when it is given.
+    auto *ask = new QInputDialog(this);
+    ask->setObjectName(QStringLiteral("profileName"));
+    ask->setAttribute(Qt::WA_DeleteOnClose);
+    ask->setWindowTitle(tr("Save connection"));
+    ask->setLabelText(tr("Profile name:"));
+    ask->setTextValue(settings->displayName());
+    connect(ask, &QInputDialog::textValueSelected, this,
+            [this](const QString &name) { storeProfile(name.trimmed()); });
+    ask->open();
+}
+
+void ConnectionDialog::storeProfile(const QString &name)
+{
+    // The fields may have changed while the name was asked: what is saved is what they say now.
+    const auto settings = currentSettings();
+    if (!settings || name.isEmpty())
         return;
     ConnectionProfile profile;
     profile.name = name;
@@ -445,10 +460,19 @@ void ConnectionDialog::deleteProfile()
 
 void ConnectionDialog::browseFile(QLineEdit *target, const QString &title, bool directory)
 {
-    const QString path = directory ? QFileDialog::getExistingDirectory(this, title, target->text())
-                                   : QFileDialog::getOpenFileName(this, title, target->text());
-    if (!path.isEmpty())
-        target->setText(path);
+    // Not the static getters: they run a nested event loop. open() and a signal instead.
+    auto *browse = new QFileDialog(this, title, target->text());
+    browse->setObjectName(QStringLiteral("browseFile"));
+    browse->setAttribute(Qt::WA_DeleteOnClose);
+    browse->setFileMode(directory ? QFileDialog::Directory : QFileDialog::ExistingFile);
+    if (directory)
+        browse->setOption(QFileDialog::ShowDirsOnly);
+    const QPointer<QLineEdit> field(target);
+    connect(browse, &QFileDialog::fileSelected, this, [field](const QString &path) {
+        if (field && !path.isEmpty())
+            field->setText(path);
+    });
+    browse->open();
 }
 
 void ConnectionDialog::accept()

@@ -67,6 +67,7 @@ private:
     void loadProfiles();
     void applyProfile(int index);
     void saveProfile();
+    void storeProfile(const QString &name);
     void deleteProfile();
     void browseFile(QLineEdit *target, const QString &title, bool directory);
 

@@ -574,11 +574,15 @@ void MainWindow::exportInteractively()
     const QString suggested = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) +
                               QLatin1Char('/') + page->model()->spec().sqlName +
                               QStringLiteral(".csv");
-    const QString path =
-        QFileDialog::getSaveFileName(this, tr("Export to CSV"), suggested, tr("CSV files (*.csv)"));
-    if (path.isEmpty())
-        return;
-    QString error;
-    if (!exportCurrentView(path, &error))
-        QMessageBox::warning(this, tr("Export"), error);
+    // open(), not the static getters: no nested event loop while pages and replies arrive.
+    auto *ask = new QFileDialog(this, tr("Export to CSV"), suggested, tr("CSV files (*.csv)"));
+    ask->setObjectName(QStringLiteral("exportFile"));
+    ask->setAttribute(Qt::WA_DeleteOnClose);
+    ask->setAcceptMode(QFileDialog::AcceptSave);
+    connect(ask, &QFileDialog::fileSelected, this, [this](const QString &path) {
+        QString error; // shown where the exporter's own outcome is shown, not in a modal box
+        if (!path.isEmpty() && !exportCurrentView(path, &error))
+            m_status->showMessage(error, 10000);
+    });
+    ask->open();
 }

@@ -26,6 +26,7 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QDateTimeEdit>
+#include <QFileDialog>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -463,6 +464,28 @@ private Q_SLOTS:
         QCOMPARE(lines.size() - 2, expected); // header + rows + the empty piece after the last \n
         QVERIFY(lines.at(0).startsWith("city,id,rider_id"));
         QVERIFY(rides->scopeSelector()->selectScope(QString()));
+    }
+
+    // Export asks for the file with open(), not a nested loop: the slot returns at once, the
+    // dialog is found while the event loop runs, and accepting it exports.
+    void exportAsksForTheFileWithoutANestedLoop()
+    {
+        m_window->selectTable(BrowseTable::Vehicles);
+        QTRY_VERIFY(m_window->currentPage()->model()->rowCount() > 0);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("vehicles.csv"));
+        QSignalSpy finished(m_window.get(), &MainWindow::exportFinished);
+        m_window->exportInteractively(); // returns: no nested event loop
+        QFileDialog *ask = nullptr;
+        QTRY_VERIFY((ask = m_window->findChild<QFileDialog *>(QStringLiteral("exportFile"))));
+        QVERIFY(ask->isVisible());
+        QCOMPARE(ask->acceptMode(), QFileDialog::AcceptSave);
+        ask->selectFile(path);
+        static_cast<QDialog *>(ask)->accept(); // QFileDialog::accept is protected
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
+        QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(finished.at(0).at(1).toString()));
+        QVERIFY(QFile::exists(path));
+        QTRY_VERIFY(!m_window->findChild<QFileDialog *>(QStringLiteral("exportFile")));
     }
 
     void failedPageShowsWhyWithRetry()

@@ -5,6 +5,8 @@
 
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -13,7 +15,9 @@
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTabWidget>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 
 #include <optional>
 
@@ -35,6 +39,8 @@ private Q_SLOTS:
     void missingKeychainIsExplainedPlainly();
     void profileChosenElsewhereIsShownAsPicked();
     void deleteRemovesTheChosenSavedProfileOnly();
+    void saveAsksTheNameWithoutANestedLoop();
+    void browseFillsTheFieldWithoutANestedLoop();
 
 private:
     template <typename T> T *child(ConnectionDialog &dialog, const char *name)
@@ -282,6 +288,51 @@ void TestConnectionDialog::deleteRemovesTheChosenSavedProfileOnly()
     QCOMPARE(profiles->currentIndex(), profiles->findData(0));
     remove->click();
     QVERIFY(ConnectionProfiles::saved().isEmpty());
+}
+
+// Save asks the profile name with open(): clicking returns, the name dialog is found while
+// the event loop runs, and accepting it saves the profile under the name typed.
+void TestConnectionDialog::saveAsksTheNameWithoutANestedLoop()
+{
+    ConnectionDialog dialog;
+    dialog.show();
+    child<QLineEdit>(dialog, "url")->setText(QStringLiteral("postgresql://qa@h9:26257/movr"));
+    child<QPushButton>(dialog, "saveProfile")->click(); // returns: no nested event loop
+    QInputDialog *ask = nullptr;
+    QTRY_VERIFY((ask = dialog.findChild<QInputDialog *>(QStringLiteral("profileName"))));
+    QVERIFY(ask->isVisible());
+    QVERIFY(ConnectionProfiles::saved().isEmpty()); // nothing saved before the name is given
+    ask->setTextValue(QStringLiteral("  staging h9  "));
+    ask->accept();
+    QCOMPARE(ConnectionProfiles::saved().size(), 1);
+    QCOMPARE(ConnectionProfiles::saved().first().name, QStringLiteral("staging h9"));
+    QVERIFY(ConnectionProfiles::saved().first().url.contains(QLatin1String("h9:26257")));
+    QCOMPARE(child<QComboBox>(dialog, "profiles")->currentText(), QStringLiteral("staging h9"));
+    QTRY_VERIFY(!dialog.findChild<QInputDialog *>(QStringLiteral("profileName")));
+
+    // Cancelled: nothing is saved.
+    child<QPushButton>(dialog, "saveProfile")->click();
+    QTRY_VERIFY((ask = dialog.findChild<QInputDialog *>(QStringLiteral("profileName"))));
+    ask->setTextValue(QStringLiteral("other"));
+    ask->reject();
+    QCOMPARE(ConnectionProfiles::saved().size(), 1);
+}
+
+// The certificates directory's "…" opens a file dialog with open(); choosing fills the field.
+void TestConnectionDialog::browseFillsTheFieldWithoutANestedLoop()
+{
+    QTemporaryDir certs;
+    ConnectionDialog dialog;
+    dialog.show();
+    auto *field = child<QLineEdit>(dialog, "certsDirectory");
+    child<QToolButton>(dialog, "browseCertsDirectory")->click(); // returns: no nested loop
+    QFileDialog *ask = nullptr;
+    QTRY_VERIFY((ask = dialog.findChild<QFileDialog *>(QStringLiteral("browseFile"))));
+    QCOMPARE(ask->fileMode(), QFileDialog::Directory);
+    ask->setDirectory(certs.path());
+    ask->selectFile(certs.path());
+    static_cast<QDialog *>(ask)->accept(); // QFileDialog::accept is protected
+    QTRY_COMPARE(QDir(field->text()).canonicalPath(), QDir(certs.path()).canonicalPath());
 }
 
 QTEST_MAIN(TestConnectionDialog)
