@@ -98,11 +98,23 @@ void EditController::connectTo(EditWorker *worker, const ConnectionSettings &set
         disconnect(m_worker, nullptr, this, nullptr);
     }
     // Dialogs waiting for an edit of the old connection may send again.
+    const bool oldDown =
+        m_worker && m_worker->connectionState() != WorkerBase::ConnectionState::Connected;
     const QHash<quint64, Sent> abandoned = std::exchange(m_sent, {});
-    for (const Sent &sent : abandoned) {
-        if (sent.done)
-            sent.done(nullptr);
+    QList<TraceEntry> dropped;
+    for (auto it = abandoned.begin(); it != abandoned.end(); ++it) {
+        // Shown as waiting for a connection that never came back: the old session's stop
+        // abandons it unsent.
+        if (it->shownWaiting && oldDown)
+            dropped.append(TraceEntry::notSentEntry(
+                it.key(), it->action,
+                tr("Another connection replaced the lost one before this was sent; nothing "
+                   "was written.")));
+        if (it->done)
+            it->done(nullptr);
     }
+    if (!dropped.isEmpty())
+        m_window->sqlPanel()->appendTrace(dropped);
     m_server.reset();
     m_privileges = TablePrivileges::all();
     m_privilegesKnown = false;
@@ -110,6 +122,7 @@ void EditController::connectTo(EditWorker *worker, const ConnectionSettings &set
     m_privilegesAction = 0;
     m_worker = worker; // started by its ConnectionSession
     connect(m_worker, &EditWorker::finished, this, &EditController::onFinished);
+    connect(m_worker, &WorkerBase::connectionStateChanged, this, &EditController::showWaiting);
     connect(m_worker, &WorkerBase::connected, this, [this](const ServerInfo &server) {
         m_server = server;
         if (!m_privilegesKnown)
@@ -269,12 +282,34 @@ quint64 EditController::dispatch(const TransactionBody &body, const Touched &tou
     request.actionId = TransactionRunner::nextActionId();
     request.body = body;
     request.policy = policy;
-    m_sent.insert(request.actionId, {touched, std::move(done), kind});
+    m_sent.insert(request.actionId, {touched, std::move(done), kind, body.action});
     if (kind == Kind::Edit)
         showStatus(tr("%1…").arg(body.action));
+    showWaiting();
     QMetaObject::invokeMethod(
         m_worker, [worker = m_worker, request] { worker->submit(request); }, Qt::QueuedConnection);
     return request.actionId;
+}
+
+void EditController::showWaiting()
+{
+    using State = WorkerBase::ConnectionState;
+    const State state = m_worker ? m_worker->connectionState() : State::Disconnected;
+    if (state != State::Reconnecting && state != State::Failed)
+        return;
+    QList<TraceEntry> waiting;
+    for (auto it = m_sent.begin(); it != m_sent.end(); ++it) {
+        if (it->kind != Kind::Edit || it->shownWaiting)
+            continue;
+        it->shownWaiting = true;
+        // Replaced by how it ended (its outcome entry, same action id) once it is sent.
+        waiting.append(TraceEntry::notSentEntry(
+            it.key(), it->action,
+            tr("The connection to the server is lost; this waits and is sent when the "
+               "connection is back.")));
+    }
+    if (!waiting.isEmpty())
+        m_window->sqlPanel()->appendTrace(waiting);
 }
 
 void EditController::showStatus(const QString &text, int timeout)

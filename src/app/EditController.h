@@ -102,12 +102,18 @@ private:
         Touched touched;
         Done done;
         Kind kind = Kind::Edit;
+        QString action;
+        // The SQL panel shows it as waiting for the connection (until its reply replaces it).
+        bool shownWaiting = false;
     };
     void createActions();
     void updateActions();
     void updatePendingState();
     void loadPrivileges();
     void onFinished(const EditReply &reply);
+    // While the edit connection is down, edits sent wait in the worker's queue: the SQL
+    // panel shows each at once, as not sent yet; its statements follow when it is sent.
+    void showWaiting();
     void present(const EditReply &reply, const Touched &touched, bool presented,
                  const QString &text);
 

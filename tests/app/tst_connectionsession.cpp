@@ -10,11 +10,13 @@
 #include "DemoHost.h"
 #include "EditController.h"
 #include "MainWindow.h"
+#include "SqlPanel.h"
 #include "TablePage.h"
 #include "TcpProxy.h"
 #include "TestServer.h"
 #include "models/BrowseTableModel.h"
 #include "models/PendingChanges.h"
+#include "models/TraceModel.h"
 #include "worker/BrowseWorker.h"
 #include "worker/EditWorker.h"
 
@@ -245,11 +247,40 @@ void TestConnectionSession::applyDuringAnOutageIsSentWhenTheServerIsBack()
                                  QLatin1String("sent when the connection is back")),
                              10000);
     QCOMPARE(finished.count(), 0);
+    // The SQL panel shows the Apply at once, as not sent yet, and why.
+    TraceModel *trace = m_window->sqlPanel()->traceModel();
+    const auto applyRow = [trace]() -> int {
+        for (int row = trace->rowCount() - 1; row >= 0; --row) {
+            const QModelIndex index = trace->index(row, 0);
+            if (!index.data(TraceModel::ReadRole).toBool() &&
+                index.data(Qt::DisplayRole).toString().contains(QLatin1String("Apply")))
+                return row;
+        }
+        return -1;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(applyRow() >= 0, 5000);
+    const int row = applyRow();
+    QCOMPARE(TraceOutcome(trace->index(row, 0).data(TraceModel::OutcomeRole).toInt()),
+             TraceOutcome::NotSent);
+    QVERIFY2(trace->index(row, 0)
+                 .data(Qt::ToolTipRole)
+                 .toString()
+                 .contains(QLatin1String("sent when the connection is back")),
+             qPrintable(trace->index(row, 0).data(Qt::ToolTipRole).toString()));
 
     proxy.setRefusing(false); // the server is back; nobody touches anything
     QVERIFY(finished.wait(30000));
     const EditReply reply = finished.first().first().value<EditReply>();
     QVERIFY2(reply.outcome.committed(), qPrintable(EditController::describe(reply)));
+    // The same panel row now shows what was sent, and that it committed.
+    QCOMPARE(applyRow(), row);
+    const QModelIndex sent = trace->index(row, 0);
+    QCOMPARE(TraceOutcome(sent.data(TraceModel::OutcomeRole).toInt()), TraceOutcome::Committed);
+    const auto entries = sent.data(TraceModel::EntriesRole).value<QList<TraceEntry>>();
+    QVERIFY(std::any_of(entries.begin(), entries.end(), [](const TraceEntry &entry) {
+        return entry.sql.contains(QLatin1String("UPDATE")) && !entry.notSent;
+    }));
+    QCOMPARE(entries.first().actionId, reply.actionId);
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM users WHERE id = $1::uuid AND name = "
                                   "'Sent after the outage'"),
                    {id}),
