@@ -18,8 +18,9 @@ ApplyPromoCodeDialog::ApplyPromoCodeDialog(const ApplyPromoCodeInput &initial, Q
     m_ui->code->setText(initial.code);
     validator()->addField(m_ui->city,
                           [this] { return Validation::city(m_ui->city->currentText()); });
-    validator()->addField(
-        m_ui->userId, [this] { return Validation::uuid(m_ui->userId->text(), tr("the user id")); });
+    validator()->addField(m_ui->userId, [this] {
+        return Validation::uuid(m_ui->userId->text(), Validation::IdField::User);
+    });
     validator()->addField(m_ui->code,
                           [this] { return Validation::promoCode(trimmed(m_ui->code)); });
     validator()->addRule(bodyRule([this] { return body(); }));

@@ -40,16 +40,17 @@ EndRideDialog::EndRideDialog(const EndRideInput &initial, QWidget *parent)
         });
     connect(m_ui->rideId, &QLineEdit::textEdited, this, [this] { m_vehicleId.clear(); });
     validator()->addField(m_ui->rideId, [this] {
-        return idOrFind(m_ui->rideId, Validation::uuid(m_ui->rideId->text(), tr("the ride id")),
+        return idOrFind(m_ui->rideId,
+                        Validation::uuid(m_ui->rideId->text(), Validation::IdField::Ride),
                         tr("Press Find… to choose the active ride whose id starts with this "
                            "text."));
     });
-    // Validation::address() words its messages "the %1 is empty": the field is a bare noun,
-    // the same as the operation's own check names it (not "the end address").
+    // Worded for the end address, the same sentence as the operation's own check.
     validator()->addField(m_ui->endAddress, [this] {
         return trimmed(m_ui->endAddress).isEmpty()
                    ? QString()
-                   : Validation::address(m_ui->endAddress->text(), Operations::tr("end address"));
+                   : Validation::address(m_ui->endAddress->text(),
+                                         Validation::TextField::EndAddress);
     });
     validator()->addField(m_ui->revenue,
                           [this] { return Validation::revenue(trimmed(m_ui->revenue)); });

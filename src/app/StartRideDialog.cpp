@@ -37,13 +37,14 @@ StartRideDialog::StartRideDialog(const StartRideInput &initial, QWidget *parent)
         return picker;
     });
     validator()->addField(m_ui->riderId, [this] {
-        return idOrFind(m_ui->riderId, Validation::uuid(m_ui->riderId->text(), tr("the rider id")),
+        return idOrFind(m_ui->riderId,
+                        Validation::uuid(m_ui->riderId->text(), Validation::IdField::Rider),
                         tr("Press Find… to choose the rider whose name or id starts with this "
                            "text."));
     });
     validator()->addField(m_ui->vehicleId, [this] {
         return idOrFind(m_ui->vehicleId,
-                        Validation::uuid(m_ui->vehicleId->text(), tr("the vehicle id")),
+                        Validation::uuid(m_ui->vehicleId->text(), Validation::IdField::Vehicle),
                         tr("Press Find… to choose the vehicle whose id starts with this text."));
     });
     setFieldColumn(m_ui->riderId, QStringLiteral("rider_id"));

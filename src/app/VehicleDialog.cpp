@@ -94,10 +94,10 @@ VehicleDialog::VehicleDialog(Mode mode, const Values &initial, QWidget *parent)
     validator()->addField(m_ui->type,
                           [this] { return Validation::vehicleType(m_ui->type->currentText()); });
     validator()->addField(m_ui->ownerId, [this] {
-        return Validation::uuid(m_ui->ownerId->text(), tr("the owner id"));
+        return Validation::uuid(m_ui->ownerId->text(), Validation::IdField::Owner);
     });
     validator()->addField(m_ui->location, [this] {
-        return Validation::address(m_ui->location->text(), Operations::tr("location"));
+        return Validation::address(m_ui->location->text(), Validation::TextField::Location);
     });
     validator()->addField(m_ui->brand, [] { return QString(); });
     validator()->addField(m_ui->color, [] { return QString(); });

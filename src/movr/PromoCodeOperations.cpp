@@ -20,10 +20,11 @@ Result<TransactionBody> Operations::createPromoCode(const CreatePromoCodeInput &
                  : QString(),
              input.creationTime.isEmpty()
                  ? QString()
-                 : Validation::timestamp(input.creationTime, tr("the creation time")),
+                 : Validation::timestamp(input.creationTime, Validation::TimeField::CreationTime),
              input.expirationTime.isEmpty()
                  ? QString()
-                 : Validation::timestamp(input.expirationTime, tr("the expiration time")),
+                 : Validation::timestamp(input.expirationTime,
+                                         Validation::TimeField::ExpirationTime),
              Validation::jsonObject(input.rules, Validation::JsonField::Rules)}))
         return invalid(*problem);
     if (!input.creationTime.isEmpty() && !input.expirationTime.isEmpty() &&
@@ -79,7 +80,7 @@ Result<TransactionBody> Operations::applyPromoCode(const ApplyPromoCodeInput &gi
     ApplyPromoCodeInput input = given;
     input.code = Validation::normalizedPromoCode(given.code);
     if (auto problem = firstProblem({Validation::city(input.city),
-                                     Validation::uuid(input.userId, tr("the user id")),
+                                     Validation::uuid(input.userId, Validation::IdField::User),
                                      Validation::promoCode(input.code)}))
         return invalid(*problem);
     const QString userId = Validation::normalizedUuid(input.userId);

@@ -12,10 +12,11 @@ using namespace OperationSupport;
 
 Result<TransactionBody> Operations::startRide(const StartRideInput &input)
 {
-    if (auto problem = firstProblem({Validation::city(input.city),
-                                     Validation::uuid(input.riderId, tr("the rider id")),
-                                     Validation::uuid(input.vehicleId, tr("the vehicle id")),
-                                     Validation::uuid(input.rideId, tr("the ride id"))}))
+    if (auto problem =
+            firstProblem({Validation::city(input.city),
+                          Validation::uuid(input.riderId, Validation::IdField::Rider),
+                          Validation::uuid(input.vehicleId, Validation::IdField::Vehicle),
+                          Validation::uuid(input.rideId, Validation::IdField::Ride)}))
         return invalid(*problem);
     const QString riderId = Validation::normalizedUuid(input.riderId);
     const QString vehicleId = Validation::normalizedUuid(input.vehicleId);
@@ -94,11 +95,13 @@ Result<TransactionBody> Operations::startRide(const StartRideInput &input)
 
 Result<TransactionBody> Operations::endRide(const EndRideInput &input)
 {
-    if (auto problem = firstProblem(
-            {Validation::city(input.city), Validation::uuid(input.rideId, tr("the ride id")),
-             Validation::revenue(input.revenue),
-             input.endAddress ? Validation::address(*input.endAddress, tr("end address"))
-                              : QString()}))
+    if (auto problem =
+            firstProblem({Validation::city(input.city),
+                          Validation::uuid(input.rideId, Validation::IdField::Ride),
+                          Validation::revenue(input.revenue),
+                          input.endAddress ? Validation::address(*input.endAddress,
+                                                                 Validation::TextField::EndAddress)
+                                           : QString()}))
         return invalid(*problem);
     const QString rideId = Validation::normalizedUuid(input.rideId);
     const QString revenue = input.revenue.trimmed();
@@ -153,10 +156,11 @@ Result<TransactionBody> Operations::endRide(const EndRideInput &input)
 
 Result<TransactionBody> Operations::recordLocation(const RecordLocationInput &input)
 {
-    if (auto problem = firstProblem(
-            {Validation::city(input.city), Validation::uuid(input.rideId, tr("the ride id")),
-             Validation::latitude(input.latitude), Validation::longitude(input.longitude),
-             Validation::timestamp(input.timestamp)}))
+    if (auto problem = firstProblem({Validation::city(input.city),
+                                     Validation::uuid(input.rideId, Validation::IdField::Ride),
+                                     Validation::latitude(input.latitude),
+                                     Validation::longitude(input.longitude),
+                                     Validation::timestamp(input.timestamp)}))
         return invalid(*problem);
     const QString rideId = Validation::normalizedUuid(input.rideId);
     const QString latitude = QString::number(input.latitude, 'g', QLocale::FloatingPointShortest);

@@ -11,7 +11,7 @@ using namespace OperationSupport;
 Result<TransactionBody> Operations::addUser(const AddUserInput &input)
 {
     if (auto problem = firstProblem(
-            {Validation::uuid(input.id, tr("the user id")), Validation::city(input.city),
+            {Validation::uuid(input.id, Validation::IdField::User), Validation::city(input.city),
              Validation::name(input.name), Validation::address(input.address),
              input.creditCard.isEmpty() ? QString() : Validation::creditCard(input.creditCard)}))
         return invalid(*problem);
@@ -45,7 +45,7 @@ Result<TransactionBody> Operations::addUser(const AddUserInput &input)
 Result<TransactionBody> Operations::editUser(const EditUserInput &input)
 {
     if (auto problem = firstProblem(
-            {Validation::city(input.city), Validation::uuid(input.id, tr("the user id")),
+            {Validation::city(input.city), Validation::uuid(input.id, Validation::IdField::User),
              input.name ? Validation::name(*input.name) : QString(),
              input.address ? Validation::address(*input.address) : QString(),
              input.creditCard && !input.creditCard->isEmpty()
@@ -100,8 +100,8 @@ Result<TransactionBody> Operations::editUser(const EditUserInput &input)
 
 Result<TransactionBody> Operations::deleteUser(const QString &city, const QString &userId)
 {
-    if (auto problem =
-            firstProblem({Validation::city(city), Validation::uuid(userId, tr("the user id"))}))
+    if (auto problem = firstProblem(
+            {Validation::city(city), Validation::uuid(userId, Validation::IdField::User)}))
         return invalid(*problem);
     const QString id = Validation::normalizedUuid(userId);
 

@@ -9,11 +9,6 @@
 
 namespace {
 
-QString named(const QString &field, const QString &fallback)
-{
-    return field.isEmpty() ? fallback : field;
-}
-
 // A value echoed in a message: one line, cut short.
 QString shown(const QString &value)
 {
@@ -36,11 +31,28 @@ bool hasControlCharacters(const QString &value)
 
 } // namespace
 
-QString Validation::uuid(const QString &value, const QString &field)
+QString Validation::uuid(const QString &value, IdField field)
 {
-    if (normalizedUuid(value).isEmpty())
-        return tr("%1 is not a valid UUID: \"%2\"").arg(named(field, tr("the id")), shown(value));
-    return {};
+    if (!normalizedUuid(value).isEmpty())
+        return {};
+    const QString text = shown(value);
+    switch (field) {
+    case IdField::User:
+        return tr("The user id is not a valid UUID: \"%1\".").arg(text);
+    case IdField::Rider:
+        return tr("The rider id is not a valid UUID: \"%1\".").arg(text);
+    case IdField::Vehicle:
+        return tr("The vehicle id is not a valid UUID: \"%1\".").arg(text);
+    case IdField::AnyVehicle:
+        return tr("A vehicle id is not a valid UUID: \"%1\".").arg(text);
+    case IdField::Ride:
+        return tr("The ride id is not a valid UUID: \"%1\".").arg(text);
+    case IdField::Owner:
+        return tr("The owner id is not a valid UUID: \"%1\".").arg(text);
+    case IdField::Id:
+        break;
+    }
+    return tr("The id is not a valid UUID: \"%1\".").arg(text);
 }
 
 QString Validation::normalizedUuid(const QString &value)
@@ -69,9 +81,9 @@ QString Validation::normalizedUuid(const QString &value)
 QString Validation::city(const QString &value)
 {
     if (value.isEmpty())
-        return tr("the city is missing");
+        return tr("The city is missing.");
     if (!Cities::isKnown(value))
-        return tr("unknown city \"%1\" (expected one of: %2)")
+        return tr("The city \"%1\" is not a MovR city (expected one of: %2).")
             .arg(shown(value), Cities::names().join(QLatin1String(", ")));
     return {};
 }
@@ -99,7 +111,7 @@ const QStringList &Validation::vehicleTypes()
 QString Validation::vehicleStatus(const QString &value)
 {
     if (!vehicleStatuses().contains(value))
-        return tr("unknown vehicle status \"%1\" (expected one of: %2)")
+        return tr("The vehicle status \"%1\" is unknown (expected one of: %2).")
             .arg(shown(value), vehicleStatuses().join(QLatin1String(", ")));
     return {};
 }
@@ -107,11 +119,11 @@ QString Validation::vehicleStatus(const QString &value)
 QString Validation::settableVehicleStatus(const QString &value)
 {
     if (value == QLatin1String("in_use"))
-        return tr("a vehicle becomes in_use by starting a ride, not by setting its status");
+        return tr("A vehicle becomes in_use by starting a ride, not by setting its status.");
     if (value == QLatin1String("retired"))
-        return tr("use \"retire vehicle\" to retire a vehicle");
+        return tr("Use \"retire vehicle\" to retire a vehicle.");
     if (!settableStatuses().contains(value))
-        return tr("unknown vehicle status \"%1\" (expected one of: %2)")
+        return tr("The vehicle status \"%1\" is unknown (expected one of: %2).")
             .arg(shown(value), settableStatuses().join(QLatin1String(", ")));
     return {};
 }
@@ -119,7 +131,7 @@ QString Validation::settableVehicleStatus(const QString &value)
 QString Validation::vehicleType(const QString &value)
 {
     if (!vehicleTypes().contains(value))
-        return tr("unknown vehicle type \"%1\" (expected one of: %2)")
+        return tr("The vehicle type \"%1\" is unknown (expected one of: %2).")
             .arg(shown(value), vehicleTypes().join(QLatin1String(", ")));
     return {};
 }
@@ -130,14 +142,14 @@ QString Validation::revenue(const QString &value)
     static const QRegularExpression format(QStringLiteral("^[0-9]{1,8}(\\.[0-9]{1,2})?$"));
     const QString text = value.trimmed();
     if (text.isEmpty())
-        return tr("the revenue is missing");
+        return tr("The revenue is missing.");
     if (text.startsWith(QLatin1Char('-')))
-        return tr("the revenue must not be negative: %1").arg(shown(text));
+        return tr("The revenue must not be negative: %1.").arg(shown(text));
     if (!format.match(text).hasMatch()) {
         static const QRegularExpression manyDecimals(QStringLiteral("^[0-9]+\\.[0-9]{3,}$"));
         if (manyDecimals.match(text).hasMatch())
-            return tr("the revenue has more than two decimals: %1").arg(shown(text));
-        return tr("the revenue is not an amount like 12.50: \"%1\"").arg(shown(text));
+            return tr("The revenue has more than two decimals: %1.").arg(shown(text));
+        return tr("The revenue is not an amount like 12.50: \"%1\".").arg(shown(text));
     }
     return {};
 }
@@ -146,18 +158,18 @@ QString Validation::jsonObject(const QString &value, JsonField field)
 {
     const bool rules = field == JsonField::Rules;
     if (value.size() > MaxExtLength)
-        return rules ? tr("the rules are longer than %1 characters").arg(MaxExtLength)
-                     : tr("ext is longer than %1 characters").arg(MaxExtLength);
+        return rules ? tr("The rules are longer than %1 characters.").arg(MaxExtLength)
+                     : tr("The ext column is longer than %1 characters.").arg(MaxExtLength);
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(value.toUtf8(), &error);
     if (error.error != QJsonParseError::NoError)
-        return (rules ? tr("the rules are not valid JSON: %1 at character %2")
-                      : tr("ext is not valid JSON: %1 at character %2"))
+        return (rules ? tr("The rules are not valid JSON: %1 at character %2.")
+                      : tr("The ext column is not valid JSON: %1 at character %2."))
             .arg(error.errorString())
             .arg(error.offset);
     if (!document.isObject())
-        return rules ? tr("the rules must be a JSON object like {\"type\": \"percent_discount\"}")
-                     : tr("ext must be a JSON object like {\"color\": \"red\"}");
+        return rules ? tr("The rules must be a JSON object like {\"type\": \"percent_discount\"}.")
+                     : tr("The ext column must be a JSON object like {\"color\": \"red\"}.");
     return {};
 }
 
@@ -165,7 +177,7 @@ QString Validation::creditCard(const QString &value)
 {
     static const QRegularExpression digits(QStringLiteral("^[0-9]{10,19}$"));
     if (!digits.match(value).hasMatch())
-        return tr("the credit card number must be 10 to 19 digits, nothing else");
+        return tr("The credit card number must be 10 to 19 digits, nothing else.");
     return {};
 }
 
@@ -182,20 +194,77 @@ QString Validation::normalizedCreditCard(const QString &value)
     return digits;
 }
 
-QString Validation::requiredText(const QString &value, const QString &field, int maxLength)
+QString Validation::requiredText(const QString &value, TextField field, int maxLength)
 {
+    enum class Problem { Empty, TooLong, Control };
+    Problem problem = Problem::Empty;
     if (value.trimmed().isEmpty())
-        return tr("the %1 is empty").arg(field);
-    if (value.size() > maxLength)
-        return tr("the %1 is longer than %2 characters").arg(field).arg(maxLength);
-    if (hasControlCharacters(value))
-        return tr("the %1 contains control characters (line breaks, tabs...)").arg(field);
+        problem = Problem::Empty;
+    else if (value.size() > maxLength)
+        problem = Problem::TooLong;
+    else if (hasControlCharacters(value))
+        problem = Problem::Control;
+    else
+        return {};
+    // One whole sentence per field and problem, so that each translates as a whole.
+    switch (field) {
+    case TextField::Name:
+        switch (problem) {
+        case Problem::Empty:
+            return tr("The name is empty.");
+        case Problem::TooLong:
+            return tr("The name is longer than %1 characters.").arg(maxLength);
+        case Problem::Control:
+            return tr("The name contains control characters (line breaks, tabs...).");
+        }
+        break;
+    case TextField::Address:
+        switch (problem) {
+        case Problem::Empty:
+            return tr("The address is empty.");
+        case Problem::TooLong:
+            return tr("The address is longer than %1 characters.").arg(maxLength);
+        case Problem::Control:
+            return tr("The address contains control characters (line breaks, tabs...).");
+        }
+        break;
+    case TextField::Location:
+        switch (problem) {
+        case Problem::Empty:
+            return tr("The location is empty.");
+        case Problem::TooLong:
+            return tr("The location is longer than %1 characters.").arg(maxLength);
+        case Problem::Control:
+            return tr("The location contains control characters (line breaks, tabs...).");
+        }
+        break;
+    case TextField::StartAddress:
+        switch (problem) {
+        case Problem::Empty:
+            return tr("The start address is empty.");
+        case Problem::TooLong:
+            return tr("The start address is longer than %1 characters.").arg(maxLength);
+        case Problem::Control:
+            return tr("The start address contains control characters (line breaks, tabs...).");
+        }
+        break;
+    case TextField::EndAddress:
+        switch (problem) {
+        case Problem::Empty:
+            return tr("The end address is empty.");
+        case Problem::TooLong:
+            return tr("The end address is longer than %1 characters.").arg(maxLength);
+        case Problem::Control:
+            return tr("The end address contains control characters (line breaks, tabs...).");
+        }
+        break;
+    }
     return {};
 }
 
-QString Validation::address(const QString &value, const QString &field)
+QString Validation::address(const QString &value, TextField field)
 {
-    return requiredText(value, named(field, tr("address")), MaxAddressLength);
+    return requiredText(value, field, MaxAddressLength);
 }
 
 QString Validation::promoCode(const QString &value)
@@ -204,12 +273,12 @@ QString Validation::promoCode(const QString &value)
     static const QRegularExpression format(QStringLiteral("^[\\p{L}\\p{M}\\p{Nd}_-]+$"),
                                            QRegularExpression::UseUnicodePropertiesOption);
     if (value.isEmpty())
-        return tr("the promo code is empty");
+        return tr("The promo code is empty.");
     // Characters as people count them (a letter outside the BMP is one, not two).
     if (value.toUcs4().size() > MaxPromoCodeLength)
-        return tr("the promo code is longer than %1 characters").arg(MaxPromoCodeLength);
+        return tr("The promo code is longer than %1 characters.").arg(MaxPromoCodeLength);
     if (!format.match(value).hasMatch())
-        return tr("the promo code may contain only letters, digits, '_' and '-': \"%1\"")
+        return tr("The promo code may contain only letters, digits, '_' and '-': \"%1\".")
             .arg(shown(value));
     return {};
 }
@@ -238,24 +307,34 @@ std::optional<QDateTime> Validation::parseTimestamp(const QString &value)
     return QDateTime(date, time, Qt::UTC);
 }
 
-QString Validation::timestamp(const QString &value, const QString &field)
+QString Validation::timestamp(const QString &value, TimeField field)
 {
-    if (!parseTimestamp(value))
-        return tr("%1 is not a timestamp like 2024-05-01 12:30:00: \"%2\"")
-            .arg(named(field, tr("the time")), shown(value));
-    return {};
+    if (parseTimestamp(value))
+        return {};
+    const QString text = shown(value);
+    switch (field) {
+    case TimeField::CreationTime:
+        return tr("The creation time is not a timestamp like 2024-05-01 12:30:00: \"%1\".")
+            .arg(text);
+    case TimeField::ExpirationTime:
+        return tr("The expiration time is not a timestamp like 2024-05-01 12:30:00: \"%1\".")
+            .arg(text);
+    case TimeField::Time:
+        break;
+    }
+    return tr("The time is not a timestamp like 2024-05-01 12:30:00: \"%1\".").arg(text);
 }
 
 QString Validation::latitude(double value)
 {
     if (!(value >= -90.0 && value <= 90.0))
-        return tr("the latitude must be between -90 and 90");
+        return tr("The latitude must be between -90 and 90.");
     return {};
 }
 
 QString Validation::longitude(double value)
 {
     if (!(value >= -180.0 && value <= 180.0))
-        return tr("the longitude must be between -180 and 180");
+        return tr("The longitude must be between -180 and 180.");
     return {};
 }

@@ -2,8 +2,10 @@
 
 // Input validation for the MovR operations: run before anything is sent to the server.
 //
-// Every check returns an empty string when the value is acceptable, otherwise ONE line
-// saying what is wrong, translated (tr()) and naming the field when one is given. Values
+// Every check returns an empty string when the value is acceptable, otherwise ONE whole
+// sentence saying what is wrong, translated (tr()). A check used for several fields takes
+// the field as an enum and has one sentence per field (never a noun pasted into "the %1 is
+// empty"), so that each translates as a whole. Values
 // are never pasted into SQL whatever these checks say: the operations bind them as
 // parameters; the checks exist so that the user gets a clear message instead of a server
 // error, and nothing is lost (the dialog keeps the text).
@@ -33,9 +35,14 @@ public:
     static constexpr int MaxPromoCodeLength = 64;
     static constexpr int MaxExtLength = 10000;
 
+    // The fields a check words its sentence for.
+    enum class IdField { Id, User, Rider, Vehicle, AnyVehicle, Ride, Owner };
+    enum class TextField { Name, Address, Location, StartAddress, EndAddress };
+    enum class TimeField { Time, CreationTime, ExpirationTime };
+
     // A UUID in the canonical 8-4-4-4-12 form, with or without braces, or 32 hex digits;
-    // surrounding spaces are ignored.
-    static QString uuid(const QString &value, const QString &field = {});
+    // surrounding spaces are ignored. AnyVehicle: one of several vehicle ids ("A vehicle id").
+    static QString uuid(const QString &value, IdField field = IdField::Id);
     // The canonical lowercase 36-character form; empty when uuid() rejects the value.
     static QString normalizedUuid(const QString &value);
 
@@ -65,12 +72,13 @@ public:
     // (letters, other signs) is returned trimmed and unchanged, for creditCard() to refuse.
     static QString normalizedCreditCard(const QString &value);
     // Non-empty after trimming, at most `maxLength` characters, no control characters.
-    static QString requiredText(const QString &value, const QString &field, int maxLength);
+    static QString requiredText(const QString &value, TextField field, int maxLength);
     static QString name(const QString &value)
     {
-        return requiredText(value, tr("name"), MaxNameLength);
+        return requiredText(value, TextField::Name, MaxNameLength);
     }
-    static QString address(const QString &value, const QString &field = {});
+    // Address, Location, StartAddress or EndAddress.
+    static QString address(const QString &value, TextField field = TextField::Address);
     // Promo code: 1 to 64 characters out of letters (any script: "été_2024", "春"), digits,
     // '_' and '-' (the workload's codes look like "1_wall_heavy_cat"; the column is a
     // VARCHAR, any text).
@@ -79,7 +87,7 @@ public:
     // decomposed is the same code.
     static QString normalizedPromoCode(const QString &value);
     // A timestamp "YYYY-MM-DD HH:MM:SS[.ffffff]" (a 'T' instead of the space is accepted).
-    static QString timestamp(const QString &value, const QString &field = {});
+    static QString timestamp(const QString &value, TimeField field = TimeField::Time);
     // The parsed timestamp (UTC is assumed: the columns are TIMESTAMP without time zone);
     // nullopt when timestamp() rejects it.
     static std::optional<QDateTime> parseTimestamp(const QString &value);

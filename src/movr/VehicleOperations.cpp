@@ -12,13 +12,13 @@ using namespace OperationSupport;
 
 Result<TransactionBody> Operations::addVehicle(const AddVehicleInput &input)
 {
-    if (auto problem =
-            firstProblem({Validation::uuid(input.id, tr("the vehicle id")),
-                          Validation::city(input.city), Validation::vehicleType(input.type),
-                          Validation::uuid(input.ownerId, tr("the owner id")),
-                          Validation::settableVehicleStatus(input.status),
-                          Validation::address(input.currentLocation, tr("location")),
-                          Validation::jsonObject(input.ext)}))
+    if (auto problem = firstProblem(
+            {Validation::uuid(input.id, Validation::IdField::Vehicle), Validation::city(input.city),
+             Validation::vehicleType(input.type),
+             Validation::uuid(input.ownerId, Validation::IdField::Owner),
+             Validation::settableVehicleStatus(input.status),
+             Validation::address(input.currentLocation, Validation::TextField::Location),
+             Validation::jsonObject(input.ext)}))
         return invalid(*problem);
     const QString id = Validation::normalizedUuid(input.id);
     const QString ownerId = Validation::normalizedUuid(input.ownerId);
@@ -66,11 +66,13 @@ Result<TransactionBody> Operations::addVehicle(const AddVehicleInput &input)
 Result<TransactionBody> Operations::editVehicle(const EditVehicleInput &input)
 {
     if (auto problem = firstProblem(
-            {Validation::city(input.city), Validation::uuid(input.id, tr("the vehicle id")),
+            {Validation::city(input.city), Validation::uuid(input.id, Validation::IdField::Vehicle),
              input.type ? Validation::vehicleType(*input.type) : QString(),
-             input.ownerId ? Validation::uuid(*input.ownerId, tr("the owner id")) : QString(),
-             input.currentLocation ? Validation::address(*input.currentLocation, tr("location"))
-                                   : QString(),
+             input.ownerId ? Validation::uuid(*input.ownerId, Validation::IdField::Owner)
+                           : QString(),
+             input.currentLocation
+                 ? Validation::address(*input.currentLocation, Validation::TextField::Location)
+                 : QString(),
              input.ext ? Validation::jsonObject(*input.ext) : QString()}))
         return invalid(*problem);
     if (!input.type && !input.ownerId && !input.currentLocation && !input.ext)
@@ -150,7 +152,7 @@ Result<QList<TransactionBody>> Operations::setVehicleStatus(const SetVehicleStat
     for (const QString &raw : input.vehicleIds) {
         const QString id = Validation::normalizedUuid(raw);
         if (id.isEmpty())
-            return invalid(Validation::uuid(raw, tr("a vehicle id")));
+            return invalid(Validation::uuid(raw, Validation::IdField::AnyVehicle));
         if (!seen.contains(id)) {
             seen.insert(id);
             ids.append(id);
@@ -239,7 +241,7 @@ Result<QList<TransactionBody>> Operations::setVehicleStatus(const SetVehicleStat
 Result<TransactionBody> Operations::retireVehicle(const QString &city, const QString &vehicleId)
 {
     if (auto problem = firstProblem(
-            {Validation::city(city), Validation::uuid(vehicleId, tr("the vehicle id"))}))
+            {Validation::city(city), Validation::uuid(vehicleId, Validation::IdField::Vehicle)}))
         return invalid(*problem);
     const QString id = Validation::normalizedUuid(vehicleId);
 

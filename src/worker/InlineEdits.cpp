@@ -126,9 +126,14 @@ QString InlineEdits::validate(BrowseTable table, int column, const SqlValue &val
     if (name == u"type")
         return Validation::vehicleType(text);
     if (name == u"owner_id")
-        return Validation::uuid(text, tr("the owner id"));
-    if (name == u"current_location" || name == u"start_address" || name == u"end_address" ||
-        name == u"address")
+        return Validation::uuid(text, Validation::IdField::Owner);
+    if (name == u"current_location")
+        return Validation::address(text, Validation::TextField::Location);
+    if (name == u"start_address")
+        return Validation::address(text, Validation::TextField::StartAddress);
+    if (name == u"end_address")
+        return Validation::address(text, Validation::TextField::EndAddress);
+    if (name == u"address")
         return Validation::address(text);
     if (name == u"ext" || name == u"rules")
         return Validation::jsonObject(text, name == u"rules" ? Validation::JsonField::Rules
@@ -145,7 +150,7 @@ QString InlineEdits::validate(BrowseTable table, int column, const SqlValue &val
                          .arg(Validation::MaxDescriptionLength)
                    : QString();
     if (name == u"expiration_time")
-        return Validation::timestamp(text, tr("the expiration time"));
+        return Validation::timestamp(text, Validation::TimeField::ExpirationTime);
     return {};
 }
 

@@ -402,10 +402,10 @@ void TestActionDialogs::endRideFieldByField_data()
                                      << "";
     QTest::newRow("city unknown") << "city"
                                   << "atlantis"
-                                  << "unknown city \"atlantis\"";
+                                  << "The city \"atlantis\" is not a MovR city";
     QTest::newRow("city sql") << "city"
                               << "rome'; --"
-                              << "unknown city \"rome'; --\"";
+                              << "The city \"rome'; --\" is not a MovR city";
 }
 
 void TestActionDialogs::endRideFieldByField()
@@ -713,7 +713,8 @@ void TestActionDialogs::setStatusOffersOnlySettableStatuses()
                QStringLiteral("use \"retire vehicle\" to retire a vehicle"),
                QStringLiteral("available"));
     checkField(dialog, QStringLiteral("status"), QStringLiteral("available'; --"),
-               QStringLiteral("unknown vehicle status \"available'; --\""), QStringLiteral("lost"));
+               QStringLiteral("The vehicle status \"available'; --\" is unknown"),
+               QStringLiteral("lost"));
 }
 
 void TestActionDialogs::setStatusBadInput_data()
@@ -737,7 +738,7 @@ void TestActionDialogs::setStatusBadInput_data()
     QTest::newRow("empty id") << m_city << QStringList{QString()}
                               << "a vehicle id is not a valid UUID";
     QTest::newRow("unknown city") << "atlantis" << QStringList{GoodUuid}
-                                  << "unknown city \"atlantis\"";
+                                  << "The city \"atlantis\" is not a MovR city";
     QTest::newRow("no city") << "" << QStringList{GoodUuid} << "the city is missing";
 }
 
@@ -939,7 +940,7 @@ void TestActionDialogs::applyPromoCodeFieldByField_data()
                                         << "";
     QTest::newRow("city unknown") << "city"
                                   << "atlantis"
-                                  << "unknown city \"atlantis\"";
+                                  << "The city \"atlantis\" is not a MovR city";
 }
 
 void TestActionDialogs::applyPromoCodeFieldByField()

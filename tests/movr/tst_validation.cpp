@@ -35,6 +35,8 @@ private Q_SLOTS:
     void timestamp();
     void coordinates();
     void reasonsAreOneLine();
+    void reasonsAreWholeSentencesPerField_data();
+    void reasonsAreWholeSentencesPerField();
     void operationsRejectBeforeSending();
     void chunks();
     void clientKeys();
@@ -70,10 +72,11 @@ void TestValidation::uuid()
     QFETCH(QString, input);
     QFETCH(QString, normalized);
     QCOMPARE(Validation::normalizedUuid(input), normalized);
-    const QString reason = Validation::uuid(input, QStringLiteral("the rider id"));
+    const QString reason = Validation::uuid(input, Validation::IdField::Rider);
     QCOMPARE(reason.isEmpty(), !normalized.isEmpty());
     if (!reason.isEmpty())
-        QVERIFY2(reason.contains(QLatin1String("the rider id")), qPrintable(reason));
+        QVERIFY2(reason.startsWith(QLatin1String("The rider id is not a valid UUID: \"")),
+                 qPrintable(reason));
 }
 
 void TestValidation::city()
@@ -164,19 +167,19 @@ void TestValidation::jsonMessagesAreSentences()
 {
     using F = Validation::JsonField;
     const QString malformed = Validation::jsonObject(QStringLiteral("{"), F::Rules);
-    QVERIFY2(malformed.startsWith(QLatin1String("the rules are not valid JSON: ")),
+    QVERIFY2(malformed.startsWith(QLatin1String("The rules are not valid JSON: ")),
              qPrintable(malformed));
     const QString array = Validation::jsonObject(QStringLiteral("[]"), F::Rules);
-    QVERIFY2(array.startsWith(QLatin1String("the rules must be a JSON object")), qPrintable(array));
+    QVERIFY2(array.startsWith(QLatin1String("The rules must be a JSON object")), qPrintable(array));
     const QString tooLong =
         Validation::jsonObject(QString(Validation::MaxExtLength + 1, QLatin1Char(' ')), F::Rules);
-    QVERIFY2(tooLong.startsWith(QLatin1String("the rules are longer than")), qPrintable(tooLong));
+    QVERIFY2(tooLong.startsWith(QLatin1String("The rules are longer than")), qPrintable(tooLong));
     for (const QString &message : {malformed, array, tooLong})
         QVERIFY2(!message.contains(QLatin1String("rules is")), qPrintable(message));
     QVERIFY(Validation::jsonObject(QStringLiteral("{"))
-                .startsWith(QLatin1String("ext is not valid JSON: ")));
+                .startsWith(QLatin1String("The ext column is not valid JSON: ")));
     QVERIFY(Validation::jsonObject(QStringLiteral("[]"), F::Ext)
-                .startsWith(QLatin1String("ext must be a JSON object")));
+                .startsWith(QLatin1String("The ext column must be a JSON object")));
 }
 
 void TestValidation::creditCard_data()
@@ -350,9 +353,75 @@ void TestValidation::reasonsAreOneLine()
     for (const QString &reason : reasons) {
         QVERIFY(!reason.isEmpty());
         QVERIFY2(!reason.contains(QLatin1Char('\n')), qPrintable(reason));
+        QVERIFY2(reason.at(0).isUpper() && reason.endsWith(QLatin1Char('.')), qPrintable(reason));
     }
     // The pasted value is cut short, never echoed whole.
     QVERIFY(Validation::uuid(QString(1000, QLatin1Char('x'))).size() < 200);
+}
+
+// Each field has its own whole sentence (no noun pasted into "the %1 is empty"): it starts
+// with a capital, names its field and ends with a full stop.
+void TestValidation::reasonsAreWholeSentencesPerField_data()
+{
+    using Id = Validation::IdField;
+    using Text = Validation::TextField;
+    using Time = Validation::TimeField;
+    const QString bad = QStringLiteral("nope");
+    const QString longText(Validation::MaxAddressLength + 1, QLatin1Char('a'));
+    const QString control = QStringLiteral("Dam\t1");
+    QTest::addColumn<QString>("reason");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("id") << Validation::uuid(bad) << "The id is not a valid UUID: \"nope\".";
+    QTest::newRow("user id") << Validation::uuid(bad, Id::User)
+                             << "The user id is not a valid UUID: \"nope\".";
+    QTest::newRow("rider id") << Validation::uuid(bad, Id::Rider)
+                              << "The rider id is not a valid UUID: \"nope\".";
+    QTest::newRow("vehicle id") << Validation::uuid(bad, Id::Vehicle)
+                                << "The vehicle id is not a valid UUID: \"nope\".";
+    QTest::newRow("a vehicle id") << Validation::uuid(bad, Id::AnyVehicle)
+                                  << "A vehicle id is not a valid UUID: \"nope\".";
+    QTest::newRow("ride id") << Validation::uuid(bad, Id::Ride)
+                             << "The ride id is not a valid UUID: \"nope\".";
+    QTest::newRow("owner id") << Validation::uuid(bad, Id::Owner)
+                              << "The owner id is not a valid UUID: \"nope\".";
+    const QList<std::pair<Text, QString>> texts{
+        {Text::Address, QStringLiteral("address")},
+        {Text::Location, QStringLiteral("location")},
+        {Text::StartAddress, QStringLiteral("start address")},
+        {Text::EndAddress, QStringLiteral("end address")}};
+    for (const auto &[field, noun] : texts) {
+        QTest::addRow("%s empty", qPrintable(noun))
+            << Validation::address(QStringLiteral("  "), field)
+            << QStringLiteral("The %1 is empty.").arg(noun);
+        QTest::addRow("%s long", qPrintable(noun))
+            << Validation::address(longText, field)
+            << QStringLiteral("The %1 is longer than 200 characters.").arg(noun);
+        QTest::addRow("%s control", qPrintable(noun))
+            << Validation::address(control, field)
+            << QStringLiteral("The %1 contains control characters (line breaks, tabs...).")
+                   .arg(noun);
+    }
+    QTest::newRow("name empty") << Validation::name(QString()) << "The name is empty.";
+    QTest::newRow("name long") << Validation::name(QString(101, QLatin1Char('a')))
+                               << "The name is longer than 100 characters.";
+    QTest::newRow("time") << Validation::timestamp(bad)
+                          << "The time is not a timestamp like 2024-05-01 12:30:00: \"nope\".";
+    QTest::newRow("creation time")
+        << Validation::timestamp(bad, Time::CreationTime)
+        << "The creation time is not a timestamp like 2024-05-01 12:30:00: \"nope\".";
+    QTest::newRow("expiration time")
+        << Validation::timestamp(bad, Time::ExpirationTime)
+        << "The expiration time is not a timestamp like 2024-05-01 12:30:00: \"nope\".";
+    QTest::newRow("city") << Validation::city(QString()) << "The city is missing.";
+    QTest::newRow("revenue") << Validation::revenue(QString()) << "The revenue is missing.";
+    QTest::newRow("promo code") << Validation::promoCode(QString()) << "The promo code is empty.";
+}
+
+void TestValidation::reasonsAreWholeSentencesPerField()
+{
+    QFETCH(QString, reason);
+    QFETCH(QString, expected);
+    QCOMPARE(reason, expected);
 }
 
 void TestValidation::operationsRejectBeforeSending()

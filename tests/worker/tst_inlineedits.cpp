@@ -184,7 +184,7 @@ void TestInlineEdits::cardNumberIsStoredAsDigits()
     const int rules = TableSpec::of(BrowseTable::PromoCodes).columnIndex(QStringLiteral("rules"));
     QVERIFY2(
         InlineEdits::validate(BrowseTable::PromoCodes, rules, QStringLiteral("{"))
-            .startsWith(QLatin1String("the rules are not valid JSON")),
+            .startsWith(QLatin1String("The rules are not valid JSON")),
         qPrintable(InlineEdits::validate(BrowseTable::PromoCodes, rules, QStringLiteral("{"))));
 }
 
