@@ -24,14 +24,14 @@ DemoHost::~DemoHost()
 void DemoHost::start(const DemoOptions &options)
 {
     m_cancel = false;
-    QMetaObject::invokeMethod(this, "startOnThread", Qt::QueuedConnection,
-                              Q_ARG(DemoOptions, options));
+    QMetaObject::invokeMethod(
+        this, [this, options] { startOnThread(options); }, Qt::QueuedConnection);
 }
 
 void DemoHost::requestShutdown()
 {
     m_cancel = true;
-    QMetaObject::invokeMethod(this, "shutdownOnThread", Qt::QueuedConnection);
+    QMetaObject::invokeMethod(this, &DemoHost::shutdownOnThread, Qt::QueuedConnection);
 }
 
 void DemoHost::restart()

@@ -47,8 +47,8 @@ Q_SIGNALS:
     void serverStopped();
 
 private:
-    Q_INVOKABLE void startOnThread(const DemoOptions &options);
-    Q_INVOKABLE void shutdownOnThread();
+    void startOnThread(const DemoOptions &options);
+    void shutdownOnThread();
     void restartOnThread();
     void checkServerOnThread();
 

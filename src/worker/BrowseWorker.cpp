@@ -75,8 +75,8 @@ quint64 BrowseWorker::newClientId()
 void BrowseWorker::submit(const PageRequest &request)
 {
     const quint64 jobId = trackJob(request.client, request.generation);
-    QMetaObject::invokeMethod(this, "enqueueRequest", Qt::QueuedConnection,
-                              Q_ARG(PageRequest, request), Q_ARG(quint64, jobId));
+    QMetaObject::invokeMethod(
+        this, [this, request, jobId] { enqueueRequest(request, jobId); }, Qt::QueuedConnection);
 }
 
 void BrowseWorker::forgetClient(quint64 client)
@@ -93,7 +93,8 @@ void BrowseWorker::forgetClient(quint64 client)
 void BrowseWorker::ping()
 {
     const quint64 jobId = m_nextJob.fetch_add(1);
-    QMetaObject::invokeMethod(this, "enqueuePing", Qt::QueuedConnection, Q_ARG(quint64, jobId));
+    QMetaObject::invokeMethod(
+        this, [this, jobId] { enqueuePing(jobId); }, Qt::QueuedConnection);
 }
 
 void BrowseWorker::enqueuePing(quint64 jobId)

@@ -62,8 +62,8 @@ protected:
     Status prepareConnection(PgConnection &connection) override;
 
 private:
-    Q_INVOKABLE void enqueueRequest(const PageRequest &request, quint64 jobId);
-    Q_INVOKABLE void enqueuePing(quint64 jobId);
+    void enqueueRequest(const PageRequest &request, quint64 jobId);
+    void enqueuePing(quint64 jobId);
     JobStatus runRequest(PgConnection &connection, const PageRequest &request);
     QString boundReachedMessage(WholeTableReason reason) const;
     // Row reads (BrowseWorkerRowRead.cpp).
