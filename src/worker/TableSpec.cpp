@@ -102,6 +102,8 @@ TableSpec makeUsers()
     };
     spec.keyColumns = {0, 1};
     spec.cityColumn = 0;
+    // A name, or the start of an id (Find user: "Name or the start of the id…").
+    spec.idPrefixColumns = {1};
     spec.containsColumns = {2};
     return spec;
 }

@@ -4,6 +4,7 @@
 #include "FormValidator.h"
 #include "PreviewDialog.h"
 #include "PromoCodeDialog.h"
+#include "RowPicker.h"
 #include "StartRideDialog.h"
 #include "TestServer.h"
 #include "Translations.h"
@@ -59,6 +60,7 @@ private Q_SLOTS:
     void vehicleBadInput();
     void ownerIsFoundByNameInTheCity();
     void userPickerByKeyboard();
+    void pickersFindByTheStartOfTheId();
     void setStatusOfSeveralVehicles();
     void setStatusOffersOnlySettableStatuses();
     void setStatusBadInput_data();
@@ -593,6 +595,63 @@ void TestActionDialogs::ownerIsFoundByNameInTheCity()
         QVERIFY(city->isEnabled());
     }
     WorkerBase::shutdownAndDelete(worker);
+}
+
+// "Name or the start of the id": the first characters of a user's id find that user, and
+// those of an active ride's id find that ride (End ride's Find…).
+void TestActionDialogs::pickersFindByTheStartOfTheId()
+{
+    BrowseWorker::registerMetaTypes();
+    auto *worker = new BrowseWorker(TestServer::settings(m_database));
+    worker->start(QStringLiteral("picker-prefix"));
+    const auto stop = qScopeGuard([worker] { WorkerBase::shutdownAndDelete(worker); });
+    const QString userId = value(
+        QStringLiteral("SELECT id::text FROM users WHERE city = $1 ORDER BY name DESC LIMIT 1"),
+        {m_city});
+    {
+        UserPicker picker(worker, m_city);
+        const int idColumn = picker.model()->spec().columnIndex(QStringLiteral("id"));
+        for (const QString &prefix : {userId.left(8), userId.left(4).toUpper(), userId.left(13)}) {
+            picker.setSearch(prefix);
+            QTRY_VERIFY_WITH_TIMEOUT(picker.model()->filter().search == prefix &&
+                                         picker.model()->state() ==
+                                             BrowseTableModel::State::Ready &&
+                                         picker.model()->atEnd(),
+                                     20000);
+            QVERIFY2(picker.model()->rowCount() >= 1, qPrintable(prefix));
+            bool found = false;
+            for (int row = 0; row < picker.model()->rowCount(); ++row) {
+                const QString id = picker.model()->cellText(row, idColumn);
+                found = found || id == userId;
+                // Every row matches: its id starts with the prefix, or its name contains it.
+                QVERIFY2(id.startsWith(prefix.toLower()) ||
+                             picker.model()
+                                 ->cellText(row, picker.model()->spec().columnIndex(
+                                                     QStringLiteral("name")))
+                                 .contains(prefix, Qt::CaseInsensitive),
+                         qPrintable(id));
+            }
+            QVERIFY2(found, qPrintable(prefix));
+        }
+    }
+    const QString rideId =
+        value(QStringLiteral("SELECT id::text FROM rides WHERE city = $1 AND end_time IS NULL "
+                             "ORDER BY id DESC LIMIT 1"),
+              {m_city});
+    if (rideId.isEmpty())
+        QSKIP("no active ride in the test city");
+    EndRideDialog dialog({m_city, rideId.left(6), QString(), QString()});
+    dialog.setRowSource(worker);
+    dialog.show();
+    field<QToolButton>(dialog, "rideIdFind")->click(); // opens the picker without blocking
+    RowPicker *picker = nullptr;
+    QTRY_VERIFY((picker = dialog.findChild<RowPicker *>()) && picker->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(picker->model()->filter().search == rideId.left(6) &&
+                                 picker->model()->state() == BrowseTableModel::State::Ready &&
+                                 picker->model()->atEnd() && picker->model()->rowCount() >= 1,
+                             20000);
+    picker->choose(0);
+    QCOMPARE(field<QLineEdit>(dialog, "rideId")->text(), rideId);
 }
 
 // Find user by keyboard: Enter in the search chooses the first match (also when typed
