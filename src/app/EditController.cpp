@@ -142,25 +142,25 @@ void EditController::loadPrivileges()
         return;
     // Read on the worker's connection inside a (read-only) transaction body: the SQL panel
     // shows the query like any other.
-    auto holder = std::make_shared<std::optional<TablePrivileges>>();
     TransactionBody body;
     body.action = tr("Read privileges");
     body.preview = {TablePrivileges::query()};
-    body.interactive = [holder](TransactionSession &session) -> Status {
+    const EditRead read = [](TransactionSession &session, EditPayload &payload) -> Status {
         auto result = session.exec(TablePrivileges::query());
         if (!result)
             return result.error();
-        *holder = TablePrivileges::fromResult(*result, QString());
+        payload = TablePrivileges::fromResult(*result, QString());
         return Ok{};
     };
     m_privilegesAction = dispatch(
         body, {}, {},
-        [this, holder](const EditReply *reply) {
+        [this](const EditReply *reply) {
             m_privilegesAction = 0;
             if (!reply)
                 return true;
-            if (reply->outcome.committed() && *holder) {
-                m_privileges = **holder;
+            const auto *read = std::get_if<TablePrivileges>(&reply->payload);
+            if (reply->outcome.committed() && read) {
+                m_privileges = *read;
                 m_privilegesKnown = true;
                 updateActions();
                 Q_EMIT privilegesLoaded(m_privileges);
@@ -179,7 +179,7 @@ void EditController::loadPrivileges()
             }
             return true;
         },
-        Kind::Read);
+        Kind::Read, read);
 }
 
 void EditController::updateActions()
@@ -271,7 +271,7 @@ void EditController::send(const TransactionBody &body, const Touched &touched, D
 }
 
 quint64 EditController::dispatch(const TransactionBody &body, const Touched &touched,
-                                 const RetryPolicy &policy, Done done, Kind kind)
+                                 const RetryPolicy &policy, Done done, Kind kind, EditRead read)
 {
     if (!m_worker) {
         if (done)
@@ -282,6 +282,7 @@ quint64 EditController::dispatch(const TransactionBody &body, const Touched &tou
     request.actionId = TransactionRunner::nextActionId();
     request.body = body;
     request.policy = policy;
+    request.read = std::move(read);
     m_sent.insert(request.actionId, {touched, std::move(done), kind, body.action});
     if (kind == Kind::Edit)
         showStatus(tr("%1…").arg(body.action));

@@ -65,8 +65,9 @@ public:
     // the edit connection for the controller itself (only its trace shown).
     enum class Kind { Edit, Read };
     // Sends now; `done` gets the reply (see ActionContext::Done). Returns the action id.
+    // `read`: a read whose typed value comes back in the reply's payload (see EditRead).
     quint64 dispatch(const TransactionBody &body, const Touched &touched, const RetryPolicy &policy,
-                     Done done, Kind kind = Kind::Edit);
+                     Done done, Kind kind = Kind::Edit, EditRead read = {});
     void showStatus(const QString &text, int timeout = 0);
 
     // ActionContext

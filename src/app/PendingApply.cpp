@@ -105,11 +105,10 @@ void PendingApply::revert()
 void PendingApply::checkConflicts(const QList<PendingEdit> &edits)
 {
     // Read what the rows hold now, on the worker; compare there (no libpq on this thread).
-    auto holder = std::make_shared<QList<FieldConflict>>();
     TransactionBody body;
     body.action = EditController::tr("Read current values");
     body.preview = InlineEdits::currentValues(edits);
-    body.interactive = [holder, edits](TransactionSession &session) -> Status {
+    const EditRead read = [edits](TransactionSession &session, EditPayload &payload) -> Status {
         QList<PgResult> results;
         for (const Statement &statement : InlineEdits::currentValues(edits)) {
             auto result = session.exec(statement);
@@ -117,16 +116,18 @@ void PendingApply::checkConflicts(const QList<PendingEdit> &edits)
                 return result.error();
             results.append(*result);
         }
-        *holder = InlineEdits::conflicts(edits, results);
+        payload = InlineEdits::conflicts(edits, results);
         return Ok{};
     };
     m_controller->dispatch(
         body, {}, {},
-        [this, holder](const EditReply *reply) {
-            conflictsRead(reply, *holder);
+        [this](const EditReply *reply) {
+            const auto *conflicts =
+                reply ? std::get_if<QList<FieldConflict>>(&reply->payload) : nullptr;
+            conflictsRead(reply, conflicts ? *conflicts : QList<FieldConflict>());
             return true;
         },
-        EditController::Kind::Read);
+        EditController::Kind::Read, read);
 }
 
 void PendingApply::conflictsRead(const EditReply *reply, const QList<FieldConflict> &conflicts)

@@ -73,9 +73,11 @@ void EditWorker::submit(const EditRequest &request)
     enqueue(std::move(job));
 }
 
-void EditWorker::reply(const EditRequest &request, Outcome outcome)
+void EditWorker::reply(const EditRequest &request, Outcome outcome, EditPayload payload)
 {
     EditReply reply;
+    if (outcome.committed())
+        reply.payload = std::move(payload);
     reply.actionId = request.actionId;
     reply.action = request.body.action;
     reply.reruns = m_reruns.take(request.actionId);
@@ -109,7 +111,16 @@ JobStatus EditWorker::runRequest(EditRequest &request)
     policy.injectRetryErrorsOnCommit =
         policy.injectRetryErrorsOnCommit || m_injectRetryErrorsOnCommit;
     m_runner.setPolicy(policy);
-    Outcome outcome = m_runner.run(request.body, request.actionId);
+    // A read's value is kept here, on this thread, and handed over in the reply.
+    EditPayload payload;
+    TransactionBody body = request.body;
+    if (request.read) {
+        body.interactive = [&payload, read = request.read](TransactionSession &session) {
+            payload = {}; // each attempt starts afresh
+            return read(session, payload);
+        };
+    }
+    Outcome outcome = m_runner.run(body, request.actionId);
 
     const bool lostBeforeCommit = outcome.state == Outcome::State::NotCommitted &&
                                   !outcome.wasAmbiguous && outcome.error &&
@@ -129,7 +140,7 @@ JobStatus EditWorker::runRequest(EditRequest &request)
         m_unresolved.insert(request.actionId, Unresolved{outcome, backendPid});
         return JobStatus::RunAgainAfterReconnect;
     }
-    reply(request, std::move(outcome));
+    reply(request, std::move(outcome), std::move(payload));
     return JobStatus::Done;
 }
 

@@ -74,7 +74,7 @@ private:
 
     JobStatus runRequest(EditRequest &request);
     JobStatus resolve(EditRequest &request, Unresolved &unresolved);
-    void reply(const EditRequest &request, Outcome outcome);
+    void reply(const EditRequest &request, Outcome outcome, EditPayload payload = {});
     Status applyInjectSetting(PgConnection &connection, bool onCommit);
 
     TransactionRunner m_runner;

@@ -81,6 +81,7 @@ private Q_SLOTS:
     void cleanup();
 
     void queuedRequestsRunInOrderAndReplyOnCallerThread();
+    void readRepliesWithItsTypedPayload();
     void reconnectKeepsQueuedRequests();
     void requestLostBeforeCommitRunsAgainAfterReconnect();
     void ambiguousCommitIsResolvedNotRerun();
@@ -194,6 +195,41 @@ bool TestEditWorker::sleeping()
     return count(QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE datname = $1 AND "
                                 "query LIKE 'SELECT pg_sleep%' AND state = 'active'"),
                  {m_database}) > 0;
+}
+
+// A read made on the edit connection hands its value back in the reply, typed (no holder
+// shared with the worker): privileges here; a read that fails carries none.
+void TestEditWorker::readRepliesWithItsTypedPayload()
+{
+    EditRequest read;
+    read.actionId = TransactionRunner::nextActionId();
+    read.body.action = QStringLiteral("Read privileges");
+    read.read = [](TransactionSession &session, EditPayload &payload) -> Status {
+        auto result = session.exec(TablePrivileges::query());
+        if (!result)
+            return result.error();
+        payload = TablePrivileges::fromResult(*result, QString());
+        return Ok{};
+    };
+    EditRequest failing = read;
+    failing.actionId = TransactionRunner::nextActionId();
+    failing.read = [](TransactionSession &session, EditPayload &payload) -> Status {
+        payload = TablePrivileges::all(); // set, then the read fails: not handed back
+        auto result = session.exec(QStringLiteral("SELECT * FROM no_such_table"));
+        if (!result)
+            return result.error();
+        return Ok{};
+    };
+    submit(m_worker, read);
+    submit(m_worker, failing);
+    QTRY_COMPARE_WITH_TIMEOUT(m_replies.size(), 2, 20000);
+    QVERIFY2(m_replies.at(0).outcome.committed(), qPrintable(why(m_replies.at(0).outcome)));
+    const auto *privileges = std::get_if<TablePrivileges>(&m_replies.at(0).payload);
+    QVERIFY(privileges);
+    // The test's user owns the database: every operation is allowed.
+    QVERIFY(privileges->explanation(MovrOperation::AddUser, ServerFlavor::PostgreSQL).isEmpty());
+    QVERIFY(!m_replies.at(1).outcome.committed());
+    QVERIFY(std::holds_alternative<std::monostate>(m_replies.at(1).payload));
 }
 
 void TestEditWorker::queuedRequestsRunInOrderAndReplyOnCallerThread()
