@@ -104,12 +104,12 @@ void EditController::connectTo(EditWorker *worker, const ConnectionSettings &set
     QList<TraceEntry> dropped;
     for (auto it = abandoned.begin(); it != abandoned.end(); ++it) {
         // Shown as waiting for a connection that never came back: the old session's stop
-        // abandons it unsent.
+        // abandons it. (Not "nothing was written": one cut off during its COMMIT is unknown.)
         if (it->shownWaiting && oldDown)
             dropped.append(TraceEntry::notSentEntry(
                 it.key(), it->action,
-                tr("Another connection replaced the lost one before this was sent; nothing "
-                   "was written.")));
+                tr("Another connection replaced the lost one while this waited; it was not "
+                   "sent on the new one.")));
         if (it->done)
             it->done(nullptr);
     }
