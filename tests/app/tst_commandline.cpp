@@ -17,6 +17,14 @@ private Q_SLOTS:
     void errors_data();
     void errors();
     void certsDirectory();
+    void durations_data();
+    void durations();
+    void workloadRun();
+    void workloadCheck();
+    void workloadHelp();
+    void workloadErrors_data();
+    void workloadErrors();
+    void withLoad();
 };
 
 using Mode = CommandLineOptions::Mode;
@@ -209,6 +217,243 @@ void TestCommandLine::certsDirectory()
     QCOMPARE(parsed->settings.value(QStringLiteral("sslrootcert")),
              certs.path() + QStringLiteral("/ca.crt"));
     QCOMPARE(parsed->settings.sslMode(), QStringLiteral("verify-full"));
+}
+
+void TestCommandLine::durations_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<qint64>("milliseconds"); // -1: does not parse
+    QTest::newRow("seconds") << QStringLiteral("30s") << qint64(30000);
+    QTest::newRow("minutes") << QStringLiteral("2m") << qint64(120000);
+    QTest::newRow("hours and minutes") << QStringLiteral("1h30m") << qint64(5400000);
+    QTest::newRow("all units") << QStringLiteral("1h2m3s4ms") << qint64(3723004);
+    QTest::newRow("milliseconds") << QStringLiteral("250ms") << qint64(250);
+    QTest::newRow("fraction") << QStringLiteral("1.5s") << qint64(1500);
+    QTest::newRow("zero") << QStringLiteral("0") << qint64(0);
+    QTest::newRow("zero seconds") << QStringLiteral("0s") << qint64(0);
+    QTest::newRow("no unit") << QStringLiteral("30") << qint64(-1);
+    QTest::newRow("empty") << QString() << qint64(-1);
+    QTest::newRow("unknown unit") << QStringLiteral("3d") << qint64(-1);
+    QTest::newRow("negative") << QStringLiteral("-5s") << qint64(-1);
+    QTest::newRow("spaces") << QStringLiteral("1m 30s") << qint64(-1);
+    QTest::newRow("trailing text") << QStringLiteral("30sx") << qint64(-1);
+    QTest::newRow("unit first") << QStringLiteral("s30") << qint64(-1);
+    QTest::newRow("above a year") << QStringLiteral("9000h") << qint64(-1);
+}
+
+void TestCommandLine::durations()
+{
+    QFETCH(QString, text);
+    QFETCH(qint64, milliseconds);
+    const auto parsed = CommandLine::parseDuration(text);
+    if (milliseconds < 0) {
+        QVERIFY2(!parsed, qPrintable(text));
+    } else {
+        QVERIFY2(parsed.has_value(), qPrintable(text));
+        QCOMPARE(qint64(parsed->count()), milliseconds);
+    }
+}
+
+void TestCommandLine::workloadRun()
+{
+    const QString url = QStringLiteral("postgresql://root@db.example:26257/movr?sslmode=disable");
+    auto defaults = parse({QStringLiteral("workload"), QStringLiteral("run"), url});
+    QVERIFY2(defaults.hasValue(), qPrintable(defaults ? QString() : defaults.error()));
+    QCOMPARE(defaults->mode, Mode::WorkloadRun);
+    QCOMPARE(defaults->workload.settings.host(), QStringLiteral("db.example"));
+    QCOMPARE(defaults->settings.host(), QStringLiteral("db.example"));
+    const WorkloadConfig plain;
+    QCOMPARE(defaults->workload.mix, WorkloadMix::Canonical);
+    QCOMPARE(defaults->workload.concurrency, plain.concurrency);
+    QCOMPARE(defaults->workload.maxRate, 0.0);
+    QCOMPARE(defaults->workload.duration.count(), 0);
+    QCOMPARE(defaults->workload.maxOps, 0);
+    QCOMPARE(defaults->workload.seed, 0u);
+    QVERIFY(defaults->workload.hotCity.isEmpty());
+    QVERIFY(!defaults->workload.tolerateErrors);
+    QVERIFY(!defaults->workloadJson);
+    QVERIFY(!defaults->workloadCheck);
+
+    auto all = parse({QStringLiteral("workload"),
+                      QStringLiteral("run"),
+                      url,
+                      QStringLiteral("--mix"),
+                      QStringLiteral("writes"),
+                      QStringLiteral("--concurrency"),
+                      QStringLiteral("8"),
+                      QStringLiteral("--max-rate"),
+                      QStringLiteral("12.5"),
+                      QStringLiteral("--duration"),
+                      QStringLiteral("1h30m"),
+                      QStringLiteral("--max-ops"),
+                      QStringLiteral("1000"),
+                      QStringLiteral("--ramp"),
+                      QStringLiteral("10s"),
+                      QStringLiteral("--seed"),
+                      QStringLiteral("77"),
+                      QStringLiteral("--hot-city"),
+                      QStringLiteral("new york"),
+                      QStringLiteral("--hot-fraction"),
+                      QStringLiteral("0.5"),
+                      QStringLiteral("--tolerate-errors"),
+                      QStringLiteral("--json"),
+                      QStringLiteral("--check")});
+    QVERIFY2(all.hasValue(), qPrintable(all ? QString() : all.error()));
+    QCOMPARE(all->mode, Mode::WorkloadRun);
+    QCOMPARE(all->workload.mix, WorkloadMix::Writes);
+    QCOMPARE(all->workload.concurrency, 8);
+    QCOMPARE(all->workload.maxRate, 12.5);
+    QCOMPARE(all->workload.duration.count(), 5400000);
+    QCOMPARE(all->workload.maxOps, 1000);
+    QCOMPARE(all->workload.ramp.count(), 10000);
+    QCOMPARE(all->workload.seed, 77u);
+    QCOMPARE(all->workload.hotCity, QStringLiteral("new york"));
+    QCOMPARE(all->workload.hotFraction, 0.5);
+    QVERIFY(all->workload.tolerateErrors);
+    QVERIFY(all->workloadJson);
+    QVERIFY(all->workloadCheck);
+
+    // Flags before the URL, --flag=value, the steady mix, DATABASE_URL for the URL.
+    auto env = parse({QStringLiteral("workload"), QStringLiteral("run"),
+                      QStringLiteral("--mix=steady"), QStringLiteral("--concurrency=1")},
+                     url);
+    QVERIFY2(env.hasValue(), qPrintable(env ? QString() : env.error()));
+    QCOMPARE(env->workload.mix, WorkloadMix::Steady);
+    QCOMPARE(env->workload.concurrency, 1);
+    QCOMPARE(env->workload.settings.host(), QStringLiteral("db.example"));
+}
+
+void TestCommandLine::workloadCheck()
+{
+    auto check = parse({QStringLiteral("workload"), QStringLiteral("check"),
+                        QStringLiteral("postgresql://u@h.example/movr"), QStringLiteral("--json")});
+    QVERIFY2(check.hasValue(), qPrintable(check ? QString() : check.error()));
+    QCOMPARE(check->mode, Mode::WorkloadCheck);
+    QCOMPARE(check->settings.host(), QStringLiteral("h.example"));
+    QVERIFY(check->workloadJson);
+}
+
+void TestCommandLine::workloadHelp()
+{
+    auto help = parse({QStringLiteral("workload"), QStringLiteral("--help")});
+    QVERIFY(help.hasValue());
+    QCOMPARE(help->mode, Mode::Help);
+    for (const char *flag :
+         {"--mix", "--concurrency", "--max-rate", "--duration", "--max-ops", "--ramp", "--seed",
+          "--hot-city", "--hot-fraction", "--tolerate-errors", "--json", "--check"})
+        QVERIFY2(help->text.contains(QLatin1String(flag)), flag);
+    QVERIFY(help->text.contains(QStringLiteral("movr-admin workload")));
+    // The main help names the workload commands and --with-load.
+    auto main = parse({QStringLiteral("--help")});
+    QVERIFY(main->text.contains(QStringLiteral("workload run")));
+    QVERIFY(main->text.contains(QStringLiteral("--with-load")));
+}
+
+void TestCommandLine::workloadErrors_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("fragment");
+    const QString url = QStringLiteral("postgresql://u@h/db");
+    const QString run = QStringLiteral("run");
+    const auto row = [&](const char *name, QStringList flags, const char *fragment) {
+        QTest::newRow(name) << (QStringList{QStringLiteral("workload"), run, url} + flags)
+                            << QString::fromLatin1(fragment);
+    };
+    row("rate 0", {QStringLiteral("--max-rate"), QStringLiteral("0")}, "--max-rate must be");
+    row("negative rate", {QStringLiteral("--max-rate=-5")}, "above 0");
+    row("rate not a number", {QStringLiteral("--max-rate"), QStringLiteral("fast")},
+        "--max-rate must be");
+    row("infinite rate", {QStringLiteral("--max-rate"), QStringLiteral("inf")},
+        "--max-rate must be");
+    row("concurrency 0", {QStringLiteral("--concurrency"), QStringLiteral("0")},
+        "--concurrency must be");
+    row("concurrency not whole", {QStringLiteral("--concurrency"), QStringLiteral("2.5")},
+        "--concurrency must be");
+    row("unknown mix", {QStringLiteral("--mix"), QStringLiteral("reads")},
+        "--mix must be one of canonical, steady, writes");
+    row("unknown city", {QStringLiteral("--hot-city"), QStringLiteral("atlantis")},
+        "--hot-city must be one of the MovR cities");
+    row("bad duration", {QStringLiteral("--duration"), QStringLiteral("ten minutes")},
+        "--duration must be a duration");
+    row("duration without unit", {QStringLiteral("--duration"), QStringLiteral("30")},
+        "--duration must be a duration");
+    row("bad ramp", {QStringLiteral("--ramp"), QStringLiteral("5x")}, "--ramp must be");
+    row("max-ops 0", {QStringLiteral("--max-ops"), QStringLiteral("0")}, "--max-ops must be");
+    row("hot fraction above 1",
+        {QStringLiteral("--hot-city"), QStringLiteral("rome"), QStringLiteral("--hot-fraction"),
+         QStringLiteral("1.5")},
+        "--hot-fraction must be");
+    row("hot fraction without city", {QStringLiteral("--hot-fraction"), QStringLiteral("0.5")},
+        "--hot-fraction needs --hot-city");
+    row("bad seed", {QStringLiteral("--seed"), QStringLiteral("-1")}, "--seed must be");
+    row("unknown flag", {QStringLiteral("--colour")}, "colour");
+    row("two URLs", {QStringLiteral("postgresql://v@h/db")}, "Too many arguments");
+    QTest::newRow("no command") << QStringList{QStringLiteral("workload")}
+                                << QStringLiteral("needs a command");
+    QTest::newRow("unknown command")
+        << QStringList{QStringLiteral("workload"), QStringLiteral("walk"), url}
+        << QStringLiteral("Unknown workload command");
+    QTest::newRow("no URL") << QStringList{QStringLiteral("workload"), run}
+                            << QStringLiteral("needs a URL");
+    QTest::newRow("malformed URL") << QStringList{QStringLiteral("workload"), run,
+                                                  QStringLiteral("postgresql://u@h:99999999/db")}
+                                   << QStringLiteral("port");
+    QTest::newRow("run flag with check")
+        << QStringList{QStringLiteral("workload"), QStringLiteral("check"), url,
+                       QStringLiteral("--concurrency"), QStringLiteral("4")}
+        << QStringLiteral("--concurrency is only meaningful with workload run");
+    QTest::newRow("password never echoed")
+        << QStringList{QStringLiteral("workload"), run,
+                       QStringLiteral("postgresql://u:s3cr3t@h:x/db")}
+        << QString();
+}
+
+void TestCommandLine::workloadErrors()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, fragment);
+    auto parsed = parse(arguments);
+    QVERIFY(!parsed.hasValue());
+    QVERIFY(!parsed.error().contains(QLatin1Char('\n')));
+    QVERIFY2(parsed.error().contains(fragment), qPrintable(parsed.error()));
+    QVERIFY(!parsed.error().contains(QStringLiteral("s3cr3t")));
+}
+
+void TestCommandLine::withLoad()
+{
+    auto none = parse({QStringLiteral("--demo")});
+    QVERIFY(none.hasValue());
+    QVERIFY(!none->withLoadRate);
+
+    auto bare = parse({QStringLiteral("--demo"), QStringLiteral("--with-load")});
+    QVERIFY2(bare.hasValue(), qPrintable(bare ? QString() : bare.error()));
+    QCOMPARE(bare->mode, Mode::Demo);
+    QCOMPARE(bare->withLoadRate, std::optional<double>(25.0));
+
+    // A bare --with-load does not swallow the next argument.
+    auto first = parse({QStringLiteral("--with-load"), QStringLiteral("--demo")});
+    QVERIFY2(first.hasValue(), qPrintable(first ? QString() : first.error()));
+    QCOMPARE(first->withLoadRate, std::optional<double>(25.0));
+
+    auto rate = parse({QStringLiteral("--demo"), QStringLiteral("--with-load=60")});
+    QVERIFY2(rate.hasValue(), qPrintable(rate ? QString() : rate.error()));
+    QCOMPARE(rate->withLoadRate, std::optional<double>(60.0));
+
+    for (const QString &bad : {QStringLiteral("--with-load=0"), QStringLiteral("--with-load=-3"),
+                               QStringLiteral("--with-load=lots")}) {
+        auto parsed = parse({QStringLiteral("--demo"), bad});
+        QVERIFY2(!parsed.hasValue(), qPrintable(bad));
+        QVERIFY2(parsed.error().contains(QStringLiteral("--with-load must be")),
+                 qPrintable(parsed.error()));
+    }
+    for (const QStringList &alone :
+         {QStringList{QStringLiteral("--with-load")},
+          QStringList{QStringLiteral("postgresql://u@h/db"), QStringLiteral("--with-load")}}) {
+        auto parsed = parse(alone);
+        QVERIFY(!parsed.hasValue());
+        QVERIFY2(parsed.error().contains(QStringLiteral("only meaningful with --demo")),
+                 qPrintable(parsed.error()));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)
