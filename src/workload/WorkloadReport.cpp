@@ -42,26 +42,6 @@ bool active(const OpStats &stats)
     return stats.ops + stats.refused + stats.errors > 0;
 }
 
-// The sum of every operation's counters (the summary's "__result" line).
-OpStats totalOf(const std::array<OpStats, kWorkloadOpCount> &all)
-{
-    OpStats total;
-    for (const OpStats &stats : all) {
-        total.ops += stats.ops;
-        total.refused += stats.refused;
-        total.errors += stats.errors;
-        total.retries += stats.retries;
-        for (auto it = stats.retriesBySqlState.cbegin(); it != stats.retriesBySqlState.cend(); ++it)
-            total.retriesBySqlState[it.key()] += it.value();
-        total.ambiguous += stats.ambiguous;
-        total.ambiguousCommitted += stats.ambiguousCommitted;
-        total.ambiguousNotCommitted += stats.ambiguousNotCommitted;
-        total.ambiguousUnknown += stats.ambiguousUnknown;
-        total.latency.merge(stats.latency);
-    }
-    return total;
-}
-
 QString intervalLine(double elapsed, double interval, const OpStats &now, const OpStats &sofar,
                      const QString &name)
 {
@@ -157,7 +137,7 @@ QStringList summaryLines(const WorkloadSnapshot &snapshot)
         if (active(stats))
             lines << summaryLine(elapsed, stats, workloadOpName(op));
     }
-    const OpStats total = totalOf(snapshot.cumulative);
+    const OpStats total = snapshot.cumulativeTotal();
     lines << QString() << summaryHeader("__result")
           << summaryLine(elapsed, total, QStringLiteral("all"));
     if (!total.retriesBySqlState.isEmpty()) {
@@ -211,7 +191,7 @@ QList<QJsonObject> summaryJson(const WorkloadSnapshot &snapshot)
         if (active(stats))
             objects << summaryObject(snapshot.elapsedSeconds, stats, workloadOpName(op));
     }
-    objects << summaryObject(snapshot.elapsedSeconds, totalOf(snapshot.cumulative),
+    objects << summaryObject(snapshot.elapsedSeconds, snapshot.cumulativeTotal(),
                              QStringLiteral("all"));
     return objects;
 }
