@@ -3,6 +3,7 @@
 #include "MainWindow.h"
 #include "Theme.h"
 #include "Translations.h"
+#include "WorkloadCli.h"
 
 #include "demo/LocalServer.h"
 #include "movr/MovrLoader.h"
@@ -143,6 +144,15 @@ int main(int argc, char *argv[])
         QCoreApplication app(argc, argv);
         Translations::install(app);
         return initMovr(options);
+    }
+    case CommandLineOptions::Mode::WorkloadRun:
+    case CommandLineOptions::Mode::WorkloadCheck: {
+        // Headless: no window, no display needed.
+        QCoreApplication app(argc, argv);
+        Translations::install(app);
+        ::signal(SIGPIPE, SIG_IGN);
+        return options.mode == CommandLineOptions::Mode::WorkloadRun ? WorkloadCli::run(options)
+                                                                     : WorkloadCli::check(options);
     }
     case CommandLineOptions::Mode::Demo:
         // Cheap checks first, before any window: missing binaries name the package. (With
