@@ -1,6 +1,7 @@
 #include "SqlPanel.h"
 
 #include "SqlHighlighter.h"
+#include "models/SemanticColors.h"
 #include "models/TraceModel.h"
 #include "txn/TraceScript.h"
 
@@ -10,13 +11,15 @@
 #include <QComboBox>
 #include <QFileDialog>
 #include <QFontDatabase>
+#include <QHBoxLayout>
 #include <QHeaderView>
-#include <QMessageBox>
+#include <QLabel>
 #include <QPlainTextEdit>
 #include <QSaveFile>
 #include <QScrollBar>
 #include <QSplitter>
 #include <QToolBar>
+#include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -37,8 +40,6 @@ SqlPanel::SqlPanel(QWidget *parent) : QDockWidget(tr("SQL"), parent)
     m_filterBox = new QComboBox(toolbar);
     m_filterBox->addItem(tr("Everything"),
                          QVariant::fromValue(TraceFilterModel::Filter::Everything));
-    m_filterBox->addItem(tr("Edits only"),
-                         QVariant::fromValue(TraceFilterModel::Filter::EditsOnly));
     m_filterBox->addItem(tr("Committed"),
                          QVariant::fromValue(TraceFilterModel::Filter::CommittedOnly));
     m_filterBox->addItem(tr("Refused"), QVariant::fromValue(TraceFilterModel::Filter::RefusedOnly));
@@ -49,8 +50,21 @@ SqlPanel::SqlPanel(QWidget *parent) : QDockWidget(tr("SQL"), parent)
     m_filterBox->addItem(tr("Not sent"),
                          QVariant::fromValue(TraceFilterModel::Filter::NotSentOnly));
     m_filterBox->addItem(tr("Retries"), QVariant::fromValue(TraceFilterModel::Filter::RetriesOnly));
-    m_filterBox->setToolTip(tr("Which statements to show"));
+    m_filterBox->setObjectName(QStringLiteral("outcomeFilter"));
+    m_filterBox->setToolTip(tr("Which statements to show, by how their action ended"));
     toolbar->addWidget(m_filterBox);
+    m_sourceBox = new QComboBox(toolbar);
+    m_sourceBox->setObjectName(QStringLiteral("sourceFilter"));
+    m_sourceBox->addItem(tr("All sources"),
+                         QVariant::fromValue(TraceFilterModel::SourceFilter::AllSources));
+    m_sourceBox->addItem(tr("My edits"),
+                         QVariant::fromValue(TraceFilterModel::SourceFilter::MyEdits));
+    m_sourceBox->addItem(tr("Workload"),
+                         QVariant::fromValue(TraceFilterModel::SourceFilter::Workload));
+    m_sourceBox->addItem(tr("Reads"), QVariant::fromValue(TraceFilterModel::SourceFilter::Reads));
+    m_sourceBox->setToolTip(tr("Which statements to show, by who sent them: your own edits, "
+                               "the workload, or the window's reads"));
+    toolbar->addWidget(m_sourceBox);
     QAction *copy =
         toolbar->addAction(tr("Copy as script"), this, &SqlPanel::copySelectionAsScript);
     copy->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
@@ -63,6 +77,23 @@ SqlPanel::SqlPanel(QWidget *parent) : QDockWidget(tr("SQL"), parent)
     save->setToolTip(tr("Save every statement of this session as a .sql file (Ctrl+Shift+S)"));
     toolbar->addAction(tr("Clear"), this, &SqlPanel::clear);
     layout->addWidget(toolbar);
+
+    // An inline message (a failed save): no modal box, no nested event loop.
+    m_messageBar = new QWidget(content);
+    auto *messageLayout = new QHBoxLayout(m_messageBar);
+    messageLayout->setContentsMargins(6, 2, 2, 2);
+    m_message = new QLabel(m_messageBar);
+    m_message->setObjectName(QStringLiteral("sqlPanelMessage"));
+    m_message->setWordWrap(true);
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    messageLayout->addWidget(m_message, 1);
+    auto *dismiss = new QToolButton(m_messageBar);
+    dismiss->setText(tr("Dismiss"));
+    dismiss->setAutoRaise(true);
+    connect(dismiss, &QToolButton::clicked, m_messageBar, &QWidget::hide);
+    messageLayout->addWidget(dismiss);
+    m_messageBar->hide();
+    layout->addWidget(m_messageBar);
 
     auto *splitter = new QSplitter(Qt::Vertical, content);
     m_view = new QTreeView(splitter);
@@ -91,6 +122,10 @@ SqlPanel::SqlPanel(QWidget *parent) : QDockWidget(tr("SQL"), parent)
 
     connect(m_filterBox, &QComboBox::currentIndexChanged, this, [this] {
         m_filter->setFilter(m_filterBox->currentData().value<TraceFilterModel::Filter>());
+    });
+    connect(m_sourceBox, &QComboBox::currentIndexChanged, this, [this] {
+        m_filter->setSourceFilter(
+            m_sourceBox->currentData().value<TraceFilterModel::SourceFilter>());
     });
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &SqlPanel::updatePreview);
@@ -159,15 +194,45 @@ bool SqlPanel::saveLog(const QString &path, QString *error) const
 
 void SqlPanel::saveLogInteractively()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save SQL log"),
-                                                      QStringLiteral("movr-admin-session.sql"),
-                                                      tr("SQL files (*.sql)"));
+    auto *dialog = new QFileDialog(this, tr("Save SQL log"), QString(), tr("SQL files (*.sql)"));
+    dialog->setObjectName(QStringLiteral("saveSqlLogDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setDefaultSuffix(QStringLiteral("sql"));
+    dialog->selectFile(QStringLiteral("movr-admin-session.sql"));
+    connect(dialog, &QFileDialog::fileSelected, this, &SqlPanel::saveLogTo);
+    dialog->open();
+}
+
+void SqlPanel::saveLogTo(const QString &path)
+{
     if (path.isEmpty())
         return;
     QString error;
-    if (!saveLog(path, &error))
-        QMessageBox::warning(this, tr("Save SQL log"),
-                             tr("Could not save %1: %2").arg(path, error));
+    if (saveLog(path, &error))
+        showMessage(tr("Saved the SQL log to %1.").arg(path), false);
+    else
+        showMessage(tr("Could not save the SQL log to %1: %2").arg(path, error), true);
+}
+
+QString SqlPanel::message() const
+{
+    return m_messageBar->isHidden() ? QString() : m_message->text();
+}
+
+void SqlPanel::showMessage(const QString &text, bool isError)
+{
+    m_message->setText(text);
+    m_message->setProperty("isError", isError);
+    QPalette palette = QPalette();
+    if (isError) {
+        const SemanticColors::Pair banner = SemanticColors::errorBanner(palette);
+        palette.setColor(QPalette::Window, banner.background);
+        palette.setColor(QPalette::WindowText, banner.foreground);
+    }
+    m_messageBar->setAutoFillBackground(isError);
+    m_messageBar->setPalette(palette);
+    m_messageBar->show();
 }
 
 void SqlPanel::clear()

@@ -30,8 +30,10 @@ struct TraceModel::Attempt
 struct TraceModel::Action
 {
     quint64 id = 0;
+    quint64 sequence = 0; // its row is sequence - m_firstSequence
     QString name;
-    bool isRead = true;
+    TraceSource source = TraceSource::Read;
+    int entryCount = 0;                // statements in all its attempts
     std::optional<TraceEntry> outcome; // how it ended, when the worker said so
     std::vector<std::unique_ptr<Attempt>> attempts;
     Node node;
@@ -90,6 +92,11 @@ void TraceModel::append(const QList<TraceEntry> &entries)
     trim();
 }
 
+int TraceModel::rowOf(const Action *action) const
+{
+    return int(action->sequence - m_firstSequence);
+}
+
 TraceModel::Action *TraceModel::actionFor(const TraceEntry &entry, int &actionRow)
 {
     Action *action = m_byId.value(entry.actionId);
@@ -98,17 +105,16 @@ TraceModel::Action *TraceModel::actionFor(const TraceEntry &entry, int &actionRo
         beginInsertRows({}, row, row);
         auto created = std::make_unique<Action>();
         created->id = entry.actionId;
+        created->sequence = m_nextSequence++;
         created->name = entry.action;
-        created->isRead = entry.isRead;
+        created->source = entry.source;
         created->node = Node{NodeKind::Action, created.get(), -1, -1};
         action = created.get();
         m_byId.insert(entry.actionId, action);
         m_actions.push_back(std::move(created));
         endInsertRows();
     }
-    actionRow = int(std::find_if(m_actions.begin(), m_actions.end(),
-                                 [action](const auto &a) { return a.get() == action; }) -
-                    m_actions.begin());
+    actionRow = rowOf(action);
     return action;
 }
 
@@ -119,12 +125,16 @@ void TraceModel::appendOne(const TraceEntry &entry)
     if (entry.isOutcome()) {
         // Not a row: it changes how the action looks.
         action->outcome = entry;
-        action->isRead = false;
+        // An action with an outcome wrote (or meant to): it is no read.
+        if (action->source == TraceSource::Read)
+            action->source = entry.isRead() ? TraceSource::Edit : entry.source;
         Q_EMIT dataChanged(index(actionRow, 0), index(actionRow, ColumnCount - 1));
         return;
     }
     const QModelIndex actionIndex = createIndex(actionRow, 0, &action->node);
-    action->isRead = action->isRead && entry.isRead;
+    // A read until a statement of it is not.
+    if (action->source == TraceSource::Read)
+        action->source = entry.source;
 
     Attempt *attempt = action->attempts.empty() ? nullptr : action->attempts.back().get();
     if (!attempt || attempt->number != entry.attempt) {
@@ -147,6 +157,8 @@ void TraceModel::appendOne(const TraceEntry &entry)
     attempt->entries.append(entry);
     attempt->statementNodes.push_back(
         std::make_unique<Node>(Node{NodeKind::Statement, action, attemptRow, row}));
+    ++action->entryCount;
+    ++m_entryCount;
     endInsertRows();
     // The action's and attempt's summaries (duration, failure) changed.
     Q_EMIT dataChanged(index(actionRow, 0), index(actionRow, ColumnCount - 1));
@@ -156,13 +168,24 @@ void TraceModel::appendOne(const TraceEntry &entry)
 
 void TraceModel::trim()
 {
-    const int excess = int(m_actions.size()) - m_maximumActions;
-    if (excess <= 0)
+    // The oldest actions go whole, in one removal; the newest always stays.
+    int excess = 0;
+    int entriesLeft = m_entryCount;
+    const int held = int(m_actions.size());
+    while (excess < held - 1 &&
+           (held - excess > m_maximumActions || entriesLeft > m_maximumEntries)) {
+        entriesLeft -= m_actions[size_t(excess)]->entryCount;
+        ++excess;
+    }
+    if (excess == 0)
         return;
     beginRemoveRows({}, 0, excess - 1);
-    for (int i = 0; i < excess; ++i)
-        m_byId.remove(m_actions[size_t(i)]->id);
-    m_actions.erase(m_actions.begin(), m_actions.begin() + excess);
+    for (int i = 0; i < excess; ++i) {
+        m_byId.remove(m_actions.front()->id);
+        m_actions.pop_front();
+    }
+    m_entryCount = entriesLeft;
+    m_firstSequence += quint64(excess);
     endRemoveRows();
 }
 
@@ -171,12 +194,20 @@ void TraceModel::clear()
     beginResetModel();
     m_actions.clear();
     m_byId.clear();
+    m_entryCount = 0;
+    m_firstSequence = m_nextSequence;
     endResetModel();
 }
 
 void TraceModel::setMaximumActions(int maximum)
 {
     m_maximumActions = std::max(1, maximum);
+    trim();
+}
+
+void TraceModel::setMaximumEntries(int maximum)
+{
+    m_maximumEntries = std::max(1, maximum);
     trim();
 }
 
@@ -224,11 +255,8 @@ QModelIndex TraceModel::parent(const QModelIndex &child) const
     if (node->kind == NodeKind::Action)
         return {};
     Action *action = node->action;
-    if (node->kind == NodeKind::Attempt) {
-        const auto it = std::find_if(m_actions.begin(), m_actions.end(),
-                                     [action](const auto &a) { return a.get() == action; });
-        return createIndex(int(it - m_actions.begin()), 0, &action->node);
-    }
+    if (node->kind == NodeKind::Attempt)
+        return createIndex(rowOf(action), 0, &action->node);
     return createIndex(node->attemptIndex, 0, &action->attempts[size_t(node->attemptIndex)]->node);
 }
 
@@ -283,7 +311,9 @@ QVariant TraceModel::data(const QModelIndex &index, int role) const
     if (role == KindRole)
         return QVariant::fromValue(node->kind);
     if (role == ReadRole)
-        return action.isRead;
+        return action.source == TraceSource::Read;
+    if (role == SourceRole)
+        return int(action.source);
     if (role == OutcomeRole && node->kind != NodeKind::Action)
         return int(outcomeOf(action));
     switch (node->kind) {
@@ -344,7 +374,7 @@ QVariant TraceModel::actionData(const Action &action, int column, int role) cons
         // Each outcome its own colour; a retry is shown on the attempt rows, not here.
         switch (outcome) {
         case TraceOutcome::Committed:
-            return action.isRead
+            return action.source == TraceSource::Read
                        ? QVariant()
                        : QVariant(SemanticColors::foreground(SemanticColors::Role::Success));
         case TraceOutcome::Refused:
@@ -364,7 +394,7 @@ QVariant TraceModel::actionData(const Action &action, int column, int role) cons
         QString said;
         switch (outcome) {
         case TraceOutcome::Committed:
-            said = action.isRead ? QString() : tr("Committed.");
+            said = action.source == TraceSource::Read ? QString() : tr("Committed.");
             break;
         case TraceOutcome::Refused:
             said = why.isEmpty() ? tr("Refused; nothing was written.")
@@ -530,11 +560,40 @@ void TraceFilterModel::setFilter(Filter filter)
     invalidateFilter();
 }
 
+void TraceFilterModel::setSourceFilter(SourceFilter filter)
+{
+    if (filter == m_sourceFilter)
+        return;
+    m_sourceFilter = filter;
+    invalidateFilter();
+}
+
 bool TraceFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
     if (sourceParent.isValid())
         return true; // attempts and statements follow their action
     const QModelIndex action = sourceModel()->index(sourceRow, 0);
+    return sourceAccepts(action) && outcomeAccepts(action);
+}
+
+bool TraceFilterModel::sourceAccepts(const QModelIndex &action) const
+{
+    const auto source = TraceSource(action.data(TraceModel::SourceRole).toInt());
+    switch (m_sourceFilter) {
+    case SourceFilter::AllSources:
+        return true;
+    case SourceFilter::MyEdits:
+        return source == TraceSource::Edit;
+    case SourceFilter::Workload:
+        return source == TraceSource::Workload;
+    case SourceFilter::Reads:
+        return source == TraceSource::Read;
+    }
+    return true;
+}
+
+bool TraceFilterModel::outcomeAccepts(const QModelIndex &action) const
+{
     const auto outcome = TraceOutcome(action.data(TraceModel::OutcomeRole).toInt());
     switch (m_filter) {
     case Filter::Everything:

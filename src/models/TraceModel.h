@@ -6,11 +6,18 @@
 #include <QHash>
 #include <QSortFilterProxyModel>
 
+#include <deque>
 #include <memory>
 #include <vector>
 
 // The statement trace as a tree for the SQL panel: action → attempt → statement.
-// Appended to from worker replies (on the GUI thread); keeps the newest `maximumActions`.
+// Appended to from worker replies and the workload (on the GUI thread).
+//
+// A bounded ring: it keeps at most `maximumActions` actions (default 5,000) and at most
+// `maximumEntries` statements (default 50,000); past either cap the oldest actions are dropped
+// whole (beginRemoveRows on the top level), so a long workload run at hundreds of operations a
+// second keeps memory flat. The newest action is never dropped. At the defaults the trace
+// holds a few tens of megabytes at most (a statement's text is shared between its copies).
 // An outcome entry (TraceEntry::isOutcome) is no row: it tells how its action ended
 // (committed, refused, failed, unknown, not sent), which gives the action its look and text.
 // Without one, an action whose last attempt failed counts as failed, else as committed.
@@ -35,6 +42,7 @@ public:
         FailedRole,                     // bool: the row or something below it failed
         RetryRole,                      // bool: an attempt > 1, or an action that retried
         ReadRole,                       // bool: a browse read (not an edit)
+        SourceRole,                     // TraceSource (as int) of the row's action
         OutcomeRole,                    // TraceOutcome (as int) of the row's action
         NotSentRole,                    // bool: a statement queued but never executed
     };
@@ -48,6 +56,12 @@ public:
     void clear();
     void setMaximumActions(int maximum);
     int maximumActions() const { return m_maximumActions; }
+    void setMaximumEntries(int maximum);
+    int maximumEntries() const { return m_maximumEntries; }
+    // The statements held now (at most maximumEntries, unless one action alone has more).
+    int entryCount() const { return m_entryCount; }
+    static constexpr int DefaultMaximumActions = 5000;
+    static constexpr int DefaultMaximumEntries = 50000;
     // Every entry in order, for "Save log".
     QList<TraceEntry> allEntries() const;
 
@@ -66,20 +80,28 @@ private:
     void appendOne(const TraceEntry &entry);
     // The action `entry` belongs to (created when new), and its row.
     Action *actionFor(const TraceEntry &entry, int &row);
+    int rowOf(const Action *action) const;
     void trim();
     static TraceOutcome outcomeOf(const Action &action);
     QVariant actionData(const Action &action, int column, int role) const;
     QVariant attemptData(const Action &action, const Attempt &attempt, int column, int role) const;
     QVariant statementData(const TraceEntry &entry, int column, int role) const;
 
-    std::vector<std::unique_ptr<Action>> m_actions;
+    // A ring: rows are the positions in m_actions; an action's row is its sequence number
+    // minus the sequence number of the first one held (so finding it costs nothing).
+    std::deque<std::unique_ptr<Action>> m_actions;
     QHash<quint64, Action *> m_byId;
-    int m_maximumActions = 2000;
+    quint64 m_firstSequence = 0;
+    quint64 m_nextSequence = 0;
+    int m_entryCount = 0;
+    int m_maximumActions = DefaultMaximumActions;
+    int m_maximumEntries = DefaultMaximumEntries;
 };
 
 // Filters the trace by action: everything, edits only (no browse reads), by outcome
 // (committed edits, refused, failed, unknown, not sent), or the actions that retried.
 // Retries are their own filter: an action that committed after a retry is no failure.
+// Beside it, the source filter: all sources, or only the user's edits, the workload or reads.
 class TraceFilterModel : public QSortFilterProxyModel
 {
     Q_OBJECT
@@ -96,14 +118,22 @@ public:
         RetriesOnly
     };
     Q_ENUM(Filter)
+    enum class SourceFilter { AllSources, MyEdits, Workload, Reads };
+    Q_ENUM(SourceFilter)
 
     explicit TraceFilterModel(QObject *parent = nullptr);
     void setFilter(Filter filter);
     Filter filter() const { return m_filter; }
+    void setSourceFilter(SourceFilter filter);
+    SourceFilter sourceFilter() const { return m_sourceFilter; }
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
 
 private:
+    bool sourceAccepts(const QModelIndex &action) const;
+    bool outcomeAccepts(const QModelIndex &action) const;
+
     Filter m_filter = Filter::Everything;
+    SourceFilter m_sourceFilter = SourceFilter::AllSources;
 };

@@ -2,9 +2,14 @@
 #include "TestServer.h"
 #include "models/TraceModel.h"
 
+#include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QFileDialog>
 #include <QGuiApplication>
+#include <QLabel>
+#include <QMessageBox>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -21,6 +26,8 @@ private Q_SLOTS:
     void saveToUnwritablePathFails();
     void notSentCommitIsCommentedOutWhenCopied();
     void everyOutcomeHasAFilter();
+    void sourceFilterIsOffered();
+    void saveErrorIsInlineWithoutNestedLoop();
 };
 
 namespace {
@@ -138,6 +145,71 @@ void TestSqlPanel::everyOutcomeHasAFilter()
           TraceFilterModel::Filter::FailuresOnly, TraceFilterModel::Filter::UnknownOnly,
           TraceFilterModel::Filter::NotSentOnly, TraceFilterModel::Filter::RetriesOnly})
         QVERIFY(offered.contains(filter));
+}
+
+void TestSqlPanel::sourceFilterIsOffered()
+{
+    SqlPanel panel;
+    auto *box = panel.findChild<QComboBox *>(QStringLiteral("sourceFilter"));
+    QVERIFY(box);
+    QList<TraceFilterModel::SourceFilter> offered;
+    for (int i = 0; i < box->count(); ++i)
+        offered << box->itemData(i).value<TraceFilterModel::SourceFilter>();
+    QCOMPARE(offered,
+             (QList<TraceFilterModel::SourceFilter>{TraceFilterModel::SourceFilter::AllSources,
+                                                    TraceFilterModel::SourceFilter::MyEdits,
+                                                    TraceFilterModel::SourceFilter::Workload,
+                                                    TraceFilterModel::SourceFilter::Reads}));
+    QList<TraceEntry> workload = insertAction(5);
+    for (TraceEntry &e : workload)
+        e.source = TraceSource::Workload;
+    panel.appendTrace(insertAction(4));
+    panel.appendTrace(workload);
+    auto *view = panel.findChild<QTreeView *>();
+    QCOMPARE(view->model()->rowCount(), 2);
+    box->setCurrentIndex(
+        box->findData(QVariant::fromValue(TraceFilterModel::SourceFilter::Workload)));
+    QCOMPARE(view->model()->rowCount(), 1);
+    QCOMPARE(view->model()->index(0, 0).data(TraceModel::SourceRole).toInt(),
+             int(TraceSource::Workload));
+    box->setCurrentIndex(
+        box->findData(QVariant::fromValue(TraceFilterModel::SourceFilter::MyEdits)));
+    QCOMPARE(view->model()->rowCount(), 1);
+    QCOMPARE(view->model()->index(0, 0).data(TraceModel::SourceRole).toInt(),
+             int(TraceSource::Edit));
+}
+
+void TestSqlPanel::saveErrorIsInlineWithoutNestedLoop()
+{
+    // Save log… opens its dialog with open() and returns at once; choosing a path that cannot
+    // be written shows an inline message in the panel: no modal box, no nested event loop.
+    SqlPanel panel;
+    panel.appendTrace(insertAction(1));
+    panel.show();
+    QVERIFY(panel.message().isEmpty());
+    panel.saveLogInteractively(); // returns: a nested loop would block this test here
+    QFileDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = panel.findChild<QFileDialog *>()) && dialog->isVisible());
+    QVERIFY(dialog->isModal());
+    const QString bad = QStringLiteral("/nonexistent-dir/x/log.sql");
+    QSignalSpy chosen(dialog, &QFileDialog::fileSelected);
+    dialog->selectFile(bad);
+    static_cast<QDialog *>(dialog)->accept(); // QFileDialog::accept is protected
+    QCOMPARE(chosen.count(), 1);
+    QVERIFY2(panel.message().contains(bad), qPrintable(panel.message()));
+    auto *label = panel.findChild<QLabel *>(QStringLiteral("sqlPanelMessage"));
+    QVERIFY(label && label->isVisible());
+    QVERIFY(label->property("isError").toBool());
+    QVERIFY(QApplication::activeModalWidget() == nullptr ||
+            !qobject_cast<QMessageBox *>(QApplication::activeModalWidget()));
+
+    // A good path says it saved, and the file is there.
+    QTemporaryDir dir;
+    const QString good = dir.filePath(QStringLiteral("log.sql"));
+    panel.saveLogTo(good);
+    QVERIFY(QFile::exists(good));
+    QVERIFY(panel.message().contains(good));
+    QVERIFY(!label->property("isError").toBool());
 }
 
 QTEST_MAIN(TestSqlPanel)

@@ -17,7 +17,7 @@ TraceEntry entry(quint64 action, const QString &name, int attempt, const QString
     e.action = name;
     e.attempt = attempt;
     e.sql = sql;
-    e.isRead = read;
+    e.source = read ? TraceSource::Read : TraceSource::Edit;
     e.startedAt = QDateTime::currentDateTimeUtc();
     e.durationUs = 1500;
     e.rows = 1;
@@ -62,6 +62,9 @@ private Q_SLOTS:
     void outcomesHaveTheirOwnLook();
     void outcomeFilters();
     void actionNotSentAtAll();
+    void capHoldsUnderManyEntries();
+    void capDropsWholeActionsByEntries();
+    void sourceFilter();
 };
 
 void TestTraceModel::groupsByActionAndAttempt()
@@ -311,6 +314,134 @@ void TestTraceModel::entriesRoleCoversTheGroup()
     QCOMPARE(one.first().sqlState, QStringLiteral("40001"));
     model.clear();
     QCOMPARE(model.rowCount(), 0);
+}
+
+void TestTraceModel::capHoldsUnderManyEntries()
+{
+    // A long workload run: many small actions (4 statements each) arriving in batches, as the
+    // Workload dock hands them over. The model, the filter and the tester stay consistent and
+    // the number of rows and statements held never passes the caps.
+    TraceModel model;
+    TraceFilterModel filter;
+    filter.setSourceModel(&model);
+    filter.setSourceFilter(TraceFilterModel::SourceFilter::Workload);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QAbstractItemModelTester filterTester(&filter,
+                                          QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setMaximumActions(60);
+    model.setMaximumEntries(200);
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    quint64 id = 1000;
+    int maximumRows = 0;
+    int maximumEntries = 0;
+    for (int batch = 0; batch < 100; ++batch) {
+        QList<TraceEntry> entries;
+        for (int i = 0; i < 10; ++i, ++id) {
+            for (const char *sql : {"BEGIN", "UPDATE vehicles SET status = 'in_use'",
+                                    "INSERT INTO rides", "COMMIT"}) {
+                TraceEntry e = entry(id, QStringLiteral("startRide"), 1, QString::fromLatin1(sql));
+                e.source = i % 2 ? TraceSource::Workload : TraceSource::Edit;
+                entries << e;
+            }
+        }
+        model.append(entries);
+        maximumRows = std::max(maximumRows, model.rowCount());
+        maximumEntries = std::max(maximumEntries, model.entryCount());
+    }
+    QCOMPARE(maximumEntries, 200);
+    QCOMPARE(maximumRows, 50); // 200 statements / 4 a piece: the entry cap binds first
+    QCOMPARE(model.allEntries().size(), 200);
+    QVERIFY(removed.count() > 0);
+    QCOMPARE(filter.rowCount(), 25);
+    // The newest actions are the ones kept, oldest first.
+    const auto first = model.index(0, 0).data(TraceModel::EntriesRole).value<QList<TraceEntry>>();
+    const auto last = model.index(model.rowCount() - 1, 0)
+                          .data(TraceModel::EntriesRole)
+                          .value<QList<TraceEntry>>();
+    QCOMPARE(last.first().actionId, id - 1);
+    QCOMPARE(first.first().actionId, id - 50);
+    // A statement's parent is still found after thousands of rows came and went.
+    const QModelIndex statement = model.index(3, 0, model.index(0, 0, model.index(10, 0)));
+    QCOMPARE(statement.parent().parent(), model.index(10, 0));
+    QCOMPARE(TraceModel::DefaultMaximumActions, 5000);
+    QCOMPARE(TraceModel::DefaultMaximumEntries, 50000);
+}
+
+void TestTraceModel::capDropsWholeActionsByEntries()
+{
+    TraceModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setMaximumEntries(5);
+    model.append({entry(1, QStringLiteral("A"), 1, QStringLiteral("BEGIN")),
+                  entry(1, QStringLiteral("A"), 1, QStringLiteral("SELECT 1")),
+                  entry(1, QStringLiteral("A"), 1, QStringLiteral("COMMIT"))});
+    model.append({entry(2, QStringLiteral("B"), 1, QStringLiteral("BEGIN")),
+                  entry(2, QStringLiteral("B"), 1, QStringLiteral("COMMIT"))});
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.entryCount(), 5);
+    model.append({entry(3, QStringLiteral("C"), 1, QStringLiteral("SELECT 2"))});
+    // A (3 statements) goes whole; B and C stay.
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.entryCount(), 3);
+    QVERIFY(model.index(0, 0).data().toString().contains(QLatin1String("B")));
+    // One action alone over the cap is kept: the newest never goes.
+    QList<TraceEntry> big;
+    for (int i = 0; i < 8; ++i)
+        big << entry(4, QStringLiteral("D"), 1, QStringLiteral("SELECT %1").arg(i));
+    model.append(big);
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.entryCount(), 8);
+}
+
+void TestTraceModel::sourceFilter()
+{
+    TraceModel model;
+    TraceFilterModel filter;
+    filter.setSourceModel(&model);
+    QAbstractItemModelTester tester(&filter, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.append(retriedEdit()); // my edit
+    model.append(
+        {entry(8, QStringLiteral("Browse vehicles"), 1, QStringLiteral("SELECT 1"), true)});
+    TraceEntry workload = entry(9, QStringLiteral("startRide"), 1, QStringLiteral("BEGIN"));
+    workload.source = TraceSource::Workload;
+    TraceEntry refused = TraceEntry::outcomeEntry(9, QStringLiteral("startRide"),
+                                                  TraceOutcome::Refused, QStringLiteral("in use"));
+    refused.source = TraceSource::Workload;
+    model.append({workload, refused});
+    QCOMPARE(model.index(0, 0).data(TraceModel::SourceRole).toInt(), int(TraceSource::Edit));
+    QCOMPARE(model.index(1, 0).data(TraceModel::SourceRole).toInt(), int(TraceSource::Read));
+    QCOMPARE(model.index(2, 0).data(TraceModel::SourceRole).toInt(), int(TraceSource::Workload));
+    const auto shown = [&filter] {
+        QStringList names;
+        for (int row = 0; row < filter.rowCount(); ++row)
+            names << filter.index(row, 0).data().toString();
+        return names.join(u'|');
+    };
+    filter.setSourceFilter(TraceFilterModel::SourceFilter::MyEdits);
+    QCOMPARE(filter.rowCount(), 1);
+    QVERIFY(shown().contains(QLatin1String("Start ride")));
+    filter.setSourceFilter(TraceFilterModel::SourceFilter::Reads);
+    QCOMPARE(filter.rowCount(), 1);
+    QVERIFY(shown().contains(QLatin1String("Browse vehicles")));
+    filter.setSourceFilter(TraceFilterModel::SourceFilter::Workload);
+    QCOMPARE(filter.rowCount(), 1);
+    QVERIFY(shown().contains(QLatin1String("startRide")));
+    // Beside the outcome filter: both must pass.
+    filter.setFilter(TraceFilterModel::Filter::RefusedOnly);
+    QCOMPARE(filter.rowCount(), 1);
+    filter.setSourceFilter(TraceFilterModel::SourceFilter::MyEdits);
+    QCOMPARE(filter.rowCount(), 0);
+    filter.setSourceFilter(TraceFilterModel::SourceFilter::AllSources);
+    QCOMPARE(filter.rowCount(), 1);
+    filter.setFilter(TraceFilterModel::Filter::Everything);
+    QCOMPARE(filter.rowCount(), 3);
+    // New rows arriving under an active source filter appear only when they pass.
+    filter.setSourceFilter(TraceFilterModel::SourceFilter::Workload);
+    TraceEntry more = entry(10, QStringLiteral("addUser"), 1, QStringLiteral("INSERT"));
+    more.source = TraceSource::Workload;
+    model.append(
+        {more, entry(11, QStringLiteral("Browse users"), 1, QStringLiteral("SELECT"), true)});
+    QCOMPARE(filter.rowCount(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestTraceModel)
