@@ -17,6 +17,7 @@
 #include "Theme.h"
 #include "WelcomePage.h"
 #include "WindowFit.h"
+#include "WorkloadDock.h"
 #include "models/BrowseTableModel.h"
 #include "models/PendingChanges.h"
 #include "worker/BrowseWorker.h"
@@ -231,6 +232,12 @@ void MainWindow::createActions()
     sql->setText(tr("SQL panel"));
     sql->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
     view->addAction(sql);
+    // The MovR workload against this connection (its statements go to the SQL panel).
+    auto *workload = new WorkloadDock(this);
+    addDockWidget(Qt::RightDockWidgetArea, workload);
+    workload->hide();
+    workload->toggleViewAction()->setText(tr("&Workload"));
+    view->addAction(workload->toggleViewAction());
 
     QMenu *settings = menuBar()->addMenu(tr("&Settings"));
     settings->addMenu(new LanguageMenu(this));

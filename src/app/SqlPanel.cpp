@@ -2,6 +2,7 @@
 
 #include "SqlHighlighter.h"
 #include "models/SemanticColors.h"
+#include "models/TraceFilterModel.h"
 #include "models/TraceModel.h"
 #include "txn/TraceScript.h"
 

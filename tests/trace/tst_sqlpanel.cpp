@@ -1,5 +1,6 @@
 #include "SqlPanel.h"
 #include "TestServer.h"
+#include "models/TraceFilterModel.h"
 #include "models/TraceModel.h"
 
 #include <QApplication>

@@ -1,4 +1,5 @@
 #include "models/SemanticColors.h"
+#include "models/TraceFilterModel.h"
 #include "models/TraceModel.h"
 
 #include <QFont>
@@ -334,7 +335,7 @@ void TestTraceModel::capHoldsUnderManyEntries()
     quint64 id = 1000;
     int maximumRows = 0;
     int maximumEntries = 0;
-    for (int batch = 0; batch < 100; ++batch) {
+    for (int batch = 0; batch < 40; ++batch) {
         QList<TraceEntry> entries;
         for (int i = 0; i < 10; ++i, ++id) {
             for (const char *sql : {"BEGIN", "UPDATE vehicles SET status = 'in_use'",
