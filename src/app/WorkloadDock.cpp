@@ -186,7 +186,7 @@ void WorkloadDock::buildTable(QWidget *parent)
         m_table->setItem(row, OperationColumn, new QTableWidgetItem(name));
         for (int column = RateColumn; column < ColumnCount; ++column) {
             auto *item = new QTableWidgetItem;
-            item->setTextAlignment(int(Qt::AlignRight | Qt::AlignVCenter));
+            item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             m_table->setItem(row, column, item);
         }
     }

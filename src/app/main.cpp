@@ -4,6 +4,7 @@
 #include "Theme.h"
 #include "Translations.h"
 #include "WorkloadCli.h"
+#include "WorkloadDock.h"
 
 #include "demo/LocalServer.h"
 #include "movr/MovrLoader.h"
@@ -224,7 +225,8 @@ int main(int argc, char *argv[])
         window.setDemo(demo.get(), journalKey, options.demo.directory.isEmpty());
         QObject::connect(
             demo.get(), &DemoHost::ready, &window,
-            [&window, journalKey](const ConnectionSettings &settings, const QString &url) {
+            [&window, journalKey, withLoad = options.withLoadRate](
+                const ConnectionSettings &settings, const QString &url) {
                 printOut(QObject::tr("demo database ready: %1").arg(url));
                 // A secure demo: what a secure cluster's user gives, a URL and --certs-dir
                 // (the directory of sslrootcert: ca.crt, client.<user>.crt/.key).
@@ -239,6 +241,9 @@ int main(int argc, char *argv[])
                                  .arg(certs, plain.toUrl()));
                 }
                 window.connectTo(settings, journalKey);
+                // --with-load[=RATE]: the steady mix in the Workload dock once connected.
+                if (withLoad)
+                    window.findChild<WorkloadDock *>()->startWithLoad(*withLoad);
             });
         QObject::connect(demo.get(), &DemoHost::failed, &app, [&](const QString &message) {
             printError(QObject::tr("the demo database did not start: %1").arg(message));

@@ -32,6 +32,7 @@ struct TraceModel::Action
     quint64 id = 0;
     quint64 sequence = 0; // its row is sequence - m_firstSequence
     QString name;
+    bool isRead = true; // every statement of it is a read (a page, a look-up)
     TraceSource source = TraceSource::Read;
     int entryCount = 0;                // statements in all its attempts
     std::optional<TraceEntry> outcome; // how it ended, when the worker said so
@@ -107,6 +108,7 @@ TraceModel::Action *TraceModel::actionFor(const TraceEntry &entry, int &actionRo
         created->id = entry.actionId;
         created->sequence = m_nextSequence++;
         created->name = entry.action;
+        created->isRead = entry.isRead;
         created->source = entry.source;
         created->node = Node{NodeKind::Action, created.get(), -1, -1};
         action = created.get();
@@ -126,13 +128,15 @@ void TraceModel::appendOne(const TraceEntry &entry)
         // Not a row: it changes how the action looks.
         action->outcome = entry;
         // An action with an outcome wrote (or meant to): it is no read.
+        action->isRead = false;
         if (action->source == TraceSource::Read)
-            action->source = entry.isRead() ? TraceSource::Edit : entry.source;
+            action->source = entry.source == TraceSource::Read ? TraceSource::Edit : entry.source;
         Q_EMIT dataChanged(index(actionRow, 0), index(actionRow, ColumnCount - 1));
         return;
     }
     const QModelIndex actionIndex = createIndex(actionRow, 0, &action->node);
     // A read until a statement of it is not.
+    action->isRead = action->isRead && entry.isRead;
     if (action->source == TraceSource::Read)
         action->source = entry.source;
 
@@ -311,7 +315,7 @@ QVariant TraceModel::data(const QModelIndex &index, int role) const
     if (role == KindRole)
         return QVariant::fromValue(node->kind);
     if (role == ReadRole)
-        return action.source == TraceSource::Read;
+        return action.isRead;
     if (role == SourceRole)
         return int(action.source);
     if (role == OutcomeRole && node->kind != NodeKind::Action)
@@ -374,7 +378,7 @@ QVariant TraceModel::actionData(const Action &action, int column, int role) cons
         // Each outcome its own colour; a retry is shown on the attempt rows, not here.
         switch (outcome) {
         case TraceOutcome::Committed:
-            return action.source == TraceSource::Read
+            return action.isRead
                        ? QVariant()
                        : QVariant(SemanticColors::foreground(SemanticColors::Role::Success));
         case TraceOutcome::Refused:
@@ -394,7 +398,7 @@ QVariant TraceModel::actionData(const Action &action, int column, int role) cons
         QString said;
         switch (outcome) {
         case TraceOutcome::Committed:
-            said = action.source == TraceSource::Read ? QString() : tr("Committed.");
+            said = action.isRead ? QString() : tr("Committed.");
             break;
         case TraceOutcome::Refused:
             said = why.isEmpty() ? tr("Refused; nothing was written.")

@@ -40,6 +40,9 @@ struct TraceEntry
     QString sqlState;      // on failure
     QString error;         // on failure; for a statement not sent or an outcome: why
     bool injected = false; // a synthetic error raised by the QA toggle
+    // A read (nothing written): browse queries and look-ups, also the workload's look-ups.
+    // Every entry of source Read is a read; a workload read keeps source Workload.
+    bool isRead = false;
     // Queued in a pipeline but never executed: an earlier statement in it failed, so the
     // server skipped it (e.g. the COMMIT after a failed INSERT). Not a failure of its own.
     bool notSent = false;
@@ -47,8 +50,6 @@ struct TraceEntry
     TraceSource source = TraceSource::Edit;
 
     bool isOutcome() const { return outcome != TraceOutcome::None; }
-    // A browse query or look-up (source Read): not part of an edit.
-    bool isRead() const { return source == TraceSource::Read; }
     // The statement ran and the server answered with an error (or none came).
     bool failed() const
     {

@@ -210,7 +210,7 @@ QString TraceScript::render(const QList<TraceEntry> &entries)
             out += QLatin1Char('\n');
             continue;
         }
-        if (entry.attempt != attempt && !entry.isRead()) {
+        if (entry.attempt != attempt && !entry.isRead) {
             out += QStringLiteral("-- attempt %1").arg(entry.attempt);
             if (!entry.retryCause.isEmpty())
                 out += QStringLiteral(", retry after: %1").arg(oneLine(entry.retryCause));

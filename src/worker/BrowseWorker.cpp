@@ -148,6 +148,7 @@ Status BrowseWorker::prepareConnection(PgConnection &connection)
     entry.actionId = TransactionRunner::nextActionId();
     entry.action = QCoreApplication::translate("BrowseWorker", "Read the MovR schema");
     entry.sql = MovrSchemaShape::catalogQuery();
+    entry.isRead = true;
     entry.source = TraceSource::Read;
     entry.startedAt = QDateTime::currentDateTimeUtc();
     QElapsedTimer timer;
@@ -232,6 +233,7 @@ JobStatus BrowseWorker::runRequest(PgConnection &connection, const PageRequest &
                        : request.action;
     entry.sql = statement.sql;
     entry.params = statement.params;
+    entry.isRead = true;
     entry.source = TraceSource::Read;
     entry.startedAt = QDateTime::currentDateTimeUtc();
     // A query that reads the whole table is bounded in time (statement_timeout, in

@@ -108,6 +108,7 @@ JobStatus BrowseWorker::runRowRead(PgConnection &connection, const RowRequest &r
                        : request.action;
     entry.sql = statement.sql;
     entry.params = statement.params;
+    entry.isRead = true;
     entry.source = TraceSource::Read;
     entry.startedAt = QDateTime::currentDateTimeUtc();
     QElapsedTimer timer;

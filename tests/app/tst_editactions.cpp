@@ -388,7 +388,7 @@ void TestEditActions::committedEditShowsInPanelAndStatus()
     }));
     // Reads and edits share one id space: no group in the panel mixes two actions.
     QTRY_VERIFY_WITH_TIMEOUT(std::ranges::any_of(window->sqlPanel()->traceModel()->allEntries(),
-                                                 [](const TraceEntry &e) { return e.isRead(); }),
+                                                 [](const TraceEntry &e) { return e.isRead; }),
                              20000);
     traced = window->sqlPanel()->traceModel()->allEntries();
     QHash<quint64, QString> names;

@@ -64,6 +64,7 @@ private Q_SLOTS:
     void noArgumentsShowsTheWelcomePage();
     void urlIsPrintedPsqlWorksSigtermCleansUp();
     void sigintStopsServerAndRemovesFiles();
+    void withLoadRunsTheWorkload();
     void secureDemoPrintsItsCertificatesDirectory();
     void sigkillStopsServerAndNextRunCleansUp();
     void twoDemosAtOnce();
@@ -248,6 +249,26 @@ bool TestDemoLifecycle::stopped(Demo &demo, int signal)
     if (!demo.process->waitForFinished(30000))
         return false;
     return true;
+}
+
+void TestDemoLifecycle::withLoadRunsTheWorkload()
+{
+    // --demo --with-load=RATE: once the window is connected, the Workload dock runs the
+    // steady mix at that rate; its sessions show on the server and rides start. SIGTERM stops
+    // the run and the demo, and removes its files.
+    Demo demo = startDemo(
+        {QStringLiteral("--with-load=60"), QStringLiteral("--num-rides"), QStringLiteral("60")});
+    QVERIFY(!demo.url.isEmpty());
+    const QString sessions = QStringLiteral(
+        "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'movr-admin workload'");
+    QVERIFY(QTest::qWaitFor([&] { return psql(demo.url, sessions).toInt() > 0; }, 30000));
+    QVERIFY(QTest::qWaitFor(
+        [&] { return psql(demo.url, QStringLiteral("SELECT count(*) FROM rides")).toInt() > 60; },
+        30000));
+    QVERIFY(stopped(demo, SIGTERM));
+    QCOMPARE(demo.process->exitStatus(), QProcess::NormalExit);
+    QCOMPARE(demo.process->exitCode(), 0);
+    QVERIFY(demoDirectories().isEmpty());
 }
 
 void TestDemoLifecycle::urlIsPrintedPsqlWorksSigtermCleansUp()

@@ -87,7 +87,7 @@ private Q_SLOTS:
                  expected->text(0, 3));
         // Traced for the SQL panel, under the request's action, as a read.
         QTRY_VERIFY(std::any_of(traced.begin(), traced.end(), [](const TraceEntry &entry) {
-            return entry.action == QLatin1String("Details: test") && entry.isRead() &&
+            return entry.action == QLatin1String("Details: test") && entry.isRead &&
                    entry.rows == 1;
         }));
     }

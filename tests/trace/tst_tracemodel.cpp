@@ -18,6 +18,7 @@ TraceEntry entry(quint64 action, const QString &name, int attempt, const QString
     e.action = name;
     e.attempt = attempt;
     e.sql = sql;
+    e.isRead = read;
     e.source = read ? TraceSource::Read : TraceSource::Edit;
     e.startedAt = QDateTime::currentDateTimeUtc();
     e.durationUs = 1500;
