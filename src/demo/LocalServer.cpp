@@ -349,11 +349,17 @@ Status LocalServer::launch(int port)
     m_process->setStandardOutputFile(log, QIODevice::Append);
     m_process->setStandardErrorFile(log, QIODevice::Append);
     QStringList arguments{QStringLiteral("-D"), dir.filePath(QStringLiteral("data")),
-                          QStringLiteral("-p"), QString::number(port),
-                          QStringLiteral("-k"), m_directory,
-                          QStringLiteral("-c"), QStringLiteral("listen_addresses=127.0.0.1"),
-                          QStringLiteral("-c"), QStringLiteral("unix_socket_permissions=0700"),
-                          QStringLiteral("-c"), QStringLiteral("max_connections=100")};
+                          QStringLiteral("-p"), QString::number(port), QStringLiteral("-k"),
+                          m_directory, QStringLiteral("-c"),
+                          QStringLiteral("listen_addresses=127.0.0.1"), QStringLiteral("-c"),
+                          QStringLiteral("unix_socket_permissions=0700"), QStringLiteral("-c"),
+                          QStringLiteral("max_connections=100"),
+                          // Logical decoding for the live tables (issue 13): a replication
+                          // connection with a temporary slot per open window. wal_level needs
+                          // a restart, so the demo starts with it.
+                          QStringLiteral("-c"), QStringLiteral("wal_level=logical"),
+                          QStringLiteral("-c"), QStringLiteral("max_replication_slots=20"),
+                          QStringLiteral("-c"), QStringLiteral("max_wal_senders=20")};
     if (m_options.certificateAuthentication) // client certificates are verified against it
         arguments << QStringLiteral("-c")
                   << QStringLiteral("ssl_ca_file=") + dir.filePath(QStringLiteral("tls/ca.crt"));
@@ -487,14 +493,18 @@ Status LocalServer::installTls()
     }
     const bool tls = m_options.certificateAuthentication || !m_options.tlsCertificate.isEmpty();
     // The socket stays trusted for the owner; TCP over TLS only when the server has a
-    // certificate, then with a client certificate alone or with a password. Written at every
+    // certificate, then with a client certificate alone or with a password. A logical
+    // replication connection (replication=database) matches the database lines; the
+    // "replication" lines are for physical ones (PostgreSQL docs, pg_hba.conf). Written at every
     // start: a kept --demo-dir may have been served otherwise last time.
     const QByteArray type = tls ? "hostssl" : "host";
     const QByteArray method = m_options.certificateAuthentication ? "cert" : "scram-sha-256";
     QFile hba(dir.filePath(QStringLiteral("data/pg_hba.conf")));
     if (!hba.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
-        hba.write("local all all trust\n" + type + " all all 127.0.0.1/32 " + method + '\n' + type +
-                  " all all ::1/128 " + method + '\n') < 0)
+        hba.write("local all all trust\nlocal replication all trust\n" + type +
+                  " all all 127.0.0.1/32 " + method + '\n' + type + " all all ::1/128 " + method +
+                  '\n' + type + " replication all 127.0.0.1/32 " + method + '\n' + type +
+                  " replication all ::1/128 " + method + '\n') < 0)
         return failure(QObject::tr("Cannot write %1.").arg(hba.fileName()));
     hba.close();
     if (!tls)
