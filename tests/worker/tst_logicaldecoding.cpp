@@ -1,6 +1,7 @@
 #include "TestServer.h"
 #include "worker/LogicalDecodingParser.h"
 
+#include <QProcess>
 #include <QTest>
 
 namespace {
@@ -284,6 +285,43 @@ private Q_SLOTS:
                                       15))
                     .error()
                     .contains(QStringLiteral("do not match")));
+    }
+
+    // The live worker's connection: replication=database (matched by the "all" lines of
+    // pg_hba.conf) creating a TEMPORARY pgoutput slot; and a physical replication connection,
+    // which only the "host replication" lines admit. psql speaks the simple query protocol
+    // that a replication connection requires.
+    void replicationConnectionsAreAdmitted_data()
+    {
+        QTest::addColumn<QString>("mode");
+        QTest::addColumn<QString>("command");
+        QTest::newRow("logical") << QStringLiteral("database")
+                                 << QStringLiteral("CREATE_REPLICATION_SLOT tst_repl_%1 TEMPORARY "
+                                                   "LOGICAL pgoutput")
+                                        .arg(QCoreApplication::applicationPid());
+        QTest::newRow("physical") << QStringLiteral("true") << QStringLiteral("IDENTIFY_SYSTEM");
+    }
+    void replicationConnectionsAreAdmitted()
+    {
+        QFETCH(QString, mode);
+        QFETCH(QString, command);
+        const auto binDir = LocalServer::binaryDirectory();
+        QVERIFY(binDir);
+        const ConnectionSettings settings = TestServer::settings(m_database);
+        QCOMPARE(settings.host(), QStringLiteral("127.0.0.1")); // over TCP: pg_hba's host lines
+        QString url = settings.toUrl(ConnectionSettings::Password::Include);
+        url += (url.contains(QLatin1Char('?')) ? QLatin1Char('&') : QLatin1Char('?')) +
+               QStringLiteral("replication=") + mode;
+        QProcess psql;
+        psql.setProcessChannelMode(QProcess::MergedChannels);
+        psql.start(*binDir + QStringLiteral("/psql"),
+                   {QStringLiteral("-X"), QStringLiteral("-A"), QStringLiteral("-t"),
+                    QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-c"),
+                    command, url});
+        QVERIFY(psql.waitForFinished(20000));
+        const QString output = QString::fromLocal8Bit(psql.readAll());
+        QVERIFY2(psql.exitStatus() == QProcess::NormalExit && psql.exitCode() == 0,
+                 qPrintable(output));
     }
 
     void cleanupTestCase()
