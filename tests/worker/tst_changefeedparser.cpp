@@ -240,6 +240,17 @@ private Q_SLOTS:
         QVERIFY2(message.contains(expected), qPrintable(message));
     }
 
+    void everyCutShortRowIsRefused()
+    {
+        const QByteArray whole = QByteArray(HostileValue);
+        QVERIFY(ChangeJson::parse(whole));
+        for (qsizetype length = 0; length < whole.size(); ++length) {
+            const QString message = error(QStringLiteral("users"), str(HostileKey),
+                                          QString::fromUtf8(whole.left(length)));
+            QVERIFY2(!message.isEmpty(), qPrintable(QString::number(length)));
+        }
+    }
+
     void jsonKeepsNumbersExact()
     {
         const auto json = ChangeJson::parse(

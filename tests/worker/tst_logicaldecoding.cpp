@@ -28,6 +28,7 @@ class TestLogicalDecoding : public QObject
     std::unique_ptr<PgConnection> m_reader; // owns the temporary slot
     std::unique_ptr<PgConnection> m_writer;
     QString m_slot;
+    QList<QByteArray> m_recorded; // every message read, for the cut-short test
     LogicalDecodingParser m_parser{
         {{QStringLiteral("items"), {QStringLiteral("city"), QStringLiteral("id")}}}};
 
@@ -64,7 +65,9 @@ class TestLogicalDecoding : public QObject
                 qWarning() << "not hex bytea:" << hex.left(20);
                 return {};
             }
-            auto parsed = m_parser.parse(QByteArray::fromHex(hex.mid(2).toLatin1()));
+            const QByteArray message = QByteArray::fromHex(hex.mid(2).toLatin1());
+            m_recorded.append(message);
+            auto parsed = m_parser.parse(message);
             if (!parsed) {
                 qWarning() << parsed.error();
                 return {};
@@ -285,6 +288,24 @@ private Q_SLOTS:
                                       15))
                     .error()
                     .contains(QStringLiteral("do not match")));
+    }
+
+    // Every real message cut short at every length is refused with a sentence, never a crash
+    // or an event; whole, each is read again by a parser that saw the relations.
+    void realMessagesCutShortAreRefused()
+    {
+        QVERIFY(m_recorded.size() >= 20);
+        LogicalDecodingParser whole;
+        for (const QByteArray &message : std::as_const(m_recorded)) {
+            for (qsizetype length = 0; length < message.size(); ++length) {
+                LogicalDecodingParser parser = whole; // knows the relations and the transaction
+                auto parsed = parser.parse(message.left(length));
+                QVERIFY2(!parsed || parsed->isEmpty(), qPrintable(QString::number(length)));
+                if (!parsed)
+                    QVERIFY(!parsed.error().isEmpty());
+            }
+            QVERIFY(whole.parse(message));
+        }
     }
 
     // The live worker's connection: replication=database (matched by the "all" lines of
