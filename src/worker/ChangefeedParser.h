@@ -11,8 +11,10 @@
 // Reads the rows of a CockroachDB sinkless (core) changefeed, as the live worker receives
 // them for
 //   CREATE CHANGEFEED FOR TABLE vehicles, rides, ... WITH updated, diff, resolved = '1s'
-// Each row has three columns, table, key and value (cockroachdb/docs v21.2/
-// use-changefeeds.md, "Responses"; v21.2/changefeed-for.md):
+// (https://www.cockroachlabs.com/docs/v22.1/changefeed-for: a sinkless feed streams until its
+// connection closes or CANCEL QUERY). Each row has three columns, table, key and value
+// (cockroachdb/docs v21.2/use-changefeeds.md, "Responses" and "Delete messages";
+// https://www.cockroachlabs.com/docs/stable/changefeed-messages, "Responses"):
 //   - key: a JSON array of the row's PRIMARY KEY values in key order, e.g. ["new york", "3c..."];
 //   - value: the wrapped envelope, {"after": {...row...}, "before": {...row...} (with diff),
 //     "updated": "<HLC>"} (with updated); a delete has "after": null ("Delete messages":
