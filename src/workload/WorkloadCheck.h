@@ -18,7 +18,7 @@ struct InvariantResult
     QString description; // one translated sentence: what must hold
     qint64 violations = 0;
     QStringList columns;
-    QList<QStringList> rows; // the first rows that break it, as text
+    QList<QStringList> rows;      // the first rows that break it, as text
     std::optional<DbError> error; // the query itself failed
 
     bool passed() const { return !error && violations == 0; }
