@@ -84,10 +84,6 @@
         <translation>&amp;Anwenden</translation>
     </message>
     <message>
-        <source>the user id</source>
-        <translation>die Nutzer-ID</translation>
-    </message>
-    <message>
         <source>Co&amp;de:</source>
         <translation>Co&amp;de:</translation>
     </message>
@@ -322,6 +318,162 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
     <message>
         <source>--multi-region is only meaningful with --init-movr.</source>
         <translation>--multi-region ist nur mit --init-movr sinnvoll.</translation>
+    </message>
+    <message>
+        <source>With --demo: run the MovR workload (the steady mix) on the demo at RATE operations per second (--with-load alone: %1).</source>
+        <translation>Mit --demo: den MovR-Workload (den steady-Mix) mit RATE Operationen pro Sekunde auf der Demo ausführen (--with-load allein: %1).</translation>
+    </message>
+    <message>
+        <source>RATE</source>
+        <translation>RATE</translation>
+    </message>
+    <message>
+        <source>workload run URL [flags] runs the MovR workload, workload check URL checks the MovR invariants, with no window (see workload --help).</source>
+        <translation>workload run URL [flags] führt den MovR-Workload aus, workload check URL prüft die MovR-Invarianten, ohne Fenster (siehe workload --help).</translation>
+    </message>
+    <message>
+        <source>--with-load is only meaningful with --demo.</source>
+        <translation>--with-load ist nur zusammen mit --demo sinnvoll.</translation>
+    </message>
+    <message>
+        <source>--with-load must be a number of operations per second above 0, not &quot;%1&quot;.</source>
+        <translation>--with-load muss eine Anzahl von Operationen pro Sekunde größer als 0 sein, nicht &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Run the MovR workload against a server through this application&apos;s retrying transactions (workload run), or check the MovR invariants (workload check).</source>
+        <translation>Den MovR-Workload über die Transaktionen mit automatischer Wiederholung dieser Anwendung gegen einen Server ausführen (workload run) oder die MovR-Invarianten prüfen (workload check).</translation>
+    </message>
+    <message>
+        <source>The operation mix: canonical (as cockroach workload run movr), steady (starts and ends of rides balanced) or writes (no reads). Default canonical.</source>
+        <translation>Der Operations-Mix: canonical (wie cockroach workload run movr), steady (Beginn und Ende von Fahrten ausgeglichen) oder writes (keine Lesezugriffe). Standard: canonical.</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>Sessions, each with its own connection (default 2).</source>
+        <translation>Sitzungen, jede mit eigener Verbindung (Standard: 2).</translation>
+    </message>
+    <message>
+        <source>Operations per second over all sessions (default: no limit).</source>
+        <translation>Operationen pro Sekunde über alle Sitzungen (Standard: keine Begrenzung).</translation>
+    </message>
+    <message>
+        <source>How long to run, for example 30s, 2m or 1h30m (default: until Ctrl+C).</source>
+        <translation>Laufzeit, zum Beispiel 30s, 2m oder 1h30m (Standard: bis Strg+C).</translation>
+    </message>
+    <message>
+        <source>DURATION</source>
+        <translation>DAUER</translation>
+    </message>
+    <message>
+        <source>Stop after this many operations.</source>
+        <translation>Nach so vielen Operationen anhalten.</translation>
+    </message>
+    <message>
+        <source>Raise the rate linearly to --max-rate over this time.</source>
+        <translation>Die Rate über diesen Zeitraum linear bis --max-rate steigern.</translation>
+    </message>
+    <message>
+        <source>Seed of the operation mix (default: a random seed, reported).</source>
+        <translation>Startwert (Seed) des Operations-Mix (Standard: ein zufälliger Startwert, der ausgegeben wird).</translation>
+    </message>
+    <message>
+        <source>Send most writes to this city, on a few vehicles, so that transactions conflict.</source>
+        <translation>Die meisten Schreibzugriffe an diese Stadt auf wenige Fahrzeuge senden, damit Transaktionen in Konflikt geraten.</translation>
+    </message>
+    <message>
+        <source>CITY</source>
+        <translation>STADT</translation>
+    </message>
+    <message>
+        <source>The share of writes that go to the hot city, above 0 and at most 1 (default 0.9).</source>
+        <translation>Der Anteil der Schreibzugriffe, die an die Hotspot-Stadt gehen, größer als 0 und höchstens 1 (Standard: 0.9).</translation>
+    </message>
+    <message>
+        <source>FRACTION</source>
+        <translation>ANTEIL</translation>
+    </message>
+    <message>
+        <source>Count unexpected errors and go on instead of stopping.</source>
+        <translation>Unerwartete Fehler zählen und weitermachen, statt anzuhalten.</translation>
+    </message>
+    <message>
+        <source>Print one JSON object per line instead of text.</source>
+        <translation>Ein JSON-Objekt pro Zeile statt Text ausgeben.</translation>
+    </message>
+    <message>
+        <source>After the run, check the MovR invariants.</source>
+        <translation>Nach dem Lauf die MovR-Invarianten prüfen.</translation>
+    </message>
+    <message>
+        <source>run or check.</source>
+        <translation>run oder check.</translation>
+    </message>
+    <message>
+        <source>The server to use.</source>
+        <translation>Der zu verwendende Server.</translation>
+    </message>
+    <message>
+        <source> (see workload --help)</source>
+        <translation> (siehe workload --help)</translation>
+    </message>
+    <message>
+        <source>workload needs a command: run or check (see workload --help).</source>
+        <translation>workload benötigt einen Befehl: run oder check (siehe workload --help).</translation>
+    </message>
+    <message>
+        <source>Unknown workload command &quot;%1&quot;: use run or check.</source>
+        <translation>Unbekannter workload-Befehl &quot;%1&quot;: Verwenden Sie run oder check.</translation>
+    </message>
+    <message>
+        <source>Too many arguments: give at most one URL (see workload --help).</source>
+        <translation>Zu viele Argumente: Geben Sie höchstens eine URL an (siehe workload --help).</translation>
+    </message>
+    <message>
+        <source>workload %1 needs a URL (an argument or DATABASE_URL).</source>
+        <translation>workload %1 benötigt eine URL (als Argument oder DATABASE_URL).</translation>
+    </message>
+    <message>
+        <source>--%1 is only meaningful with workload run.</source>
+        <translation>--%1 ist nur mit workload run sinnvoll.</translation>
+    </message>
+    <message>
+        <source>--mix must be one of %1, not &quot;%2&quot;.</source>
+        <translation>--mix muss eines von %1 sein, nicht &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>--concurrency must be a whole number from 1 to 10000, not &quot;%1&quot;.</source>
+        <translation>--concurrency muss eine ganze Zahl von 1 bis 10000 sein, nicht &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>--max-rate must be a number of operations per second above 0, not &quot;%1&quot;.</source>
+        <translation>--max-rate muss eine Anzahl von Operationen pro Sekunde größer als 0 sein, nicht &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>--duration must be a duration such as 30s, 2m or 1h30m, not &quot;%1&quot;.</source>
+        <translation>--duration muss eine Dauer wie 30s, 2m oder 1h30m sein, nicht &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>--ramp must be a duration such as 30s, 2m or 1h30m, not &quot;%1&quot;.</source>
+        <translation>--ramp muss eine Dauer wie 30s, 2m oder 1h30m sein, nicht &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>--max-ops must be a whole number above 0, not &quot;%1&quot;.</source>
+        <translation>--max-ops muss eine ganze Zahl größer als 0 sein, nicht &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>--hot-city must be one of the MovR cities (%1), not &quot;%2&quot;.</source>
+        <translation>--hot-city muss eine der MovR-Städte sein (%1), nicht &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>--hot-fraction needs --hot-city.</source>
+        <translation>--hot-fraction erfordert --hot-city.</translation>
+    </message>
+    <message>
+        <source>--hot-fraction must be a number above 0 and at most 1, not &quot;%1&quot;.</source>
+        <translation>--hot-fraction muss eine Zahl größer als 0 und höchstens 1 sein, nicht &quot;%1&quot;.</translation>
     </message>
 </context>
 <context>
@@ -1030,6 +1182,14 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
         <source>Select one or more vehicles in their table first.</source>
         <translation>Wählen Sie zuerst ein oder mehrere Fahrzeuge in ihrer Tabelle aus.</translation>
     </message>
+    <message>
+        <source>Another connection replaced the lost one while this waited; it was not sent on the new one.</source>
+        <translation>Während diese Änderung wartete, hat eine andere Verbindung die verlorene ersetzt; die Änderung wurde nicht über die neue Verbindung gesendet.</translation>
+    </message>
+    <message>
+        <source>The connection to the server is lost; this waits and is sent when the connection is back.</source>
+        <translation>Die Verbindung zum Server ist unterbrochen; diese Änderung wartet und wird gesendet, sobald die Verbindung wiederhergestellt ist.</translation>
+    </message>
 </context>
 <context>
     <name>EditJournal</name>
@@ -1096,10 +1256,6 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
         <translation>Fahrt &amp;beenden</translation>
     </message>
     <message>
-        <source>the ride id</source>
-        <translation>die Fahrt-ID</translation>
-    </message>
-    <message>
         <source>End a&amp;ddress:</source>
         <translation>&amp;Zieladresse:</translation>
     </message>
@@ -1123,16 +1279,8 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
         <translation>Ein Wert ist erforderlich.</translation>
     </message>
     <message>
-        <source>the owner id</source>
-        <translation>die Besitzer-ID</translation>
-    </message>
-    <message>
         <source>The description is longer than %1 characters.</source>
         <translation>Die Beschreibung ist länger als %1 Zeichen.</translation>
-    </message>
-    <message>
-        <source>the expiration time</source>
-        <translation>die Ablaufzeit</translation>
     </message>
     <message>
         <source>There are no changes to apply.</source>
@@ -1263,10 +1411,6 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
-        <source>Export</source>
-        <translation>Exportieren</translation>
-    </message>
-    <message>
         <source>&amp;Connect to a cluster…</source>
         <translation>Mit einem Cluster &amp;verbinden…</translation>
     </message>
@@ -1344,6 +1488,10 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
         <source>Connected again.</source>
         <translation>Wieder verbunden.</translation>
     </message>
+    <message>
+        <source>&amp;Workload</source>
+        <translation>&amp;Workload</translation>
+    </message>
 </context>
 <context>
     <name>MovrSchemaShape</name>
@@ -1387,18 +1535,6 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
         <translation>das Fahrzeug ist nicht verfügbar (Status „%1“)</translation>
     </message>
     <message>
-        <source>the rider id</source>
-        <translation>die Fahrer-ID</translation>
-    </message>
-    <message>
-        <source>the vehicle id</source>
-        <translation>die Fahrzeug-ID</translation>
-    </message>
-    <message>
-        <source>the ride id</source>
-        <translation>die Fahrt-ID</translation>
-    </message>
-    <message>
         <source>Start ride</source>
         <translation>Fahrt starten</translation>
     </message>
@@ -1415,24 +1551,12 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
         <translation>das Fahrzeug ist bereits in einer laufenden Fahrt</translation>
     </message>
     <message>
-        <source>end address</source>
-        <translation>Zieladresse</translation>
-    </message>
-    <message>
         <source>End ride</source>
         <translation>Fahrt beenden</translation>
     </message>
     <message>
         <source>the ride already ended (at %1)</source>
         <translation>die Fahrt ist bereits beendet (um %1)</translation>
-    </message>
-    <message>
-        <source>the owner id</source>
-        <translation>die Besitzer-ID</translation>
-    </message>
-    <message>
-        <source>location</source>
-        <translation>Standort</translation>
     </message>
     <message>
         <source>Add vehicle</source>
@@ -1461,10 +1585,6 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
     <message>
         <source>no vehicles selected</source>
         <translation>keine Fahrzeuge ausgewählt</translation>
-    </message>
-    <message>
-        <source>a vehicle id</source>
-        <translation>eine Fahrzeug-ID</translation>
     </message>
     <message>
         <source>Set vehicle status</source>
@@ -1505,10 +1625,6 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
     <message>
         <source>the vehicle is in an active ride; end the ride first</source>
         <translation>das Fahrzeug ist in einer laufenden Fahrt; beenden Sie zuerst die Fahrt</translation>
-    </message>
-    <message>
-        <source>the user id</source>
-        <translation>die Nutzer-ID</translation>
     </message>
     <message>
         <source>Add user</source>
@@ -1561,14 +1677,6 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
     <message>
         <source>the description is longer than %1 characters</source>
         <translation>die Beschreibung ist länger als %1 Zeichen</translation>
-    </message>
-    <message>
-        <source>the creation time</source>
-        <translation>die Erstellungszeit</translation>
-    </message>
-    <message>
-        <source>the expiration time</source>
-        <translation>die Ablaufzeit</translation>
     </message>
     <message>
         <source>the expiration time must be after the creation time</source>
@@ -1637,6 +1745,10 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
     <message>
         <source>no such user in %1</source>
         <translation>kein solcher Benutzer in %1</translation>
+    </message>
+    <message>
+        <source>the promo code is not valid yet</source>
+        <translation>der Promo-Code ist noch nicht gültig</translation>
     </message>
 </context>
 <context>
@@ -1936,6 +2048,110 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
         <source>demo certificates directory: %1 (connect with --url %2 --certs-dir %1)</source>
         <translation>Zertifikatsverzeichnis der Demo: %1 (verbinden mit --url %2 --certs-dir %1)</translation>
     </message>
+    <message>
+        <source>The changefeed sent a value that is neither JSON nor hex-escaped bytes.</source>
+        <translation>Der Changefeed hat einen Wert gesendet, der weder JSON noch hex-maskierte Bytes ist.</translation>
+    </message>
+    <message>
+        <source>The changefeed row has no %1.</source>
+        <translation>Die Changefeed-Zeile hat keinen %1.</translation>
+    </message>
+    <message>
+        <source>The changefeed row&apos;s %1 is not valid JSON: %2</source>
+        <translation>Der %1 der Changefeed-Zeile ist kein gültiges JSON: %2</translation>
+    </message>
+    <message>
+        <source>The changefeed message has no &quot;updated&quot; timestamp; the changefeed must be created WITH updated.</source>
+        <translation>Der Changefeed-Nachricht fehlt der Zeitstempel &quot;updated&quot;; der Changefeed muss WITH updated erstellt werden.</translation>
+    </message>
+    <message>
+        <source>The changefeed message has no &quot;%1&quot; timestamp.</source>
+        <translation>Der Changefeed-Nachricht fehlt der Zeitstempel &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>The changefeed&apos;s &quot;%1&quot; timestamp &quot;%2&quot; is not a CockroachDB timestamp.</source>
+        <translation>Der Zeitstempel &quot;%1&quot; des Changefeeds, &quot;%2&quot;, ist kein CockroachDB-Zeitstempel.</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>The changefeed row&apos;s value is not a JSON object.</source>
+        <translation>Der Wert der Changefeed-Zeile ist kein JSON-Objekt.</translation>
+    </message>
+    <message>
+        <source>The changefeed sent a change to table &quot;%1&quot;, which it was not asked to follow.</source>
+        <translation>Der Changefeed hat eine Änderung an der Tabelle &quot;%1&quot; gesendet, der er nicht folgen sollte.</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>The changefeed&apos;s key for table &quot;%1&quot; is not an array of its %2 primary key values.</source>
+        <translation>Der Schlüssel des Changefeeds für die Tabelle &quot;%1&quot; ist kein Array ihrer %2 Primärschlüsselwerte.</translation>
+    </message>
+    <message>
+        <source>The changefeed message for table &quot;%1&quot; has no &quot;after&quot; field.</source>
+        <translation>Der Changefeed-Nachricht für die Tabelle &quot;%1&quot; fehlt das Feld &quot;after&quot;.</translation>
+    </message>
+    <message>
+        <source>The changefeed message for table &quot;%1&quot; has a row that is not a JSON object.</source>
+        <translation>Die Changefeed-Nachricht für die Tabelle &quot;%1&quot; enthält eine Zeile, die kein JSON-Objekt ist.</translation>
+    </message>
+    <message>
+        <source>Unexpected text after the JSON value at byte %1.</source>
+        <translation>Unerwarteter Text nach dem JSON-Wert bei Byte %1.</translation>
+    </message>
+    <message>
+        <source>Malformed JSON at byte %1: %2.</source>
+        <translation>Fehlerhaftes JSON bei Byte %1: %2.</translation>
+    </message>
+    <message>
+        <source>The JSON value is nested too deeply.</source>
+        <translation>Der JSON-Wert ist zu tief verschachtelt.</translation>
+    </message>
+    <message>
+        <source>The logical decoding stream sent a column value of unknown kind &apos;%1&apos;.</source>
+        <translation>Der Stream der logischen Dekodierung hat einen Spaltenwert unbekannter Art &apos;%1&apos; gesendet.</translation>
+    </message>
+    <message>
+        <source>The logical decoding stream sent a truncated or malformed &apos;%1&apos; message.</source>
+        <translation>Der Stream der logischen Dekodierung hat eine abgeschnittene oder fehlerhafte &apos;%1&apos;-Nachricht gesendet.</translation>
+    </message>
+    <message>
+        <source>The logical decoding stream sent an empty message.</source>
+        <translation>Der Stream der logischen Dekodierung hat eine leere Nachricht gesendet.</translation>
+    </message>
+    <message>
+        <source>The logical decoding stream sent a commit without a begin.</source>
+        <translation>Der Stream der logischen Dekodierung hat einen Commit ohne Begin gesendet.</translation>
+    </message>
+    <message>
+        <source>Table %1 was emptied (TRUNCATE); its rows must be read again.</source>
+        <translation>Tabelle %1 wurde geleert (TRUNCATE); ihre Zeilen müssen neu gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The logical decoding stream sent a message of unknown type &apos;%1&apos;; pgoutput must be asked for proto_version &apos;1&apos;.</source>
+        <translation>Der Stream der logischen Dekodierung hat eine Nachricht unbekannten Typs &apos;%1&apos; gesendet; pgoutput muss mit proto_version &apos;1&apos; angefordert werden.</translation>
+    </message>
+    <message>
+        <source>Table %1 has no column %2 any more; its rows must be read again.</source>
+        <translation>Tabelle %1 hat keine Spalte %2 mehr; ihre Zeilen müssen neu gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The logical decoding stream sent a change outside a transaction.</source>
+        <translation>Der Stream der logischen Dekodierung hat eine Änderung außerhalb einer Transaktion gesendet.</translation>
+    </message>
+    <message>
+        <source>The logical decoding stream sent a change to a table it had not described.</source>
+        <translation>Der Stream der logischen Dekodierung hat eine Änderung an einer Tabelle gesendet, die er nicht beschrieben hatte.</translation>
+    </message>
+    <message>
+        <source>The logical decoding stream sent a row of table %1 whose columns do not match the table&apos;s; its rows must be read again.</source>
+        <translation>Der Stream der logischen Dekodierung hat eine Zeile der Tabelle %1 gesendet, deren Spalten nicht zu denen der Tabelle passen; ihre Zeilen müssen neu gelesen werden.</translation>
+    </message>
 </context>
 <context>
     <name>RetryInjectionActions</name>
@@ -2006,6 +2222,13 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
     </message>
 </context>
 <context>
+    <name>SessionEntities</name>
+    <message>
+        <source>Workload look-up</source>
+        <translation>Workload-Abfrage</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
@@ -2031,16 +2254,8 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
         <translation>Alles</translation>
     </message>
     <message>
-        <source>Edits only</source>
-        <translation>Nur Änderungen</translation>
-    </message>
-    <message>
         <source>Failures</source>
         <translation>Fehlschläge</translation>
-    </message>
-    <message>
-        <source>Which statements to show</source>
-        <translation>Welche Anweisungen angezeigt werden</translation>
     </message>
     <message>
         <source>Copy as script</source>
@@ -2075,10 +2290,6 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
         <translation>SQL-Dateien (*.sql)</translation>
     </message>
     <message>
-        <source>Could not save %1: %2</source>
-        <translation>%1 konnte nicht gespeichert werden: %2</translation>
-    </message>
-    <message>
         <source>Committed</source>
         <translation>Festgeschrieben</translation>
     </message>
@@ -2097,6 +2308,42 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
     <message>
         <source>Retries</source>
         <translation>Wiederholungen</translation>
+    </message>
+    <message>
+        <source>Which statements to show, by how their action ended</source>
+        <translation>Welche Anweisungen angezeigt werden, nach dem Ausgang ihrer Aktion</translation>
+    </message>
+    <message>
+        <source>All sources</source>
+        <translation>Alle Quellen</translation>
+    </message>
+    <message>
+        <source>My edits</source>
+        <translation>Meine Änderungen</translation>
+    </message>
+    <message>
+        <source>Workload</source>
+        <translation>Workload</translation>
+    </message>
+    <message>
+        <source>Reads</source>
+        <translation>Lesezugriffe</translation>
+    </message>
+    <message>
+        <source>Which statements to show, by who sent them: your own edits, the workload, or the window&apos;s reads</source>
+        <translation>Welche Anweisungen angezeigt werden, nach Absender: Ihre eigenen Änderungen, der Workload oder die Lesezugriffe des Fensters</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Ausblenden</translation>
+    </message>
+    <message>
+        <source>Saved the SQL log to %1.</source>
+        <translation>SQL-Protokoll in %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Could not save the SQL log to %1: %2</source>
+        <translation>Das SQL-Protokoll konnte nicht in %1 gespeichert werden: %2</translation>
     </message>
 </context>
 <context>
@@ -2128,14 +2375,6 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
     <message>
         <source>&amp;Start ride</source>
         <translation>Fahrt s&amp;tarten</translation>
-    </message>
-    <message>
-        <source>the rider id</source>
-        <translation>die Fahrer-ID</translation>
-    </message>
-    <message>
-        <source>the vehicle id</source>
-        <translation>die Fahrzeug-ID</translation>
     </message>
     <message>
         <source>Find an available vehicle in %1</source>
@@ -2655,6 +2894,80 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
     </message>
 </context>
 <context>
+    <name>TutorialOperations</name>
+    <message>
+        <source>Read vehicles</source>
+        <translation>Fahrzeuge lesen</translation>
+    </message>
+    <message>
+        <source>Start ride</source>
+        <translation>Fahrt starten</translation>
+    </message>
+    <message>
+        <source>There is no such vehicle in %1.</source>
+        <translation>In %1 gibt es kein solches Fahrzeug.</translation>
+    </message>
+    <message>
+        <source>End ride</source>
+        <translation>Fahrt beenden</translation>
+    </message>
+    <message>
+        <source>There is no such ride in %1.</source>
+        <translation>In %1 gibt es keine solche Fahrt.</translation>
+    </message>
+    <message>
+        <source>The ride already ended.</source>
+        <translation>Die Fahrt ist bereits beendet.</translation>
+    </message>
+    <message>
+        <source>Add user</source>
+        <translation>Benutzer hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add vehicle</source>
+        <translation>Fahrzeug hinzufügen</translation>
+    </message>
+    <message>
+        <source>The owner is not a user in %1.</source>
+        <translation>Der Besitzer ist kein Benutzer in %1.</translation>
+    </message>
+    <message>
+        <source>Apply promo code</source>
+        <translation>Promo-Code anwenden</translation>
+    </message>
+    <message>
+        <source>The promo code does not exist or has expired.</source>
+        <translation>Der Promo-Code existiert nicht oder ist abgelaufen.</translation>
+    </message>
+    <message>
+        <source>The user already has this promo code.</source>
+        <translation>Der Benutzer hat diesen Promo-Code bereits.</translation>
+    </message>
+    <message>
+        <source>Create promo code</source>
+        <translation>Promo-Code erstellen</translation>
+    </message>
+    <message>
+        <source>Record vehicle location</source>
+        <translation>Fahrzeugstandort erfassen</translation>
+    </message>
+    <message>
+        <source>The ride is not active.</source>
+        <translation>Die Fahrt ist nicht aktiv.</translation>
+    </message>
+</context>
+<context>
+    <name>TutorialRunner</name>
+    <message>
+        <source>Not connected.</source>
+        <translation>Nicht verbunden.</translation>
+    </message>
+    <message>
+        <source>The connection was lost.</source>
+        <translation>Die Verbindung wurde unterbrochen.</translation>
+    </message>
+</context>
+<context>
     <name>UserDialog</name>
     <message>
         <source>User</source>
@@ -2731,128 +3044,192 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
 <context>
     <name>Validation</name>
     <message>
-        <source>%1 is not a valid UUID: &quot;%2&quot;</source>
-        <translation>%1 ist keine gültige UUID: „%2“</translation>
+        <source>The user id is not a valid UUID: &quot;%1&quot;.</source>
+        <translation>Die Benutzer-ID ist keine gültige UUID: &quot;%1&quot;.</translation>
     </message>
     <message>
-        <source>the id</source>
-        <translation>die ID</translation>
+        <source>The rider id is not a valid UUID: &quot;%1&quot;.</source>
+        <translation>Die Fahrgast-ID ist keine gültige UUID: &quot;%1&quot;.</translation>
     </message>
     <message>
-        <source>the city is missing</source>
-        <translation>die Stadt fehlt</translation>
+        <source>The vehicle id is not a valid UUID: &quot;%1&quot;.</source>
+        <translation>Die Fahrzeug-ID ist keine gültige UUID: &quot;%1&quot;.</translation>
     </message>
     <message>
-        <source>unknown city &quot;%1&quot; (expected one of: %2)</source>
-        <translation>unbekannte Stadt „%1“ (erwartet eine von: %2)</translation>
+        <source>A vehicle id is not a valid UUID: &quot;%1&quot;.</source>
+        <translation>Eine Fahrzeug-ID ist keine gültige UUID: &quot;%1&quot;.</translation>
     </message>
     <message>
-        <source>unknown vehicle status &quot;%1&quot; (expected one of: %2)</source>
-        <translation>unbekannter Fahrzeugstatus „%1“ (erwartet einer von: %2)</translation>
+        <source>The ride id is not a valid UUID: &quot;%1&quot;.</source>
+        <translation>Die Fahrt-ID ist keine gültige UUID: &quot;%1&quot;.</translation>
     </message>
     <message>
-        <source>a vehicle becomes in_use by starting a ride, not by setting its status</source>
-        <translation>ein Fahrzeug wird in_use, indem eine Fahrt gestartet wird, nicht durch Setzen seines Status</translation>
+        <source>The owner id is not a valid UUID: &quot;%1&quot;.</source>
+        <translation>Die Besitzer-ID ist keine gültige UUID: &quot;%1&quot;.</translation>
     </message>
     <message>
-        <source>use &quot;retire vehicle&quot; to retire a vehicle</source>
-        <translation>verwenden Sie „Fahrzeug ausmustern“, um ein Fahrzeug auszumustern</translation>
+        <source>The id is not a valid UUID: &quot;%1&quot;.</source>
+        <translation>Die ID ist keine gültige UUID: &quot;%1&quot;.</translation>
     </message>
     <message>
-        <source>unknown vehicle type &quot;%1&quot; (expected one of: %2)</source>
-        <translation>unbekannter Fahrzeugtyp „%1“ (erwartet einer von: %2)</translation>
+        <source>The city is missing.</source>
+        <translation>Die Stadt fehlt.</translation>
     </message>
     <message>
-        <source>the revenue is missing</source>
-        <translation>der Umsatz fehlt</translation>
+        <source>The city &quot;%1&quot; is not a MovR city (expected one of: %2).</source>
+        <translation>Die Stadt &quot;%1&quot; ist keine MovR-Stadt (erwartet wird eine von: %2).</translation>
     </message>
     <message>
-        <source>the revenue must not be negative: %1</source>
-        <translation>der Umsatz darf nicht negativ sein: %1</translation>
+        <source>The vehicle status &quot;%1&quot; is unknown (expected one of: %2).</source>
+        <translation>Der Fahrzeugstatus &quot;%1&quot; ist unbekannt (erwartet wird einer von: %2).</translation>
     </message>
     <message>
-        <source>the revenue has more than two decimals: %1</source>
-        <translation>der Umsatz hat mehr als zwei Nachkommastellen: %1</translation>
+        <source>A vehicle becomes in_use by starting a ride, not by setting its status.</source>
+        <translation>Ein Fahrzeug wird durch das Starten einer Fahrt in_use, nicht durch das Setzen seines Status.</translation>
     </message>
     <message>
-        <source>the revenue is not an amount like 12.50: &quot;%1&quot;</source>
-        <translation>der Umsatz ist kein Betrag wie 12.50: „%1“</translation>
+        <source>Use &quot;retire vehicle&quot; to retire a vehicle.</source>
+        <translation>Verwenden Sie &quot;retire vehicle&quot;, um ein Fahrzeug außer Betrieb zu nehmen.</translation>
     </message>
     <message>
-        <source>the credit card number must be 10 to 19 digits, nothing else</source>
-        <translation>die Kreditkartennummer muss aus 10 bis 19 Ziffern bestehen, sonst nichts</translation>
+        <source>The vehicle type &quot;%1&quot; is unknown (expected one of: %2).</source>
+        <translation>Der Fahrzeugtyp &quot;%1&quot; ist unbekannt (erwartet wird einer von: %2).</translation>
     </message>
     <message>
-        <source>the %1 is empty</source>
-        <translation>%1 ist leer</translation>
+        <source>The revenue is missing.</source>
+        <translation>Der Umsatz fehlt.</translation>
     </message>
     <message>
-        <source>the %1 is longer than %2 characters</source>
-        <translation>%1 ist länger als %2 Zeichen</translation>
+        <source>The revenue must not be negative: %1.</source>
+        <translation>Der Umsatz darf nicht negativ sein: %1.</translation>
     </message>
     <message>
-        <source>the %1 contains control characters (line breaks, tabs...)</source>
-        <translation>%1 enthält Steuerzeichen (Zeilenumbrüche, Tabulatoren …)</translation>
+        <source>The revenue has more than two decimals: %1.</source>
+        <translation>Der Umsatz hat mehr als zwei Nachkommastellen: %1.</translation>
     </message>
     <message>
-        <source>address</source>
-        <translation>die Adresse</translation>
+        <source>The revenue is not an amount like 12.50: &quot;%1&quot;.</source>
+        <translation>Der Umsatz ist kein Betrag wie 12.50: &quot;%1&quot;.</translation>
     </message>
     <message>
-        <source>the promo code is empty</source>
-        <translation>der Aktionscode ist leer</translation>
+        <source>The rules are longer than %1 characters.</source>
+        <translation>Die Regeln sind länger als %1 Zeichen.</translation>
     </message>
     <message>
-        <source>the promo code is longer than %1 characters</source>
-        <translation>der Aktionscode ist länger als %1 Zeichen</translation>
+        <source>The ext column is longer than %1 characters.</source>
+        <translation>Die Spalte ext ist länger als %1 Zeichen.</translation>
     </message>
     <message>
-        <source>the promo code may contain only letters, digits, &apos;_&apos; and &apos;-&apos;: &quot;%1&quot;</source>
-        <translation>der Aktionscode darf nur Buchstaben, Ziffern, „_“ und „-“ enthalten: „%1“</translation>
+        <source>The rules are not valid JSON: %1 at character %2.</source>
+        <translation>Die Regeln sind kein gültiges JSON: %1 bei Zeichen %2.</translation>
     </message>
     <message>
-        <source>%1 is not a timestamp like 2024-05-01 12:30:00: &quot;%2&quot;</source>
-        <translation>%1 ist kein Zeitstempel wie 2024-05-01 12:30:00: „%2“</translation>
+        <source>The ext column is not valid JSON: %1 at character %2.</source>
+        <translation>Die Spalte ext ist kein gültiges JSON: %1 bei Zeichen %2.</translation>
     </message>
     <message>
-        <source>the time</source>
-        <translation>die Zeit</translation>
+        <source>The rules must be a JSON object like {&quot;type&quot;: &quot;percent_discount&quot;}.</source>
+        <translation>Die Regeln müssen ein JSON-Objekt wie {&quot;type&quot;: &quot;percent_discount&quot;} sein.</translation>
     </message>
     <message>
-        <source>the latitude must be between -90 and 90</source>
-        <translation>der Breitengrad muss zwischen -90 und 90 liegen</translation>
+        <source>The ext column must be a JSON object like {&quot;color&quot;: &quot;red&quot;}.</source>
+        <translation>Die Spalte ext muss ein JSON-Objekt wie {&quot;color&quot;: &quot;red&quot;} sein.</translation>
     </message>
     <message>
-        <source>the longitude must be between -180 and 180</source>
-        <translation>der Längengrad muss zwischen -180 und 180 liegen</translation>
+        <source>The credit card number must be 10 to 19 digits, nothing else.</source>
+        <translation>Die Kreditkartennummer muss aus 10 bis 19 Ziffern bestehen, sonst nichts.</translation>
     </message>
     <message>
-        <source>name</source>
-        <translation>der Name</translation>
+        <source>The name is empty.</source>
+        <translation>Der Name ist leer.</translation>
     </message>
     <message>
-        <source>the rules are longer than %1 characters</source>
-        <translation>die Regeln sind länger als %1 Zeichen</translation>
+        <source>The name is longer than %1 characters.</source>
+        <translation>Der Name ist länger als %1 Zeichen.</translation>
     </message>
     <message>
-        <source>ext is longer than %1 characters</source>
-        <translation>ext ist länger als %1 Zeichen</translation>
+        <source>The name contains control characters (line breaks, tabs...).</source>
+        <translation>Der Name enthält Steuerzeichen (Zeilenumbrüche, Tabulatoren...).</translation>
     </message>
     <message>
-        <source>the rules are not valid JSON: %1 at character %2</source>
-        <translation>die Regeln sind kein gültiges JSON: %1 bei Zeichen %2</translation>
+        <source>The address is empty.</source>
+        <translation>Die Adresse ist leer.</translation>
     </message>
     <message>
-        <source>ext is not valid JSON: %1 at character %2</source>
-        <translation>ext ist kein gültiges JSON: %1 bei Zeichen %2</translation>
+        <source>The address is longer than %1 characters.</source>
+        <translation>Die Adresse ist länger als %1 Zeichen.</translation>
     </message>
     <message>
-        <source>the rules must be a JSON object like {&quot;type&quot;: &quot;percent_discount&quot;}</source>
-        <translation>die Regeln müssen ein JSON-Objekt sein, etwa {&quot;type&quot;: &quot;percent_discount&quot;}</translation>
+        <source>The address contains control characters (line breaks, tabs...).</source>
+        <translation>Die Adresse enthält Steuerzeichen (Zeilenumbrüche, Tabulatoren...).</translation>
     </message>
     <message>
-        <source>ext must be a JSON object like {&quot;color&quot;: &quot;red&quot;}</source>
-        <translation>ext muss ein JSON-Objekt sein, etwa {&quot;color&quot;: &quot;red&quot;}</translation>
+        <source>The location is empty.</source>
+        <translation>Der Standort ist leer.</translation>
+    </message>
+    <message>
+        <source>The location is longer than %1 characters.</source>
+        <translation>Der Standort ist länger als %1 Zeichen.</translation>
+    </message>
+    <message>
+        <source>The location contains control characters (line breaks, tabs...).</source>
+        <translation>Der Standort enthält Steuerzeichen (Zeilenumbrüche, Tabulatoren...).</translation>
+    </message>
+    <message>
+        <source>The start address is empty.</source>
+        <translation>Die Startadresse ist leer.</translation>
+    </message>
+    <message>
+        <source>The start address is longer than %1 characters.</source>
+        <translation>Die Startadresse ist länger als %1 Zeichen.</translation>
+    </message>
+    <message>
+        <source>The start address contains control characters (line breaks, tabs...).</source>
+        <translation>Die Startadresse enthält Steuerzeichen (Zeilenumbrüche, Tabulatoren...).</translation>
+    </message>
+    <message>
+        <source>The end address is empty.</source>
+        <translation>Die Zieladresse ist leer.</translation>
+    </message>
+    <message>
+        <source>The end address is longer than %1 characters.</source>
+        <translation>Die Zieladresse ist länger als %1 Zeichen.</translation>
+    </message>
+    <message>
+        <source>The end address contains control characters (line breaks, tabs...).</source>
+        <translation>Die Zieladresse enthält Steuerzeichen (Zeilenumbrüche, Tabulatoren...).</translation>
+    </message>
+    <message>
+        <source>The promo code is empty.</source>
+        <translation>Der Promo-Code ist leer.</translation>
+    </message>
+    <message>
+        <source>The promo code is longer than %1 characters.</source>
+        <translation>Der Promo-Code ist länger als %1 Zeichen.</translation>
+    </message>
+    <message>
+        <source>The promo code may contain only letters, digits, &apos;_&apos; and &apos;-&apos;: &quot;%1&quot;.</source>
+        <translation>Der Promo-Code darf nur Buchstaben, Ziffern, &apos;_&apos; und &apos;-&apos; enthalten: &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>The creation time is not a timestamp like 2024-05-01 12:30:00: &quot;%1&quot;.</source>
+        <translation>Der Erstellungszeitpunkt ist kein Zeitstempel wie 2024-05-01 12:30:00: &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>The expiration time is not a timestamp like 2024-05-01 12:30:00: &quot;%1&quot;.</source>
+        <translation>Der Ablaufzeitpunkt ist kein Zeitstempel wie 2024-05-01 12:30:00: &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>The time is not a timestamp like 2024-05-01 12:30:00: &quot;%1&quot;.</source>
+        <translation>Der Zeitpunkt ist kein Zeitstempel wie 2024-05-01 12:30:00: &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>The latitude must be between -90 and 90.</source>
+        <translation>Der Breitengrad muss zwischen -90 und 90 liegen.</translation>
+    </message>
+    <message>
+        <source>The longitude must be between -180 and 180.</source>
+        <translation>Der Längengrad muss zwischen -180 und 180 liegen.</translation>
     </message>
 </context>
 <context>
@@ -2912,10 +3289,6 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
     <message>
         <source>(none)</source>
         <translation>(keiner)</translation>
-    </message>
-    <message>
-        <source>the owner id</source>
-        <translation>die Besitzer-ID</translation>
     </message>
     <message>
         <source>Find…</source>
@@ -3000,6 +3373,374 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
     <message>
         <source>connection lost</source>
         <translation>Verbindung verloren</translation>
+    </message>
+</context>
+<context>
+    <name>WorkloadCheck</name>
+    <message>
+        <source>No vehicle is in two active rides at once.</source>
+        <translation>Kein Fahrzeug ist gleichzeitig in zwei aktiven Fahrten.</translation>
+    </message>
+    <message>
+        <source>A vehicle is in use exactly when it has an active ride, and a lost or retired vehicle has no active ride.</source>
+        <translation>Ein Fahrzeug ist genau dann in Benutzung, wenn es eine aktive Fahrt hat, und ein verlorenes oder außer Betrieb genommenes Fahrzeug hat keine aktive Fahrt.</translation>
+    </message>
+    <message>
+        <source>Every ride&apos;s rider is a user of the ride&apos;s city and its vehicle a vehicle of the same city.</source>
+        <translation>Der Fahrgast jeder Fahrt ist ein Benutzer der Stadt der Fahrt und ihr Fahrzeug ein Fahrzeug derselben Stadt.</translation>
+    </message>
+    <message>
+        <source>No ride ends before it starts.</source>
+        <translation>Keine Fahrt endet, bevor sie beginnt.</translation>
+    </message>
+    <message>
+        <source>No ride has a negative revenue.</source>
+        <translation>Keine Fahrt hat einen negativen Umsatz.</translation>
+    </message>
+    <message>
+        <source>Every promo code a user holds exists, belongs to a user of that city, was applied while it was valid and has a usage count that is not negative.</source>
+        <translation>Jeder Promo-Code, den ein Benutzer besitzt, existiert, gehört zu einem Benutzer dieser Stadt, wurde angewendet, während er gültig war, und hat einen nicht negativen Nutzungszähler.</translation>
+    </message>
+    <message>
+        <source>The check cannot run inside an open transaction.</source>
+        <translation>Die Prüfung kann nicht innerhalb einer offenen Transaktion ausgeführt werden.</translation>
+    </message>
+    <message>
+        <source>ERROR %1: %2 The check could not run: %3</source>
+        <translation>ERROR %1: %2 Die Prüfung konnte nicht ausgeführt werden: %3</translation>
+    </message>
+    <message>
+        <source>PASS  %1: %2</source>
+        <translation>PASS  %1: %2</translation>
+    </message>
+    <message>
+        <source>FAIL  %1: %2</source>
+        <translation>FAIL  %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) break it; the first %1 are shown.</source>
+        <translation>
+            <numerusform>%n Zeile verletzt sie; die ersten %1 werden angezeigt.</numerusform>
+            <numerusform>%n Zeilen verletzen sie; die ersten %1 werden angezeigt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) break it.</source>
+        <translation>
+            <numerusform>%n Zeile verletzt sie.</numerusform>
+            <numerusform>%n Zeilen verletzen sie.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n invariant(s) hold.</source>
+        <translation>
+            <numerusform>Die %n Invariante gilt.</numerusform>
+            <numerusform>Alle %n Invarianten gelten.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n invariant(s) do not hold.</source>
+        <translation>
+            <numerusform>%1 von %n Invariante gilt nicht.</numerusform>
+            <numerusform>%1 von %n Invarianten gelten nicht.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WorkloadCli</name>
+    <message>
+        <source>Cannot connect to %1: %2</source>
+        <translation>Verbindung zu %1 nicht möglich: %2</translation>
+    </message>
+    <message>
+        <source>The check could not run: %1</source>
+        <translation>Die Prüfung konnte nicht ausgeführt werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot install the signal handlers.</source>
+        <translation>Die Signal-Handler können nicht installiert werden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Running the %1 mix with %n session(s) on %2 (seed %3); Ctrl+C stops.</source>
+        <translation>
+            <numerusform>Der %1-Mix läuft mit %n Sitzung auf %2 (Seed %3); Strg+C hält ihn an.</numerusform>
+            <numerusform>Der %1-Mix läuft mit %n Sitzungen auf %2 (Seed %3); Strg+C hält ihn an.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The run stopped on an unexpected error: %1</source>
+        <translation>Der Lauf wurde durch einen unerwarteten Fehler angehalten: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The run had %n unexpected error(s).</source>
+        <translation>
+            <numerusform>Beim Lauf trat %n unerwarteter Fehler auf.</numerusform>
+            <numerusform>Beim Lauf traten %n unerwartete Fehler auf.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WorkloadDock</name>
+    <message>
+        <source>Workload</source>
+        <translation>Workload</translation>
+    </message>
+    <message>
+        <source>Running the %1 mix (seed %2).</source>
+        <translation>Der %1-Mix läuft (Seed %2).</translation>
+    </message>
+    <message>
+        <source>Not running.</source>
+        <translation>Läuft nicht.</translation>
+    </message>
+    <message>
+        <source>Canonical (95% reads, like cockroach workload)</source>
+        <translation>Kanonisch (95% Lesezugriffe, wie cockroach workload)</translation>
+    </message>
+    <message>
+        <source>Steady (starts and ends balanced)</source>
+        <translation>Gleichmäßig (Beginn und Ende ausgeglichen)</translation>
+    </message>
+    <message>
+        <source>Writes only</source>
+        <translation>Nur Schreibzugriffe</translation>
+    </message>
+    <message>
+        <source>&amp;Mix:</source>
+        <translation>&amp;Mix:</translation>
+    </message>
+    <message>
+        <source> ops/s</source>
+        <translation> ops/s</translation>
+    </message>
+    <message>
+        <source>The operations per second over all sessions; it can change while the workload runs.</source>
+        <translation>Die Operationen pro Sekunde über alle Sitzungen; der Wert kann geändert werden, während der Workload läuft.</translation>
+    </message>
+    <message>
+        <source>&amp;Rate:</source>
+        <translation>&amp;Rate:</translation>
+    </message>
+    <message>
+        <source>Sessions, each with its own connection to the server.</source>
+        <translation>Sitzungen, jede mit eigener Verbindung zum Server.</translation>
+    </message>
+    <message>
+        <source>&amp;Concurrency:</source>
+        <translation>&amp;Nebenläufigkeit:</translation>
+    </message>
+    <message>
+        <source>None: writes spread over all cities</source>
+        <translation>Keine: Schreibzugriffe über alle Städte verteilt</translation>
+    </message>
+    <message>
+        <source>Concentrates most writes on a few vehicles of one city, so that transactions conflict and retry.</source>
+        <translation>Konzentriert die meisten Schreibzugriffe auf wenige Fahrzeuge einer Stadt, sodass Transaktionen in Konflikt geraten und wiederholt werden.</translation>
+    </message>
+    <message>
+        <source>&amp;Hot city:</source>
+        <translation>&amp;Hotspot-Stadt:</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Starten</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>S&amp;toppen</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Operation</translation>
+    </message>
+    <message>
+        <source>ops/s</source>
+        <translation>ops/s</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Ausgeführt</translation>
+    </message>
+    <message>
+        <source>p50 (ms)</source>
+        <translation>p50 (ms)</translation>
+    </message>
+    <message>
+        <source>p95 (ms)</source>
+        <translation>p95 (ms)</translation>
+    </message>
+    <message>
+        <source>p99 (ms)</source>
+        <translation>p99 (ms)</translation>
+    </message>
+    <message>
+        <source>Retries</source>
+        <translation>Wiederholungen</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>All operations</source>
+        <translation>Alle Operationen</translation>
+    </message>
+    <message>
+        <source>retries/s</source>
+        <translation>Wiederholungen/s</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>Sekunden</translation>
+    </message>
+    <message>
+        <source>per second</source>
+        <translation>pro Sekunde</translation>
+    </message>
+    <message>
+        <source>Connect to a database first.</source>
+        <translation>Verbinden Sie sich zuerst mit einer Datenbank.</translation>
+    </message>
+    <message>
+        <source>Checking the database…</source>
+        <translation>Datenbank wird geprüft…</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Wird angehalten…</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Angehalten.</translation>
+    </message>
+    <message>
+        <source>Stopped by an unexpected error: %1</source>
+        <translation>Durch einen unerwarteten Fehler angehalten: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 retries</source>
+        <translation>%1: %2 Wiederholungen</translation>
+    </message>
+    <message>
+        <source>Latest unexpected error: %1</source>
+        <translation>Letzter unerwarteter Fehler: %1</translation>
+    </message>
+</context>
+<context>
+    <name>WorkloadEngine</name>
+    <message>
+        <source>The rate must be a positive number of operations per second (or 0 for no limit).</source>
+        <translation>Die Rate muss eine positive Anzahl von Operationen pro Sekunde sein (oder 0 für keine Begrenzung).</translation>
+    </message>
+    <message>
+        <source>The concurrency must be at least one session.</source>
+        <translation>Die Nebenläufigkeit muss mindestens eine Sitzung betragen.</translation>
+    </message>
+    <message>
+        <source>The concurrency must be at most 10000 sessions.</source>
+        <translation>Die Nebenläufigkeit darf höchstens 10000 Sitzungen betragen.</translation>
+    </message>
+    <message>
+        <source>The duration must not be negative.</source>
+        <translation>Die Dauer darf nicht negativ sein.</translation>
+    </message>
+    <message>
+        <source>The maximum number of operations must not be negative.</source>
+        <translation>Die maximale Anzahl von Operationen darf nicht negativ sein.</translation>
+    </message>
+    <message>
+        <source>The ramp must not be negative.</source>
+        <translation>Die Anlaufzeit darf nicht negativ sein.</translation>
+    </message>
+    <message>
+        <source>The hot fraction must be between 0 and 1.</source>
+        <translation>Der Hotspot-Anteil muss zwischen 0 und 1 liegen.</translation>
+    </message>
+    <message>
+        <source>The hot city needs at least one vehicle to ride.</source>
+        <translation>Die Hotspot-Stadt benötigt mindestens ein Fahrzeug für Fahrten.</translation>
+    </message>
+    <message>
+        <source>There is no MovR city named &quot;%1&quot;.</source>
+        <translation>Es gibt keine MovR-Stadt namens &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>A transaction needs at least one attempt.</source>
+        <translation>Eine Transaktion benötigt mindestens einen Versuch.</translation>
+    </message>
+    <message>
+        <source>The server accepts only %1 more connections, fewer than the %2 sessions asked for.</source>
+        <translation>Der Server akzeptiert nur noch %1 Verbindungen, weniger als die %2 angeforderten Sitzungen.</translation>
+    </message>
+    <message>
+        <source>The hot city &quot;%1&quot; has no vehicles.</source>
+        <translation>Die Hotspot-Stadt &quot;%1&quot; hat keine Fahrzeuge.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkloadReport</name>
+    <message>
+        <source>Retries by SQLSTATE: %1.</source>
+        <translation>Wiederholungen nach SQLSTATE: %1.</translation>
+    </message>
+    <message>
+        <source>Ambiguous commits: %1 (%2 committed, %3 not committed, %4 unknown).</source>
+        <translation>Mehrdeutige Commits: %1 (%2 festgeschrieben, %3 nicht festgeschrieben, %4 unbekannt).</translation>
+    </message>
+</context>
+<context>
+    <name>WorkloadSession</name>
+    <message>
+        <source>The transaction did not commit.</source>
+        <translation>Die Transaktion wurde nicht festgeschrieben.</translation>
+    </message>
+    <message>
+        <source>%1 The commit could not be decided; check with: %2</source>
+        <translation>%1 Ob der Commit erfolgt ist, ließ sich nicht feststellen; prüfen Sie mit: %2</translation>
+    </message>
+    <message>
+        <source>Session %1 could not connect: %2</source>
+        <translation>Sitzung %1 konnte keine Verbindung herstellen: %2</translation>
+    </message>
+    <message>
+        <source>The workload stopped at an unexpected error in %1: %2</source>
+        <translation>Der Workload wurde bei einem unerwarteten Fehler in %1 angehalten: %2</translation>
+    </message>
+    <message>
+        <source>The workload is stopping.</source>
+        <translation>Der Workload wird angehalten.</translation>
+    </message>
+    <message>
+        <source>Unknown workload operation.</source>
+        <translation>Unbekannte Workload-Operation.</translation>
+    </message>
+    <message>
+        <source>Read vehicles</source>
+        <translation>Fahrzeuge lesen</translation>
+    </message>
+    <message>
+        <source>No rider or no available vehicle in %1.</source>
+        <translation>Kein Fahrgast oder kein verfügbares Fahrzeug in %1.</translation>
+    </message>
+    <message>
+        <source>No active ride to end in %1.</source>
+        <translation>Keine aktive Fahrt zum Beenden in %1.</translation>
+    </message>
+    <message>
+        <source>No user in %1 to own a vehicle.</source>
+        <translation>Kein Benutzer in %1, der ein Fahrzeug besitzen könnte.</translation>
+    </message>
+    <message>
+        <source>No user in %1 or no valid promo code.</source>
+        <translation>Kein Benutzer in %1 oder kein gültiger Promo-Code.</translation>
+    </message>
+    <message>
+        <source>Created by the MovR workload.</source>
+        <translation>Vom MovR-Workload erstellt.</translation>
     </message>
 </context>
 </TS>

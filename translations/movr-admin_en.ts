@@ -130,4 +130,52 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>WorkloadCheck</name>
+    <message numerus="yes">
+        <source>%n row(s) break it; the first %1 are shown.</source>
+        <translation>
+            <numerusform>%n row breaks it; the first %1 are shown.</numerusform>
+            <numerusform>%n rows break it; the first %1 are shown.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) break it.</source>
+        <translation>
+            <numerusform>%n row breaks it.</numerusform>
+            <numerusform>%n rows break it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n invariant(s) hold.</source>
+        <translation>
+            <numerusform>The %n invariant holds.</numerusform>
+            <numerusform>All %n invariants hold.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n invariant(s) do not hold.</source>
+        <translation>
+            <numerusform>%1 of %n invariant does not hold.</numerusform>
+            <numerusform>%1 of %n invariants do not hold.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WorkloadCli</name>
+    <message numerus="yes">
+        <source>Running the %1 mix with %n session(s) on %2 (seed %3); Ctrl+C stops.</source>
+        <translation>
+            <numerusform>Running the %1 mix with %n session on %2 (seed %3); Ctrl+C stops.</numerusform>
+            <numerusform>Running the %1 mix with %n sessions on %2 (seed %3); Ctrl+C stops.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The run had %n unexpected error(s).</source>
+        <translation>
+            <numerusform>The run had %n unexpected error.</numerusform>
+            <numerusform>The run had %n unexpected errors.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

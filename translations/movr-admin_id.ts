@@ -83,10 +83,6 @@
         <translation>&amp;Terapkan</translation>
     </message>
     <message>
-        <source>the user id</source>
-        <translation>ID pengguna</translation>
-    </message>
-    <message>
         <source>Co&amp;de:</source>
         <translation>K&amp;ode:</translation>
     </message>
@@ -317,6 +313,162 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
     <message>
         <source>--multi-region is only meaningful with --init-movr.</source>
         <translation>--multi-region hanya bermakna bersama --init-movr.</translation>
+    </message>
+    <message>
+        <source>With --demo: run the MovR workload (the steady mix) on the demo at RATE operations per second (--with-load alone: %1).</source>
+        <translation>Dengan --demo: jalankan beban kerja MovR (campuran steady) pada demo dengan LAJU operasi per detik (hanya --with-load: %1).</translation>
+    </message>
+    <message>
+        <source>RATE</source>
+        <translation>LAJU</translation>
+    </message>
+    <message>
+        <source>workload run URL [flags] runs the MovR workload, workload check URL checks the MovR invariants, with no window (see workload --help).</source>
+        <translation>workload run URL [flags] menjalankan beban kerja MovR, workload check URL memeriksa invarian MovR, tanpa jendela (lihat workload --help).</translation>
+    </message>
+    <message>
+        <source>--with-load is only meaningful with --demo.</source>
+        <translation>--with-load hanya bermakna bersama --demo.</translation>
+    </message>
+    <message>
+        <source>--with-load must be a number of operations per second above 0, not &quot;%1&quot;.</source>
+        <translation>--with-load harus berupa jumlah operasi per detik di atas 0, bukan &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Run the MovR workload against a server through this application&apos;s retrying transactions (workload run), or check the MovR invariants (workload check).</source>
+        <translation>Jalankan beban kerja MovR terhadap server melalui transaksi dengan percobaan ulang milik aplikasi ini (workload run), atau periksa invarian MovR (workload check).</translation>
+    </message>
+    <message>
+        <source>The operation mix: canonical (as cockroach workload run movr), steady (starts and ends of rides balanced) or writes (no reads). Default canonical.</source>
+        <translation>Campuran operasi: canonical (seperti cockroach workload run movr), steady (awal dan akhir perjalanan seimbang) atau writes (tanpa pembacaan). Bawaan: canonical.</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAMA</translation>
+    </message>
+    <message>
+        <source>Sessions, each with its own connection (default 2).</source>
+        <translation>Sesi, masing-masing dengan koneksinya sendiri (bawaan 2).</translation>
+    </message>
+    <message>
+        <source>Operations per second over all sessions (default: no limit).</source>
+        <translation>Operasi per detik untuk semua sesi (bawaan: tanpa batas).</translation>
+    </message>
+    <message>
+        <source>How long to run, for example 30s, 2m or 1h30m (default: until Ctrl+C).</source>
+        <translation>Berapa lama dijalankan, misalnya 30s, 2m atau 1h30m (bawaan: sampai Ctrl+C).</translation>
+    </message>
+    <message>
+        <source>DURATION</source>
+        <translation>DURASI</translation>
+    </message>
+    <message>
+        <source>Stop after this many operations.</source>
+        <translation>Berhenti setelah sejumlah operasi ini.</translation>
+    </message>
+    <message>
+        <source>Raise the rate linearly to --max-rate over this time.</source>
+        <translation>Naikkan laju secara linear hingga --max-rate selama waktu ini.</translation>
+    </message>
+    <message>
+        <source>Seed of the operation mix (default: a random seed, reported).</source>
+        <translation>Seed campuran operasi (bawaan: seed acak, yang dilaporkan).</translation>
+    </message>
+    <message>
+        <source>Send most writes to this city, on a few vehicles, so that transactions conflict.</source>
+        <translation>Kirim sebagian besar penulisan ke kota ini, pada beberapa kendaraan, agar transaksi saling berkonflik.</translation>
+    </message>
+    <message>
+        <source>CITY</source>
+        <translation>KOTA</translation>
+    </message>
+    <message>
+        <source>The share of writes that go to the hot city, above 0 and at most 1 (default 0.9).</source>
+        <translation>Porsi penulisan yang menuju kota hotspot, di atas 0 dan paling banyak 1 (bawaan 0.9).</translation>
+    </message>
+    <message>
+        <source>FRACTION</source>
+        <translation>PORSI</translation>
+    </message>
+    <message>
+        <source>Count unexpected errors and go on instead of stopping.</source>
+        <translation>Hitung kesalahan tak terduga dan lanjutkan alih-alih berhenti.</translation>
+    </message>
+    <message>
+        <source>Print one JSON object per line instead of text.</source>
+        <translation>Cetak satu objek JSON per baris alih-alih teks.</translation>
+    </message>
+    <message>
+        <source>After the run, check the MovR invariants.</source>
+        <translation>Setelah dijalankan, periksa invarian MovR.</translation>
+    </message>
+    <message>
+        <source>run or check.</source>
+        <translation>run atau check.</translation>
+    </message>
+    <message>
+        <source>The server to use.</source>
+        <translation>Server yang digunakan.</translation>
+    </message>
+    <message>
+        <source> (see workload --help)</source>
+        <translation> (lihat workload --help)</translation>
+    </message>
+    <message>
+        <source>workload needs a command: run or check (see workload --help).</source>
+        <translation>workload memerlukan perintah: run atau check (lihat workload --help).</translation>
+    </message>
+    <message>
+        <source>Unknown workload command &quot;%1&quot;: use run or check.</source>
+        <translation>Perintah workload &quot;%1&quot; tidak dikenal: gunakan run atau check.</translation>
+    </message>
+    <message>
+        <source>Too many arguments: give at most one URL (see workload --help).</source>
+        <translation>Terlalu banyak argumen: berikan paling banyak satu URL (lihat workload --help).</translation>
+    </message>
+    <message>
+        <source>workload %1 needs a URL (an argument or DATABASE_URL).</source>
+        <translation>workload %1 memerlukan URL (sebuah argumen atau DATABASE_URL).</translation>
+    </message>
+    <message>
+        <source>--%1 is only meaningful with workload run.</source>
+        <translation>--%1 hanya bermakna dengan workload run.</translation>
+    </message>
+    <message>
+        <source>--mix must be one of %1, not &quot;%2&quot;.</source>
+        <translation>--mix harus salah satu dari %1, bukan &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>--concurrency must be a whole number from 1 to 10000, not &quot;%1&quot;.</source>
+        <translation>--concurrency harus berupa bilangan bulat dari 1 sampai 10000, bukan &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>--max-rate must be a number of operations per second above 0, not &quot;%1&quot;.</source>
+        <translation>--max-rate harus berupa jumlah operasi per detik di atas 0, bukan &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>--duration must be a duration such as 30s, 2m or 1h30m, not &quot;%1&quot;.</source>
+        <translation>--duration harus berupa durasi seperti 30s, 2m atau 1h30m, bukan &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>--ramp must be a duration such as 30s, 2m or 1h30m, not &quot;%1&quot;.</source>
+        <translation>--ramp harus berupa durasi seperti 30s, 2m atau 1h30m, bukan &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>--max-ops must be a whole number above 0, not &quot;%1&quot;.</source>
+        <translation>--max-ops harus berupa bilangan bulat di atas 0, bukan &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>--hot-city must be one of the MovR cities (%1), not &quot;%2&quot;.</source>
+        <translation>--hot-city harus salah satu kota MovR (%1), bukan &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>--hot-fraction needs --hot-city.</source>
+        <translation>--hot-fraction memerlukan --hot-city.</translation>
+    </message>
+    <message>
+        <source>--hot-fraction must be a number above 0 and at most 1, not &quot;%1&quot;.</source>
+        <translation>--hot-fraction harus berupa angka di atas 0 dan paling banyak 1, bukan &quot;%1&quot;.</translation>
     </message>
 </context>
 <context>
@@ -1022,6 +1174,14 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
         <source>Select one or more vehicles in their table first.</source>
         <translation>Pilih dulu satu atau beberapa kendaraan di tabelnya.</translation>
     </message>
+    <message>
+        <source>Another connection replaced the lost one while this waited; it was not sent on the new one.</source>
+        <translation>Koneksi lain menggantikan koneksi yang terputus selama perubahan ini menunggu; perubahan ini tidak dikirim melalui koneksi baru.</translation>
+    </message>
+    <message>
+        <source>The connection to the server is lost; this waits and is sent when the connection is back.</source>
+        <translation>Koneksi ke server terputus; perubahan ini menunggu dan akan dikirim saat koneksi pulih.</translation>
+    </message>
 </context>
 <context>
     <name>EditJournal</name>
@@ -1088,10 +1248,6 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
         <translation>Akh&amp;iri perjalanan</translation>
     </message>
     <message>
-        <source>the ride id</source>
-        <translation>ID perjalanan</translation>
-    </message>
-    <message>
         <source>End a&amp;ddress:</source>
         <translation>&amp;Alamat akhir:</translation>
     </message>
@@ -1115,16 +1271,8 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
         <translation>Nilai wajib diisi.</translation>
     </message>
     <message>
-        <source>the owner id</source>
-        <translation>ID pemilik</translation>
-    </message>
-    <message>
         <source>The description is longer than %1 characters.</source>
         <translation>Deskripsi lebih panjang dari %1 karakter.</translation>
-    </message>
-    <message>
-        <source>the expiration time</source>
-        <translation>waktu kedaluwarsa</translation>
     </message>
     <message>
         <source>There are no changes to apply.</source>
@@ -1254,10 +1402,6 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
         <translation>Berkas CSV (*.csv)</translation>
     </message>
     <message>
-        <source>Export</source>
-        <translation>Ekspor</translation>
-    </message>
-    <message>
         <source>&amp;Connect to a cluster…</source>
         <translation>&amp;Hubungkan ke klaster…</translation>
     </message>
@@ -1333,6 +1477,10 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
         <source>Connected again.</source>
         <translation>Tersambung kembali.</translation>
     </message>
+    <message>
+        <source>&amp;Workload</source>
+        <translation>&amp;Beban Kerja</translation>
+    </message>
 </context>
 <context>
     <name>MovrSchemaShape</name>
@@ -1376,18 +1524,6 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
         <translation>kendaraan tidak tersedia (status &quot;%1&quot;)</translation>
     </message>
     <message>
-        <source>the rider id</source>
-        <translation>ID pengendara</translation>
-    </message>
-    <message>
-        <source>the vehicle id</source>
-        <translation>ID kendaraan</translation>
-    </message>
-    <message>
-        <source>the ride id</source>
-        <translation>ID perjalanan</translation>
-    </message>
-    <message>
         <source>Start ride</source>
         <translation>Mulai perjalanan</translation>
     </message>
@@ -1404,24 +1540,12 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
         <translation>kendaraan sudah dalam perjalanan yang aktif</translation>
     </message>
     <message>
-        <source>end address</source>
-        <translation>alamat akhir</translation>
-    </message>
-    <message>
         <source>End ride</source>
         <translation>Akhiri perjalanan</translation>
     </message>
     <message>
         <source>the ride already ended (at %1)</source>
         <translation>perjalanan sudah berakhir (pada %1)</translation>
-    </message>
-    <message>
-        <source>the owner id</source>
-        <translation>ID pemilik</translation>
-    </message>
-    <message>
-        <source>location</source>
-        <translation>lokasi</translation>
     </message>
     <message>
         <source>Add vehicle</source>
@@ -1450,10 +1574,6 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
     <message>
         <source>no vehicles selected</source>
         <translation>tidak ada kendaraan yang dipilih</translation>
-    </message>
-    <message>
-        <source>a vehicle id</source>
-        <translation>ID kendaraan</translation>
     </message>
     <message>
         <source>Set vehicle status</source>
@@ -1494,10 +1614,6 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
     <message>
         <source>the vehicle is in an active ride; end the ride first</source>
         <translation>kendaraan sedang dalam perjalanan aktif; akhiri perjalanannya terlebih dahulu</translation>
-    </message>
-    <message>
-        <source>the user id</source>
-        <translation>ID pengguna</translation>
     </message>
     <message>
         <source>Add user</source>
@@ -1550,14 +1666,6 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
     <message>
         <source>the description is longer than %1 characters</source>
         <translation>deskripsi lebih panjang dari %1 karakter</translation>
-    </message>
-    <message>
-        <source>the creation time</source>
-        <translation>waktu pembuatan</translation>
-    </message>
-    <message>
-        <source>the expiration time</source>
-        <translation>waktu kedaluwarsa</translation>
     </message>
     <message>
         <source>the expiration time must be after the creation time</source>
@@ -1626,6 +1734,10 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
     <message>
         <source>no such user in %1</source>
         <translation>tidak ada pengguna tersebut di %1</translation>
+    </message>
+    <message>
+        <source>the promo code is not valid yet</source>
+        <translation>kode promo belum berlaku</translation>
     </message>
 </context>
 <context>
@@ -1925,6 +2037,110 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
         <source>demo certificates directory: %1 (connect with --url %2 --certs-dir %1)</source>
         <translation>direktori sertifikat demo: %1 (sambungkan dengan --url %2 --certs-dir %1)</translation>
     </message>
+    <message>
+        <source>The changefeed sent a value that is neither JSON nor hex-escaped bytes.</source>
+        <translation>Changefeed mengirim nilai yang bukan JSON maupun byte dengan escape heksadesimal.</translation>
+    </message>
+    <message>
+        <source>The changefeed row has no %1.</source>
+        <translation>Baris changefeed tidak memiliki %1.</translation>
+    </message>
+    <message>
+        <source>The changefeed row&apos;s %1 is not valid JSON: %2</source>
+        <translation>Bagian %1 dari baris changefeed bukan JSON yang valid: %2</translation>
+    </message>
+    <message>
+        <source>The changefeed message has no &quot;updated&quot; timestamp; the changefeed must be created WITH updated.</source>
+        <translation>Pesan changefeed tidak memiliki stempel waktu &quot;updated&quot;; changefeed harus dibuat WITH updated.</translation>
+    </message>
+    <message>
+        <source>The changefeed message has no &quot;%1&quot; timestamp.</source>
+        <translation>Pesan changefeed tidak memiliki stempel waktu &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>The changefeed&apos;s &quot;%1&quot; timestamp &quot;%2&quot; is not a CockroachDB timestamp.</source>
+        <translation>Stempel waktu &quot;%1&quot; dari changefeed, &quot;%2&quot;, bukan stempel waktu CockroachDB.</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>nilai</translation>
+    </message>
+    <message>
+        <source>The changefeed row&apos;s value is not a JSON object.</source>
+        <translation>Nilai baris changefeed bukan objek JSON.</translation>
+    </message>
+    <message>
+        <source>The changefeed sent a change to table &quot;%1&quot;, which it was not asked to follow.</source>
+        <translation>Changefeed mengirim perubahan pada tabel &quot;%1&quot;, yang tidak diminta untuk diikutinya.</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>kunci</translation>
+    </message>
+    <message>
+        <source>The changefeed&apos;s key for table &quot;%1&quot; is not an array of its %2 primary key values.</source>
+        <translation>Kunci changefeed untuk tabel &quot;%1&quot; bukan larik berisi %2 nilai kunci primernya.</translation>
+    </message>
+    <message>
+        <source>The changefeed message for table &quot;%1&quot; has no &quot;after&quot; field.</source>
+        <translation>Pesan changefeed untuk tabel &quot;%1&quot; tidak memiliki bidang &quot;after&quot;.</translation>
+    </message>
+    <message>
+        <source>The changefeed message for table &quot;%1&quot; has a row that is not a JSON object.</source>
+        <translation>Pesan changefeed untuk tabel &quot;%1&quot; memiliki baris yang bukan objek JSON.</translation>
+    </message>
+    <message>
+        <source>Unexpected text after the JSON value at byte %1.</source>
+        <translation>Teks tak terduga setelah nilai JSON pada byte %1.</translation>
+    </message>
+    <message>
+        <source>Malformed JSON at byte %1: %2.</source>
+        <translation>JSON salah bentuk pada byte %1: %2.</translation>
+    </message>
+    <message>
+        <source>The JSON value is nested too deeply.</source>
+        <translation>Nilai JSON bersarang terlalu dalam.</translation>
+    </message>
+    <message>
+        <source>The logical decoding stream sent a column value of unknown kind &apos;%1&apos;.</source>
+        <translation>Aliran dekode logis mengirim nilai kolom dengan jenis tidak dikenal &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>The logical decoding stream sent a truncated or malformed &apos;%1&apos; message.</source>
+        <translation>Aliran dekode logis mengirim pesan &apos;%1&apos; yang terpotong atau salah bentuk.</translation>
+    </message>
+    <message>
+        <source>The logical decoding stream sent an empty message.</source>
+        <translation>Aliran dekode logis mengirim pesan kosong.</translation>
+    </message>
+    <message>
+        <source>The logical decoding stream sent a commit without a begin.</source>
+        <translation>Aliran dekode logis mengirim commit tanpa begin.</translation>
+    </message>
+    <message>
+        <source>Table %1 was emptied (TRUNCATE); its rows must be read again.</source>
+        <translation>Tabel %1 dikosongkan (TRUNCATE); barisnya harus dibaca ulang.</translation>
+    </message>
+    <message>
+        <source>The logical decoding stream sent a message of unknown type &apos;%1&apos;; pgoutput must be asked for proto_version &apos;1&apos;.</source>
+        <translation>Aliran dekode logis mengirim pesan dengan tipe tidak dikenal &apos;%1&apos;; pgoutput harus diminta dengan proto_version &apos;1&apos;.</translation>
+    </message>
+    <message>
+        <source>Table %1 has no column %2 any more; its rows must be read again.</source>
+        <translation>Tabel %1 tidak lagi memiliki kolom %2; barisnya harus dibaca ulang.</translation>
+    </message>
+    <message>
+        <source>The logical decoding stream sent a change outside a transaction.</source>
+        <translation>Aliran dekode logis mengirim perubahan di luar transaksi.</translation>
+    </message>
+    <message>
+        <source>The logical decoding stream sent a change to a table it had not described.</source>
+        <translation>Aliran dekode logis mengirim perubahan pada tabel yang belum dideskripsikannya.</translation>
+    </message>
+    <message>
+        <source>The logical decoding stream sent a row of table %1 whose columns do not match the table&apos;s; its rows must be read again.</source>
+        <translation>Aliran dekode logis mengirim baris tabel %1 yang kolomnya tidak cocok dengan kolom tabel; barisnya harus dibaca ulang.</translation>
+    </message>
 </context>
 <context>
     <name>RetryInjectionActions</name>
@@ -1995,6 +2211,13 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
     </message>
 </context>
 <context>
+    <name>SessionEntities</name>
+    <message>
+        <source>Workload look-up</source>
+        <translation>Pencarian beban kerja</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
@@ -2020,16 +2243,8 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
         <translation>Semua</translation>
     </message>
     <message>
-        <source>Edits only</source>
-        <translation>Hanya suntingan</translation>
-    </message>
-    <message>
         <source>Failures</source>
         <translation>Kegagalan</translation>
-    </message>
-    <message>
-        <source>Which statements to show</source>
-        <translation>Pernyataan mana yang ditampilkan</translation>
     </message>
     <message>
         <source>Copy as script</source>
@@ -2064,10 +2279,6 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
         <translation>Berkas SQL (*.sql)</translation>
     </message>
     <message>
-        <source>Could not save %1: %2</source>
-        <translation>Tidak dapat menyimpan %1: %2</translation>
-    </message>
-    <message>
         <source>Committed</source>
         <translation>Di-commit</translation>
     </message>
@@ -2086,6 +2297,42 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
     <message>
         <source>Retries</source>
         <translation>Percobaan ulang</translation>
+    </message>
+    <message>
+        <source>Which statements to show, by how their action ended</source>
+        <translation>Pernyataan mana yang ditampilkan, menurut cara aksinya berakhir</translation>
+    </message>
+    <message>
+        <source>All sources</source>
+        <translation>Semua sumber</translation>
+    </message>
+    <message>
+        <source>My edits</source>
+        <translation>Suntingan saya</translation>
+    </message>
+    <message>
+        <source>Workload</source>
+        <translation>Beban kerja</translation>
+    </message>
+    <message>
+        <source>Reads</source>
+        <translation>Pembacaan</translation>
+    </message>
+    <message>
+        <source>Which statements to show, by who sent them: your own edits, the workload, or the window&apos;s reads</source>
+        <translation>Pernyataan mana yang ditampilkan, menurut pengirimnya: suntingan Anda sendiri, beban kerja, atau pembacaan jendela</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Saved the SQL log to %1.</source>
+        <translation>Log SQL disimpan ke %1.</translation>
+    </message>
+    <message>
+        <source>Could not save the SQL log to %1: %2</source>
+        <translation>Tidak dapat menyimpan log SQL ke %1: %2</translation>
     </message>
 </context>
 <context>
@@ -2117,14 +2364,6 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
     <message>
         <source>&amp;Start ride</source>
         <translation>&amp;Mulai perjalanan</translation>
-    </message>
-    <message>
-        <source>the rider id</source>
-        <translation>ID pengendara</translation>
-    </message>
-    <message>
-        <source>the vehicle id</source>
-        <translation>ID kendaraan</translation>
     </message>
     <message>
         <source>Find an available vehicle in %1</source>
@@ -2641,6 +2880,80 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
     </message>
 </context>
 <context>
+    <name>TutorialOperations</name>
+    <message>
+        <source>Read vehicles</source>
+        <translation>Baca kendaraan</translation>
+    </message>
+    <message>
+        <source>Start ride</source>
+        <translation>Mulai perjalanan</translation>
+    </message>
+    <message>
+        <source>There is no such vehicle in %1.</source>
+        <translation>Tidak ada kendaraan tersebut di %1.</translation>
+    </message>
+    <message>
+        <source>End ride</source>
+        <translation>Akhiri perjalanan</translation>
+    </message>
+    <message>
+        <source>There is no such ride in %1.</source>
+        <translation>Tidak ada perjalanan tersebut di %1.</translation>
+    </message>
+    <message>
+        <source>The ride already ended.</source>
+        <translation>Perjalanan sudah berakhir.</translation>
+    </message>
+    <message>
+        <source>Add user</source>
+        <translation>Tambah pengguna</translation>
+    </message>
+    <message>
+        <source>Add vehicle</source>
+        <translation>Tambah kendaraan</translation>
+    </message>
+    <message>
+        <source>The owner is not a user in %1.</source>
+        <translation>Pemilik bukan pengguna di %1.</translation>
+    </message>
+    <message>
+        <source>Apply promo code</source>
+        <translation>Terapkan kode promo</translation>
+    </message>
+    <message>
+        <source>The promo code does not exist or has expired.</source>
+        <translation>Kode promo tidak ada atau sudah kedaluwarsa.</translation>
+    </message>
+    <message>
+        <source>The user already has this promo code.</source>
+        <translation>Pengguna sudah memiliki kode promo ini.</translation>
+    </message>
+    <message>
+        <source>Create promo code</source>
+        <translation>Buat kode promo</translation>
+    </message>
+    <message>
+        <source>Record vehicle location</source>
+        <translation>Catat lokasi kendaraan</translation>
+    </message>
+    <message>
+        <source>The ride is not active.</source>
+        <translation>Perjalanan tidak aktif.</translation>
+    </message>
+</context>
+<context>
+    <name>TutorialRunner</name>
+    <message>
+        <source>Not connected.</source>
+        <translation>Tidak terhubung.</translation>
+    </message>
+    <message>
+        <source>The connection was lost.</source>
+        <translation>Koneksi terputus.</translation>
+    </message>
+</context>
+<context>
     <name>UserDialog</name>
     <message>
         <source>User</source>
@@ -2717,128 +3030,192 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
 <context>
     <name>Validation</name>
     <message>
-        <source>%1 is not a valid UUID: &quot;%2&quot;</source>
-        <translation>%1 bukan UUID yang valid: &quot;%2&quot;</translation>
+        <source>The user id is not a valid UUID: &quot;%1&quot;.</source>
+        <translation>ID pengguna bukan UUID yang valid: &quot;%1&quot;.</translation>
     </message>
     <message>
-        <source>the id</source>
-        <translation>ID</translation>
+        <source>The rider id is not a valid UUID: &quot;%1&quot;.</source>
+        <translation>ID penumpang bukan UUID yang valid: &quot;%1&quot;.</translation>
     </message>
     <message>
-        <source>the city is missing</source>
-        <translation>kota belum diisi</translation>
+        <source>The vehicle id is not a valid UUID: &quot;%1&quot;.</source>
+        <translation>ID kendaraan bukan UUID yang valid: &quot;%1&quot;.</translation>
     </message>
     <message>
-        <source>unknown city &quot;%1&quot; (expected one of: %2)</source>
-        <translation>kota &quot;%1&quot; tidak dikenal (yang diharapkan salah satu dari: %2)</translation>
+        <source>A vehicle id is not a valid UUID: &quot;%1&quot;.</source>
+        <translation>Sebuah ID kendaraan bukan UUID yang valid: &quot;%1&quot;.</translation>
     </message>
     <message>
-        <source>unknown vehicle status &quot;%1&quot; (expected one of: %2)</source>
-        <translation>status kendaraan &quot;%1&quot; tidak dikenal (yang diharapkan salah satu dari: %2)</translation>
+        <source>The ride id is not a valid UUID: &quot;%1&quot;.</source>
+        <translation>ID perjalanan bukan UUID yang valid: &quot;%1&quot;.</translation>
     </message>
     <message>
-        <source>a vehicle becomes in_use by starting a ride, not by setting its status</source>
-        <translation>kendaraan menjadi in_use dengan memulai perjalanan, bukan dengan mengatur statusnya</translation>
+        <source>The owner id is not a valid UUID: &quot;%1&quot;.</source>
+        <translation>ID pemilik bukan UUID yang valid: &quot;%1&quot;.</translation>
     </message>
     <message>
-        <source>use &quot;retire vehicle&quot; to retire a vehicle</source>
-        <translation>gunakan &quot;pensiunkan kendaraan&quot; untuk memensiunkan kendaraan</translation>
+        <source>The id is not a valid UUID: &quot;%1&quot;.</source>
+        <translation>ID bukan UUID yang valid: &quot;%1&quot;.</translation>
     </message>
     <message>
-        <source>unknown vehicle type &quot;%1&quot; (expected one of: %2)</source>
-        <translation>jenis kendaraan &quot;%1&quot; tidak dikenal (yang diharapkan salah satu dari: %2)</translation>
+        <source>The city is missing.</source>
+        <translation>Kota tidak diisi.</translation>
     </message>
     <message>
-        <source>the revenue is missing</source>
-        <translation>pendapatan belum diisi</translation>
+        <source>The city &quot;%1&quot; is not a MovR city (expected one of: %2).</source>
+        <translation>Kota &quot;%1&quot; bukan kota MovR (yang diharapkan salah satu dari: %2).</translation>
     </message>
     <message>
-        <source>the revenue must not be negative: %1</source>
-        <translation>pendapatan tidak boleh negatif: %1</translation>
+        <source>The vehicle status &quot;%1&quot; is unknown (expected one of: %2).</source>
+        <translation>Status kendaraan &quot;%1&quot; tidak dikenal (yang diharapkan salah satu dari: %2).</translation>
     </message>
     <message>
-        <source>the revenue has more than two decimals: %1</source>
-        <translation>pendapatan memiliki lebih dari dua angka desimal: %1</translation>
+        <source>A vehicle becomes in_use by starting a ride, not by setting its status.</source>
+        <translation>Kendaraan menjadi in_use dengan memulai perjalanan, bukan dengan mengatur statusnya.</translation>
     </message>
     <message>
-        <source>the revenue is not an amount like 12.50: &quot;%1&quot;</source>
-        <translation>pendapatan bukan jumlah seperti 12.50: &quot;%1&quot;</translation>
+        <source>Use &quot;retire vehicle&quot; to retire a vehicle.</source>
+        <translation>Gunakan &quot;retire vehicle&quot; untuk memensiunkan kendaraan.</translation>
     </message>
     <message>
-        <source>the credit card number must be 10 to 19 digits, nothing else</source>
-        <translation>nomor kartu kredit harus terdiri dari 10 sampai 19 digit, tanpa karakter lain</translation>
+        <source>The vehicle type &quot;%1&quot; is unknown (expected one of: %2).</source>
+        <translation>Jenis kendaraan &quot;%1&quot; tidak dikenal (yang diharapkan salah satu dari: %2).</translation>
     </message>
     <message>
-        <source>the %1 is empty</source>
-        <translation>%1 kosong</translation>
+        <source>The revenue is missing.</source>
+        <translation>Pendapatan tidak diisi.</translation>
     </message>
     <message>
-        <source>the %1 is longer than %2 characters</source>
-        <translation>%1 lebih panjang dari %2 karakter</translation>
+        <source>The revenue must not be negative: %1.</source>
+        <translation>Pendapatan tidak boleh negatif: %1.</translation>
     </message>
     <message>
-        <source>the %1 contains control characters (line breaks, tabs...)</source>
-        <translation>%1 berisi karakter kontrol (pindah baris, tab, ...)</translation>
+        <source>The revenue has more than two decimals: %1.</source>
+        <translation>Pendapatan memiliki lebih dari dua angka desimal: %1.</translation>
     </message>
     <message>
-        <source>address</source>
-        <translation>alamat</translation>
+        <source>The revenue is not an amount like 12.50: &quot;%1&quot;.</source>
+        <translation>Pendapatan bukan jumlah seperti 12.50: &quot;%1&quot;.</translation>
     </message>
     <message>
-        <source>the promo code is empty</source>
-        <translation>kode promo kosong</translation>
+        <source>The rules are longer than %1 characters.</source>
+        <translation>Aturan lebih panjang dari %1 karakter.</translation>
     </message>
     <message>
-        <source>the promo code is longer than %1 characters</source>
-        <translation>kode promo lebih panjang dari %1 karakter</translation>
+        <source>The ext column is longer than %1 characters.</source>
+        <translation>Kolom ext lebih panjang dari %1 karakter.</translation>
     </message>
     <message>
-        <source>the promo code may contain only letters, digits, &apos;_&apos; and &apos;-&apos;: &quot;%1&quot;</source>
-        <translation>kode promo hanya boleh berisi huruf, angka, &apos;_&apos; dan &apos;-&apos;: &quot;%1&quot;</translation>
+        <source>The rules are not valid JSON: %1 at character %2.</source>
+        <translation>Aturan bukan JSON yang valid: %1 pada karakter %2.</translation>
     </message>
     <message>
-        <source>%1 is not a timestamp like 2024-05-01 12:30:00: &quot;%2&quot;</source>
-        <translation>%1 bukan stempel waktu seperti 2024-05-01 12:30:00: &quot;%2&quot;</translation>
+        <source>The ext column is not valid JSON: %1 at character %2.</source>
+        <translation>Kolom ext bukan JSON yang valid: %1 pada karakter %2.</translation>
     </message>
     <message>
-        <source>the time</source>
-        <translation>waktu</translation>
+        <source>The rules must be a JSON object like {&quot;type&quot;: &quot;percent_discount&quot;}.</source>
+        <translation>Aturan harus berupa objek JSON seperti {&quot;type&quot;: &quot;percent_discount&quot;}.</translation>
     </message>
     <message>
-        <source>the latitude must be between -90 and 90</source>
-        <translation>lintang harus di antara -90 dan 90</translation>
+        <source>The ext column must be a JSON object like {&quot;color&quot;: &quot;red&quot;}.</source>
+        <translation>Kolom ext harus berupa objek JSON seperti {&quot;color&quot;: &quot;red&quot;}.</translation>
     </message>
     <message>
-        <source>the longitude must be between -180 and 180</source>
-        <translation>bujur harus di antara -180 dan 180</translation>
+        <source>The credit card number must be 10 to 19 digits, nothing else.</source>
+        <translation>Nomor kartu kredit harus terdiri dari 10 sampai 19 digit, tanpa karakter lain.</translation>
     </message>
     <message>
-        <source>name</source>
-        <translation>nama</translation>
+        <source>The name is empty.</source>
+        <translation>Nama kosong.</translation>
     </message>
     <message>
-        <source>the rules are longer than %1 characters</source>
-        <translation>aturan lebih panjang dari %1 karakter</translation>
+        <source>The name is longer than %1 characters.</source>
+        <translation>Nama lebih panjang dari %1 karakter.</translation>
     </message>
     <message>
-        <source>ext is longer than %1 characters</source>
-        <translation>ext lebih panjang dari %1 karakter</translation>
+        <source>The name contains control characters (line breaks, tabs...).</source>
+        <translation>Nama mengandung karakter kontrol (baris baru, tab...).</translation>
     </message>
     <message>
-        <source>the rules are not valid JSON: %1 at character %2</source>
-        <translation>aturan bukan JSON yang valid: %1 pada karakter %2</translation>
+        <source>The address is empty.</source>
+        <translation>Alamat kosong.</translation>
     </message>
     <message>
-        <source>ext is not valid JSON: %1 at character %2</source>
-        <translation>ext bukan JSON yang valid: %1 pada karakter %2</translation>
+        <source>The address is longer than %1 characters.</source>
+        <translation>Alamat lebih panjang dari %1 karakter.</translation>
     </message>
     <message>
-        <source>the rules must be a JSON object like {&quot;type&quot;: &quot;percent_discount&quot;}</source>
-        <translation>aturan harus berupa objek JSON seperti {&quot;type&quot;: &quot;percent_discount&quot;}</translation>
+        <source>The address contains control characters (line breaks, tabs...).</source>
+        <translation>Alamat mengandung karakter kontrol (baris baru, tab...).</translation>
     </message>
     <message>
-        <source>ext must be a JSON object like {&quot;color&quot;: &quot;red&quot;}</source>
-        <translation>ext harus berupa objek JSON seperti {&quot;color&quot;: &quot;red&quot;}</translation>
+        <source>The location is empty.</source>
+        <translation>Lokasi kosong.</translation>
+    </message>
+    <message>
+        <source>The location is longer than %1 characters.</source>
+        <translation>Lokasi lebih panjang dari %1 karakter.</translation>
+    </message>
+    <message>
+        <source>The location contains control characters (line breaks, tabs...).</source>
+        <translation>Lokasi mengandung karakter kontrol (baris baru, tab...).</translation>
+    </message>
+    <message>
+        <source>The start address is empty.</source>
+        <translation>Alamat awal kosong.</translation>
+    </message>
+    <message>
+        <source>The start address is longer than %1 characters.</source>
+        <translation>Alamat awal lebih panjang dari %1 karakter.</translation>
+    </message>
+    <message>
+        <source>The start address contains control characters (line breaks, tabs...).</source>
+        <translation>Alamat awal mengandung karakter kontrol (baris baru, tab...).</translation>
+    </message>
+    <message>
+        <source>The end address is empty.</source>
+        <translation>Alamat akhir kosong.</translation>
+    </message>
+    <message>
+        <source>The end address is longer than %1 characters.</source>
+        <translation>Alamat akhir lebih panjang dari %1 karakter.</translation>
+    </message>
+    <message>
+        <source>The end address contains control characters (line breaks, tabs...).</source>
+        <translation>Alamat akhir mengandung karakter kontrol (baris baru, tab...).</translation>
+    </message>
+    <message>
+        <source>The promo code is empty.</source>
+        <translation>Kode promo kosong.</translation>
+    </message>
+    <message>
+        <source>The promo code is longer than %1 characters.</source>
+        <translation>Kode promo lebih panjang dari %1 karakter.</translation>
+    </message>
+    <message>
+        <source>The promo code may contain only letters, digits, &apos;_&apos; and &apos;-&apos;: &quot;%1&quot;.</source>
+        <translation>Kode promo hanya boleh berisi huruf, angka, &apos;_&apos; dan &apos;-&apos;: &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>The creation time is not a timestamp like 2024-05-01 12:30:00: &quot;%1&quot;.</source>
+        <translation>Waktu pembuatan bukan stempel waktu seperti 2024-05-01 12:30:00: &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>The expiration time is not a timestamp like 2024-05-01 12:30:00: &quot;%1&quot;.</source>
+        <translation>Waktu kedaluwarsa bukan stempel waktu seperti 2024-05-01 12:30:00: &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>The time is not a timestamp like 2024-05-01 12:30:00: &quot;%1&quot;.</source>
+        <translation>Waktu bukan stempel waktu seperti 2024-05-01 12:30:00: &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>The latitude must be between -90 and 90.</source>
+        <translation>Lintang harus antara -90 dan 90.</translation>
+    </message>
+    <message>
+        <source>The longitude must be between -180 and 180.</source>
+        <translation>Bujur harus antara -180 dan 180.</translation>
     </message>
 </context>
 <context>
@@ -2898,10 +3275,6 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
     <message>
         <source>(none)</source>
         <translation>(tidak ada)</translation>
-    </message>
-    <message>
-        <source>the owner id</source>
-        <translation>ID pemilik</translation>
     </message>
     <message>
         <source>Find…</source>
@@ -2985,6 +3358,368 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
     <message>
         <source>connection lost</source>
         <translation>koneksi terputus</translation>
+    </message>
+</context>
+<context>
+    <name>WorkloadCheck</name>
+    <message>
+        <source>No vehicle is in two active rides at once.</source>
+        <translation>Tidak ada kendaraan yang berada dalam dua perjalanan aktif sekaligus.</translation>
+    </message>
+    <message>
+        <source>A vehicle is in use exactly when it has an active ride, and a lost or retired vehicle has no active ride.</source>
+        <translation>Kendaraan sedang digunakan tepat ketika memiliki perjalanan aktif, dan kendaraan yang hilang atau dipensiunkan tidak memiliki perjalanan aktif.</translation>
+    </message>
+    <message>
+        <source>Every ride&apos;s rider is a user of the ride&apos;s city and its vehicle a vehicle of the same city.</source>
+        <translation>Penumpang setiap perjalanan adalah pengguna di kota perjalanan tersebut dan kendaraannya adalah kendaraan di kota yang sama.</translation>
+    </message>
+    <message>
+        <source>No ride ends before it starts.</source>
+        <translation>Tidak ada perjalanan yang berakhir sebelum dimulai.</translation>
+    </message>
+    <message>
+        <source>No ride has a negative revenue.</source>
+        <translation>Tidak ada perjalanan dengan pendapatan negatif.</translation>
+    </message>
+    <message>
+        <source>Every promo code a user holds exists, belongs to a user of that city, was applied while it was valid and has a usage count that is not negative.</source>
+        <translation>Setiap kode promo yang dimiliki pengguna memang ada, dimiliki oleh pengguna di kota tersebut, diterapkan saat masih berlaku, dan memiliki jumlah penggunaan yang tidak negatif.</translation>
+    </message>
+    <message>
+        <source>The check cannot run inside an open transaction.</source>
+        <translation>Pemeriksaan tidak dapat dijalankan di dalam transaksi yang terbuka.</translation>
+    </message>
+    <message>
+        <source>ERROR %1: %2 The check could not run: %3</source>
+        <translation>ERROR %1: %2 Pemeriksaan tidak dapat dijalankan: %3</translation>
+    </message>
+    <message>
+        <source>PASS  %1: %2</source>
+        <translation>PASS  %1: %2</translation>
+    </message>
+    <message>
+        <source>FAIL  %1: %2</source>
+        <translation>FAIL  %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) break it; the first %1 are shown.</source>
+        <translation>
+            <numerusform>%n baris melanggarnya; %1 baris pertama ditampilkan.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) break it.</source>
+        <translation>
+            <numerusform>%n baris melanggarnya.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n invariant(s) hold.</source>
+        <translation>
+            <numerusform>Semua %n invarian terpenuhi.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n invariant(s) do not hold.</source>
+        <translation>
+            <numerusform>%1 dari %n invarian tidak terpenuhi.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WorkloadCli</name>
+    <message>
+        <source>Cannot connect to %1: %2</source>
+        <translation>Tidak dapat terhubung ke %1: %2</translation>
+    </message>
+    <message>
+        <source>The check could not run: %1</source>
+        <translation>Pemeriksaan tidak dapat dijalankan: %1</translation>
+    </message>
+    <message>
+        <source>Cannot install the signal handlers.</source>
+        <translation>Tidak dapat memasang penangan sinyal.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Running the %1 mix with %n session(s) on %2 (seed %3); Ctrl+C stops.</source>
+        <translation>
+            <numerusform>Menjalankan campuran %1 dengan %n sesi pada %2 (seed %3); Ctrl+C untuk berhenti.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The run stopped on an unexpected error: %1</source>
+        <translation>Eksekusi berhenti karena kesalahan tak terduga: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The run had %n unexpected error(s).</source>
+        <translation>
+            <numerusform>Eksekusi mengalami %n kesalahan tak terduga.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WorkloadDock</name>
+    <message>
+        <source>Workload</source>
+        <translation>Beban kerja</translation>
+    </message>
+    <message>
+        <source>Running the %1 mix (seed %2).</source>
+        <translation>Menjalankan campuran %1 (seed %2).</translation>
+    </message>
+    <message>
+        <source>Not running.</source>
+        <translation>Tidak berjalan.</translation>
+    </message>
+    <message>
+        <source>Canonical (95% reads, like cockroach workload)</source>
+        <translation>Kanonis (95% pembacaan, seperti cockroach workload)</translation>
+    </message>
+    <message>
+        <source>Steady (starts and ends balanced)</source>
+        <translation>Stabil (awal dan akhir seimbang)</translation>
+    </message>
+    <message>
+        <source>Writes only</source>
+        <translation>Hanya penulisan</translation>
+    </message>
+    <message>
+        <source>&amp;Mix:</source>
+        <translation>&amp;Campuran:</translation>
+    </message>
+    <message>
+        <source> ops/s</source>
+        <translation> ops/s</translation>
+    </message>
+    <message>
+        <source>The operations per second over all sessions; it can change while the workload runs.</source>
+        <translation>Operasi per detik untuk semua sesi; dapat diubah saat beban kerja berjalan.</translation>
+    </message>
+    <message>
+        <source>&amp;Rate:</source>
+        <translation>&amp;Laju:</translation>
+    </message>
+    <message>
+        <source>Sessions, each with its own connection to the server.</source>
+        <translation>Sesi, masing-masing dengan koneksinya sendiri ke server.</translation>
+    </message>
+    <message>
+        <source>&amp;Concurrency:</source>
+        <translation>&amp;Konkurensi:</translation>
+    </message>
+    <message>
+        <source>None: writes spread over all cities</source>
+        <translation>Tidak ada: penulisan tersebar ke semua kota</translation>
+    </message>
+    <message>
+        <source>Concentrates most writes on a few vehicles of one city, so that transactions conflict and retry.</source>
+        <translation>Memusatkan sebagian besar penulisan pada beberapa kendaraan di satu kota, sehingga transaksi saling berkonflik dan diulang.</translation>
+    </message>
+    <message>
+        <source>&amp;Hot city:</source>
+        <translation>Kota &amp;hotspot:</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Mulai</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>Hen&amp;tikan</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Operasi</translation>
+    </message>
+    <message>
+        <source>ops/s</source>
+        <translation>ops/s</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>p50 (ms)</source>
+        <translation>p50 (ms)</translation>
+    </message>
+    <message>
+        <source>p95 (ms)</source>
+        <translation>p95 (ms)</translation>
+    </message>
+    <message>
+        <source>p99 (ms)</source>
+        <translation>p99 (ms)</translation>
+    </message>
+    <message>
+        <source>Retries</source>
+        <translation>Percobaan ulang</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Ditolak</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Kesalahan</translation>
+    </message>
+    <message>
+        <source>All operations</source>
+        <translation>Semua operasi</translation>
+    </message>
+    <message>
+        <source>retries/s</source>
+        <translation>percobaan ulang/s</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>detik</translation>
+    </message>
+    <message>
+        <source>per second</source>
+        <translation>per detik</translation>
+    </message>
+    <message>
+        <source>Connect to a database first.</source>
+        <translation>Hubungkan ke basis data terlebih dahulu.</translation>
+    </message>
+    <message>
+        <source>Checking the database…</source>
+        <translation>Memeriksa basis data…</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Menghentikan…</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Dihentikan.</translation>
+    </message>
+    <message>
+        <source>Stopped by an unexpected error: %1</source>
+        <translation>Dihentikan oleh kesalahan tak terduga: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 retries</source>
+        <translation>%1: %2 percobaan ulang</translation>
+    </message>
+    <message>
+        <source>Latest unexpected error: %1</source>
+        <translation>Kesalahan tak terduga terakhir: %1</translation>
+    </message>
+</context>
+<context>
+    <name>WorkloadEngine</name>
+    <message>
+        <source>The rate must be a positive number of operations per second (or 0 for no limit).</source>
+        <translation>Laju harus berupa jumlah operasi per detik yang positif (atau 0 untuk tanpa batas).</translation>
+    </message>
+    <message>
+        <source>The concurrency must be at least one session.</source>
+        <translation>Konkurensi harus paling sedikit satu sesi.</translation>
+    </message>
+    <message>
+        <source>The concurrency must be at most 10000 sessions.</source>
+        <translation>Konkurensi paling banyak 10000 sesi.</translation>
+    </message>
+    <message>
+        <source>The duration must not be negative.</source>
+        <translation>Durasi tidak boleh negatif.</translation>
+    </message>
+    <message>
+        <source>The maximum number of operations must not be negative.</source>
+        <translation>Jumlah maksimum operasi tidak boleh negatif.</translation>
+    </message>
+    <message>
+        <source>The ramp must not be negative.</source>
+        <translation>Waktu peningkatan laju tidak boleh negatif.</translation>
+    </message>
+    <message>
+        <source>The hot fraction must be between 0 and 1.</source>
+        <translation>Porsi hotspot harus antara 0 dan 1.</translation>
+    </message>
+    <message>
+        <source>The hot city needs at least one vehicle to ride.</source>
+        <translation>Kota hotspot memerlukan paling sedikit satu kendaraan untuk dikendarai.</translation>
+    </message>
+    <message>
+        <source>There is no MovR city named &quot;%1&quot;.</source>
+        <translation>Tidak ada kota MovR bernama &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>A transaction needs at least one attempt.</source>
+        <translation>Transaksi memerlukan paling sedikit satu percobaan.</translation>
+    </message>
+    <message>
+        <source>The server accepts only %1 more connections, fewer than the %2 sessions asked for.</source>
+        <translation>Server hanya menerima %1 koneksi lagi, lebih sedikit dari %2 sesi yang diminta.</translation>
+    </message>
+    <message>
+        <source>The hot city &quot;%1&quot; has no vehicles.</source>
+        <translation>Kota hotspot &quot;%1&quot; tidak memiliki kendaraan.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkloadReport</name>
+    <message>
+        <source>Retries by SQLSTATE: %1.</source>
+        <translation>Percobaan ulang menurut SQLSTATE: %1.</translation>
+    </message>
+    <message>
+        <source>Ambiguous commits: %1 (%2 committed, %3 not committed, %4 unknown).</source>
+        <translation>Commit ambigu: %1 (%2 ter-commit, %3 tidak ter-commit, %4 tidak diketahui).</translation>
+    </message>
+</context>
+<context>
+    <name>WorkloadSession</name>
+    <message>
+        <source>The transaction did not commit.</source>
+        <translation>Transaksi tidak di-commit.</translation>
+    </message>
+    <message>
+        <source>%1 The commit could not be decided; check with: %2</source>
+        <translation>%1 Hasil commit tidak dapat dipastikan; periksa dengan: %2</translation>
+    </message>
+    <message>
+        <source>Session %1 could not connect: %2</source>
+        <translation>Sesi %1 tidak dapat terhubung: %2</translation>
+    </message>
+    <message>
+        <source>The workload stopped at an unexpected error in %1: %2</source>
+        <translation>Beban kerja berhenti karena kesalahan tak terduga di %1: %2</translation>
+    </message>
+    <message>
+        <source>The workload is stopping.</source>
+        <translation>Beban kerja sedang dihentikan.</translation>
+    </message>
+    <message>
+        <source>Unknown workload operation.</source>
+        <translation>Operasi beban kerja tidak dikenal.</translation>
+    </message>
+    <message>
+        <source>Read vehicles</source>
+        <translation>Baca kendaraan</translation>
+    </message>
+    <message>
+        <source>No rider or no available vehicle in %1.</source>
+        <translation>Tidak ada penumpang atau tidak ada kendaraan yang tersedia di %1.</translation>
+    </message>
+    <message>
+        <source>No active ride to end in %1.</source>
+        <translation>Tidak ada perjalanan aktif untuk diakhiri di %1.</translation>
+    </message>
+    <message>
+        <source>No user in %1 to own a vehicle.</source>
+        <translation>Tidak ada pengguna di %1 untuk memiliki kendaraan.</translation>
+    </message>
+    <message>
+        <source>No user in %1 or no valid promo code.</source>
+        <translation>Tidak ada pengguna di %1 atau tidak ada kode promo yang valid.</translation>
+    </message>
+    <message>
+        <source>Created by the MovR workload.</source>
+        <translation>Dibuat oleh beban kerja MovR.</translation>
     </message>
 </context>
 </TS>

@@ -39,6 +39,12 @@ const CountOption CountOptions[] = {
     {"num-promo-codes", &MovrCounts::promoCodes},
 };
 
+} // namespace
+
+// In namespace CommandLine so that lupdate files its messages under that context, as tr() does.
+namespace CommandLine {
+namespace {
+
 // `workload run URL [flags]` and `workload check URL [flags]`; `arguments` starts with the
 // program name, then "workload".
 Result<CommandLineOptions, QString> parseWorkload(const QStringList &arguments,
@@ -236,8 +242,6 @@ Result<CommandLineOptions, QString> parseWorkload(const QStringList &arguments,
 }
 
 } // namespace
-
-namespace CommandLine {
 
 std::optional<std::chrono::milliseconds> parseDuration(const QString &text)
 {

@@ -1,4 +1,5 @@
 #include "WorkloadCli.h"
+#include "StopSignals.h"
 
 #include "pg/PgConnection.h"
 #include "workload/WorkloadCheck.h"
@@ -10,75 +11,10 @@
 #include <QJsonObject>
 
 #include <algorithm>
-#include <cerrno>
 #include <csignal>
 #include <cstdio>
-#include <fcntl.h>
-#include <poll.h>
-#include <unistd.h>
 
 namespace {
-
-int signalPipe[2] = {-1, -1};
-
-void onSignal(int signal)
-{
-    const int saved = errno;
-    const char byte = char(signal);
-    [[maybe_unused]] const ssize_t written = ::write(signalPipe[1], &byte, 1);
-    errno = saved;
-}
-
-// SIGINT and SIGTERM only write a byte to a pipe that the main loop polls; the previous
-// handlers come back when the run ends.
-class SignalWatch
-{
-public:
-    SignalWatch()
-    {
-        if (::pipe2(signalPipe, O_CLOEXEC | O_NONBLOCK) != 0)
-            return;
-        struct sigaction action = {};
-        action.sa_handler = onSignal;
-        sigemptyset(&action.sa_mask);
-        action.sa_flags = SA_RESTART;
-        ::sigaction(SIGINT, &action, &m_previousInt);
-        ::sigaction(SIGTERM, &action, &m_previousTerm);
-        m_installed = true;
-    }
-    ~SignalWatch()
-    {
-        if (!m_installed)
-            return;
-        ::sigaction(SIGINT, &m_previousInt, nullptr);
-        ::sigaction(SIGTERM, &m_previousTerm, nullptr);
-        ::close(signalPipe[0]);
-        ::close(signalPipe[1]);
-        signalPipe[0] = signalPipe[1] = -1;
-    }
-    SignalWatch(const SignalWatch &) = delete;
-    SignalWatch &operator=(const SignalWatch &) = delete;
-
-    bool installed() const { return m_installed; }
-
-    // Sleeps at most `milliseconds`; true when a signal came.
-    bool wait(int milliseconds)
-    {
-        pollfd watched{signalPipe[0], POLLIN, 0};
-        if (::poll(&watched, 1, std::max(0, milliseconds)) <= 0)
-            return false;
-        char byte = 0;
-        bool any = false;
-        while (::read(signalPipe[0], &byte, 1) == 1)
-            any = true;
-        return any;
-    }
-
-private:
-    struct sigaction m_previousInt = {};
-    struct sigaction m_previousTerm = {};
-    bool m_installed = false;
-};
 
 void printLine(const QString &line)
 {
@@ -172,7 +108,7 @@ int WorkloadCli::run(const CommandLineOptions &options)
         printError(ready.error().message);
         return BadInput;
     }
-    SignalWatch signals;
+    StopSignals signals({SIGINT, SIGTERM});
     if (!signals.installed()) {
         printError(tr("Cannot install the signal handlers."));
         return Failed;

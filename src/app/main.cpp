@@ -1,6 +1,7 @@
 #include "CommandLine.h"
 #include "DemoHost.h"
 #include "MainWindow.h"
+#include "StopSignals.h"
 #include "Theme.h"
 #include "Translations.h"
 #include "WorkloadCli.h"
@@ -25,32 +26,6 @@
 #include <unistd.h>
 
 namespace {
-
-int signalPipe[2] = {-1, -1};
-
-void onSignal(int signal)
-{
-    const int saved = errno;
-    const char byte = char(signal);
-    [[maybe_unused]] const ssize_t written = ::write(signalPipe[1], &byte, 1);
-    errno = saved;
-}
-
-// SIGINT, SIGTERM and SIGHUP end the event loop cleanly (so the demo server stops and its
-// files are removed): the handler only writes to a pipe that a QSocketNotifier watches.
-bool installSignalHandlers()
-{
-    if (::pipe2(signalPipe, O_CLOEXEC | O_NONBLOCK) != 0)
-        return false;
-    struct sigaction action = {};
-    action.sa_handler = onSignal;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = SA_RESTART;
-    for (int signal : {SIGINT, SIGTERM, SIGHUP})
-        ::sigaction(signal, &action, nullptr);
-    ::signal(SIGPIPE, SIG_IGN);
-    return true;
-}
 
 void printError(const QString &message)
 {
@@ -181,15 +156,17 @@ int main(int argc, char *argv[])
     Translations::install(app);
     Theme::instance()->apply(); // before the first window: no flash of the wrong palette
 
-    if (!installSignalHandlers()) {
+    // SIGINT, SIGTERM and SIGHUP end the event loop cleanly (so the demo server stops and its
+    // files are removed).
+    StopSignals stopSignals({SIGINT, SIGTERM, SIGHUP});
+    if (!stopSignals.installed()) {
         printError(QObject::tr("cannot install signal handlers"));
         return 1;
     }
-    QSocketNotifier signalNotifier(signalPipe[0], QSocketNotifier::Read);
-    QObject::connect(&signalNotifier, &QSocketNotifier::activated, &app, [&app] {
-        char byte = 0;
-        while (::read(signalPipe[0], &byte, 1) == 1) {
-        }
+    ::signal(SIGPIPE, SIG_IGN);
+    QSocketNotifier signalNotifier(stopSignals.fd(), QSocketNotifier::Read);
+    QObject::connect(&signalNotifier, &QSocketNotifier::activated, &app, [&app, &stopSignals] {
+        stopSignals.drain();
         app.quit();
     });
 
@@ -275,7 +252,5 @@ int main(int argc, char *argv[])
         if (!demo->wait(60000))
             printError(QObject::tr("the demo database did not stop within 60 s"));
     }
-    ::signal(SIGINT, SIG_DFL);
-    ::signal(SIGTERM, SIG_DFL);
     return exitCode != 0 ? exitCode : loopCode;
 }
