@@ -19,6 +19,8 @@
 #include <QLineSeries>
 #include <QLocale>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableWidget>
@@ -55,10 +57,20 @@ WorkloadDock::WorkloadDock(MainWindow *window)
     auto *layout = new QVBoxLayout(content);
     buildControls(content);
     auto *splitter = new QSplitter(Qt::Vertical, content);
+    splitter->setChildrenCollapsible(false);
     buildTable(splitter);
     buildChart(splitter);
     layout->addWidget(splitter, 1);
-    setWidget(content);
+    // In a short dock (a small screen, the SQL panel open below) the content scrolls instead
+    // of squeezing the table to a row and the chart's labels to "…"; the dock itself keeps a
+    // small minimum size, so the window still fits a small screen.
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("workloadScroll"));
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidgetResizable(true);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setWidget(content);
+    setWidget(scroll);
 
     connect(m_controller, &WorkloadController::stateChanged, this, &WorkloadDock::onStateChanged);
     connect(m_controller, &WorkloadController::ticked, this, &WorkloadDock::onTicked);
@@ -179,7 +191,13 @@ void WorkloadDock::buildTable(QWidget *parent)
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->horizontalHeader()->setSectionResizeMode(OperationColumn, QHeaderView::Stretch);
+    // Compact rows, and columns as wide as their contents: the whole table (every operation,
+    // every column) fits a dock of about 600 pixels without scrolling.
+    const int rowHeight = m_table->fontMetrics().height() + 6;
+    m_table->verticalHeader()->setMinimumSectionSize(rowHeight);
+    m_table->verticalHeader()->setDefaultSectionSize(rowHeight);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setStretchLastSection(false);
     for (int row = 0; row <= kWorkloadOpCount; ++row) {
         const QString name = row < kWorkloadOpCount ? workloadOpName(kWorkloadOps[size_t(row)])
                                                     : tr("All operations");
@@ -194,6 +212,10 @@ void WorkloadDock::buildTable(QWidget *parent)
     bold.setBold(true);
     for (int column = 0; column < ColumnCount; ++column)
         m_table->item(kWorkloadOpCount, column)->setFont(bold);
+    // Every row shows (the splitter cannot squeeze the table below them; the dock scrolls).
+    m_table->setMinimumHeight(m_table->horizontalHeader()->sizeHint().height() +
+                              (kWorkloadOpCount + 1) * rowHeight + 2 * m_table->frameWidth() +
+                              m_table->horizontalScrollBar()->sizeHint().height());
 }
 
 void WorkloadDock::buildChart(QWidget *parent)
@@ -234,7 +256,8 @@ void WorkloadDock::buildChart(QWidget *parent)
     auto *view = new QChartView(m_chart, parent);
     view->setObjectName(QStringLiteral("workloadChartView"));
     view->setRenderHint(QPainter::Antialiasing);
-    view->setMinimumHeight(160);
+    // Tall enough for the axes' labels and titles (a shorter chart elides them to "…").
+    view->setMinimumHeight(240);
 }
 
 QString WorkloadDock::statusText() const
