@@ -37,6 +37,8 @@
 #include "VehicleDialog.h"
 #include "VehicleStatusDialog.h"
 #include "WelcomePage.h"
+#include "WorkloadController.h"
+#include "WorkloadDock.h"
 
 #include "demo/DemoDatabase.h"
 #include "models/BrowseTableModel.h"
@@ -45,23 +47,28 @@
 
 #include <QAbstractItemModel>
 #include <QApplication>
+#include <QChart>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCommandLinkButton>
 #include <QDir>
 #include <QDockWidget>
+#include <QDoubleSpinBox>
 #include <QFile>
 #include <QFileInfo>
 #include <QLineEdit>
+#include <QLineSeries>
 #include <QMenu>
 #include <QMenuBar>
 #include <QPainter>
+#include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -303,6 +310,9 @@ private:
     void privilegesOfReadOnlyRole();
     void mainWindowLight();
     void mainWindowDark();
+    // A short steady run in the Workload dock: the dock, then the SQL panel showing the
+    // workload's statements; the run is stopped at the end.
+    void workloadRun();
 
     void save(const QPixmap &picture, const QString &file);
     MainWindow &window() { return *m_window; }
@@ -721,9 +731,13 @@ void Screenshots::endRideDialog()
             child<QComboBox>(dialog, "city")->setCurrentText(QStringLiteral("boston"));
             child<QLineEdit>(dialog, "riderId")->setText(m_picks.rideRider);
             child<QLineEdit>(dialog, "vehicleId")->setText(m_picks.rideVehicle);
+            // The dialog stays open until the database answers (or shows why it refused).
+            QPointer<StartRideDialog> open(dialog);
             dialog->accept();
-            if (dialog->isVisible())
-                fail(QStringLiteral("the Start ride dialog refused: %1").arg(dialog->problem()));
+            waitUntil([open] { return !open || !open->isVisible() || !open->problem().isEmpty(); },
+                      QStringLiteral("the Start ride dialog to send"));
+            if (open && open->isVisible())
+                fail(QStringLiteral("the Start ride dialog refused: %1").arg(open->problem()));
         },
         QStringLiteral("the Start ride dialog"));
     waitForEdit(finished, QStringLiteral("Start ride"));
@@ -973,6 +987,71 @@ void Screenshots::mainWindowDark()
     Theme::instance()->setMode(Theme::Mode::Light);
 }
 
+void Screenshots::workloadRun()
+{
+    SqlPanel *panel = window().sqlPanel();
+    panel->hide();
+    auto *detail = child<QDockWidget>(&window(), "detailDock");
+    detail->hide(); // the dock takes the right side
+    showTable(BrowseTable::Vehicles);
+    auto *dock = child<WorkloadDock>(&window(), "workloadDock");
+    dock->show();
+    window().resizeDocks({dock}, {620}, Qt::Horizontal);
+    auto *mix = child<QComboBox>(dock, "workloadMix");
+    mix->setCurrentIndex(mix->findData(int(WorkloadMix::Steady)));
+    child<QDoubleSpinBox>(dock, "workloadRate")->setValue(6);
+    child<QSpinBox>(dock, "workloadConcurrency")->setValue(3);
+    WorkloadController *controller = dock->controller();
+    dock->startRun();
+    waitUntil([controller] { return controller->state() == WorkloadController::State::Running; },
+              QStringLiteral("the workload to start"));
+    // A table with operations done and a chart with a line: a dozen ticks, one a second.
+    QTableWidget *table = dock->table();
+    const auto *ops = static_cast<QLineSeries *>(dock->chart()->series().constFirst());
+    waitUntil(
+        [table, ops] {
+            const QString done = table->item(kWorkloadOpCount, WorkloadDock::DoneColumn)->text();
+            return ops->count() >= 12 && !done.isEmpty() && done != QLatin1String("0");
+        },
+        QStringLiteral("the workload's table and chart"));
+    settle();
+    save(window().grab(), QStringLiteral("guide/load-workload-dock.png"));
+
+    // The SQL panel, filtered to the workload's statements, while it runs.
+    panel->show();
+    window().resizeDocks({panel}, {380}, Qt::Vertical);
+    child<QComboBox>(panel, "outcomeFilter")->setCurrentIndex(0); // Everything
+    auto *source = child<QComboBox>(panel, "sourceFilter");
+    source->setCurrentIndex(source->findText(QStringLiteral("Workload")));
+    auto *view = panel->findChild<QTreeView *>();
+    QAbstractItemModel *model = view->model();
+    waitUntil([model] { return model->rowCount() >= 5; },
+              QStringLiteral("the workload's statements in the SQL panel"));
+    // The newest write (most calls only read), expanded: its attempt and statements.
+    QModelIndex action = model->index(model->rowCount() - 1, 0);
+    for (int row = model->rowCount() - 1; row >= 0; --row) {
+        const QModelIndex candidate = model->index(row, 0);
+        if (!candidate.data().toString().contains(QLatin1String("Read vehicles"))) {
+            action = candidate;
+            break;
+        }
+    }
+    view->collapseAll();
+    view->expandRecursively(action);
+    view->selectionModel()->setCurrentIndex(action, QItemSelectionModel::ClearAndSelect |
+                                                        QItemSelectionModel::Rows);
+    view->scrollTo(action, QAbstractItemView::PositionAtTop);
+    settle();
+    save(window().grab(), QStringLiteral("guide/load-sql-panel-workload.png"));
+
+    dock->stopRun();
+    waitUntil([controller] { return controller->state() == WorkloadController::State::Idle; },
+              QStringLiteral("the workload to stop"));
+    dock->hide();
+    panel->hide();
+    detail->show();
+}
+
 void Screenshots::takeAll()
 {
     m_window = std::make_unique<MainWindow>();
@@ -1003,6 +1082,7 @@ void Screenshots::takeAll()
     privilegesOfReadOnlyRole();
     mainWindowLight();
     mainWindowDark();
+    workloadRun();
 
     m_window.reset();
     std::printf("take_screenshots: %d pictures\n", m_saved);
