@@ -875,7 +875,10 @@ void Screenshots::showNewestEdit(int select)
     panel->show();
     window().resizeDocks({panel}, {560}, Qt::Vertical);
     panel->findChild<QSplitter *>()->setSizes({300, 200}); // the list, the script
-    panel->findChild<QComboBox *>()->setCurrentIndex(1);   // Edits only
+    // Every outcome, only the window's own edits (the first list is the outcome's).
+    child<QComboBox>(panel, "outcomeFilter")->setCurrentIndex(0); // Everything
+    auto *source = child<QComboBox>(panel, "sourceFilter");
+    source->setCurrentIndex(source->findText(QStringLiteral("My edits")));
     auto *view = panel->findChild<QTreeView *>();
     QAbstractItemModel *model = view->model();
     waitUntil([model] { return model->rowCount() > 0; }, QStringLiteral("the SQL panel"));
@@ -963,7 +966,8 @@ void Screenshots::mainWindowDark()
     SqlPanel *panel = window().sqlPanel();
     panel->show();
     window().resizeDocks({panel}, {380}, Qt::Vertical);
-    panel->findChild<QComboBox *>()->setCurrentIndex(0); // Everything
+    child<QComboBox>(panel, "outcomeFilter")->setCurrentIndex(0); // Everything
+    child<QComboBox>(panel, "sourceFilter")->setCurrentIndex(0);  // All sources
     auto *view = panel->findChild<QTreeView *>();
     view->collapseAll();
     QAbstractItemModel *model = view->model();
