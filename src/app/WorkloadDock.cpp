@@ -414,4 +414,7 @@ void WorkloadDock::updateChart(const WorkloadSnapshot &snapshot)
     m_rateAxis->setRange(0,
                          std::max(largestY(m_opsSeries, 10), largestY(m_retriesSeries, 10)) * 1.1);
     m_latencyAxis->setRange(0, largestY(m_p99Series, 10) * 1.1);
+    // Round ticks (0, 5, 10, …), not fractions of the largest point.
+    m_rateAxis->applyNiceNumbers();
+    m_latencyAxis->applyNiceNumbers();
 }
