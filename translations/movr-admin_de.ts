@@ -2053,14 +2053,6 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
         <translation>Der Changefeed hat einen Wert gesendet, der weder JSON noch hex-maskierte Bytes ist.</translation>
     </message>
     <message>
-        <source>The changefeed row has no %1.</source>
-        <translation>Die Changefeed-Zeile hat keinen %1.</translation>
-    </message>
-    <message>
-        <source>The changefeed row&apos;s %1 is not valid JSON: %2</source>
-        <translation>Der %1 der Changefeed-Zeile ist kein gültiges JSON: %2</translation>
-    </message>
-    <message>
         <source>The changefeed message has no &quot;updated&quot; timestamp; the changefeed must be created WITH updated.</source>
         <translation>Der Changefeed-Nachricht fehlt der Zeitstempel &quot;updated&quot;; der Changefeed muss WITH updated erstellt werden.</translation>
     </message>
@@ -2073,20 +2065,12 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
         <translation>Der Zeitstempel &quot;%1&quot; des Changefeeds, &quot;%2&quot;, ist kein CockroachDB-Zeitstempel.</translation>
     </message>
     <message>
-        <source>value</source>
-        <translation>Wert</translation>
-    </message>
-    <message>
         <source>The changefeed row&apos;s value is not a JSON object.</source>
         <translation>Der Wert der Changefeed-Zeile ist kein JSON-Objekt.</translation>
     </message>
     <message>
         <source>The changefeed sent a change to table &quot;%1&quot;, which it was not asked to follow.</source>
         <translation>Der Changefeed hat eine Änderung an der Tabelle &quot;%1&quot; gesendet, der er nicht folgen sollte.</translation>
-    </message>
-    <message>
-        <source>key</source>
-        <translation>Schlüssel</translation>
     </message>
     <message>
         <source>The changefeed&apos;s key for table &quot;%1&quot; is not an array of its %2 primary key values.</source>
@@ -2151,6 +2135,22 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
     <message>
         <source>The logical decoding stream sent a row of table %1 whose columns do not match the table&apos;s; its rows must be read again.</source>
         <translation>Der Stream der logischen Dekodierung hat eine Zeile der Tabelle %1 gesendet, deren Spalten nicht zu denen der Tabelle passen; ihre Zeilen müssen neu gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The changefeed row has no key.</source>
+        <translation>Die Changefeed-Zeile hat keinen Schlüssel.</translation>
+    </message>
+    <message>
+        <source>The changefeed row has no value.</source>
+        <translation>Die Changefeed-Zeile hat keinen Wert.</translation>
+    </message>
+    <message>
+        <source>The changefeed row&apos;s key is not valid JSON: %1</source>
+        <translation>Der Schlüssel der Changefeed-Zeile ist kein gültiges JSON: %1</translation>
+    </message>
+    <message>
+        <source>The changefeed row&apos;s value is not valid JSON: %1</source>
+        <translation>Der Wert der Changefeed-Zeile ist kein gültiges JSON: %1</translation>
     </message>
 </context>
 <context>

@@ -2042,14 +2042,6 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
         <translation>Changefeed mengirim nilai yang bukan JSON maupun byte dengan escape heksadesimal.</translation>
     </message>
     <message>
-        <source>The changefeed row has no %1.</source>
-        <translation>Baris changefeed tidak memiliki %1.</translation>
-    </message>
-    <message>
-        <source>The changefeed row&apos;s %1 is not valid JSON: %2</source>
-        <translation>Bagian %1 dari baris changefeed bukan JSON yang valid: %2</translation>
-    </message>
-    <message>
         <source>The changefeed message has no &quot;updated&quot; timestamp; the changefeed must be created WITH updated.</source>
         <translation>Pesan changefeed tidak memiliki stempel waktu &quot;updated&quot;; changefeed harus dibuat WITH updated.</translation>
     </message>
@@ -2062,20 +2054,12 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
         <translation>Stempel waktu &quot;%1&quot; dari changefeed, &quot;%2&quot;, bukan stempel waktu CockroachDB.</translation>
     </message>
     <message>
-        <source>value</source>
-        <translation>nilai</translation>
-    </message>
-    <message>
         <source>The changefeed row&apos;s value is not a JSON object.</source>
         <translation>Nilai baris changefeed bukan objek JSON.</translation>
     </message>
     <message>
         <source>The changefeed sent a change to table &quot;%1&quot;, which it was not asked to follow.</source>
         <translation>Changefeed mengirim perubahan pada tabel &quot;%1&quot;, yang tidak diminta untuk diikutinya.</translation>
-    </message>
-    <message>
-        <source>key</source>
-        <translation>kunci</translation>
     </message>
     <message>
         <source>The changefeed&apos;s key for table &quot;%1&quot; is not an array of its %2 primary key values.</source>
@@ -2140,6 +2124,22 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
     <message>
         <source>The logical decoding stream sent a row of table %1 whose columns do not match the table&apos;s; its rows must be read again.</source>
         <translation>Aliran dekode logis mengirim baris tabel %1 yang kolomnya tidak cocok dengan kolom tabel; barisnya harus dibaca ulang.</translation>
+    </message>
+    <message>
+        <source>The changefeed row has no key.</source>
+        <translation>Baris changefeed tidak memiliki kunci.</translation>
+    </message>
+    <message>
+        <source>The changefeed row has no value.</source>
+        <translation>Baris changefeed tidak memiliki nilai.</translation>
+    </message>
+    <message>
+        <source>The changefeed row&apos;s key is not valid JSON: %1</source>
+        <translation>Kunci baris changefeed bukan JSON yang valid: %1</translation>
+    </message>
+    <message>
+        <source>The changefeed row&apos;s value is not valid JSON: %1</source>
+        <translation>Nilai baris changefeed bukan JSON yang valid: %1</translation>
     </message>
 </context>
 <context>

@@ -39,16 +39,25 @@ SqlValue valueText(const ChangeJson &json)
     return std::nullopt;
 }
 
-Result<ChangeJson, QString> jsonOf(const SqlValue &value, const QString &what)
+// The two JSON columns of a changefeed row.
+enum class RowPart { Key, Value };
+
+Result<ChangeJson, QString> jsonOf(const SqlValue &value, RowPart part)
 {
-    if (!value)
-        return QObject::tr("The changefeed row has no %1.").arg(what);
+    if (!value) {
+        return part == RowPart::Key ? QObject::tr("The changefeed row has no key.")
+                                    : QObject::tr("The changefeed row has no value.");
+    }
     auto bytes = bytesOf(*value);
     if (!bytes)
         return bytes.error();
     auto json = ChangeJson::parse(*bytes);
-    if (!json)
-        return QObject::tr("The changefeed row's %1 is not valid JSON: %2").arg(what, json.error());
+    if (!json) {
+        return (part == RowPart::Key
+                    ? QObject::tr("The changefeed row's key is not valid JSON: %1")
+                    : QObject::tr("The changefeed row's value is not valid JSON: %1"))
+            .arg(json.error());
+    }
     return json;
 }
 
@@ -76,7 +85,7 @@ ChangefeedParser::ChangefeedParser(QHash<QString, QStringList> keyColumns)
 Result<ChangefeedParser::Message, QString>
 ChangefeedParser::parse(const SqlValue &table, const SqlValue &key, const SqlValue &value) const
 {
-    auto envelope = jsonOf(value, QObject::tr("value"));
+    auto envelope = jsonOf(value, RowPart::Value);
     if (!envelope)
         return envelope.error();
     if (envelope->type() != ChangeJson::Type::Object)
@@ -111,7 +120,7 @@ ChangefeedParser::parse(const SqlValue &table, const SqlValue &key, const SqlVal
                            "to follow.")
             .arg(*table);
 
-    auto keyJson = jsonOf(key, QObject::tr("key"));
+    auto keyJson = jsonOf(key, RowPart::Key);
     if (!keyJson)
         return keyJson.error();
     if (keyJson->type() != ChangeJson::Type::Array || keyJson->items().size() != keyNames->size())
