@@ -147,6 +147,15 @@ void TestCommitResolver::idleOldSessionIsEndedWithoutWaiting()
     QVERIFY(old->execScript(QStringLiteral("BEGIN")));
     QVERIFY(old->exec(QStringLiteral("INSERT INTO slow VALUES ($1::uuid)"), {id}));
     const int pid = old->serverInfo().backendPid;
+    // The backend shows ClientRead only once it blocks reading, a moment after its reply:
+    // until then it looks busy, and the resolver would rightly poll once.
+    const auto waitsForClient = [this, pid] {
+        auto result = m_admin->exec(QStringLiteral("SELECT wait_event = 'ClientRead' FROM "
+                                                   "pg_stat_activity WHERE pid = $1::int"),
+                                    {QString::number(pid)});
+        return result && result->rowCount() == 1 && result->text(0, 0) == u"t";
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(waitsForClient(), 10000);
 
     CommitResolver lookUp = resolver();
     const CommitResolver::Verdict verdict = lookUp.resolve(verify(id), pid);
