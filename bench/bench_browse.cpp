@@ -9,6 +9,7 @@
 // GUI thread's longest stall during both (a 2 ms timer probe on the event loop), and the
 // process RSS with every ride loaded against the size of the same rows as CSV.
 
+#include "BenchSupport.h"
 #include "StatusBadgeDelegate.h"
 #include "TcpProxy.h"
 #include "TestServer.h"
@@ -40,11 +41,7 @@
 
 namespace {
 
-[[noreturn]] void die(const QString &message)
-{
-    std::fprintf(stderr, "bench_browse: %s\n", qPrintable(message));
-    std::exit(1);
-}
+using bench::die;
 
 const char *RideColumns = "city, id, rider_id, vehicle_city, vehicle_id, start_address, "
                           "end_address, start_time, end_time, revenue";

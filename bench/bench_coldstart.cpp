@@ -5,6 +5,7 @@
 //
 //   bench_coldstart [--runs N] [--binary PATH] [--json]
 
+#include "BenchSupport.h"
 #include "demo/LocalServer.h"
 
 #include <QCommandLineParser>
@@ -24,11 +25,7 @@
 
 namespace {
 
-[[noreturn]] void die(const QString &message)
-{
-    std::fprintf(stderr, "bench_coldstart: %s\n", qPrintable(message));
-    std::exit(1);
-}
+using bench::die;
 
 struct Stats
 {

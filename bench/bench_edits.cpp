@@ -13,6 +13,7 @@
 // --url the MovR tables must exist (or are created and loaded when the database has none);
 // the benchmark adds its own users, vehicles and rides in "new york".
 
+#include "BenchSupport.h"
 #include "TcpProxy.h"
 
 #include "demo/LocalServer.h"
@@ -36,24 +37,8 @@
 
 namespace {
 
-[[noreturn]] void die(const QString &message)
-{
-    std::fprintf(stderr, "bench_edits: %s\n", qPrintable(message));
-    std::exit(1);
-}
-
-template <typename T> T need(Result<T> result, const char *what)
-{
-    if (!result)
-        die(QStringLiteral("%1: %2").arg(QLatin1String(what), result.error().toString()));
-    return std::move(result).value();
-}
-
-void need(const Status &status, const char *what)
-{
-    if (!status)
-        die(QStringLiteral("%1: %2").arg(QLatin1String(what), status.error().toString()));
-}
+using bench::die;
+using bench::need;
 
 const QString City = QStringLiteral("new york");
 

@@ -8,6 +8,7 @@
 // Other tables are proportional to the rides, as in MOVR.md's defaults (per 500 rides: 50
 // users, 15 vehicles, 1000 histories, 1000 promo codes).
 
+#include "BenchSupport.h"
 #include "demo/LocalServer.h"
 #include "movr/DataGenerator.h"
 #include "movr/MovrLoader.h"
@@ -25,11 +26,7 @@
 
 namespace {
 
-[[noreturn]] void die(const QString &message)
-{
-    std::fprintf(stderr, "bench_load: %s\n", qPrintable(message));
-    std::exit(1);
-}
+using bench::die;
 
 void check(const Status &status, const char *what)
 {

@@ -18,6 +18,7 @@
 // most 4, write throughput at least 4x the tutorials' way, no unexpected error, the check
 // passing after every run. Exit status 3 when a target is missed.
 
+#include "BenchSupport.h"
 #include "TcpProxy.h"
 #include "TestServer.h"
 
@@ -38,24 +39,8 @@
 
 namespace {
 
-[[noreturn]] void die(const QString &message)
-{
-    std::fprintf(stderr, "bench_workload: %s\n", qPrintable(message));
-    std::exit(1);
-}
-
-template <typename T> T need(Result<T> result, const char *what)
-{
-    if (!result)
-        die(QStringLiteral("%1: %2").arg(QLatin1String(what), result.error().toString()));
-    return std::move(result).value();
-}
-
-void need(const Status &status, const char *what)
-{
-    if (!status)
-        die(QStringLiteral("%1: %2").arg(QLatin1String(what), status.error().toString()));
-}
+using bench::die;
+using bench::need;
 
 // More vehicles and users than the demo's defaults, so that the hot city has rides to start
 // and the other cities do not run dry in a minute.
