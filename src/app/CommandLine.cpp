@@ -45,6 +45,31 @@ const CountOption CountOptions[] = {
 namespace CommandLine {
 namespace {
 
+// --certs-dir, for the window and the workload commands alike.
+QCommandLineOption certsDirOption()
+{
+    return QCommandLineOption(QStringLiteral("certs-dir"),
+                              tr("CockroachDB certificates directory (ca.crt, "
+                                 "client.<user>.crt/.key)."),
+                              tr("DIR"));
+}
+
+// The settings of `target` (a URL or key=value string), with the certificates of `certsDir`
+// when it is given.
+Result<ConnectionSettings, QString> connectionSettings(const QString &target,
+                                                       const QCommandLineParser &parser,
+                                                       const QCommandLineOption &certsDir)
+{
+    auto settings = ConnectionSettings::parse(target);
+    if (!settings)
+        return settings.error().message;
+    if (parser.isSet(certsDir)) {
+        if (auto applied = settings->applyCertsDirectory(parser.value(certsDir)); !applied)
+            return applied.error().message;
+    }
+    return *settings;
+}
+
 // `workload run URL [flags]` and `workload check URL [flags]`; `arguments` starts with the
 // program name, then "workload".
 Result<CommandLineOptions, QString> parseWorkload(const QStringList &arguments,
@@ -58,10 +83,7 @@ Result<CommandLineOptions, QString> parseWorkload(const QStringList &arguments,
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
                                   tr("Show this help."));
-    const QCommandLineOption certsDir(QStringLiteral("certs-dir"),
-                                      tr("CockroachDB certificates directory (ca.crt, "
-                                         "client.<user>.crt/.key)."),
-                                      tr("DIR"));
+    const QCommandLineOption certsDir = certsDirOption();
     const QCommandLineOption mix(
         QStringLiteral("mix"),
         tr("The operation mix: canonical (as cockroach workload run movr), steady (starts and "
@@ -144,13 +166,9 @@ Result<CommandLineOptions, QString> parseWorkload(const QStringList &arguments,
     const QString target = positional.size() == 2 ? positional.at(1) : databaseUrl;
     if (target.trimmed().isEmpty())
         return tr("workload %1 needs a URL (an argument or DATABASE_URL).").arg(command);
-    auto settings = ConnectionSettings::parse(target);
+    auto settings = connectionSettings(target, parser, certsDir);
     if (!settings)
-        return settings.error().message;
-    if (parser.isSet(certsDir)) {
-        if (auto applied = settings->applyCertsDirectory(parser.value(certsDir)); !applied)
-            return applied.error().message;
-    }
+        return settings.error();
     options.settings = *settings;
     options.workload.settings = *settings;
     options.workloadJson = parser.isSet(json);
@@ -305,10 +323,7 @@ Result<CommandLineOptions, QString> parse(const QStringList &givenArguments,
                                  tr("Connect to this server (postgresql:// or cockroachdb:// URL, "
                                     "or libpq key=value string)."),
                                  tr("URL"));
-    const QCommandLineOption certsDir(QStringLiteral("certs-dir"),
-                                      tr("CockroachDB certificates directory (ca.crt, "
-                                         "client.<user>.crt/.key)."),
-                                      tr("DIR"));
+    const QCommandLineOption certsDir = certsDirOption();
     const QCommandLineOption demo(QStringLiteral("demo"),
                                   tr("Start an embedded demo database (a private PostgreSQL "
                                      "with generated MovR data)."));
@@ -462,13 +477,9 @@ Result<CommandLineOptions, QString> parse(const QStringList &givenArguments,
 
     if (options.mode == CommandLineOptions::Mode::Connect ||
         options.mode == CommandLineOptions::Mode::InitMovr) {
-        auto settings = ConnectionSettings::parse(target);
+        auto settings = connectionSettings(target, parser, certsDir);
         if (!settings)
-            return settings.error().message;
-        if (parser.isSet(certsDir)) {
-            if (auto applied = settings->applyCertsDirectory(parser.value(certsDir)); !applied)
-                return applied.error().message;
-        }
+            return settings.error();
         options.settings = *settings;
     } else if (parser.isSet(certsDir)) {
         return tr("--certs-dir needs a URL to connect to.");
