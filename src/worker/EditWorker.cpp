@@ -2,6 +2,7 @@
 
 #include "txn/CommitResolver.h"
 #include "txn/InterruptibleSleep.h"
+#include "txn/TracedExec.h"
 #include "txn/TxnStatements.h"
 
 #include <QDateTime>
@@ -157,17 +158,7 @@ JobStatus EditWorker::resolve(EditRequest &request, Unresolved &unresolved)
         entry.attempt = outcome.attempts;
         entry.sql = sql;
         entry.params = params;
-        entry.startedAt = QDateTime::currentDateTimeUtc();
-        QElapsedTimer timer;
-        timer.start();
-        auto result = connection->exec(sql, params);
-        entry.durationUs = timer.nsecsElapsed() / 1000;
-        if (result) {
-            entry.rows = result->affectedRows();
-        } else {
-            entry.sqlState = result.error().sqlState;
-            entry.error = result.error().message;
-        }
+        auto result = execTraced(*connection, entry);
         trace.append(entry);
         return result;
     };

@@ -1,10 +1,10 @@
 #include "SessionEntities.h"
 
+#include "txn/TracedExec.h"
 #include "txn/TransactionRunner.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
-#include <QElapsedTimer>
 
 using namespace std::chrono;
 using namespace std::chrono_literals;
@@ -31,26 +31,14 @@ Result<QString> SessionEntities::pickFrom(PgConnection &connection, Ids &ids, mi
     const auto now = steady_clock::now();
     if (!ids.loaded || now - ids.loadedAt > maxAge) {
         TraceEntry entry;
+        entry.sql = sql;
+        entry.params = params;
+        Result<PgResult> result = execTraced(connection, entry);
         if (m_trace) {
             entry.actionId = TransactionRunner::nextActionId();
             entry.action = QCoreApplication::translate("SessionEntities", "Workload look-up");
-            entry.sql = sql;
-            entry.params = params;
-            entry.startedAt = QDateTime::currentDateTimeUtc();
             entry.isRead = true;
             entry.source = TraceSource::Workload;
-        }
-        QElapsedTimer timer;
-        timer.start();
-        Result<PgResult> result = connection.exec(sql, params);
-        if (m_trace) {
-            entry.durationUs = timer.nsecsElapsed() / 1000;
-            if (result) {
-                entry.rows = result->rowCount();
-            } else {
-                entry.sqlState = result.error().sqlState;
-                entry.error = result.error().message;
-            }
             m_trace(entry);
         }
         if (!result)

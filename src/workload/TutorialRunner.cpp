@@ -1,9 +1,9 @@
 #include "TutorialRunner.h"
 
+#include "txn/TracedExec.h"
 #include "txn/TransactionRunner.h"
 
 #include <QDateTime>
-#include <QElapsedTimer>
 
 #include <cmath>
 #include <random>
@@ -32,19 +32,10 @@ public:
         entry.retryCause = std::exchange(m_retryCause, QString());
         entry.sql = sql;
         entry.params = params;
-        entry.startedAt = QDateTime::currentDateTimeUtc();
-        QElapsedTimer timer;
-        timer.start();
-        Result<PgResult> result = m_connection.exec(sql, params);
+        Result<PgResult> result = execTraced(m_connection, entry);
         ++m_outcome.roundTrips;
-        entry.durationUs = timer.nsecsElapsed() / 1000;
-        if (result) {
-            entry.rows = result->affectedRows();
-        } else {
-            entry.sqlState = result.error().sqlState;
-            entry.error = result.error().message;
+        if (!result)
             firstError = result.error();
-        }
         m_outcome.trace.append(entry);
         return result;
     }
