@@ -8,6 +8,10 @@
 #include <QPointer>
 #include <QSet>
 
+#include <optional>
+
+struct ChangeEvent;
+
 class BrowseWorker;
 class WorkerPageSource;
 
@@ -31,6 +35,11 @@ public:
         IsNullRole,
         ColumnKindRole, // int(ColumnKind)
         BadgeRole,      // status columns: true (the delegate draws a badge)
+        // Live updates (issue 13):
+        ChangeHighlightRole, // qreal 0..1: how strongly the cell shows it just changed
+                             // (1 at the change, fading to 0); 0 when it did not change
+        RowGoneRole,         // QString: why the row the user is on left (deleted on the
+                             // server, no longer matches the filter); empty otherwise
     };
     enum class State {
         Idle,    // nothing asked yet (no page source)
@@ -98,6 +107,33 @@ public:
     void setCardRevealed(int row, bool revealed);
     bool isCardRevealed(int row) const;
 
+    // Live updates (issue 13; see BrowseTableModelLive.cpp).
+    // Off (the default) ignores every live change; a view of a past time (as of) is never
+    // live.
+    void setLiveEnabled(bool enabled);
+    bool isLiveEnabled() const;
+    // Committed changes of any table (those of other tables are ignored), coalesced: the
+    // rows they touch are read again by key through the page source (one Refresh in flight
+    // per model; keys arriving meanwhile wait for the next), so the filter, the sort and the
+    // server's text stay exact; a loaded row that was deleted leaves at once. Changed cells
+    // are highlighted (ChangeHighlightRole); inserts that match the filter are counted
+    // (newRowCount), never jumped into the view.
+    void applyChanges(const QList<ChangeEvent> &events);
+    // The rows the view shows (first..last, inclusive; -1 -1 for none).
+    void setVisibleRows(int first, int last);
+    // Reads the visible rows (and the pinned one) again now, by key, in one query: polling,
+    // and after a gap in the stream. With `afterGap`, every other loaded row is marked stale
+    // and read again when it becomes visible.
+    void resyncVisible(bool afterGap = false);
+    // The row the user is on: when it is deleted or no longer matches the filter it stays,
+    // marked (RowGoneRole), until the pin moves elsewhere.
+    void setPinnedKey(const std::optional<KeyValues> &key);
+    // New rows that match the filter, seen by live inserts and not shown yet.
+    int newRowCount() const;
+    // Inserts them where they belong inside the loaded key range (the others are found by
+    // scrolling); returns the first inserted row, or -1.
+    int showNewRows();
+
     // The request that reads everything matching the current filter and sort (export).
     PageRequest exportRequest(int pageSize) const;
 
@@ -122,6 +158,8 @@ public:
 Q_SIGNALS:
     void stateChanged(BrowseTableModel::State state);
     void estimateChanged(qint64 rows);
+    // Live: the count of new rows not shown yet changed (newRowCount()).
+    void newRowsChanged(int count);
     // Emitted when a page of the current generation was appended (rows = its size).
     void pageLoaded(int rows);
     // Emitted once per generation, when its first rows are in the model.
