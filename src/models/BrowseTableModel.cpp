@@ -39,9 +39,12 @@ QColor namedColor(const QString &name)
 } // namespace
 
 BrowseTableModel::BrowseTableModel(BrowseTable table, QObject *parent)
-    : QAbstractTableModel(parent), m_spec(&TableSpec::of(table))
+    : QAbstractTableModel(parent), m_spec(&TableSpec::of(table)), m_keyIndex(m_spec->keyColumns)
 {
     m_actionName = tr("Browse %1").arg(m_spec->sqlName);
+    m_clock.start();
+    m_highlightTimer.setInterval(100); // the fading's frame rate
+    connect(&m_highlightTimer, &QTimer::timeout, this, &BrowseTableModel::onHighlightTick);
 }
 
 BrowseTableModel::~BrowseTableModel()
@@ -119,6 +122,7 @@ void BrowseTableModel::reload()
     m_retriesOfCancel = 0;
     m_errorText.clear();
     m_pageSize = m_firstPageSize;
+    resetLive();
     const State next = m_source ? State::Loading : State::Idle;
     const bool stateChanges = m_state != next;
     m_state = next;
@@ -126,6 +130,7 @@ void BrowseTableModel::reload()
     m_rows.clear();
     m_rows.squeeze();
     m_revealed.clear();
+    m_keyIndex.invalidate();
     endResetModel();
     if (stateChanges)
         Q_EMIT stateChanged(m_state);
@@ -252,10 +257,15 @@ void BrowseTableModel::applyPage(const Page &page)
     m_sinceLastPage.start();
     const bool stateChanges = m_state != State::Ready;
     m_state = State::Ready;
-    if (!page.rows.isEmpty()) {
+    const QList<RowData> rows =
+        m_pagesMayRepeat || !m_newRows.isEmpty() ? withoutLoaded(page.rows) : page.rows;
+    if (!rows.isEmpty()) {
         const int first = int(m_rows.size());
-        beginInsertRows({}, first, first + int(page.rows.size()) - 1);
-        m_rows.append(page.rows);
+        beginInsertRows({}, first, first + int(rows.size()) - 1);
+        m_rows.append(rows);
+        if (!m_stale.isEmpty())
+            m_stale.resize(m_rows.size(), false);
+        m_keyIndex.appended(m_rows, first);
         endInsertRows();
     }
     if (stateChanges)
@@ -269,13 +279,19 @@ void BrowseTableModel::applyPage(const Page &page)
 
 void BrowseTableModel::applyRefresh(const Page &page)
 {
+    if (isLiveReply(page)) {
+        applyLiveRefresh(page);
+        return;
+    }
+    // The app's own refresh (after an edit): no highlight, the user made the change.
     if (page.error)
         return; // the rows keep their last known values; the trace shows why
     QSet<QString> returned;
     int changed = 0;
     for (const RowData &row : page.rows) {
         const KeyValues key = BrowseQuery::primaryKeyOf(*m_spec, row);
-        returned.insert(keyString(key));
+        const QString string = keyString(key);
+        returned.insert(string);
         const int index = rowForKey(key);
         if (index < 0)
             continue;
@@ -283,20 +299,29 @@ void BrowseTableModel::applyRefresh(const Page &page)
             m_rows[index] = row;
             Q_EMIT dataChanged(this->index(index, 0), this->index(index, columnCount() - 1));
         }
+        unmarkGone(string);
         ++changed;
     }
-    // Rows asked for but gone from the table: remove them.
+    // Rows asked for but gone from the table (or no longer matching the filter): they leave,
+    // except the row the user is on, which stays marked until the user moves.
+    QList<int> leaving;
     for (const KeyValues &key : page.refreshKeys) {
-        if (returned.contains(keyString(key)))
+        const QString string = keyString(key);
+        if (returned.contains(string))
             continue;
         const int index = rowForKey(key);
         if (index < 0)
             continue;
-        beginRemoveRows({}, index, index);
-        m_rows.removeAt(index);
-        endRemoveRows();
+        if (m_pinned && string == m_pinnedString) {
+            if (m_goneString != string)
+                markGone(key, tr("This row was changed on the server and no longer matches the "
+                                 "filter, or was deleted."));
+        } else {
+            leaving.append(index);
+        }
         ++changed;
     }
+    removeRowsAt(leaving);
     Q_EMIT rowsRefreshed(changed);
 }
 
@@ -315,21 +340,8 @@ KeyValues BrowseTableModel::keyAt(int row) const
 
 int BrowseTableModel::rowForKey(const KeyValues &key) const
 {
-    // A linear scan keeps the rows lean (no second index of a million keys); refreshes
-    // touch a handful of rows.
-    const QList<int> &columns = m_spec->keyColumns;
-    QList<QByteArray> wanted;
-    for (const auto &value : key)
-        wanted.append(value ? value->toUtf8() : QByteArray());
-    for (int r = 0; r < m_rows.size(); ++r) {
-        const RowData &row = m_rows.at(r);
-        bool match = true;
-        for (int i = 0; i < columns.size() && match; ++i)
-            match = row.utf8(columns.at(i)) == wanted.value(i);
-        if (match)
-            return r;
-    }
-    return -1;
+    // Live changes look rows up at the stream's rate: an index, not a scan.
+    return m_keyIndex.find(m_rows, key);
 }
 
 QString BrowseTableModel::keyString(const KeyValues &key)
@@ -487,10 +499,25 @@ QVariant BrowseTableModel::data(const QModelIndex &index, int role) const
                 return color;
         }
         return {};
-    case Qt::BackgroundRole:
-        if (column.kind == ColumnKind::Status && !row.isNull(c))
+    case Qt::BackgroundRole: {
+        const bool badge = column.kind == ColumnKind::Status && !row.isNull(c);
+        const qreal highlight = highlightAt(index.row(), c);
+        if (highlight > 0.0) {
+            // The change's colour over the cell's own background, fading into it.
+            const QColor under = badge ? SemanticColors::statusBadge(row.text(c)).background
+                                       : SemanticColors::applicationPalette().color(QPalette::Base);
+            // A badge keeps its white text readable: half strength at most.
+            return QBrush(SemanticColors::blend(under, SemanticColors::changeHighlight(),
+                                                badge ? highlight / 2 : highlight));
+        }
+        if (badge)
             return QBrush(SemanticColors::statusBadge(row.text(c)).background);
         return {};
+    }
+    case ChangeHighlightRole:
+        return highlightAt(index.row(), c);
+    case RowGoneRole:
+        return goneTextAt(index.row());
     case Qt::ForegroundRole:
         if (column.kind == ColumnKind::Status && !row.isNull(c))
             return QBrush(SemanticColors::statusBadge(row.text(c)).foreground);

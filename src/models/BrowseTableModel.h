@@ -1,12 +1,15 @@
 #pragma once
 
+#include "ChangeHighlights.h"
 #include "PageSource.h"
+#include "RowKeyIndex.h"
 #include "worker/BrowseTypes.h"
 
 #include <QAbstractTableModel>
 #include <QElapsedTimer>
 #include <QPointer>
 #include <QSet>
+#include <QTimer>
 
 #include <optional>
 
@@ -133,6 +136,9 @@ public:
     // Inserts them where they belong inside the loaded key range (the others are found by
     // scrolling); returns the first inserted row, or -1.
     int showNewRows();
+    // How long a changed cell takes to fade (ChangeHighlights::DefaultDurationMs; tests
+    // shorten it).
+    void setHighlightDuration(int ms) { m_highlights.setDuration(ms); }
 
     // The request that reads everything matching the current filter and sort (export).
     PageRequest exportRequest(int pageSize) const;
@@ -175,6 +181,27 @@ private:
     void requestPage();
     void setState(State state);
     PageRequest baseRequest() const;
+    // Live (BrowseTableModelLive.cpp).
+    bool acceptsLive() const;
+    void resetLive();
+    bool isLiveReply(const Page &page) const;
+    void applyLiveRefresh(const Page &page);
+    void queueLiveRefresh(const QList<KeyValues> &keys, bool fromEvents);
+    void sendLiveRefresh();
+    // Removes these rows (any order, duplicates allowed), keeping the stale bits and the key
+    // index aligned.
+    void removeRowsAt(QList<int> rows);
+    void markGone(const KeyValues &key, const QString &reason);
+    // The pinned row that had left is back (a refresh returned it): no longer marked.
+    void unmarkGone(const QString &keyString);
+    void removeUnpinnedGoneRow();
+    // A page's rows without those already loaded (a live insert, a row that moved in the
+    // sort order since it was loaded); drops the new rows the page covers.
+    QList<RowData> withoutLoaded(const QList<RowData> &rows);
+    int compareInSortOrder(const RowData &a, const RowData &b) const;
+    void onHighlightTick();
+    qreal highlightAt(int row, int column) const;
+    QString goneTextAt(int row) const;
 
     const TableSpec *m_spec;
     QPointer<PageSource> m_source;
@@ -204,5 +231,32 @@ private:
     int m_maxPageSize = 10000;
     int m_pageSize = 50;
     QElapsedTimer m_sinceLastPage;
-    QSet<QString> m_revealed; // key strings of rows whose card number is shown
+    QSet<QString> m_revealed;       // key strings of rows whose card number is shown
+    mutable RowKeyIndex m_keyIndex; // rowForKey without a scan
+
+    // Live updates (issue 13).
+    bool m_live = false;
+    bool m_liveInFlight = false;         // one live Refresh at a time
+    QList<KeyValues> m_liveInFlightKeys; // its keys (how its reply is recognised)
+    QSet<QString> m_liveInFlightEvents;  // those asked because an event touched them
+    QSet<QString> m_deletedInFlight;     // deleted since it was sent: its rows are stale
+    QElapsedTimer m_liveSentAt;
+    QList<KeyValues> m_liveQueued; // waiting for the reply to the one in flight
+    QSet<QString> m_liveQueuedSet;
+    QSet<QString> m_liveQueuedEvents;
+    QHash<QString, RowData> m_newRows; // key string → row: matching inserts not shown yet
+    bool m_pagesMayRepeat = false;     // a live change touched the rows: pages skip loaded keys
+    std::optional<KeyValues> m_pinned;
+    QString m_pinnedString;
+    std::optional<KeyValues> m_goneKey; // the pinned row kept although it left
+    QString m_goneString;
+    QString m_goneReason;
+    bool m_visibleKnown = false;
+    int m_visibleFirst = -1;
+    int m_visibleLast = -1;
+    QList<bool> m_stale; // empty: none; else one per row (read again when it becomes visible)
+    qsizetype m_staleCount = 0;
+    ChangeHighlights m_highlights;
+    QTimer m_highlightTimer;
+    QElapsedTimer m_clock; // monotonic, for the fading
 };

@@ -92,6 +92,23 @@ Pair retry(const QPalette &palette)
     return {QColor(0xff, 0xf3, 0xcd), QColor(Qt::black)};
 }
 
+QColor changeHighlight(const QPalette &palette)
+{
+    if (isDark(palette))
+        return QColor(0x1f, 0x4e, 0x79);
+    return QColor(0xbb, 0xde, 0xfb);
+}
+
+QColor blend(const QColor &under, const QColor &over, qreal opacity)
+{
+    const qreal a = qBound(0.0, opacity, 1.0);
+    const QColor u = under.toRgb();
+    const QColor o = over.toRgb();
+    return QColor::fromRgbF(float(u.redF() + (o.redF() - u.redF()) * a),
+                            float(u.greenF() + (o.greenF() - u.greenF()) * a),
+                            float(u.blueF() + (o.blueF() - u.blueF()) * a));
+}
+
 double contrastRatio(const QColor &first, const QColor &second)
 {
     const double a = relativeLuminance(first) + 0.05;

@@ -45,6 +45,12 @@ Pair errorBanner(const QPalette &palette = applicationPalette());
 Pair pending(const QPalette &palette = applicationPalette());
 // A retried attempt in the SQL panel.
 Pair retry(const QPalette &palette = applicationPalette());
+// A cell a live change just changed, at full strength (it fades into the normal background):
+// a light blue under the light palette's dark text, a deep blue under the dark palette's light
+// text; distinct from the pending edit's yellow.
+QColor changeHighlight(const QPalette &palette = applicationPalette());
+// `over` laid on `under` with this opacity (0: under, 1: over).
+QColor blend(const QColor &under, const QColor &over, qreal opacity);
 
 // The WCAG 2 contrast ratio of two colours: 1 (none) to 21 (black on white). Text needs 4.5.
 double contrastRatio(const QColor &first, const QColor &second);
