@@ -117,6 +117,8 @@ QVariant PendingEditsProxy::data(const QModelIndex &index, int role) const
         m_changes && m_changes->count() > 0 && index.isValid()
             ? m_changes->find(m_source->table(), keyAt(index.row()), index.column())
             : nullptr;
+    if (role == ChangedOnServerRole)
+        return pending && changedOnServer(index, *pending);
     if (role == Qt::EditRole) {
         if (pending)
             return pending->value.value_or(QString());
@@ -143,7 +145,21 @@ QVariant PendingEditsProxy::data(const QModelIndex &index, int role) const
         font.setItalic(true);
         return font;
     }
+    case Qt::DecorationRole:
+        if (changedOnServer(index, *pending))
+            return SemanticColors::foreground(SemanticColors::Role::Warning);
+        return QIdentityProxyModel::data(index, role);
     case Qt::ToolTipRole:
+        if (changedOnServer(index, *pending)) {
+            const QModelIndex source = mapToSource(index);
+            const QString now =
+                m_source->data(source, BrowseTableModel::IsNullRole).toBool()
+                    ? QStringLiteral("NULL")
+                    : m_source->data(source, BrowseTableModel::RawTextRole).toString();
+            return tr("Changed on the server to “%1” since you edited it; Apply will "
+                      "ask which value to keep.")
+                .arg(now);
+        }
         return tr("Changed from \"%1\"; not applied yet (Ctrl+S applies, Actions › Revert "
                   "discards).")
             .arg(pending->original.value_or(QStringLiteral("NULL")));
@@ -152,6 +168,16 @@ QVariant PendingEditsProxy::data(const QModelIndex &index, int role) const
     default:
         return QIdentityProxyModel::data(index, role);
     }
+}
+
+bool PendingEditsProxy::changedOnServer(const QModelIndex &index, const PendingEdit &pending) const
+{
+    const QModelIndex source = mapToSource(index);
+    const SqlValue loaded =
+        m_source->data(source, BrowseTableModel::IsNullRole).toBool()
+            ? SqlValue()
+            : SqlValue(m_source->data(source, BrowseTableModel::RawTextRole).toString());
+    return loaded != pending.original;
 }
 
 bool PendingEditsProxy::setData(const QModelIndex &index, const QVariant &value, int role)

@@ -44,6 +44,13 @@ class PendingEditsProxy : public QIdentityProxyModel
     Q_OBJECT
 
 public:
+    enum Role {
+        // bool: the cell has a pending edit and its value in the database changed since the
+        // edit was made (a live update): Apply goes through the conflict dialog. The pending
+        // value stays shown.
+        ChangedOnServerRole = Qt::UserRole + 64,
+    };
+
     explicit PendingEditsProxy(BrowseTableModel *source, QObject *parent = nullptr);
 
     void setPendingChanges(PendingChanges *changes);
@@ -60,6 +67,8 @@ Q_SIGNALS:
 
 private:
     QStringList keyAt(int row) const;
+    // The loaded value differs from the one the edit started from.
+    bool changedOnServer(const QModelIndex &index, const PendingEdit &pending) const;
     BrowseTableModel *m_source;
     PendingChanges *m_changes = nullptr;
     bool m_editable = true;
