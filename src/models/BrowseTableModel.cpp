@@ -454,6 +454,8 @@ QVariant BrowseTableModel::data(const QModelIndex &index, int role) const
         return displayText(column, row.text(c), revealed);
     }
     case Qt::ToolTipRole: {
+        if (const QString gone = goneTextAt(index.row()); !gone.isEmpty())
+            return gone; // why the row the user is on is still shown
         if (row.isNull(c))
             return tr("NULL");
         const QString text = row.text(c);

@@ -3,10 +3,16 @@
 // filter), one live Refresh in flight at a time, keys arriving meanwhile merged for the next.
 #include "BrowseTableModel.h"
 
+#include "LiveKeys.h"
+
 #include "worker/BrowseQuery.h"
 #include "worker/ChangeEvent.h"
 
 #include <algorithm>
+#include <functional>
+#include <utility>
+
+using LiveKeys::PartialKey;
 
 namespace {
 
@@ -14,69 +20,6 @@ namespace {
 constexpr qint64 LiveReplyLostMs = 30000;
 // The rows resynced when the view never said which rows it shows (it starts at the top).
 constexpr int DefaultVisibleRows = 100;
-
-// A key as far as an event tells it: one value per key column, std::nullopt where the event
-// does not say (key values are never NULL, so nullopt cannot mean NULL here).
-using PartialKey = QList<std::optional<QString>>;
-
-// The event's text of one key column: its key, else the new row's value, else the old row's.
-std::optional<QString> eventKeyValue(const ChangeEvent &event, const ColumnSpec &column)
-{
-    std::optional<QString> value;
-    if (const auto key = event.keyValue(column.name); key && key->has_value())
-        value = **key;
-    else if (const ChangedColumn *changed = event.column(column.name)) {
-        if (event.kind != ChangeKind::Delete && changed->after)
-            value = changed->after;
-        else if (changed->before)
-            value = changed->before;
-    }
-    // A changefeed's JSON writes timestamps as "2019-01-02T03:04:05"; the server's text (what
-    // the rows hold) has a space there.
-    if (value && column.kind == ColumnKind::Timestamp && value->size() > 10 &&
-        value->at(10) == QLatin1Char('T'))
-        (*value)[10] = QLatin1Char(' ');
-    return value;
-}
-
-PartialKey eventKey(const TableSpec &spec, const ChangeEvent &event)
-{
-    PartialKey key;
-    for (int column : spec.keyColumns)
-        key.append(eventKeyValue(event, spec.columns.at(column)));
-    return key;
-}
-
-bool isComplete(const PartialKey &key)
-{
-    return std::all_of(key.begin(), key.end(), [](const auto &value) { return value.has_value(); });
-}
-
-// An update that changed the key itself (the old values are known): the old key, which leaves.
-std::optional<KeyValues> previousKey(const TableSpec &spec, const ChangeEvent &event,
-                                     const KeyValues &key)
-{
-    KeyValues old = key;
-    bool moved = false;
-    for (int i = 0; i < spec.keyColumns.size(); ++i) {
-        const ChangedColumn *changed = event.column(spec.columns.at(spec.keyColumns.at(i)).name);
-        if (changed && changed->before && changed->after && changed->before != changed->after) {
-            old[i] = changed->before;
-            moved = true;
-        }
-    }
-    return moved ? std::optional<KeyValues>(old) : std::nullopt;
-}
-
-bool rowMatches(const TableSpec &spec, const RowData &row, const PartialKey &key)
-{
-    for (int i = 0; i < spec.keyColumns.size(); ++i) {
-        const auto &value = key.value(i);
-        if (value && row.text(spec.keyColumns.at(i)) != *value)
-            return false;
-    }
-    return true;
-}
 
 // Two non-NULL cells in the server's order: numbers by value; the rest by their text's bytes
 // (the databases use the C collation; a UUID's text sorts like the UUID, and a timestamp's
@@ -154,8 +97,8 @@ void BrowseTableModel::applyChanges(const QList<ChangeEvent> &events)
     for (const ChangeEvent &event : events) {
         if (event.table != m_spec->sqlName)
             continue;
-        const PartialKey key = eventKey(*m_spec, event);
-        const bool complete = isComplete(key);
+        const PartialKey key = LiveKeys::eventKey(*m_spec, event);
+        const bool complete = LiveKeys::isComplete(key);
         if (event.kind == ChangeKind::Delete) {
             // Leaves at once; an event without every key column (only `id`) matches the
             // loaded rows on the columns it has.
@@ -164,7 +107,7 @@ void BrowseTableModel::applyChanges(const QList<ChangeEvent> &events)
                 rows.append(rowForKey(key));
             } else {
                 for (int r = 0; r < m_rows.size(); ++r) {
-                    if (rowMatches(*m_spec, m_rows.at(r), key))
+                    if (LiveKeys::rowMatches(*m_spec, m_rows.at(r), key))
                         rows.append(r);
                 }
             }
@@ -181,7 +124,7 @@ void BrowseTableModel::applyChanges(const QList<ChangeEvent> &events)
                     leaving.append(row);
             }
             for (auto it = m_newRows.begin(); it != m_newRows.end();) {
-                if (rowMatches(*m_spec, *it, key)) {
+                if (LiveKeys::rowMatches(*m_spec, *it, key)) {
                     if (m_liveInFlight)
                         m_deletedInFlight.insert(it.key());
                     it = m_newRows.erase(it);
@@ -197,7 +140,7 @@ void BrowseTableModel::applyChanges(const QList<ChangeEvent> &events)
         if (!complete) {
             // Not readable by key: read again the loaded rows it may be.
             for (int r = 0; r < m_rows.size(); ++r) {
-                if (rowMatches(*m_spec, m_rows.at(r), key))
+                if (LiveKeys::rowMatches(*m_spec, m_rows.at(r), key))
                     refresh.append(keyAt(r));
             }
             continue;
@@ -205,7 +148,7 @@ void BrowseTableModel::applyChanges(const QList<ChangeEvent> &events)
         // An update of a loaded row, or a candidate (an insert, an update of a row not
         // loaded, which may match the filter now): both are read again by key.
         refresh.append(key);
-        if (const auto old = previousKey(*m_spec, event, key))
+        if (const auto old = LiveKeys::previousKey(*m_spec, event, key))
             refresh.append(*old);
     }
     removeRowsAt(leaving);

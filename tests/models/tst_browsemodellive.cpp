@@ -346,6 +346,8 @@ private Q_SLOTS:
         QCOMPARE(f.model.rowCount(), 4);
         QCOMPARE(f.model.data(f.model.index(1, 0), BrowseTableModel::RowGoneRole).toString(),
                  QStringLiteral("This row was deleted on the server."));
+        QCOMPARE(f.model.data(f.model.index(1, 2), Qt::ToolTipRole).toString(),
+                 QStringLiteral("This row was deleted on the server."));
         QCOMPARE(f.model.data(f.model.index(0, 0), BrowseTableModel::RowGoneRole).toString(),
                  QString());
         QCOMPARE(changed.count(), 1);
