@@ -10,6 +10,7 @@
 #include "models/BrowseTableModel.h"
 #include "models/PageSource.h"
 #include "models/PendingChanges.h"
+#include "models/SemanticColors.h"
 #include "worker/BrowseQuery.h"
 #include "worker/BrowseWorker.h"
 #include "worker/ChangeEvent.h"
@@ -749,6 +750,81 @@ private Q_SLOTS:
         QTRY_VERIFY(model->cellText(15, 3).startsWith(QLatin1String("Moved ")));
         QVERIFY(model->data(model->index(15, 3), BrowseTableModel::ChangeHighlightRole).toReal() >
                 0.0);
+    }
+
+    // Newest rides first, a first page of 50: a new ride goes to the top; one older than the
+    // loaded rows comes with the pages, once, where the server puts it.
+    void newRidesFollowTheSortOnTheServer()
+    {
+        auto model = std::make_unique<BrowseTableModel>(BrowseTable::Rides);
+        QAbstractItemModelTester tester(model.get(),
+                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        model->setFirstPageSize(50);
+        model->setMaxPageSize(50);
+        model->sort(7, Qt::DescendingOrder); // start_time
+        model->setWorker(m_worker);
+        model->setLiveEnabled(true);
+        QSignalSpy first(model.get(), &BrowseTableModel::firstRowsShown);
+        QTRY_COMPARE(first.count(), 1);
+        QVERIFY(!model->atEnd());
+        const int loaded = model->rowCount();
+        const QString newest = QStringLiteral("00000000-0000-4000-8000-0000000000a1");
+        const QString oldest = QStringLiteral("00000000-0000-4000-8000-0000000000a2");
+        for (const auto &[id, start] : {std::pair{newest, QStringLiteral("2030-01-01 00:00:00")},
+                                        std::pair{oldest, QStringLiteral("2001-01-01 00:00:00")}}) {
+            QVERIFY(m_sql->exec(
+                QStringLiteral("INSERT INTO rides (id, city, vehicle_city, rider_id, vehicle_id, "
+                               "start_address, start_time) "
+                               "SELECT $1::uuid, city, vehicle_city, rider_id, vehicle_id, "
+                               "'Live Street', $2::timestamp FROM rides WHERE city = 'rome' "
+                               "LIMIT 1"),
+                {id, start}));
+        }
+        QList<ChangeEvent> events;
+        for (const QString &id : {newest, oldest})
+            events.append(changeEvent(
+                ChangeKind::Insert, QStringLiteral("rides"),
+                {{QStringLiteral("city"), QStringLiteral("rome")}, {QStringLiteral("id"), id}}));
+        QSignalSpy refreshed(model.get(), &BrowseTableModel::rowsRefreshed);
+        model->applyChanges(events);
+        QTRY_COMPARE(refreshed.count(), 1);
+        // The tester keeps fetching pages, as a view scrolled to the end would: the page with
+        // the oldest ride may have come already (then it is no longer a new row).
+        QVERIFY(model->newRowCount() >= 1);
+        const int before = model->rowCount();
+        QVERIFY(before >= loaded);
+        QCOMPARE(model->showNewRows(), 0);
+        QCOMPARE(model->keyAt(0), (KeyValues{QStringLiteral("rome"), newest}));
+        QCOMPARE(model->newRowCount(), 0);
+        QVERIFY(ModelTesting::fetchAll(*model));
+        QCOMPARE(ModelTesting::modelKeys(*model),
+                 ModelTesting::sqlKeys(*m_sql, QStringLiteral("rides"), QStringLiteral("city, id"),
+                                       QString(),
+                                       QStringLiteral("start_time DESC NULLS LAST, city DESC, "
+                                                      "id DESC")));
+        QVERIFY(m_sql->exec(QStringLiteral("DELETE FROM rides WHERE id IN ($1::uuid, $2::uuid)"),
+                            {newest, oldest}));
+    }
+
+    void changeHighlightReadsOnBothPalettes()
+    {
+        QPalette light(QColor(0xef, 0xef, 0xef));
+        light.setColor(QPalette::Base, Qt::white);
+        light.setColor(QPalette::Text, Qt::black);
+        QPalette dark(QColor(0x2b, 0x2b, 0x2b));
+        dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+        dark.setColor(QPalette::Text, QColor(0xe0, 0xe0, 0xe0));
+        for (const QPalette &palette : {light, dark}) {
+            const QColor highlight = SemanticColors::changeHighlight(palette);
+            QVERIFY(SemanticColors::contrastRatio(highlight, palette.color(QPalette::Text)) >= 4.5);
+            // Visible against the cell it fades into.
+            QVERIFY(SemanticColors::contrastRatio(highlight, palette.color(QPalette::Base)) > 1.2);
+            QCOMPARE(SemanticColors::blend(palette.color(QPalette::Base), highlight, 0.0),
+                     palette.color(QPalette::Base));
+            QCOMPARE(SemanticColors::blend(palette.color(QPalette::Base), highlight, 1.0).name(),
+                     highlight.name());
+        }
+        QVERIFY(SemanticColors::changeHighlight(light) != SemanticColors::changeHighlight(dark));
     }
 };
 
