@@ -304,7 +304,7 @@ void BrowseTableModel::applyRefresh(const Page &page)
     }
     // Rows asked for but gone from the table (or no longer matching the filter): they leave,
     // except the row the user is on, which stays marked until the user moves.
-    QList<int> leaving;
+    QList<KeyValues> leaving;
     for (const KeyValues &key : page.refreshKeys) {
         const QString string = keyString(key);
         if (returned.contains(string))
@@ -317,11 +317,11 @@ void BrowseTableModel::applyRefresh(const Page &page)
                 markGone(key, tr("This row was changed on the server and no longer matches the "
                                  "filter, or was deleted."));
         } else {
-            leaving.append(index);
+            leaving.append(key);
         }
         ++changed;
     }
-    removeRowsAt(leaving);
+    removeKeys(leaving);
     Q_EMIT rowsRefreshed(changed);
 }
 

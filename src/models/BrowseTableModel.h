@@ -191,6 +191,9 @@ private:
     // Removes these rows (any order, duplicates allowed), keeping the stale bits and the key
     // index aligned.
     void removeRowsAt(QList<int> rows);
+    void removeKeys(const QList<KeyValues> &keys); // those loaded
+    // Marks the pinned row as left (RowGoneRole); an earlier marked row the pin has left is
+    // removed now (callers hold keys, not row numbers, across this call).
     void markGone(const KeyValues &key, const QString &reason);
     // The pinned row that had left is back (a refresh returned it): no longer marked.
     void unmarkGone(const QString &keyString);

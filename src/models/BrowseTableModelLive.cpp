@@ -92,7 +92,7 @@ void BrowseTableModel::applyChanges(const QList<ChangeEvent> &events)
     if (!acceptsLive())
         return;
     QList<KeyValues> refresh;
-    QList<int> leaving;
+    QList<KeyValues> leaving; // keys, not rows: markGone may remove a row meanwhile
     bool newRowsChangedNow = false;
     for (const ChangeEvent &event : events) {
         if (event.table != m_spec->sqlName)
@@ -102,26 +102,24 @@ void BrowseTableModel::applyChanges(const QList<ChangeEvent> &events)
         if (event.kind == ChangeKind::Delete) {
             // Leaves at once; an event without every key column (only `id`) matches the
             // loaded rows on the columns it has.
-            QList<int> rows;
+            QList<KeyValues> rowKeys;
             if (complete) {
-                rows.append(rowForKey(key));
+                if (rowForKey(key) >= 0)
+                    rowKeys.append(key);
             } else {
                 for (int r = 0; r < m_rows.size(); ++r) {
                     if (LiveKeys::rowMatches(*m_spec, m_rows.at(r), key))
-                        rows.append(r);
+                        rowKeys.append(keyAt(r));
                 }
             }
-            for (int row : rows) {
-                if (row < 0)
-                    continue;
-                const KeyValues rowKey = keyAt(row);
+            for (const KeyValues &rowKey : std::as_const(rowKeys)) {
                 const QString string = keyString(rowKey);
                 if (m_liveInFlight)
                     m_deletedInFlight.insert(string);
                 if (m_pinned && string == m_pinnedString)
                     markGone(rowKey, tr("This row was deleted on the server."));
                 else
-                    leaving.append(row);
+                    leaving.append(rowKey);
             }
             for (auto it = m_newRows.begin(); it != m_newRows.end();) {
                 if (LiveKeys::rowMatches(*m_spec, *it, key)) {
@@ -151,7 +149,7 @@ void BrowseTableModel::applyChanges(const QList<ChangeEvent> &events)
         if (const auto old = LiveKeys::previousKey(*m_spec, event, key))
             refresh.append(*old);
     }
-    removeRowsAt(leaving);
+    removeKeys(leaving);
     if (newRowsChangedNow)
         Q_EMIT newRowsChanged(newRowCount());
     queueLiveRefresh(refresh, true);
@@ -244,7 +242,7 @@ void BrowseTableModel::applyLiveRefresh(const Page &page)
             }
             unmarkGone(string);
         }
-        QList<int> leaving;
+        QList<KeyValues> leaving;
         for (const KeyValues &key : asked) {
             const QString string = keyString(key);
             if (returned.contains(string))
@@ -264,10 +262,10 @@ void BrowseTableModel::applyLiveRefresh(const Page &page)
                                   : tr("This row was changed on the server and no longer "
                                        "matches the filter, or was deleted."));
             } else {
-                leaving.append(index);
+                leaving.append(key);
             }
         }
-        removeRowsAt(leaving);
+        removeKeys(leaving);
         if (!m_highlights.isEmpty() && !m_highlightTimer.isActive())
             m_highlightTimer.start();
         if (newRowsChangedNow)
@@ -304,6 +302,15 @@ void BrowseTableModel::removeRowsAt(QList<int> rows)
         m_keyIndex.invalidate();
         endRemoveRows();
     }
+}
+
+void BrowseTableModel::removeKeys(const QList<KeyValues> &keys)
+{
+    QList<int> rows;
+    rows.reserve(keys.size());
+    for (const KeyValues &key : keys)
+        rows.append(rowForKey(key));
+    removeRowsAt(rows);
 }
 
 void BrowseTableModel::markGone(const KeyValues &key, const QString &reason)

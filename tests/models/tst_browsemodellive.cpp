@@ -385,6 +385,27 @@ private Q_SLOTS:
         QTRY_COMPARE(modelUsers(f.model), (QList<int>{1}));
     }
 
+    void aSecondPinnedRowGoneInOneBatchRemovesTheRightRows()
+    {
+        Fixture f;
+        f.load({1, 2, 3, 4, 5, 6}, true);
+        f.model.setPinnedKey(userKey(2));
+        f.model.applyChanges({userEvent(ChangeKind::Delete, 2)});
+        QCOMPARE(f.model.rowCount(), 6);
+        // The pin moves on (2 leaves a moment later) and, before that, a batch deletes the new
+        // pinned row between two others: 2 leaves at once, and exactly 5 and 6 with it.
+        f.model.setPinnedKey(userKey(4));
+        f.model.applyChanges({userEvent(ChangeKind::Delete, 5), userEvent(ChangeKind::Delete, 4),
+                              userEvent(ChangeKind::Delete, 6)});
+        QCOMPARE(modelUsers(f.model), (QList<int>{1, 3, 4}));
+        QCOMPARE(f.model.data(f.model.index(2, 0), BrowseTableModel::RowGoneRole).toString(),
+                 QStringLiteral("This row was deleted on the server."));
+        QCOMPARE(f.model.data(f.model.index(1, 0), BrowseTableModel::RowGoneRole).toString(),
+                 QString());
+        QTest::qWait(0); // the queued removal finds 4 still pinned
+        QCOMPARE(modelUsers(f.model), (QList<int>{1, 3, 4}));
+    }
+
     void insertsAreCountedAndShownInsideTheLoadedRange()
     {
         Fixture f;
