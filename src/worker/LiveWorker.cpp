@@ -1,28 +1,274 @@
-// Placeholder for the interface (issue 13); the implementation lands with the live branch.
 #include "LiveWorker.h"
 
-struct LiveWorker::Private
-{
-    LiveOptions options;
-    LiveStatus status;
-};
+#include "LiveWorkerPrivate.h"
+
+#include "movr/MovrSchemaShape.h"
+#include "txn/TracedExec.h"
+#include "txn/TransactionRunner.h"
+
+#include <QElapsedTimer>
+#include <QMetaObject>
+#include <QMutexLocker>
+#include <QThread>
+#include <QTimer>
+
+#include <algorithm>
+
+// Design: the stream is one long job on the worker's thread (WorkerBase), which opens the
+// stream on a connection of its own (PgStream) and loops on poll() of its socket in slices of
+// at most 100 ms, asking shouldEnd() (stop or pause) between them: stopping never waits on
+// the network and ends the stream within a slice. The worker's own connection (the
+// "control" connection WorkerBase opens) detects the server and sets up what the stream needs
+// (the publication); a lost control connection is reconnected by WorkerBase. When the stream
+// ends (lost, paused, refused) the job returns: a retry is a new job after a backoff timer,
+// a fall back to polling ends the worker's work until a resume.
+
+namespace {
+
+constexpr int InitialRetryMs = 250;
+constexpr int MaxRetryMs = 5000;
+
+} // namespace
 
 LiveWorker::LiveWorker(ConnectionSettings settings, LiveOptions options, QObject *parent)
     : WorkerBase(std::move(settings), parent), d(std::make_unique<Private>())
 {
+    registerMetaTypes();
     d->options = std::move(options);
+    d->retryTimer = new QTimer(this);
+    d->retryTimer->setSingleShot(true);
+    connect(d->retryTimer, &QTimer::timeout, this, [this] { scheduleStream(); });
+    // The control connection: reconnect for as long as the window lives.
+    ReconnectPolicy policy;
+    policy.maxAttempts = 0;
+    setReconnectPolicy(policy);
+    connect(this, &WorkerBase::reconnecting, this, [this](const DbError &reason, int, int) {
+        if (d->paused.load())
+            return;
+        LiveStatus status = this->status();
+        status.connected = false;
+        status.reason = tr("The live connection was lost; reconnecting: %1").arg(reason.message);
+        setStatus(status);
+    });
 }
 
 LiveWorker::~LiveWorker() = default;
 
-void LiveWorker::startStream() {}
-void LiveWorker::setPaused(bool) {}
-LiveStatus LiveWorker::status() const
-{
-    return d->status;
-}
 void LiveWorker::registerMetaTypes()
 {
+    WorkerBase::registerMetaTypes();
     qRegisterMetaType<LiveStatus>();
+    qRegisterMetaType<ChangeEvent>();
     qRegisterMetaType<QList<ChangeEvent>>();
+    qRegisterMetaType<TraceEntry>();
+}
+
+void LiveWorker::startStream()
+{
+    if (thread() == QThread::currentThread()) // not started yet
+        start(QStringLiteral("movr-live"));
+    QMetaObject::invokeMethod(
+        this, [this] { scheduleStream(); }, Qt::QueuedConnection);
+}
+
+void LiveWorker::setPaused(bool paused)
+{
+    d->paused = paused;
+    QMetaObject::invokeMethod(
+        this, [this] { applyPaused(); }, Qt::QueuedConnection);
+}
+
+LiveStatus LiveWorker::status() const
+{
+    QMutexLocker locker(&d->mutex);
+    return d->status;
+}
+
+void LiveWorker::setStatus(const LiveStatus &status)
+{
+    {
+        QMutexLocker locker(&d->mutex);
+        if (d->status == status)
+            return;
+        d->status = status;
+    }
+    Q_EMIT statusChanged(status);
+}
+
+bool LiveWorker::shouldEnd() const
+{
+    return isStopping() || d->paused.load();
+}
+
+void LiveWorker::applyPaused()
+{
+    if (isStopping())
+        return;
+    if (d->paused.load()) {
+        d->retryTimer->stop();
+        LiveStatus status = this->status();
+        status.paused = true;
+        status.connected = false;
+        setStatus(status);
+        d->gap = true;
+        return;
+    }
+    if (d->jobQueued)
+        return; // the running stream did not notice the short pause: nothing was missed
+    LiveStatus status = this->status();
+    status.paused = false;
+    status.connected = false;
+    status.reason.clear();
+    setStatus(status);
+    d->gap = true;
+    scheduleStream();
+}
+
+void LiveWorker::scheduleStream()
+{
+    if (isStopping() || d->paused.load() || d->jobQueued)
+        return;
+    d->retryTimer->stop();
+    d->jobQueued = true;
+    WorkerJob job;
+    job.generation = ++d->serial;
+    job.run = [this](PgConnection &control) { return runStream(control); };
+    job.abandon = [this](const DbError &) { d->jobQueued = false; };
+    enqueue(std::move(job));
+}
+
+JobStatus LiveWorker::runStream(PgConnection &control)
+{
+    d->actionId = TransactionRunner::nextActionId();
+    Ending ending;
+    const ServerInfo &server = control.serverInfo();
+    if (server.isCockroach()) {
+        ending = d->options.allowChangefeed
+                     ? runCockroach(control)
+                     : Ending::from({LiveDecision::Action::Polling,
+                                     tr("Changefeeds are turned off for live updates, so the "
+                                        "tables are polled."),
+                                     {}});
+    } else {
+        ending = d->options.allowLogicalDecoding
+                     ? runPostgres(control)
+                     : Ending::from({LiveDecision::Action::Polling,
+                                     tr("Logical decoding is turned off for live updates, so "
+                                        "the tables are polled."),
+                                     {}});
+    }
+    d->jobQueued = false;
+    finishRun(ending);
+    return JobStatus::Done;
+}
+
+void LiveWorker::finishRun(const Ending &ending)
+{
+    if (isStopping())
+        return;
+    LiveStatus status = this->status();
+    switch (ending.kind) {
+    case Ending::Kind::Ended:
+        if (d->paused.load()) {
+            status.paused = true;
+            status.connected = false;
+            setStatus(status);
+            d->gap = true;
+        }
+        return;
+    case Ending::Kind::Polling:
+        status.source = LiveSource::Polling;
+        status.connected = true; // polling needs no stream: it works through the browse worker
+        status.paused = d->paused.load();
+        status.pollIntervalMs = d->options.pollIntervalMs;
+        status.reason = ending.decision.reason;
+        status.adminHint = ending.decision.adminHint;
+        setStatus(status);
+        d->retryAttempt = 0;
+        if (d->gap) {
+            d->gap = false;
+            Q_EMIT resyncNeeded({});
+        }
+        return;
+    case Ending::Kind::Retry: {
+        status.connected = false;
+        status.reason = ending.decision.reason;
+        setStatus(status);
+        d->gap = true;
+        const int shift = std::min(d->retryAttempt, 8);
+        ++d->retryAttempt;
+        d->retryTimer->start(std::min(MaxRetryMs, InitialRetryMs << shift));
+        return;
+    }
+    }
+}
+
+void LiveWorker::streamOpened(LiveSource source)
+{
+    LiveStatus status;
+    status.source = source;
+    status.connected = true;
+    setStatus(status);
+    d->retryAttempt = 0;
+    if (d->gap) {
+        d->gap = false;
+        Q_EMIT resyncNeeded({});
+    }
+}
+
+Result<QHash<QString, QStringList>> LiveWorker::readKeys(PgConnection &control, QString *problem)
+{
+    const QDateTime startedAt = QDateTime::currentDateTimeUtc();
+    QElapsedTimer timer;
+    timer.start();
+    auto shape = MovrSchemaShape::read(control);
+    traceStatement(MovrSchemaShape::catalogQuery(), {}, startedAt, timer.nsecsElapsed() / 1000, -1,
+                   shape ? nullptr : &shape.error());
+    if (!shape)
+        return shape.error();
+    QHash<QString, QStringList> keys;
+    if (!shape->isSupported()) {
+        *problem = shape->problem();
+        return keys;
+    }
+    for (const QString &table : std::as_const(d->options.tables))
+        keys.insert(table, shape->primaryKey(table));
+    return keys;
+}
+
+void LiveWorker::traceStatement(const QString &sql, const SqlParams &params,
+                                const QDateTime &startedAt, qint64 durationUs, qint64 rows,
+                                const DbError *error)
+{
+    TraceEntry entry;
+    entry.actionId = d->actionId;
+    entry.action = tr("Live updates");
+    entry.sql = sql;
+    entry.params = params;
+    entry.startedAt = startedAt;
+    entry.durationUs = durationUs;
+    entry.rows = rows;
+    if (error) {
+        entry.sqlState = error->sqlState;
+        entry.error = error->message;
+        entry.rows = -1;
+    }
+    entry.isRead = true;
+    entry.source = TraceSource::Read;
+    Q_EMIT statementTraced(entry);
+}
+
+Result<PgResult> LiveWorker::execControl(PgConnection &control, const QString &sql,
+                                         const SqlParams &params)
+{
+    TraceEntry entry;
+    entry.actionId = d->actionId;
+    entry.action = tr("Live updates");
+    entry.sql = sql;
+    entry.params = params;
+    entry.isRead = true;
+    entry.source = TraceSource::Read;
+    auto result = execTraced(control, entry);
+    Q_EMIT statementTraced(entry);
+    return result;
 }

@@ -44,6 +44,28 @@ Q_SIGNALS:
     void statementTraced(const TraceEntry &entry);
 
 private:
+    // How one run of the stream ended (LiveWorker.cpp; the sources in LiveWorkerPostgres.cpp
+    // and LiveWorkerCockroach.cpp, each a job on the worker's thread).
+    struct Ending;
+    void scheduleStream();
+    void applyPaused();
+    JobStatus runStream(PgConnection &control);
+    Ending runPostgres(PgConnection &control);
+    Ending runCockroach(PgConnection &control);
+    void finishRun(const Ending &ending);
+    void setStatus(const LiveStatus &status);
+    // Becomes connected with `source`: status, then resyncNeeded() after a gap.
+    void streamOpened(LiveSource source);
+    bool shouldEnd() const;
+    // The primary key of each followed table, in key order, from the catalog (traced).
+    Result<QHash<QString, QStringList>> readKeys(PgConnection &control, QString *problem);
+    // Emits statementTraced for a statement sent on the stream's own connection.
+    void traceStatement(const QString &sql, const SqlParams &params, const QDateTime &startedAt,
+                        qint64 durationUs, qint64 rows, const DbError *error);
+    // Runs and traces a statement on the worker's (control) connection.
+    Result<PgResult> execControl(PgConnection &control, const QString &sql,
+                                 const SqlParams &params = {});
+
     struct Private;
     std::unique_ptr<Private> d;
 };

@@ -164,8 +164,10 @@ Result<QList<ChangeEvent>, QString> LogicalDecodingParser::parse(const QByteArra
         }
         if (!reader.ok())
             return truncatedMessage(kind);
-        return QObject::tr("Table %1 was emptied (TRUNCATE); its rows must be read again.")
-            .arg(names.join(QLatin1String(", ")));
+        for (const QString &name : std::as_const(names))
+            if (!m_resync.contains(name))
+                m_resync << name;
+        return QList<ChangeEvent>();
     }
     case 'Y': // Type, Origin, logical decoding message: nothing to apply
     case 'O':
@@ -202,6 +204,17 @@ Result<Ok, QString> LogicalDecodingParser::readRelation(PgOutputReader &reader)
     if (!reader.ok())
         return truncatedMessage('R');
     relation.keyColumns = m_keyColumns.value(relation.table, flagged);
+    const auto known = m_relations.constFind(id);
+    if (known != m_relations.cend() && !m_resync.contains(relation.table)) {
+        // Described again: after ALTER TABLE (or a new session's first change). Columns that
+        // differ mean the shown rows are stale in shape: read them again.
+        bool same = known->columns.size() == relation.columns.size();
+        for (qsizetype i = 0; same && i < relation.columns.size(); ++i)
+            same = known->columns.at(i).name == relation.columns.at(i).name &&
+                   known->columns.at(i).key == relation.columns.at(i).key;
+        if (!same)
+            m_resync << relation.table;
+    }
     for (const QString &key : std::as_const(relation.keyColumns)) {
         if (!std::any_of(relation.columns.cbegin(), relation.columns.cend(),
                          [&](const Column &c) { return c.name == key; }))

@@ -8,6 +8,8 @@
 #include <QList>
 #include <QStringList>
 
+#include <utility>
+
 class PgOutputReader;
 
 // Reads PostgreSQL logical decoding output of the built-in pgoutput plugin (protocol
@@ -46,6 +48,12 @@ public:
     // The end LSN of the last commit read (what a replication connection confirms).
     quint64 lastCommitEndLsn() const { return m_lastCommitEndLsn; }
 
+    // Tables whose shown rows must be read again, since the last call: emptied (TRUNCATE,
+    // which pgoutput sends as a message of its own, not as deletes) or whose columns changed
+    // (ALTER TABLE: pgoutput describes the table again). The events parsed around it stay
+    // valid.
+    QStringList takeResyncTables() { return std::exchange(m_resync, {}); }
+
 private:
     struct Column
     {
@@ -68,4 +76,5 @@ private:
     bool m_inTransaction = false;
     ChangeTime m_commitTime;
     quint64 m_lastCommitEndLsn = 0;
+    QStringList m_resync;
 };
