@@ -46,6 +46,9 @@ struct LiveOptions
     bool allowLogicalDecoding = true;
     // PostgreSQL: the publication pgoutput reads (created when missing).
     QString publication = QStringLiteral("movr_admin_live");
+    // PostgreSQL: how often a running stream checks that the followed tables are still
+    // published (a dropped table sends nothing on the stream). 0 = never.
+    int catalogCheckMs = 30000;
 };
 
 Q_DECLARE_METATYPE(LiveStatus)

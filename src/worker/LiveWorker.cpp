@@ -42,12 +42,21 @@ LiveWorker::LiveWorker(ConnectionSettings settings, LiveOptions options, QObject
     ReconnectPolicy policy;
     policy.maxAttempts = 0;
     setReconnectPolicy(policy);
+    // The control connection lost or not opened (polling does not need it).
     connect(this, &WorkerBase::reconnecting, this, [this](const DbError &reason, int, int) {
-        if (d->paused.load())
-            return;
         LiveStatus status = this->status();
+        if (d->paused.load() || status.source == LiveSource::Polling)
+            return;
         status.connected = false;
         status.reason = tr("The live connection was lost; reconnecting: %1").arg(reason.message);
+        setStatus(status);
+    });
+    connect(this, &WorkerBase::connectionFailed, this, [this](const DbError &reason) {
+        LiveStatus status = this->status();
+        if (d->paused.load() || status.source == LiveSource::Polling)
+            return;
+        status.connected = false;
+        status.reason = tr("The live connection could not be opened: %1").arg(reason.message);
         setStatus(status);
     });
 }

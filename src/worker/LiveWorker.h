@@ -4,6 +4,10 @@
 #include "WorkerBase.h"
 #include "txn/Trace.h"
 
+#include <optional>
+
+struct LiveDecision;
+
 // The live change stream (issue 13), on its own thread and its own connection, beside the
 // browse and edit workers. Turns the server's change stream into ChangeEvents:
 //   - CockroachDB: a sinkless changefeed (CREATE CHANGEFEED FOR TABLE ... WITH updated, diff,
@@ -52,6 +56,7 @@ private:
     JobStatus runStream(PgConnection &control);
     Ending runPostgres(PgConnection &control);
     Ending runCockroach(PgConnection &control);
+    std::optional<LiveDecision> followedTablesGone(PgConnection &control);
     void finishRun(const Ending &ending);
     void setStatus(const LiveStatus &status);
     // Becomes connected with `source`: status, then resyncNeeded() after a gap.

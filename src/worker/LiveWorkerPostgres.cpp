@@ -24,6 +24,31 @@ const QString LiveApplicationName = QStringLiteral("movr-admin live");
 
 } // namespace
 
+// A dropped table leaves the publication and sends nothing on the stream: every
+// catalogCheckMs the publication is read again. A table missing from it ends the stream; the
+// next setup adds it again, or says that it does not exist and falls back to polling.
+std::optional<LiveDecision> LiveWorker::followedTablesGone(PgConnection &control)
+{
+    auto published = execControl(control, LiveSql::publicationTables(), {d->options.publication});
+    if (!published)
+        return LiveSql::postgresFailure(LiveSql::PostgresStep::Stream, published.error());
+    QStringList missing;
+    for (const QString &table : std::as_const(d->options.tables)) {
+        bool found = false;
+        for (int row = 0; row < published->rowCount() && !found; ++row)
+            found = published->text(row, 0) == table;
+        if (!found)
+            missing << table;
+    }
+    if (missing.isEmpty())
+        return std::nullopt;
+    return LiveDecision{LiveDecision::Action::Reconnect,
+                        tr("The table %1 was dropped or left the publication %2; the stream is "
+                           "opened again.")
+                            .arg(missing.join(QLatin1String(", ")), d->options.publication),
+                        {}};
+}
+
 LiveWorker::Ending LiveWorker::runPostgres(PgConnection &control)
 {
     using Step = LiveSql::PostgresStep;
@@ -123,6 +148,8 @@ LiveWorker::Ending LiveWorker::runPostgres(PgConnection &control)
     quint64 confirmed = 0;
     QElapsedTimer sinceConfirm;
     sinceConfirm.start();
+    QElapsedTimer sinceCatalogCheck;
+    sinceCatalogCheck.start();
     const auto flushBatch = [&] {
         if (!batch.isEmpty())
             Q_EMIT changes(batch.take());
@@ -184,6 +211,13 @@ LiveWorker::Ending LiveWorker::runPostgres(PgConnection &control)
         if (!sent) {
             flushBatch();
             return Ending::from(LiveSql::postgresFailure(Step::Stream, sent.error()));
+        }
+        if (options.catalogCheckMs > 0 && sinceCatalogCheck.elapsed() >= options.catalogCheckMs) {
+            sinceCatalogCheck.restart();
+            if (auto gone = followedTablesGone(control)) {
+                flushBatch();
+                return Ending::from(*gone);
+            }
         }
     }
     flushBatch();

@@ -229,6 +229,28 @@ private Q_SLOTS:
         exec(QStringLiteral("ALTER TABLE promo_codes DROP COLUMN live_note"));
     }
 
+    // A dropped table sends nothing on the stream: the periodic catalog check notices, the
+    // stream is opened again, and the setup says the table is gone: polling, with the reason.
+    void droppedTableFallsBackWithAReason()
+    {
+        exec(QStringLiteral("CREATE TABLE live_scratch (id int8 PRIMARY KEY, note text)"));
+        LiveOptions options;
+        options.tables = {QStringLiteral("live_scratch")};
+        options.publication = QStringLiteral("live_scratch_pub");
+        options.catalogCheckMs = 200;
+        startWorker(TestServer::settings(m_database), options);
+        QTRY_VERIFY_WITH_TIMEOUT(streaming(), 15000);
+        exec(QStringLiteral("INSERT INTO live_scratch VALUES (1, $1)"), {Hostile});
+        QTRY_COMPARE_WITH_TIMEOUT(events().size(), 1, 10000);
+        QCOMPARE(events().first().column(QStringLiteral("note"))->after, SqlValue(Hostile));
+        exec(QStringLiteral("DROP TABLE live_scratch"));
+        QTRY_COMPARE_WITH_TIMEOUT(m_worker->status().source, LiveSource::Polling, 15000);
+        const QString reason = m_worker->status().reason;
+        QVERIFY2(reason.contains(QStringLiteral("live_scratch")), qPrintable(reason));
+        QVERIFY2(reason.contains(QStringLiteral("42P01")), qPrintable(reason));
+        exec(QStringLiteral("DROP PUBLICATION live_scratch_pub"));
+    }
+
     void reconnectsAfterTheBackendIsTerminated()
     {
         startStreaming();
