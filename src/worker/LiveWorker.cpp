@@ -61,7 +61,13 @@ LiveWorker::LiveWorker(ConnectionSettings settings, LiveOptions options, QObject
     });
 }
 
-LiveWorker::~LiveWorker() = default;
+LiveWorker::~LiveWorker()
+{
+    // Deleting a running worker (not through shutdownAndDelete()): its thread uses `d`, which
+    // goes before ~WorkerBase waits for the thread. The stream ends within a slice.
+    if (!hasStopped() && !shutdown(std::chrono::milliseconds(1000)))
+        qWarning("LiveWorker: deleted while its thread still runs");
+}
 
 void LiveWorker::registerMetaTypes()
 {
@@ -74,6 +80,7 @@ void LiveWorker::registerMetaTypes()
 
 void LiveWorker::startStream()
 {
+    d->started = true;
     if (thread() == QThread::currentThread()) // not started yet
         start(QStringLiteral("movr-live"));
     QMetaObject::invokeMethod(
@@ -135,7 +142,8 @@ void LiveWorker::applyPaused()
 
 void LiveWorker::scheduleStream()
 {
-    if (isStopping() || d->paused.load() || d->jobQueued)
+    // setPaused() may come before startStream(): nothing runs before the thread does.
+    if (!d->started.load() || isStopping() || d->paused.load() || d->jobQueued)
         return;
     d->retryTimer->stop();
     d->jobQueued = true;

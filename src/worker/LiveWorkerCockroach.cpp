@@ -17,6 +17,7 @@
 namespace {
 
 constexpr int IdleWaitMs = 100;
+constexpr int MaxReadsPerRound = 10000;
 
 const QString LiveApplicationName = QStringLiteral("movr-admin live");
 
@@ -57,16 +58,18 @@ LiveWorker::Ending LiveWorker::runCockroach(PgConnection &control)
             return Ending::from(LiveSql::cockroachFailure(sent.error(), experimental, false));
         }
         bool streaming = false;
-        qint64 rows = 0;
         LiveBatch batch;
         const auto flushBatch = [&] {
             if (!batch.isEmpty())
                 Q_EMIT changes(batch.take());
         };
         std::optional<DbError> ended;
+        bool backlog = false;
         while (!ended && !shouldEnd()) {
-            stream.waitReadable(batch.waitMs(IdleWaitMs));
-            for (int read = 0; read < 10000 && !shouldEnd(); ++read) {
+            // More may be buffered after a full round: read it before waiting.
+            stream.waitReadable(backlog ? 0 : batch.waitMs(IdleWaitMs));
+            int read = 0;
+            for (; read < MaxReadsPerRound && !shouldEnd(); ++read) {
                 auto row = stream.nextRow();
                 if (!row) {
                     ended = row.error();
@@ -81,7 +84,6 @@ LiveWorker::Ending LiveWorker::runCockroach(PgConnection &control)
                     traceStatement(sql, {}, startedAt, timer.nsecsElapsed() / 1000, -1, nullptr);
                     streamOpened(LiveSource::Changefeed);
                 }
-                ++rows;
                 const PgResult &result = **row;
                 auto message =
                     parser.parse(result.value(0, 0), result.value(0, 1), result.value(0, 2));
@@ -99,6 +101,7 @@ LiveWorker::Ending LiveWorker::runCockroach(PgConnection &control)
                 if (batch.due())
                     flushBatch();
             }
+            backlog = read >= MaxReadsPerRound;
             if (batch.due())
                 flushBatch();
         }

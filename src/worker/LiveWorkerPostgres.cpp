@@ -17,6 +17,7 @@ namespace {
 
 constexpr int IdleWaitMs = 100;      // longest wait between checks of stop and pause
 constexpr int ConfirmEveryMs = 1000; // standby status updates
+constexpr int MaxReadsPerRound = 10000;
 
 // The application name of the live connections, so that an administrator (and the tests)
 // can tell them in pg_stat_activity.
@@ -163,9 +164,12 @@ LiveWorker::Ending LiveWorker::runPostgres(PgConnection &control)
         return stream.writeCopyData(
             LiveWire::standbyStatus(confirmed, QDateTime::currentMSecsSinceEpoch() * 1000));
     };
+    bool backlog = false;
     while (!shouldEnd()) {
-        stream.waitReadable(batch.waitMs(IdleWaitMs));
-        for (int read = 0; read < 10000 && !shouldEnd(); ++read) {
+        // More may be buffered after a full round: read it before waiting.
+        stream.waitReadable(backlog ? 0 : batch.waitMs(IdleWaitMs));
+        int read = 0;
+        for (; read < MaxReadsPerRound && !shouldEnd(); ++read) {
             auto data = stream.readCopyData();
             if (!data) {
                 flushBatch();
@@ -205,6 +209,7 @@ LiveWorker::Ending LiveWorker::runPostgres(PgConnection &control)
             if (batch.due())
                 flushBatch();
         }
+        backlog = read >= MaxReadsPerRound;
         if (batch.due())
             flushBatch();
         const Status sent = confirm(false);

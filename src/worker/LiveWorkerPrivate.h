@@ -48,6 +48,7 @@ struct LiveWorker::Private
     mutable QMutex mutex; // guards status
     LiveStatus status;
     std::atomic<bool> paused{false};
+    std::atomic<bool> started{false}; // startStream() was called: jobs may be queued
     // Worker thread only:
     QTimer *retryTimer = nullptr;
     int retryAttempt = 0;

@@ -306,6 +306,25 @@ private Q_SLOTS:
                  SqlValue(QStringLiteral("after resume")));
     }
 
+    // The window may start with live updates off: setPaused(true) before startStream().
+    void pausedBeforeStartOpensNothing()
+    {
+        m_worker = new LiveWorker(TestServer::settings(m_database));
+        m_resync = std::make_unique<QSignalSpy>(m_worker, &LiveWorker::resyncNeeded);
+        m_changes = std::make_unique<QSignalSpy>(m_worker, &LiveWorker::changes);
+        m_worker->setPaused(true);
+        m_worker->startStream();
+        QTRY_VERIFY(m_worker->status().paused);
+        // Nothing opens meanwhile (bounded: the worker's thread answers a queued no-op first).
+        QSignalSpy traced(m_worker, &LiveWorker::statementTraced);
+        QVERIFY(!traced.wait(300));
+        QCOMPARE(liveSlots(), 0);
+        QCOMPARE(m_worker->status().source, LiveSource::None);
+        m_worker->setPaused(false);
+        QTRY_VERIFY_WITH_TIMEOUT(streaming(), 15000);
+        QTRY_COMPARE(m_resync->size(), 1);
+    }
+
     void stopIsPromptAndLeavesNoSlot()
     {
         startStreaming();
@@ -316,6 +335,31 @@ private Q_SLOTS:
         QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed())));
         delete m_worker;
         m_worker = nullptr;
+        QTRY_COMPARE(liveSlots(), 0);
+    }
+
+    // CREATE_REPLICATION_SLOT waits for every transaction that holds an xid to end: a stop
+    // meanwhile must not wait for it.
+    void stopWhileTheSlotWaitsIsPrompt()
+    {
+        auto holder = TestServer::connect(m_database);
+        QVERIFY(holder->exec(QStringLiteral("BEGIN")));
+        QVERIFY(holder->exec(QStringLiteral("UPDATE users SET name = name WHERE id = (SELECT id "
+                                            "FROM users ORDER BY id LIMIT 1)")));
+        startWorker(TestServer::settings(m_database));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            one(*m_writer, QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE "
+                                          "application_name = 'movr-admin live' AND state = "
+                                          "'active' AND query LIKE 'CREATE_REPLICATION_SLOT%'")),
+            SqlValue(QStringLiteral("1")), 15000);
+        QVERIFY(!m_worker->status().connected);
+        QElapsedTimer timer;
+        timer.start();
+        QVERIFY(m_worker->shutdown(std::chrono::milliseconds(3000)));
+        QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed())));
+        delete m_worker;
+        m_worker = nullptr;
+        QVERIFY(holder->exec(QStringLiteral("ROLLBACK")));
         QTRY_COMPARE(liveSlots(), 0);
     }
 
