@@ -235,21 +235,29 @@ void LiveWorker::streamOpened(LiveSource source)
 
 Result<QHash<QString, QStringList>> LiveWorker::readKeys(PgConnection &control, QString *problem)
 {
-    const QDateTime startedAt = QDateTime::currentDateTimeUtc();
-    QElapsedTimer timer;
-    timer.start();
-    auto shape = MovrSchemaShape::read(control);
-    traceStatement(MovrSchemaShape::catalogQuery(), {}, startedAt, timer.nsecsElapsed() / 1000, -1,
-                   shape ? nullptr : &shape.error());
-    if (!shape)
-        return shape.error();
-    QHash<QString, QStringList> keys;
-    if (!shape->isSupported()) {
-        *problem = shape->problem();
-        return keys;
+    // The whole primary key, in key order, as the stream names rows: on CockroachDB a
+    // REGIONAL BY ROW table's key starts with crdb_region (the changefeed's key array holds
+    // it; MovrSchemaShape leaves it out of the application's key, and the models match
+    // event keys by column name, so the extra column does no harm).
+    auto result = execControl(control, MovrSchemaShape::catalogQuery());
+    if (!result)
+        return result.error();
+    QHash<QString, MovrTableCatalog> catalog;
+    for (int row = 0; row < result->rowCount(); ++row) {
+        MovrTableCatalog &table = catalog[result->text(row, 0)];
+        table.columns << result->text(row, 1);
+        if (!result->isNull(row, 2))
+            table.primaryKey << result->text(row, 1);
     }
-    for (const QString &table : std::as_const(d->options.tables))
-        keys.insert(table, shape->primaryKey(table));
+    const MovrSchemaShape shape = MovrSchemaShape::fromCatalog(catalog);
+    if (!shape.isSupported())
+        *problem = shape.problem();
+    QHash<QString, QStringList> keys;
+    for (const QString &table : std::as_const(d->options.tables)) {
+        const auto found = catalog.constFind(table);
+        if (found != catalog.cend() && !found->primaryKey.isEmpty())
+            keys.insert(table, found->primaryKey);
+    }
     return keys;
 }
 
