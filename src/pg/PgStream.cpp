@@ -143,8 +143,31 @@ Result<PgResult> PgStream::query(const QString &sql, const StopCheck &stop)
     }
 }
 
+Status PgStream::drain(const StopCheck &stop)
+{
+    // What is left of the previous statement (its final NULL result, after ReadyForQuery).
+    for (;;) {
+        if (PQconsumeInput(m_connection) == 0)
+            return DbError::fromConnection(m_connection);
+        while (PQisBusy(m_connection) == 0) {
+            PGresult *raw = PQgetResult(m_connection);
+            if (!raw)
+                return Ok{};
+            PQclear(raw);
+        }
+        if (stop && stop())
+            return stoppedError();
+        waitFor(socket(), POLLIN, Slice);
+    }
+}
+
 Status PgStream::send(const QString &sql, bool singleRow, const StopCheck &stop)
 {
+    if (PQtransactionStatus(m_connection) == PQTRANS_ACTIVE) {
+        const Status drained = drain(stop);
+        if (!drained)
+            return drained;
+    }
     const QByteArray text = sql.toUtf8();
     if (PQsendQuery(m_connection, text.constData()) == 0)
         return DbError::fromConnection(m_connection);

@@ -62,5 +62,6 @@ public:
 private:
     explicit PgStream(PGconn *connection);
     Status flush(const StopCheck &stop);
+    Status drain(const StopCheck &stop);
     PGconn *m_connection = nullptr;
 };

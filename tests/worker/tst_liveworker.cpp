@@ -287,6 +287,23 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(hasName(QStringLiteral("after reconnect")), 10000);
     }
 
+    // As after a server restart: the stream's and the control connection both go.
+    void reconnectsAfterEveryConnectionIsTerminated()
+    {
+        startStreaming();
+        QVERIFY(one(*m_writer, QStringLiteral("SELECT count(pg_terminate_backend(pid)) FROM "
+                                              "pg_stat_activity WHERE pid <> pg_backend_pid() "
+                                              "AND (datname = current_database() OR "
+                                              "application_name = 'movr-admin live')"))
+                    .value_or(QString())
+                    .toInt() >= 2);
+        QTRY_VERIFY_WITH_TIMEOUT(m_resync->size() >= 2, 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(streaming(), 15000);
+        const QString user = firstUser();
+        exec(QStringLiteral("UPDATE users SET name = 'after the restart' WHERE id = $1"), {user});
+        QTRY_VERIFY_WITH_TIMEOUT(hasName(QStringLiteral("after the restart")), 10000);
+    }
+
     void pauseClosesTheStreamAndResumeResyncs()
     {
         startStreaming();
