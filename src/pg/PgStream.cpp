@@ -235,11 +235,11 @@ Result<std::optional<QByteArray>> PgStream::readCopyData()
                          QCoreApplication::translate("PgStream", "The server ended the stream."));
 }
 
-Status PgStream::writeCopyData(const QByteArray &message)
+Status PgStream::writeCopyData(const QByteArray &message, const StopCheck &stop)
 {
     if (PQputCopyData(m_connection, message.constData(), int(message.size())) != 1)
         return DbError::fromConnection(m_connection);
-    return flush({});
+    return flush(stop);
 }
 
 Result<std::optional<PgResult>> PgStream::nextRow()

@@ -47,8 +47,9 @@ public:
     // COPY BOTH: the next message, std::nullopt when none is complete yet; an error when the
     // stream ended (the server's error, or the connection lost).
     Result<std::optional<QByteArray>> readCopyData();
-    // COPY BOTH: sends one message and flushes (non-blocking socket; a short wait at most).
-    Status writeCopyData(const QByteArray &message);
+    // COPY BOTH: sends one message and flushes (non-blocking socket; waits only while the
+    // socket is full, in slices, until `stop`).
+    Status writeCopyData(const QByteArray &message, const StopCheck &stop);
     // Single-row mode: the next row (a one-row result), std::nullopt when none is complete
     // yet; an error when the query ended with one (or the connection was lost), and an
     // error of kind Other with an empty message when it ended normally.

@@ -184,7 +184,11 @@ void LiveWorker::finishRun(const Ending &ending)
     if (isStopping())
         return;
     LiveStatus status = this->status();
-    switch (ending.kind) {
+    // Paused meanwhile: whatever ended the stream (even an error the pause caused), it stays
+    // closed until resumed.
+    const Ending::Kind kind =
+        d->paused.load() && ending.kind == Ending::Kind::Retry ? Ending::Kind::Ended : ending.kind;
+    switch (kind) {
     case Ending::Kind::Ended:
         if (d->paused.load()) {
             status.paused = true;

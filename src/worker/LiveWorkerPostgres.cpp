@@ -162,7 +162,7 @@ LiveWorker::Ending LiveWorker::runPostgres(PgConnection &control)
         sinceConfirm.restart();
         confirmed = std::max(confirmed, lsn);
         return stream.writeCopyData(
-            LiveWire::standbyStatus(confirmed, QDateTime::currentMSecsSinceEpoch() * 1000));
+            LiveWire::standbyStatus(confirmed, QDateTime::currentMSecsSinceEpoch() * 1000), stop);
     };
     bool backlog = false;
     while (!shouldEnd()) {
