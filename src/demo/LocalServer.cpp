@@ -372,7 +372,12 @@ Status LocalServer::launch(int port)
                          dir.filePath(QStringLiteral("tls/server.key"));
     }
     if (!m_options.durable) {
-        for (const char *setting : {"fsync=off", "synchronous_commit=off", "full_page_writes=off"})
+        // With synchronous_commit off a commit reaches the logical decoding stream only once
+        // the WAL writer has flushed it (a walsender sends flushed WAL only), every
+        // wal_writer_delay (200 ms by default): 10 ms keeps the live tables prompt for
+        // sessions that keep the server's default. With fsync off a flush is only a write.
+        for (const char *setting : {"fsync=off", "synchronous_commit=off", "full_page_writes=off",
+                                    "wal_writer_delay=10ms"})
             arguments << QStringLiteral("-c") << QString::fromLatin1(setting);
     }
     m_process->start(m_binDir + QStringLiteral("/postgres"), arguments);
