@@ -2,6 +2,9 @@
 
 #include "worker/BrowseWorker.h"
 #include "worker/EditWorker.h"
+#include "worker/LiveWorker.h"
+
+#include <QSettings>
 
 namespace {
 
@@ -20,8 +23,10 @@ ReconnectPolicy sessionPolicy()
 ConnectionSession::ConnectionSession(const ConnectionSettings &settings, const QString &journalKey,
                                      QObject *parent)
     : QObject(parent), m_settings(settings), m_journalKey(journalKey),
-      m_browse(new BrowseWorker(settings)), m_edit(new EditWorker(settings))
+      m_browse(new BrowseWorker(settings)), m_edit(new EditWorker(settings)),
+      m_live(new LiveWorker(settings, liveOptions()))
 {
+    LiveWorker::registerMetaTypes();
     for (WorkerBase *worker :
          {static_cast<WorkerBase *>(m_browse), static_cast<WorkerBase *>(m_edit)}) {
         worker->setReconnectPolicy(sessionPolicy());
@@ -35,6 +40,26 @@ ConnectionSession::ConnectionSession(const ConnectionSettings &settings, const Q
             m_edit->connectionState() != WorkerBase::ConnectionState::Connected)
             Q_EMIT editsWaiting(waiting);
     });
+    // The live worker is not part of the session's health: without it the window still
+    // works (it falls back to polling by itself, and says why).
+    m_live->setReconnectPolicy(sessionPolicy());
+    connect(m_live, &LiveWorker::statusChanged, this, &ConnectionSession::liveStatusChanged,
+            Qt::QueuedConnection);
+    connect(m_live, &LiveWorker::changes, this, &ConnectionSession::liveChanges,
+            Qt::QueuedConnection);
+    connect(m_live, &LiveWorker::resyncNeeded, this, &ConnectionSession::liveResyncNeeded,
+            Qt::QueuedConnection);
+    connect(m_live, &LiveWorker::statementTraced, this, &ConnectionSession::liveStatementTraced,
+            Qt::QueuedConnection);
+}
+
+LiveOptions ConnectionSession::liveOptions()
+{
+    LiveOptions options;
+    const int interval = QSettings().value(QStringLiteral("live/pollIntervalMs")).toInt();
+    if (interval > 0)
+        options.pollIntervalMs = interval;
+    return options;
 }
 
 ConnectionSession::~ConnectionSession()
@@ -42,6 +67,7 @@ ConnectionSession::~ConnectionSession()
     // Asynchronous: the workers end on their threads and are deleted on this one later.
     WorkerBase::shutdownAndDelete(m_browse);
     WorkerBase::shutdownAndDelete(m_edit);
+    WorkerBase::shutdownAndDelete(m_live);
 }
 
 void ConnectionSession::start()
@@ -64,6 +90,8 @@ void ConnectionSession::onWorkerConnected(const ServerInfo &server)
     if (!m_server) {
         // Also after failed(): a server that was not up yet at the first try.
         m_server = server;
+        // The stream follows the database that works (its own connection, its own thread).
+        m_live->startStream();
         Q_EMIT established(server);
         return;
     }

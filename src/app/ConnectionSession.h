@@ -3,6 +3,8 @@
 #include "pg/ConnectionSettings.h"
 #include "pg/DbError.h"
 #include "pg/ServerInfo.h"
+#include "txn/Trace.h"
+#include "worker/LiveTypes.h"
 
 #include <QObject>
 #include <QString>
@@ -11,12 +13,13 @@
 
 class BrowseWorker;
 class EditWorker;
+class LiveWorker;
 
-// The workers of one connection: the browse worker and the edit worker (and, with the live
-// issue, the live worker), each on its own thread with its own connection to the same
-// database. The main window holds one current session; a new connection is tried as a
-// second session beside it and replaces it only once it works (established()), so a wrong
-// password or an unreachable server never costs the working session.
+// The workers of one connection: the browse worker, the edit worker and the live worker, each on
+// its own thread with its own connection to the same database. The main window holds one current
+// session; a new connection is tried as a second session beside it and replaces it only once it
+// works (established()), so a wrong password or an unreachable server never costs the working
+// session.
 //
 // It lives in src/app, not src/worker: it has no widgets, but it is the app's glue (the
 // user-facing messages, the journal key of the window's pending edits), and only the app
@@ -46,6 +49,12 @@ public:
     const QString &journalKey() const { return m_journalKey; }
     BrowseWorker *browseWorker() const { return m_browse; }
     EditWorker *editWorker() const { return m_edit; }
+    // The change stream (issue 13): started once the session is established; its signals
+    // are forwarded below (queued onto this thread).
+    LiveWorker *liveWorker() const { return m_live; }
+    // The live options a new session uses: LiveOptions' defaults, the polling interval from
+    // QSettings "live/pollIntervalMs" when set (tests shorten it).
+    static LiveOptions liveOptions();
     // The server once the first connection worked.
     const std::optional<ServerInfo> &server() const { return m_server; }
     bool isEstablished() const { return m_server.has_value(); }
@@ -64,6 +73,11 @@ Q_SIGNALS:
     // Edit requests (an Apply, an action) wait for the edit worker's connection to come
     // back; they are sent then.
     void editsWaiting(int waiting);
+    // The live worker's signals (LiveWorker), on this thread.
+    void liveStatusChanged(const LiveStatus &status);
+    void liveChanges(const QList<ChangeEvent> &events);
+    void liveResyncNeeded(const QStringList &tables);
+    void liveStatementTraced(const TraceEntry &entry);
 
 private:
     void onWorkerConnected(const ServerInfo &server);
@@ -73,6 +87,7 @@ private:
     QString m_journalKey;
     BrowseWorker *m_browse = nullptr;
     EditWorker *m_edit = nullptr;
+    LiveWorker *m_live = nullptr;
     std::optional<ServerInfo> m_server;
     bool m_failed = false;
     bool m_outage = false;

@@ -6,17 +6,20 @@
 
 #include <QEvent>
 #include <QLabel>
+#include <QLocale>
 #include <QTimer>
 
 ConnectionStatusBar::ConnectionStatusBar(QWidget *parent)
     : QStatusBar(parent), m_server(new QLabel(this)), m_database(new QLabel(this)),
       m_tls(new QLabel(this)), m_health(new QLabel(this)), m_roundTrip(new QLabel(this)),
-      m_ping(new QTimer(this))
+      m_live(new QLabel(this)), m_ping(new QTimer(this))
 {
     m_server->setObjectName(QStringLiteral("serverLabel"));
     m_health->setObjectName(QStringLiteral("healthLabel"));
     m_roundTrip->setObjectName(QStringLiteral("roundTripLabel"));
-    for (QLabel *label : {m_server, m_database, m_tls, m_health, m_roundTrip}) {
+    m_live->setObjectName(QStringLiteral("liveLabel"));
+    m_live->hide();
+    for (QLabel *label : {m_server, m_database, m_tls, m_health, m_live, m_roundTrip}) {
         label->setContentsMargins(6, 0, 6, 0);
         addPermanentWidget(label);
     }
@@ -145,4 +148,55 @@ QString ConnectionStatusBar::roundTripText() const
 QString ConnectionStatusBar::tlsText() const
 {
     return m_tls->text();
+}
+
+QString ConnectionStatusBar::liveTextFor(const LiveStatus &status)
+{
+    if (status.paused)
+        return tr("Paused");
+    if (status.source != LiveSource::None && !status.connected &&
+        status.source != LiveSource::Polling)
+        return tr("Live: reconnecting…");
+    switch (status.source) {
+    case LiveSource::Changefeed:
+        return tr("Live: changefeed");
+    case LiveSource::LogicalDecoding:
+        return tr("Live: logical decoding");
+    case LiveSource::Polling: {
+        const int ms = status.pollIntervalMs;
+        if (ms > 0 && ms % 1000 != 0)
+            return tr("Live: polling every %1 s").arg(QLocale().toString(ms / 1000.0, 'f', 1));
+        return tr("Live: polling every %n s", nullptr, qMax(1, ms / 1000));
+    }
+    case LiveSource::None:
+        break;
+    }
+    return tr("Live: starting…");
+}
+
+void ConnectionStatusBar::setLiveStatus(const std::optional<LiveStatus> &status)
+{
+    m_live->setVisible(status.has_value());
+    if (!status)
+        return;
+    m_live->setText(liveTextFor(*status));
+    QString tooltip;
+    if (status->paused)
+        tooltip = tr("View › Live updates is off: tables change only when reloaded.");
+    if (!status->reason.isEmpty())
+        tooltip += (tooltip.isEmpty() ? QString() : QStringLiteral("\n")) + status->reason;
+    if (!status->adminHint.isEmpty())
+        tooltip += (tooltip.isEmpty() ? QString() : QStringLiteral("\n")) +
+                   tr("An administrator can allow a better source with: %1").arg(status->adminHint);
+    m_live->setToolTip(tooltip);
+}
+
+QString ConnectionStatusBar::liveText() const
+{
+    return m_live->isVisibleTo(this) ? m_live->text() : QString();
+}
+
+QString ConnectionStatusBar::liveToolTip() const
+{
+    return m_live->toolTip();
 }

@@ -3,6 +3,7 @@
 #include "models/SemanticColors.h"
 #include "pg/DbError.h"
 #include "pg/ServerInfo.h"
+#include "worker/LiveTypes.h"
 
 #include <QStatusBar>
 
@@ -31,6 +32,12 @@ public:
     QString healthText() const;
     QString roundTripText() const;
     QString tlsText() const;
+    // Where live updates come from ("Live: logical decoding", "Paused", …), the reason and
+    // the statement an administrator runs as the tooltip; nullopt hides it (no session).
+    void setLiveStatus(const std::optional<LiveStatus> &status);
+    QString liveText() const;
+    QString liveToolTip() const;
+    static QString liveTextFor(const LiveStatus &status);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -49,6 +56,7 @@ private:
     QLabel *m_tls;
     QLabel *m_health;
     QLabel *m_roundTrip;
+    QLabel *m_live;
     QTimer *m_ping;
     BrowseWorker *m_worker = nullptr;
     SemanticColors::Role m_healthColor = SemanticColors::Role::Muted;

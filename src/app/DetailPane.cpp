@@ -5,6 +5,7 @@
 #include "LinkTableView.h"
 #include "LocationTrailPlot.h"
 #include "RelationLists.h"
+#include "VisibleRowsTracker.h"
 #include "models/BrowseTableModel.h"
 #include "models/EntityRelations.h"
 #include "worker/BrowseQuery.h"
@@ -453,6 +454,7 @@ DetailPane::Section &DetailPane::addSection(const EntityRelation &relation,
     if (table == BrowseTable::Rides)
         RelationLists::arrangeRides(section.model, section.view);
     RelationLists::arrangeView(section.view, relation.visibleRows);
+    new VisibleRowsTracker(section.model, section.view); // live updates: the rows shown
     // Hide the columns that repeat the entity we came from.
     const TableSpec &spec = TableSpec::of(table);
     for (const auto &[column, value] : equals) {

@@ -74,6 +74,10 @@ public:
     void refreshAfterEdit(const QList<QPair<BrowseTable, KeyValues>> &rows,
                           const QList<BrowseTable> &reload);
 
+    // Reads the entity again by its key (live updates, and after edits); a row no longer in
+    // the database says so in the title. Nothing while showing a past time.
+    void reReadEntity();
+
 public Q_SLOTS:
     void back();
 
@@ -101,7 +105,6 @@ private:
     // nullptr when it no longer exists.
     void readEntity(const QString &action, std::function<void(const RowData *)> onRead);
     void onRowRead(const RowReply &reply);
-    void reReadEntity();
     void updateEntity(const RowData &row);
     void reloadSection(const Section &section);
     // A read as of a time failed: the as-of bar says why, when the server refused the time.

@@ -392,19 +392,24 @@ void EditController::present(const EditReply &reply, const Touched &touched, boo
         box->setTextInteractionFlags(Qt::TextSelectableByMouse);
         box->open();
     }
-    if (reply.outcome.committed() || reply.outcome.state == Outcome::State::Unknown) {
-        for (const auto &[table, keys] : touched.rows) {
-            if (TablePage *page = m_window->tablePage(table))
-                page->model()->refreshRows({keys});
-        }
-        for (BrowseTable table : touched.reload) {
-            TablePage *page = m_window->tablePage(table);
-            if (page && page->model()->state() != BrowseTableModel::State::Idle)
-                page->model()->reload();
-        }
-        // The same rows and tables, where the detail pane shows them.
-        m_window->detailPane()->refreshAfterEdit(touched.rows, touched.reload);
+    // Whatever the live stream says, the touched rows show the database's values at once:
+    // after a commit, and also after a refusal ("the ride already ended": the window showed
+    // a picture that had aged). Whole tables reload only when something may have changed.
+    const bool changed =
+        reply.outcome.committed() || reply.outcome.state == Outcome::State::Unknown;
+    for (const auto &[table, keys] : touched.rows) {
+        if (TablePage *page = m_window->tablePage(table))
+            page->model()->refreshRows({keys});
     }
+    const QList<BrowseTable> reload = changed ? touched.reload : QList<BrowseTable>();
+    for (BrowseTable table : reload) {
+        TablePage *page = m_window->tablePage(table);
+        if (page && page->model()->state() != BrowseTableModel::State::Idle)
+            page->model()->reload();
+    }
+    // The same rows and tables, where the detail pane shows them.
+    if (changed || !touched.rows.isEmpty())
+        m_window->detailPane()->refreshAfterEdit(touched.rows, reload);
 }
 
 QWidget *EditController::dialogParent() const

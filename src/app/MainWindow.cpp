@@ -10,6 +10,7 @@
 #include "DetailPane.h"
 #include "EditController.h"
 #include "LanguageMenu.h"
+#include "LiveController.h"
 #include "SavedFilters.h"
 #include "ShortcutsDialog.h"
 #include "SqlPanel.h"
@@ -94,6 +95,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     setStatusBar(m_status);
     m_edits = new EditController(this);
+    m_live = new LiveController(this); // after the pages, details and status bar
     createActions();
     QSize size(1400, 860);
     if (const QScreen *screen = this->screen())
@@ -217,6 +219,7 @@ void MainWindow::createActions()
     QAction *reload = view->addAction(tr("&Reload"));
     reload->setShortcut(QKeySequence::Refresh);
     connect(reload, &QAction::triggered, this, &MainWindow::reloadCurrent);
+    view->addAction(m_live->toggleAction());
     m_followerReads = view->addAction(tr("&Fast, slightly stale reads"));
     m_followerReads->setCheckable(true);
     m_followerReads->setToolTip(
@@ -493,6 +496,7 @@ void MainWindow::adopt(ConnectionSession *session)
     m_edits->connectTo(session->editWorker(), settings, session->journalKey());
     m_status->setWorker(worker, session->server());
     m_detail->setWorker(worker);
+    m_live->setSession(session);
     m_stack->setCurrentWidget(m_tabs);
     // Tabs load when first shown: the current one now.
     activatePage(m_tabs->currentIndex());

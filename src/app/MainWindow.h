@@ -14,6 +14,7 @@ class ConnectionSession;
 class DemoControl;
 class DemoHost;
 class EditController;
+class LiveController;
 class WelcomePage;
 class ConnectionStatusBar;
 class DetailPane;
@@ -65,6 +66,7 @@ public:
     BrowseWorker *browseWorker() const;
     SqlPanel *sqlPanel() const { return m_sqlPanel; }
     EditController *editController() const { return m_edits; }
+    LiveController *liveController() const { return m_live; }
     // Exports the current tab's rows (all that match its filter) without asking for a
     // file name; the exporter reports through exportFinished.
     bool exportCurrentView(const QString &path, QString *error = nullptr);
@@ -128,6 +130,7 @@ private:
     DemoControl *m_demo;
     bool m_closeAnswered = false; // the quit question was answered: close without asking
     EditController *m_edits = nullptr;
+    LiveController *m_live = nullptr;
     QString m_databaseIdentity; // SavedFilters::databaseIdentity() of the current connection
     WelcomePage *m_welcome = nullptr;
     // The docks' layout while the welcome page hides them (empty: not on the welcome page).

@@ -1,9 +1,87 @@
 #include "StatusBadgeDelegate.h"
 
 #include "models/BrowseTableModel.h"
+#include "models/SemanticColors.h"
 
+#include <QAbstractItemView>
 #include <QApplication>
+#include <QHelpEvent>
 #include <QPainter>
+#include <QToolTip>
+
+namespace {
+
+// The changed cell's colour when the model gives no background of its own: the palette's
+// highlight, faded by the strength (0..1), so it reads on light and dark palettes.
+QColor highlightColor(const QPalette &palette, qreal strength, int maxAlpha)
+{
+    QColor color = palette.color(QPalette::Highlight);
+    color.setAlpha(qBound(0, int(maxAlpha * strength), 255));
+    return color;
+}
+
+// PendingEditsProxy's "changed on the server" role (helper b's); none until it exists.
+int changedOnServerRole()
+{
+    return -1;
+}
+
+} // namespace
+
+void StatusBadgeDelegate::initStyleOption(QStyleOptionViewItem *option,
+                                          const QModelIndex &index) const
+{
+    QStyledItemDelegate::initStyleOption(option, index);
+    const qreal strength = index.data(BrowseTableModel::ChangeHighlightRole).toReal();
+    if (strength > 0 && option->backgroundBrush.style() == Qt::NoBrush)
+        option->backgroundBrush = highlightColor(option->palette, strength, 110);
+    if (!index.data(BrowseTableModel::RowGoneRole).toString().isEmpty()) {
+        // Left (deleted, or no longer matching the filter) while the user is on it.
+        option->font.setStrikeOut(true);
+        const QColor grey = option->palette.color(QPalette::Disabled, QPalette::Text);
+        option->palette.setColor(QPalette::Text, grey);
+        option->palette.setColor(QPalette::HighlightedText, grey);
+    }
+}
+
+bool StatusBadgeDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view,
+                                    const QStyleOptionViewItem &option, const QModelIndex &index)
+{
+    const QString gone = index.data(BrowseTableModel::RowGoneRole).toString();
+    if (event->type() == QEvent::ToolTip && !gone.isEmpty()) {
+        QToolTip::showText(event->globalPos(), gone, view);
+        return true;
+    }
+    return QStyledItemDelegate::helpEvent(event, view, option, index);
+}
+
+void StatusBadgeDelegate::paintLiveMarks(QPainter *painter, const QStyleOptionViewItem &option,
+                                         const QModelIndex &index, bool badge) const
+{
+    const qreal strength = index.data(BrowseTableModel::ChangeHighlightRole).toReal();
+    if (badge && strength > 0) {
+        // The pill keeps its status colour: the change shows as a fading outline.
+        painter->save();
+        painter->setRenderHint(QPainter::Antialiasing);
+        painter->setPen(QPen(highlightColor(option.palette, strength, 255), 2));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRect(QRectF(option.rect).adjusted(1, 1, -1, -1));
+        painter->restore();
+    }
+    if (index.data(changedOnServerRole()).toBool()) {
+        // A small corner triangle: this pending edit's row changed on the server.
+        const QRect r = option.rect;
+        const int size = qMin(8, r.height() / 2);
+        const QPolygon corner(
+            {r.topRight() - QPoint(size, 0), r.topRight(), r.topRight() + QPoint(0, size)});
+        painter->save();
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(
+            SemanticColors::foreground(SemanticColors::Role::Warning, option.palette));
+        painter->drawPolygon(corner);
+        painter->restore();
+    }
+}
 
 // A colour swatch (a vehicle's colour) gets a thin outline in the text colour, so that black
 // stays visible on a dark base and white or yellow on a light one.
@@ -33,6 +111,7 @@ void StatusBadgeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
         QStyledItemDelegate::paint(painter, option, index);
         if (index.data(Qt::DecorationRole).metaType() == QMetaType::fromType<QColor>())
             outlineSwatch(painter, option, index);
+        paintLiveMarks(painter, option, index, false);
         return;
     }
     // The selection / hover background first, then the badge on top.
@@ -58,4 +137,5 @@ void StatusBadgeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     painter->setPen(ink);
     painter->drawText(pill, Qt::AlignCenter, text);
     painter->restore();
+    paintLiveMarks(painter, option, index, true);
 }

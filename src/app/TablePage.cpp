@@ -2,6 +2,8 @@
 
 #include "FlowLayout.h"
 #include "LinkTableView.h"
+#include "NewRowsBar.h"
+#include "VisibleRowsTracker.h"
 #include "models/PendingChanges.h"
 
 #include "ScopeSelector.h"
@@ -76,6 +78,9 @@ TablePage::TablePage(BrowseTable table, QWidget *parent)
     m_view->horizontalHeader()->setSectionsClickable(true);
     m_view->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
     m_view->setItemDelegate(new StatusBadgeDelegate(m_view));
+    // Live updates: which rows show and which one the user is on; new rows wait in a bar.
+    new VisibleRowsTracker(m_model, m_view);
+    m_newRows = new NewRowsBar(m_model, m_view, this);
     // Header clicks sort on the server (the model's sort()); no sort until the user asks.
     connect(m_view->horizontalHeader(), &QHeaderView::sortIndicatorChanged, m_model,
             [this](int column, Qt::SortOrder order) { m_model->sort(column, order); });
@@ -150,6 +155,7 @@ TablePage::TablePage(BrowseTable table, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(makeFilterBar());
+    layout->addWidget(m_newRows);
     layout->addWidget(m_view, 1);
     layout->addWidget(m_errorBar);
     layout->addWidget(m_summary);

@@ -7,6 +7,7 @@
 #include <QWidget>
 
 class BrowseTableModel;
+class NewRowsBar;
 class PendingEditsProxy;
 class BrowseWorker;
 class QCheckBox;
@@ -40,6 +41,8 @@ public:
     // filter or a sort in all cities that no index answers).
     QLabel *searchIndexHint() const { return m_searchIndexHint; }
     StateOverlay *overlay() const { return m_overlay; }
+    // Live updates: "12 new rides — Show" above the table.
+    NewRowsBar *newRowsBar() const { return m_newRows; }
     QString summaryText() const;
     // The summary line: "N rows" once everything is loaded; "N loaded of about M in the
     // table" while the catalog's estimate M is known and above N; otherwise (no estimate,
@@ -107,4 +110,5 @@ private:
     QLabel *m_errorLabel;
     QTimer *m_searchDelay;
     QLabel *m_searchIndexHint = nullptr;
+    NewRowsBar *m_newRows = nullptr;
 };
