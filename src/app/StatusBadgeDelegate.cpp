@@ -11,11 +11,10 @@
 
 namespace {
 
-// The changed cell's colour when the model gives no background of its own: the palette's
-// highlight, faded by the strength (0..1), so it reads on light and dark palettes.
+// The changed cell's colour (light or dark, SemanticColors), faded by the strength (0..1).
 QColor highlightColor(const QPalette &palette, qreal strength, int maxAlpha)
 {
-    QColor color = palette.color(QPalette::Highlight);
+    QColor color = SemanticColors::changeHighlight(palette);
     color.setAlpha(qBound(0, int(maxAlpha * strength), 255));
     return color;
 }

@@ -5,6 +5,7 @@
 // bar; the app's own refused edit shows the database's value.
 
 #include "ConflictDialog.h"
+#include "ConnectionSession.h"
 #include "ConnectionStatusBar.h"
 #include "DetailPane.h"
 #include "EditController.h"
@@ -40,6 +41,7 @@ private Q_SLOTS:
     void initTestCase();
     void cleanup();
     void coalescesTheLatestEventPerRow();
+    void dispatchesBatchesToModelsAndDetails();
     void statusShowsLogicalDecoding();
     void endedRideFollowsInTableAndDetails();
     void vehicleSetLostIsHighlighted();
@@ -152,7 +154,8 @@ int TestLiveWindow::showRow(BrowseTable table, const QString &search, const QStr
     TablePage *shown = page(table);
     shown->searchField()->setText(search);
     QTest::keyClick(shown->searchField(), Qt::Key_Return);
-    QTest::qWaitFor([&] { return rowOfId(shown, id) >= 0; }, 20000);
+    if (!QTest::qWaitFor([&] { return rowOfId(shown, id) >= 0; }, 20000))
+        return -1;
     return rowOfId(shown, id);
 }
 
@@ -188,6 +191,40 @@ void TestLiveWindow::coalescesTheLatestEventPerRow()
     QCOMPARE(merged.at(0).kind, ChangeKind::Insert); // an insert updated is still new
     QCOMPARE(merged.at(0).column(QStringLiteral("status"))->after, QStringLiteral("lost"));
     QCOMPARE(merged.at(1).kind, ChangeKind::Delete); // a delete wins
+}
+
+// The window's half alone: a batch as the session forwards it (after a real change by a
+// second session) reaches the tab's model and the details pane within a frame.
+void TestLiveWindow::dispatchesBatchesToModelsAndDetails()
+{
+    const auto vehicle = m_sql->exec(QStringLiteral(
+        "SELECT city, id::text FROM vehicles WHERE status <> 'lost' ORDER BY id LIMIT 1 OFFSET 3"));
+    QVERIFY(vehicle && vehicle->rowCount() == 1);
+    const QString city = vehicle->text(0, 0), id = vehicle->text(0, 1);
+    openWindow(TestServer::settings(m_database));
+    const int row = showRow(BrowseTable::Vehicles, id, id);
+    QVERIFY(row >= 0);
+    TablePage *vehicles = page(BrowseTable::Vehicles);
+    vehicles->view()->setCurrentIndex(vehicles->view()->model()->index(row, 1));
+    DetailPane *detail = m_window->detailPane();
+    QTRY_VERIFY(detail->hasEntity() && detail->entityKey() == vehicles->model()->keyAt(row));
+    exec(QStringLiteral("UPDATE vehicles SET status = 'lost' WHERE id = $1"), {id});
+    ChangeEvent event;
+    event.table = QStringLiteral("vehicles");
+    event.key = {{QStringLiteral("city"), city}, {QStringLiteral("id"), id}};
+    event.columns = {{QStringLiteral("status"), std::nullopt, QStringLiteral("lost")}};
+    QSignalSpy dispatched(m_window->liveController(), &LiveController::dispatched);
+    Q_EMIT m_window->session()->liveChanges({event, event});
+    QVERIFY(dispatched.wait(5000));
+    QCOMPARE(dispatched.first().first().toInt(), 1); // coalesced
+    const int statusColumn = column(BrowseTable::Vehicles, "status");
+    QTRY_COMPARE(cellOf(vehicles, id, statusColumn), QStringLiteral("lost"));
+    QVERIFY(vehicles->model()
+                ->index(rowOfId(vehicles, id), statusColumn)
+                .data(BrowseTableModel::ChangeHighlightRole)
+                .toReal() > 0);
+    QTRY_COMPARE(detail->entityRow().text(statusColumn), QStringLiteral("lost"));
+    exec(QStringLiteral("UPDATE vehicles SET status = 'available' WHERE id = $1"), {id});
 }
 
 void TestLiveWindow::statusShowsLogicalDecoding()
