@@ -21,6 +21,7 @@
 #include <QPointer>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTimer>
 
 EditController::EditController(MainWindow *window) : QObject(window), m_window(window)
 {
@@ -370,6 +371,24 @@ void EditController::onFinished(const EditReply &reply)
     Q_EMIT editFinished(reply);
 }
 
+void EditController::releaseOwnGoneRow(BrowseTableModel *model, const KeyValues &key)
+{
+    // The row the user is on stays, marked, when a live change makes it leave (the model's
+    // pin); a row the user's own edit made leave (deleted, no longer matching) leaves. The
+    // live delete may mark it before or after this edit's refresh: each refresh until then
+    // looks (bounded: the guard ends after a while).
+    auto *guard = new QObject(model);
+    QTimer::singleShot(10000, guard, &QObject::deleteLater);
+    connect(model, &BrowseTableModel::rowsRefreshed, guard, [model, key, guard] {
+        const int row = model->rowForKey(key);
+        if (row >= 0 &&
+            !model->index(row, 0).data(BrowseTableModel::RowGoneRole).toString().isEmpty()) {
+            model->setPinnedKey(std::nullopt); // it leaves (queued); the view re-pins
+            guard->deleteLater();
+        }
+    });
+}
+
 void EditController::present(const EditReply &reply, const Touched &touched, bool presented,
                              const QString &text)
 {
@@ -398,8 +417,11 @@ void EditController::present(const EditReply &reply, const Touched &touched, boo
     const bool changed =
         reply.outcome.committed() || reply.outcome.state == Outcome::State::Unknown;
     for (const auto &[table, keys] : touched.rows) {
-        if (TablePage *page = m_window->tablePage(table))
+        if (TablePage *page = m_window->tablePage(table)) {
             page->model()->refreshRows({keys});
+            if (changed)
+                releaseOwnGoneRow(page->model(), keys);
+        }
     }
     const QList<BrowseTable> reload = changed ? touched.reload : QList<BrowseTable>();
     for (BrowseTable table : reload) {

@@ -14,6 +14,7 @@
 #include <memory>
 #include <optional>
 
+class BrowseTableModel;
 class EditJournal;
 class EditWorker;
 class PendingApply;
@@ -117,6 +118,8 @@ private:
     void showWaiting();
     void present(const EditReply &reply, const Touched &touched, bool presented,
                  const QString &text);
+    // A row the user's own committed edit made leave is not kept as "gone" (see .cpp).
+    static void releaseOwnGoneRow(BrowseTableModel *model, const KeyValues &key);
 
     MainWindow *m_window;
     ActionRegistry m_registry;

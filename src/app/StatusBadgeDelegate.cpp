@@ -1,6 +1,7 @@
 #include "StatusBadgeDelegate.h"
 
 #include "models/BrowseTableModel.h"
+#include "models/PendingChanges.h"
 #include "models/SemanticColors.h"
 
 #include <QAbstractItemView>
@@ -19,10 +20,9 @@ QColor highlightColor(const QPalette &palette, qreal strength, int maxAlpha)
     return color;
 }
 
-// PendingEditsProxy's "changed on the server" role (helper b's); none until it exists.
 int changedOnServerRole()
 {
-    return -1;
+    return PendingEditsProxy::ChangedOnServerRole;
 }
 
 } // namespace

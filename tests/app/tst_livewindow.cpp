@@ -327,6 +327,10 @@ void TestLiveWindow::pendingEditIsNotOverwritten()
                               10000);
     const int row = rowOfId(users, id);
     QCOMPARE(view->index(row, nameColumn).data().toString(), QStringLiteral("Mine"));
+    QTRY_VERIFY(view->index(rowOfId(users, id), nameColumn)
+                    .data(PendingEditsProxy::ChangedOnServerRole)
+                    .toBool());
+    QVERIFY(!users->view()->grab().isNull()); // the marked cell paints
     QCOMPARE(m_window->editController()->pendingChanges()->count(), 1);
     QVERIFY(dispatched.count() > 0);
 
