@@ -45,6 +45,7 @@ private Q_SLOTS:
     void statusShowsLogicalDecoding();
     void endedRideFollowsInTableAndDetails();
     void vehicleSetLostIsHighlighted();
+    void relationListsFollow();
     void activeOnlyLetsTheEndedRideLeave();
     void pendingEditIsNotOverwritten();
     void killedStreamResyncs();
@@ -285,6 +286,48 @@ void TestLiveWindow::vehicleSetLostIsHighlighted()
                 .toReal() > 0);
     // Painted (the badge delegate with its outline) without complaint.
     QVERIFY(!vehicles->view()->grab().isNull());
+}
+
+// The details pane's relation lists follow the same events: a user's ride changed elsewhere
+// shows its new revenue in the user's list of rides.
+void TestLiveWindow::relationListsFollow()
+{
+    const auto rider = m_sql->exec(QStringLiteral(
+        "SELECT u.id::text, r.id::text FROM users u JOIN rides r ON r.city = u.city AND "
+        "r.rider_id = u.id ORDER BY r.id LIMIT 1"));
+    QVERIFY(rider && rider->rowCount() == 1);
+    const QString userId = rider->text(0, 0), rideId = rider->text(0, 1);
+    openWindow(TestServer::settings(m_database));
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->connectionStatus()->liveText(),
+                              QStringLiteral("Live: logical decoding"), 20000);
+    m_window->selectTable(BrowseTable::Users);
+    TablePage *users = page(BrowseTable::Users);
+    QTRY_VERIFY_WITH_TIMEOUT(rowOfId(users, userId) >= 0, 20000);
+    users->view()->setCurrentIndex(users->view()->model()->index(rowOfId(users, userId), 1));
+    DetailPane *detail = m_window->detailPane();
+    BrowseTableModel *rides = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            for (const QString &name : detail->sectionNames()) {
+                BrowseTableModel *model = detail->sectionModel(name);
+                if (model->table() == BrowseTable::Rides && model->rowCount() > 0)
+                    rides = model;
+            }
+            return rides != nullptr;
+        }(),
+        20000);
+    QVERIFY(rides->isLiveEnabled());
+    const int idColumn = column(BrowseTable::Rides, "id");
+    const int revenueColumn = column(BrowseTable::Rides, "revenue");
+    const auto revenueInList = [&] {
+        for (int row = 0; row < rides->rowCount(); ++row)
+            if (rides->cellText(row, idColumn) == rideId)
+                return rides->cellText(row, revenueColumn);
+        return QStringLiteral("<not loaded>");
+    };
+    QVERIFY(revenueInList() != QLatin1String("<not loaded>"));
+    exec(QStringLiteral("UPDATE rides SET revenue = 42.42 WHERE id = $1"), {rideId});
+    QTRY_COMPARE_WITH_TIMEOUT(revenueInList(), QStringLiteral("42.42"), 10000);
 }
 
 void TestLiveWindow::activeOnlyLetsTheEndedRideLeave()
