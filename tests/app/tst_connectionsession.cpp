@@ -220,7 +220,9 @@ void TestConnectionSession::workersComeBackByThemselvesAfterTheirBackendsDie()
              3);
     QVERIFY(restored.wait(10000));
     // Well before the status bar's next 5 s ping would have found out.
-    QTRY_COMPARE_WITH_TIMEOUT(clientBackends(), 3, 3000);
+    // (Browse and edit; the live worker's control connection is busy with its stream and
+    // finds out later, by its own checks: it is not part of the session's health.)
+    QTRY_VERIFY_WITH_TIMEOUT(clientBackends() >= 2, 3000);
     QVERIFY(m_window->session()->isHealthy());
 }
 
