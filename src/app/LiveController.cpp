@@ -7,7 +7,7 @@
 #include "SqlPanel.h"
 #include "TablePage.h"
 #include "models/BrowseTableModel.h"
-#include "worker/BrowseQuery.h"
+#include "models/LiveKeys.h"
 #include "worker/LiveWorker.h"
 
 #include <QAction>
@@ -28,18 +28,13 @@ QString eventKey(const ChangeEvent &event)
     return key;
 }
 
-// Whether `event` changed the row of `table` whose primary key is `key`.
-bool touches(const ChangeEvent &event, BrowseTable table, const KeyValues &key)
+// Whether `event` changed this row of `table` (the event's key in the table's key columns,
+// as the models read it: LiveKeys).
+bool touches(const ChangeEvent &event, BrowseTable table, const RowData &row)
 {
     const TableSpec &spec = TableSpec::of(table);
-    if (event.table != spec.sqlName || key.size() != spec.keyColumns.size())
-        return false;
-    for (int i = 0; i < spec.keyColumns.size(); ++i) {
-        const auto value = event.keyValue(spec.columns.at(spec.keyColumns.at(i)).name);
-        if (!value || *value != key.at(i))
-            return false;
-    }
-    return true;
+    return event.table == spec.sqlName &&
+           LiveKeys::rowMatches(spec, row, LiveKeys::eventKey(spec, event));
 }
 
 } // namespace
@@ -192,10 +187,10 @@ void LiveController::dispatch()
         model->applyChanges(events);
     DetailPane *detail = m_window->detailPane();
     if (detail->hasEntity() && !detail->asOf().isValid()) {
-        const KeyValues key = detail->entityKey();
+        const RowData &row = detail->entityRow();
         const BrowseTable table = detail->entityTable();
         if (std::any_of(events.cbegin(), events.cend(),
-                        [&](const ChangeEvent &event) { return touches(event, table, key); }))
+                        [&](const ChangeEvent &event) { return touches(event, table, row); }))
             detail->reReadEntity();
     }
     Q_EMIT dispatched(int(events.size()));
