@@ -30,8 +30,25 @@ constexpr int MaxRetryMs = 5000;
 
 } // namespace
 
+namespace {
+
+// Every connection of the live worker (its control connection, the stream's own) carries the
+// live application name.
+ConnectionSettings withLiveName(ConnectionSettings settings)
+{
+    settings.setValue(QStringLiteral("application_name"), LiveWorker::applicationName());
+    return settings;
+}
+
+} // namespace
+
+QString LiveWorker::applicationName()
+{
+    return QStringLiteral("movr-admin live");
+}
+
 LiveWorker::LiveWorker(ConnectionSettings settings, LiveOptions options, QObject *parent)
-    : WorkerBase(std::move(settings), parent), d(std::make_unique<Private>())
+    : WorkerBase(withLiveName(std::move(settings)), parent), d(std::make_unique<Private>())
 {
     registerMetaTypes();
     d->options = std::move(options);

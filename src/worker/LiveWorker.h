@@ -36,6 +36,9 @@ public:
     LiveStatus status() const;
 
     static void registerMetaTypes();
+    // The application_name of every live connection ("movr-admin live"), so that an
+    // administrator (and the tests) can tell them apart in pg_stat_activity.
+    static QString applicationName();
 
 Q_SIGNALS:
     void statusChanged(const LiveStatus &status);

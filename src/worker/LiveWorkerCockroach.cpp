@@ -19,8 +19,6 @@ namespace {
 constexpr int IdleWaitMs = 100;
 constexpr int MaxReadsPerRound = 10000;
 
-const QString LiveApplicationName = QStringLiteral("movr-admin live");
-
 } // namespace
 
 LiveWorker::Ending LiveWorker::runCockroach(PgConnection &control)
@@ -39,7 +37,8 @@ LiveWorker::Ending LiveWorker::runCockroach(PgConnection &control)
     QDateTime startedAt;
     QElapsedTimer timer;
 
-    auto opened = PgStream::open(settings(), PgStream::Mode::Normal, LiveApplicationName, stop);
+    auto opened =
+        PgStream::open(settings(), PgStream::Mode::Normal, LiveWorker::applicationName(), stop);
     if (!opened)
         return shouldEnd() ? Ending::ended()
                            : Ending::from(LiveSql::cockroachFailure(opened.error(), false, false));

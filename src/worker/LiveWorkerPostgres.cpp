@@ -19,10 +19,6 @@ constexpr int IdleWaitMs = 100;      // longest wait between checks of stop and 
 constexpr int ConfirmEveryMs = 1000; // standby status updates
 constexpr int MaxReadsPerRound = 10000;
 
-// The application name of the live connections, so that an administrator (and the tests)
-// can tell them in pg_stat_activity.
-const QString LiveApplicationName = QStringLiteral("movr-admin live");
-
 } // namespace
 
 // A dropped table leaves the publication and sends nothing on the stream: every
@@ -103,8 +99,8 @@ LiveWorker::Ending LiveWorker::runPostgres(PgConnection &control)
         return Ending::ended();
 
     // 3. The replication connection, a temporary slot, the stream.
-    auto opened =
-        PgStream::open(settings(), PgStream::Mode::Replication, LiveApplicationName, stop);
+    auto opened = PgStream::open(settings(), PgStream::Mode::Replication,
+                                 LiveWorker::applicationName(), stop);
     if (!opened) {
         if (shouldEnd())
             return Ending::ended();

@@ -262,7 +262,8 @@ private Q_SLOTS:
         const int statusesBefore = int(m_status->size());
         QCOMPARE(one(*m_writer, QStringLiteral("SELECT count(pg_terminate_backend(pid)) FROM "
                                                "pg_stat_activity WHERE application_name = "
-                                               "'movr-admin live'")),
+                                               "'movr-admin live' AND backend_type = "
+                                               "'walsender'")),
                  SqlValue(QStringLiteral("1")));
         // Written while the stream is down (or, at the latest, just reconnecting).
         const QString user = firstUser();
