@@ -2,14 +2,14 @@
 // source, with a writer committing 10, 100 and 1,000 changes per second to the rows the view
 // shows. Sources, one after the other in the same run, with the same writer:
 //   - logical decoding: a LiveWorker (pgoutput, temporary slot) whose changes go through a
-//     coalescer like the window's (latest event per row, dispatched every 33 ms) into
+//     coalescer like the window's (latest event per row, at most once per 40 ms frame) into
 //     BrowseTableModel::applyChanges; resyncNeeded -> resyncVisible(true);
 //   - polling: BrowseTableModel::resyncVisible() every --poll-interval;
 //   - F5, the reference a user has today: BrowseTableModel::reload() every --poll-interval
 //     (a user pressing F5 that often), with the cost of each read.
 //
-//   bench_live [--seconds 10] [--rates 10,100,1000] [--poll-interval 1000] [--visible 50]
-//              [--sources logical,polling,f5] [--url URL] [--json]
+//   bench_live [--seconds 10] [--rates 10,100,1000] [--poll-interval 1000] [--frame-ms 40]
+//              [--visible 50] [--sources logical,polling,f5] [--url URL] [--json]
 //
 // The view: Vehicles of one city in a BrowseTableModel fed by a BrowseWorker (through
 // WorkerPageSource), its first page (--visible rows) loaded and visible, live enabled. The
@@ -302,15 +302,16 @@ private:
     std::vector<qint64> m_last;
 };
 
-// Like the window's: the latest event per row, handed to the model once per frame.
+// Like the window's (src/app/LiveController): the latest event per row, handed to the model
+// at most once per frame: the first event of a frame starts a single-shot timer of frameMs.
 class Coalescer : public QObject
 {
 public:
-    Coalescer(BrowseTableModel *model, int intervalMs) : m_model(model)
+    Coalescer(BrowseTableModel *model, int frameMs) : m_model(model)
     {
-        m_timer.setInterval(intervalMs);
+        m_timer.setSingleShot(true);
+        m_timer.setInterval(frameMs);
         QObject::connect(&m_timer, &QTimer::timeout, this, [this] { dispatch(); });
-        m_timer.start();
     }
     void add(const QList<ChangeEvent> &events)
     {
@@ -327,6 +328,8 @@ public:
                 *found = event;
             }
         }
+        if (!m_order.isEmpty() && !m_timer.isActive())
+            m_timer.start();
     }
     qint64 received() const { return m_received; }
     qint64 dispatches() const { return m_dispatches; }
@@ -360,6 +363,7 @@ struct Context
     int visible = 50;
     int seconds = 10;
     int pollMs = 1000;
+    int frameMs = 40; // the window's LiveController::frameMs
     QList<KeyValues> keys;
     QStringList ids;
     qint64 nextSeq = 1;
@@ -457,7 +461,7 @@ Cell runCell(Context &ctx, Source source, int rate)
     QTimer timer; // polling or F5
     qint64 reloadStart = 0;
     if (source == Source::LogicalDecoding) {
-        coalescer = std::make_unique<Coalescer>(model.get(), 33);
+        coalescer = std::make_unique<Coalescer>(model.get(), ctx.frameMs);
         QObject::connect(live, &LiveWorker::changes, coalescer.get(),
                          [&](const QList<ChangeEvent> &events) { coalescer->add(events); });
         QObject::connect(live, &LiveWorker::resyncNeeded, model.get(),
@@ -694,6 +698,11 @@ int main(int argc, char *argv[])
         QStringLiteral("poll-interval"),
         QStringLiteral("Polling and F5 interval in ms (default 1000)."), QStringLiteral("MS"),
         QStringLiteral("1000"));
+    const QCommandLineOption frameOption(
+        QStringLiteral("frame-ms"),
+        QStringLiteral("Logical decoding: dispatch to the model at most every N ms, as the "
+                       "window does (default 40)."),
+        QStringLiteral("MS"), QStringLiteral("40"));
     const QCommandLineOption visibleOption(QStringLiteral("visible"),
                                            QStringLiteral("Visible rows (default 50)."),
                                            QStringLiteral("N"), QStringLiteral("50"));
@@ -707,8 +716,8 @@ int main(int argc, char *argv[])
         QStringLiteral("URL"));
     const QCommandLineOption jsonOption(QStringLiteral("json"),
                                         QStringLiteral("Print the figures as one JSON object."));
-    parser.addOptions({secondsOption, ratesOption, pollOption, visibleOption, sourcesOption,
-                       urlOption, jsonOption});
+    parser.addOptions({secondsOption, ratesOption, pollOption, frameOption, visibleOption,
+                       sourcesOption, urlOption, jsonOption});
     parser.process(app);
 
     Context ctx;
@@ -719,6 +728,9 @@ int main(int argc, char *argv[])
     ctx.pollMs = parser.value(pollOption).toInt(&ok);
     if (!ok || ctx.pollMs < 10 || ctx.pollMs > 600000)
         die(QStringLiteral("--poll-interval must be a number of ms from 10 to 600000"));
+    ctx.frameMs = parser.value(frameOption).toInt(&ok);
+    if (!ok || ctx.frameMs < 1 || ctx.frameMs > 10000)
+        die(QStringLiteral("--frame-ms must be a number of ms from 1 to 10000"));
     ctx.visible = parser.value(visibleOption).toInt(&ok);
     if (!ok || ctx.visible < 1 || ctx.visible > 1000)
         die(QStringLiteral("--visible must be a number from 1 to 1000"));
@@ -814,6 +826,7 @@ int main(int argc, char *argv[])
             {QStringLiteral("load_average"), load[0]},
             {QStringLiteral("seconds"), ctx.seconds},
             {QStringLiteral("poll_interval_ms"), ctx.pollMs},
+            {QStringLiteral("frame_ms"), ctx.frameMs},
             {QStringLiteral("visible_rows"), ctx.visible},
             {QStringLiteral("round_trip_ms"), rttMs},
             {QStringLiteral("idle_cpu_ms_per_s"), idleCpu},
