@@ -159,9 +159,10 @@ class Writer
 {
 public:
     Writer(ConnectionSettings settings, QList<KeyValues> keys, int rate, qint64 firstSeq,
-           int seconds)
+           int seconds, QString synchronousCommit)
         : m_settings(std::move(settings)), m_keys(std::move(keys)), m_rate(rate),
-          m_firstSeq(firstSeq), m_seconds(seconds)
+          m_firstSeq(firstSeq), m_seconds(seconds),
+          m_synchronousCommit(std::move(synchronousCommit))
     {}
     ~Writer() { join(); }
     void start()
@@ -193,6 +194,19 @@ private:
             return;
         }
         PgConnection &connection = **opened;
+        // The session's synchronous_commit (the private server runs with off, for the tests'
+        // speed: then a commit returns before its WAL is flushed, and logical decoding sends
+        // only flushed WAL, up to wal_writer_delay = 200 ms later).
+        if (!m_synchronousCommit.isEmpty()) {
+            auto set = connection.exec(QStringLiteral("SELECT set_config('synchronous_commit', "
+                                                      "$1, false)"),
+                                       {m_synchronousCommit});
+            if (!set) {
+                m_error = set.error().toString();
+                m_finished = true;
+                return;
+            }
+        }
         const QString sql = QStringLiteral(
             "UPDATE vehicles SET current_location = $1 WHERE city = $2 AND id = $3::uuid");
         const qint64 start = nowNs();
@@ -227,6 +241,7 @@ private:
     int m_rate;
     qint64 m_firstSeq;
     int m_seconds;
+    QString m_synchronousCommit; // empty: the server's setting
     std::thread m_thread;
     std::atomic<bool> m_finished{false};
     std::vector<qint64> m_commitNs;
@@ -316,6 +331,11 @@ public:
     void add(const QList<ChangeEvent> &events)
     {
         m_received += events.size();
+        if (m_onEvent) {
+            const qint64 now = nowNs();
+            for (const ChangeEvent &event : events)
+                m_onEvent(event, now);
+        }
         for (const ChangeEvent &event : events) {
             QString key = event.table;
             for (const auto &[name, value] : event.key)
@@ -332,6 +352,11 @@ public:
             m_timer.start();
     }
     qint64 received() const { return m_received; }
+    // Called for each event as it arrives on the GUI thread (before coalescing).
+    void setOnEvent(std::function<void(const ChangeEvent &, qint64)> onEvent)
+    {
+        m_onEvent = std::move(onEvent);
+    }
     qint64 dispatches() const { return m_dispatches; }
 
 private:
@@ -353,6 +378,7 @@ private:
     QStringList m_order;
     qint64 m_received = 0;
     qint64 m_dispatches = 0;
+    std::function<void(const ChangeEvent &, qint64)> m_onEvent;
 };
 
 struct Context
@@ -364,6 +390,7 @@ struct Context
     int seconds = 10;
     int pollMs = 1000;
     int frameMs = 40; // the window's LiveController::frameMs
+    QString synchronousCommit = QStringLiteral("on");
     QList<KeyValues> keys;
     QStringList ids;
     qint64 nextSeq = 1;
@@ -385,6 +412,8 @@ struct Cell
     LatencyHistogram readWall; // us, F5: reload() to the rows shown again
     qint64 events = 0;         // logical decoding: change events received
     qint64 dispatches = 0;
+    LatencyHistogram toEvent;      // us, logical decoding: commit to the event on the GUI thread
+    LatencyHistogram eventToModel; // us: the event on the GUI thread to the model showing it
     QString unavailable;
 
     double cpuPer1000() const { return written ? appCpuMs * 1000.0 / double(written) : 0; }
@@ -460,8 +489,21 @@ Cell runCell(Context &ctx, Source source, int rate)
     std::unique_ptr<Coalescer> coalescer;
     QTimer timer; // polling or F5
     qint64 reloadStart = 0;
+    // Logical decoding: when each change's event reached the GUI thread (index seq - firstSeq).
+    std::vector<qint64> arrivedNs(size_t(rate) * size_t(ctx.seconds) + 1, -1);
     if (source == Source::LogicalDecoding) {
         coalescer = std::make_unique<Coalescer>(model.get(), ctx.frameMs);
+        coalescer->setOnEvent([&](const ChangeEvent &event, qint64 now) {
+            const ChangedColumn *column = event.column(QStringLiteral("current_location"));
+            if (!column || !column->after || !column->after->startsWith(TagPrefix))
+                return;
+            bool ok = false;
+            const qint64 index =
+                QStringView(*column->after).mid(TagPrefix.size()).toLongLong(&ok) - firstSeq;
+            if (ok && index >= 0 && index < qint64(arrivedNs.size()) &&
+                arrivedNs[size_t(index)] < 0)
+                arrivedNs[size_t(index)] = now;
+        });
         QObject::connect(live, &LiveWorker::changes, coalescer.get(),
                          [&](const QList<ChangeEvent> &events) { coalescer->add(events); });
         QObject::connect(live, &LiveWorker::resyncNeeded, model.get(),
@@ -490,7 +532,7 @@ Cell runCell(Context &ctx, Source source, int rate)
     probe.start();
     const double cpu0 = processCpuMs();
     const qint64 t0 = nowNs();
-    Writer writer(ctx.settings, ctx.keys, rate, firstSeq, ctx.seconds);
+    Writer writer(ctx.settings, ctx.keys, rate, firstSeq, ctx.seconds, ctx.synchronousCommit);
     writer.start();
     if (!waitUntil([&] { return writer.finished(); }, qint64(ctx.seconds) * 1000 + 60000))
         die(QStringLiteral("the writer did not finish"));
@@ -523,6 +565,12 @@ Cell runCell(Context &ctx, Source source, int rate)
             ++cell.missed;
         else
             cell.latency.record(qMax<qint64>(0, shown - commits[size_t(i)]) / 1000);
+        const qint64 arrived = size_t(i) < arrivedNs.size() ? arrivedNs[size_t(i)] : -1;
+        if (arrived >= 0) {
+            cell.toEvent.record(qMax<qint64>(0, arrived - commits[size_t(i)]) / 1000);
+            if (shown >= 0)
+                cell.eventToModel.record(qMax<qint64>(0, shown - arrived) / 1000);
+        }
     }
     if (coalescer) {
         cell.events = coalescer->received();
@@ -672,6 +720,11 @@ QJsonObject cellJson(const Cell &cell, double idleCpu)
     if (cell.source == Source::LogicalDecoding) {
         object.insert(QStringLiteral("events"), cell.events);
         object.insert(QStringLiteral("dispatches"), cell.dispatches);
+        object.insert(QStringLiteral("commit_to_event_p50_ms"), ms(cell.toEvent.quantile(0.5)));
+        object.insert(QStringLiteral("commit_to_event_p99_ms"), ms(cell.toEvent.quantile(0.99)));
+        object.insert(QStringLiteral("event_to_model_p50_ms"), ms(cell.eventToModel.quantile(0.5)));
+        object.insert(QStringLiteral("event_to_model_p99_ms"),
+                      ms(cell.eventToModel.quantile(0.99)));
     }
     if (cell.source == Source::F5) {
         object.insert(QStringLiteral("f5_reads"), cell.readWall.count());
@@ -707,6 +760,12 @@ int main(int argc, char *argv[])
         QStringLiteral("Logical decoding: dispatch to the model at most every N ms, as the "
                        "window does (default 40)."),
         QStringLiteral("MS"), QStringLiteral("40"));
+    const QCommandLineOption syncOption(
+        QStringLiteral("writer-synchronous-commit"),
+        QStringLiteral("The writer session's synchronous_commit: on (PostgreSQL's default, the "
+                       "default here), off, or server (the server's setting; the private one "
+                       "runs with off)."),
+        QStringLiteral("SETTING"), QStringLiteral("on"));
     const QCommandLineOption visibleOption(QStringLiteral("visible"),
                                            QStringLiteral("Visible rows (default 50)."),
                                            QStringLiteral("N"), QStringLiteral("50"));
@@ -720,8 +779,8 @@ int main(int argc, char *argv[])
         QStringLiteral("URL"));
     const QCommandLineOption jsonOption(QStringLiteral("json"),
                                         QStringLiteral("Print the figures as one JSON object."));
-    parser.addOptions({secondsOption, ratesOption, pollOption, frameOption, visibleOption,
-                       sourcesOption, urlOption, jsonOption});
+    parser.addOptions({secondsOption, ratesOption, pollOption, frameOption, syncOption,
+                       visibleOption, sourcesOption, urlOption, jsonOption});
     parser.process(app);
 
     Context ctx;
@@ -735,6 +794,12 @@ int main(int argc, char *argv[])
     ctx.frameMs = parser.value(frameOption).toInt(&ok);
     if (!ok || ctx.frameMs < 1 || ctx.frameMs > 10000)
         die(QStringLiteral("--frame-ms must be a number of ms from 1 to 10000"));
+    ctx.synchronousCommit = parser.value(syncOption).trimmed().toLower();
+    if (ctx.synchronousCommit == QLatin1String("server"))
+        ctx.synchronousCommit.clear();
+    else if (ctx.synchronousCommit != QLatin1String("on") &&
+             ctx.synchronousCommit != QLatin1String("off"))
+        die(QStringLiteral("--writer-synchronous-commit must be on, off or server"));
     ctx.visible = parser.value(visibleOption).toInt(&ok);
     if (!ok || ctx.visible < 1 || ctx.visible > 1000)
         die(QStringLiteral("--visible must be a number from 1 to 1000"));
@@ -831,6 +896,8 @@ int main(int argc, char *argv[])
             {QStringLiteral("seconds"), ctx.seconds},
             {QStringLiteral("poll_interval_ms"), ctx.pollMs},
             {QStringLiteral("frame_ms"), ctx.frameMs},
+            {QStringLiteral("writer_synchronous_commit"),
+             ctx.synchronousCommit.isEmpty() ? QStringLiteral("server") : ctx.synchronousCommit},
             {QStringLiteral("visible_rows"), ctx.visible},
             {QStringLiteral("round_trip_ms"), rttMs},
             {QStringLiteral("idle_cpu_ms_per_s"), idleCpu},
@@ -868,6 +935,19 @@ int main(int argc, char *argv[])
             static_cast<long long>(cell.reads), static_cast<long long>(cell.written - cell.missed),
             static_cast<long long>(cell.written), qPrintable(targetOf(cell, ctx.pollMs, rttMs)));
     }
+    std::printf(
+        "\nLogical decoding, where the time goes (p50 / p99 ms): commit to the event on the "
+        "GUI thread (server, WAL sender, live worker batch); the event to the model "
+        "showing it (frame, live Refresh by key):");
+    for (const Cell &cell : std::as_const(cells)) {
+        if (cell.source == Source::LogicalDecoding && cell.unavailable.isEmpty())
+            std::printf(" %d/s: %.1f / %.1f, %.1f / %.1f (%lld events, %lld dispatches);",
+                        cell.rate, ms(cell.toEvent.quantile(0.5)), ms(cell.toEvent.quantile(0.99)),
+                        ms(cell.eventToModel.quantile(0.5)), ms(cell.eventToModel.quantile(0.99)),
+                        static_cast<long long>(cell.events),
+                        static_cast<long long>(cell.dispatches));
+    }
+    std::printf("\n");
     std::printf("\nF5, the reference: one read of the view (reload() until its %d rows are shown "
                 "again), %d reads %d ms apart with no writer: p50 %.1f ms, max %.1f ms, app CPU "
                 "%.2f ms per read above idle.\n",
