@@ -577,9 +577,25 @@ Cell runCell(Context &ctx, Source source, int rate)
         cell.dispatches = coalescer->dispatches();
     }
     coalescer.reset();
-    if (live)
-        WorkerBase::shutdownAndDelete(live);
     model->setWorker(nullptr);
+    if (live) {
+        WorkerBase::shutdownAndDelete(live);
+        // The next cell's worker may not start while this one's temporary slot exists: the
+        // live worker names its slots by process id and a serial of its own, so a second
+        // worker of the process takes the same name (reported; see NOTES-d.md).
+        auto observer = need(PgConnection::open(ctx.settings), "connect");
+        const QString sql =
+            QStringLiteral("SELECT count(*) FROM pg_replication_slots WHERE slot_name LIKE $1");
+        const SqlParams pattern{
+            QStringLiteral("movr\\_admin\\_live\\_%1\\_%").arg(QCoreApplication::applicationPid())};
+        if (!waitUntil(
+                [&] {
+                    auto slots = observer->exec(sql, pattern);
+                    return slots && slots->text(0, 0) == QLatin1String("0");
+                },
+                15000))
+            die(QStringLiteral("the live worker's slot was not dropped within 15 s"));
+    }
     return cell;
 }
 
