@@ -414,6 +414,7 @@ struct Cell
     qint64 dispatches = 0;
     LatencyHistogram toEvent;      // us, logical decoding: commit to the event on the GUI thread
     LatencyHistogram eventToModel; // us: the event on the GUI thread to the model showing it
+    double timerLateMs = 0;        // polling / F5: the timer's largest interval minus its own
     QString unavailable;
 
     double cpuPer1000() const { return written ? appCpuMs * 1000.0 / double(written) : 0; }
@@ -525,6 +526,14 @@ Cell runCell(Context &ctx, Source source, int rate)
         });
     }
     timer.setInterval(ctx.pollMs);
+    // How late the polling / F5 timer fired at most (a coarse timer, as the window's).
+    qint64 lastTick = 0;
+    QObject::connect(&timer, &QTimer::timeout, model.get(), [&] {
+        const qint64 now = nowNs();
+        if (lastTick)
+            cell.timerLateMs = qMax(cell.timerLateMs, (now - lastTick) / 1e6 - ctx.pollMs);
+        lastTick = now;
+    });
     if (source != Source::LogicalDecoding)
         timer.start();
 
@@ -733,6 +742,8 @@ QJsonObject cellJson(const Cell &cell, double idleCpu)
     object.insert(QStringLiteral("app_cpu_ms_per_1000_changes_above_idle"),
                   cell.cpuPer1000AboveIdle(idleCpu));
     object.insert(QStringLiteral("reads"), cell.reads);
+    if (cell.source != Source::LogicalDecoding)
+        object.insert(QStringLiteral("timer_late_max_ms"), cell.timerLateMs);
     if (cell.source == Source::LogicalDecoding) {
         object.insert(QStringLiteral("events"), cell.events);
         object.insert(QStringLiteral("dispatches"), cell.dispatches);
@@ -962,6 +973,14 @@ int main(int argc, char *argv[])
                         ms(cell.eventToModel.quantile(0.5)), ms(cell.eventToModel.quantile(0.99)),
                         static_cast<long long>(cell.events),
                         static_cast<long long>(cell.dispatches));
+    }
+    std::printf("\n");
+    std::printf("\nPolling / F5 timer (a coarse QTimer of %d ms), fired late by at most:",
+                ctx.pollMs);
+    for (const Cell &cell : std::as_const(cells)) {
+        if (cell.source != Source::LogicalDecoding && cell.unavailable.isEmpty())
+            std::printf(" %s %d/s %.1f ms;", qPrintable(sourceName(cell.source)), cell.rate,
+                        cell.timerLateMs);
     }
     std::printf("\n");
     std::printf("\nF5, the reference: one read of the view (reload() until its %d rows are shown "
