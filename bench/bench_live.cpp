@@ -9,7 +9,8 @@
 //     (a user pressing F5 that often), with the cost of each read.
 //
 //   bench_live [--seconds 10] [--rates 10,100,1000] [--poll-interval 1000] [--frame-ms 40]
-//              [--visible 50] [--sources logical,polling,f5] [--url URL] [--json]
+//              [--visible 50] [--sources logical,polling,f5]
+//              [--writer-synchronous-commit on|off|server] [--url URL] [--json]
 //
 // The view: Vehicles of one city in a BrowseTableModel fed by a BrowseWorker (through
 // WorkerPageSource), its first page (--visible rows) loaded and visible, live enabled. The
@@ -21,7 +22,12 @@
 // source keeps running until every row shows its last value (bounded); what never showed is
 // missed. The GUI stall is the largest lateness of a 5 ms timer on the GUI thread; the app's
 // CPU is the process's (getrusage) minus the writer thread's own (CLOCK_THREAD_CPUTIME_ID);
-// the server is another process. With --url the rows of that database are written to.
+// the server is another process. Logical decoding's latency is also split at the event's
+// arrival on the GUI thread. The writer's session runs with synchronous_commit = on unless told
+// otherwise (the private server's own setting is off, which makes logical decoding wait for
+// the WAL writer). With --url the rows of that database are written to. Targets (issue 13,
+// loopback), printed beside the figures, never asserted: logical decoding p50 <= 100 ms and
+// p99 <= 500 ms at 1,000 changes/s, GUI stall <= 50 ms; polling p99 <= interval + a round trip.
 
 #include "BenchSupport.h"
 #include "TestServer.h"
