@@ -202,7 +202,7 @@ private:
         PgConnection &connection = **opened;
         // The session's synchronous_commit (the private server runs with off, for the tests'
         // speed: then a commit returns before its WAL is flushed, and logical decoding sends
-        // only flushed WAL, up to wal_writer_delay = 200 ms later).
+        // only flushed WAL, up to wal_writer_delay later: 10 ms there, 200 ms by default).
         if (!m_synchronousCommit.isEmpty()) {
             auto set = connection.exec(QStringLiteral("SELECT set_config('synchronous_commit', "
                                                       "$1, false)"),
@@ -597,7 +597,7 @@ Cell runCell(Context &ctx, Source source, int rate)
         WorkerBase::shutdownAndDelete(live);
         // The next cell's worker may not start while this one's temporary slot exists: the
         // live worker names its slots by process id and a serial of its own, so a second
-        // worker of the process takes the same name (reported; see NOTES-d.md).
+        // worker of the process takes the same name while it exists.
         auto observer = need(PgConnection::open(ctx.settings), "connect");
         const QString sql =
             QStringLiteral("SELECT count(*) FROM pg_replication_slots WHERE slot_name LIKE $1");
