@@ -494,7 +494,8 @@ Cell runCell(Context &ctx, Source source, int rate)
                                          [&cell] { ++cell.reads; });
 
     std::unique_ptr<Coalescer> coalescer;
-    QTimer timer; // polling or F5
+    QTimer timer; // polling or F5: precise, as the window's polling timer
+    timer.setTimerType(Qt::PreciseTimer);
     qint64 reloadStart = 0;
     // Logical decoding: when each change's event reached the GUI thread (index seq - firstSeq).
     std::vector<qint64> arrivedNs(size_t(rate) * size_t(ctx.seconds) + 1, -1);

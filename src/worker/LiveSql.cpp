@@ -70,9 +70,14 @@ QString LiveSql::addTables(const QString &publication, const QStringList &tables
         .arg(identifier(publication), tableList(tables));
 }
 
-QString LiveSql::slotName(qint64 processId, int serial)
+QString LiveSql::slotName(qint64 processId, quint32 token, int serial)
 {
-    return QStringLiteral("movr_admin_live_%1_%2").arg(processId).arg(serial);
+    // Slot names are the server's, not the process's: two machines may run processes with
+    // the same id against one server, so a random token of the process goes in too.
+    return QStringLiteral("movr_admin_live_%1_%2_%3")
+        .arg(processId)
+        .arg(token, 8, 16, QLatin1Char('0'))
+        .arg(serial);
 }
 
 QString LiveSql::createSlot(const QString &slot, int serverVersion)

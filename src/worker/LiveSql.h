@@ -39,7 +39,7 @@ public:
     static QString createPublication(const QString &publication, const QStringList &tables);
     static QString addTables(const QString &publication, const QStringList &tables);
     // A slot name unique to this process and stream (lowercase, digits, underscores).
-    static QString slotName(qint64 processId, int serial);
+    static QString slotName(qint64 processId, quint32 token, int serial);
     // On the replication connection. serverVersion as PQserverVersion (150018): from 15 on,
     // the option list syntax; before, NOEXPORT_SNAPSHOT.
     static QString createSlot(const QString &slot, int serverVersion);

@@ -12,6 +12,9 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QRandomGenerator>
+
+#include <atomic>
 
 namespace {
 
@@ -110,7 +113,11 @@ LiveWorker::Ending LiveWorker::runPostgres(PgConnection &control)
         return Ending::from(LiveSql::postgresFailure(Step::ReplicationConnect, opened.error()));
     }
     PgStream &stream = **opened;
-    const QString slot = LiveSql::slotName(QCoreApplication::applicationPid(), ++d->serial);
+    // Unique on the server: every worker of this process (an old session's may still hold its
+    // temporary slot while a new one starts) takes the next number.
+    static std::atomic<int> serial{0};
+    static const quint32 token = QRandomGenerator::global()->generate();
+    const QString slot = LiveSql::slotName(QCoreApplication::applicationPid(), token, ++serial);
     const QString createSlot = LiveSql::createSlot(slot, stream.serverVersion());
     QDateTime startedAt = QDateTime::currentDateTimeUtc();
     QElapsedTimer timer;

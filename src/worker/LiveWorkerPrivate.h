@@ -54,6 +54,6 @@ struct LiveWorker::Private
     int retryAttempt = 0;
     bool jobQueued = false;
     bool gap = true; // the shown rows must be read again once a source runs
-    int serial = 0;  // slot names
+    int serial = 0;  // job generations
     quint64 actionId = 0;
 };

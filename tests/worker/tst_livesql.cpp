@@ -132,8 +132,8 @@ private Q_SLOTS:
     void postgresStatementSequence()
     {
         const QStringList tables = LiveOptions().tables;
-        const QString slot = LiveSql::slotName(4242, 7);
-        QCOMPARE(slot, QStringLiteral("movr_admin_live_4242_7"));
+        const QString slot = LiveSql::slotName(4242, 0xbeef, 7);
+        QCOMPARE(slot, QStringLiteral("movr_admin_live_4242_0000beef_7"));
         const QString setup =
             QStringLiteral("SELECT current_setting('wal_level'), r.rolreplication OR r.rolsuper "
                            "FROM pg_roles r WHERE r.rolname = current_user");
@@ -142,10 +142,10 @@ private Q_SLOTS:
             QStringLiteral("SELECT tablename FROM pg_publication_tables WHERE pubname = $1 AND "
                            "schemaname = current_schema()");
         const QString createSlot15 = QStringLiteral(
-            "CREATE_REPLICATION_SLOT movr_admin_live_4242_7 TEMPORARY LOGICAL pgoutput "
+            "CREATE_REPLICATION_SLOT movr_admin_live_4242_0000beef_7 TEMPORARY LOGICAL pgoutput "
             "(SNAPSHOT 'nothing')");
         const QString start = QStringLiteral(
-            "START_REPLICATION SLOT movr_admin_live_4242_7 LOGICAL 0/0 (proto_version '1', "
+            "START_REPLICATION SLOT movr_admin_live_4242_0000beef_7 LOGICAL 0/0 (proto_version '1', "
             "publication_names 'movr_admin_live')");
         // No publication yet.
         QCOMPARE(LiveSql::postgresSequence(QStringLiteral("movr_admin_live"), tables, false, {},
@@ -167,12 +167,12 @@ private Q_SLOTS:
                  (QStringList{setup, exists, published,
                               QStringLiteral("ALTER PUBLICATION movr_admin_live ADD TABLE rides, "
                                              "user_promo_codes"),
-                              QStringLiteral("CREATE_REPLICATION_SLOT movr_admin_live_4242_7 "
+                              QStringLiteral("CREATE_REPLICATION_SLOT movr_admin_live_4242_0000beef_7 "
                                              "TEMPORARY LOGICAL pgoutput NOEXPORT_SNAPSHOT"),
                               start}));
         // An odd publication name is quoted, also inside publication_names.
         QCOMPARE(LiveSql::startReplication(slot, QStringLiteral("Live's")),
-                 QStringLiteral("START_REPLICATION SLOT movr_admin_live_4242_7 LOGICAL 0/0 "
+                 QStringLiteral("START_REPLICATION SLOT movr_admin_live_4242_0000beef_7 LOGICAL 0/0 "
                                 "(proto_version '1', publication_names '\"Live''s\"')"));
     }
 
