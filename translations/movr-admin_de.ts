@@ -158,6 +158,18 @@
         <source>%1 (row estimate)</source>
         <translation>%1 (Zeilenschätzung)</translation>
     </message>
+    <message>
+        <source>This row was changed on the server and no longer matches the filter, or was deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This row was deleted on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This row no longer matches the filter.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BrowseWorker</name>
@@ -798,6 +810,45 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
         <source>Round trip %1 ms</source>
         <translation>Umlaufzeit %1 ms</translation>
     </message>
+    <message>
+        <source>Paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live: reconnecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live: changefeed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live: logical decoding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live: polling every %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Live: polling every %n s</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Live: starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>View › Live updates is off: tables change only when reloaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An administrator can allow a better source with: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CsvExporter</name>
@@ -1323,6 +1374,131 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
     </message>
 </context>
 <context>
+    <name>LiveController</name>
+    <message>
+        <source>&amp;Live updates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tables and details follow changes made in the database by others</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LiveSql</name>
+    <message>
+        <source>The server does not keep the changes logical decoding needs (wal_level is %1, not logical), so the tables are polled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role may not open a replication connection (it lacks the REPLICATION attribute), so the tables are polled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The live connection was lost: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s replication settings could not be read, so the tables are polled: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The publication logical decoding reads could not be created (only the tables&apos; owner may), so the tables are polled: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The publication was created by another session meanwhile: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A followed table does not exist any more, so the tables are polled: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The publication logical decoding reads could not be set up, so the tables are polled: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused the replication connection, so the tables are polled: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every replication slot of the server is in use (max_replication_slots), so the tables are polled: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The replication slot could not be created, so the tables are polled: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused to start logical decoding, so the tables are polled: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server ended the live stream: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CockroachDB refuses changefeeds while rangefeeds are off (the cluster setting kv.rangefeed.enabled), so the tables are polled: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server ended the changefeed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role may not create a changefeed on these tables, so they are polled: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The changefeed could not be started, so the tables are polled: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LiveWorker</name>
+    <message>
+        <source>The live connection was lost; reconnecting: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The live connection could not be opened: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changefeeds are turned off for live updates, so the tables are polled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logical decoding is turned off for live updates, so the tables are polled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live updates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The changefeed sent a row that could not be read, so the tables are polled: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The changefeed ended; it is started again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The table %1 was dropped or left the publication %2; the stream is opened again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The role was not found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The logical decoding stream could not be read, so the tables are polled: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LocationTrailPlot</name>
     <message>
         <source>No location history</source>
@@ -1510,6 +1686,62 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
     <message>
         <source>The primary key of the table %1 is (%2); MovR Admin works with the key (%3) or, in the multi-region MovR schema, (%4).</source>
         <translation>Der Primärschlüssel der Tabelle %1 ist (%2); MovR Admin arbeitet mit dem Schlüssel (%3) oder, im Multi-Region-Schema von MovR, (%4).</translation>
+    </message>
+</context>
+<context>
+    <name>NewRowsBar</name>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new vehicle(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new ride(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new user(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new promo code(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new promo code(s) held</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new location(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new row(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1780,6 +2012,10 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>Changed on the server to “%1” since you edited it; Apply will ask which value to keep.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PgConnection</name>
@@ -1790,6 +2026,28 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
     <message>
         <source>A value contains a NUL character (U+0000), which PostgreSQL text cannot hold; nothing was sent.</source>
         <translation>Ein Wert enthält ein NUL-Zeichen (U+0000), das PostgreSQL-Text nicht aufnehmen kann; nichts wurde gesendet.</translation>
+    </message>
+</context>
+<context>
+    <name>PgStream</name>
+    <message>
+        <source>The stream was stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The server did not answer within %n seconds.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The statement started a copy stream.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server ended the stream.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2111,10 +2369,6 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
     <message>
         <source>The logical decoding stream sent a commit without a begin.</source>
         <translation>Der Stream der logischen Dekodierung hat einen Commit ohne Begin gesendet.</translation>
-    </message>
-    <message>
-        <source>Table %1 was emptied (TRUNCATE); its rows must be read again.</source>
-        <translation>Tabelle %1 wurde geleert (TRUNCATE); ihre Zeilen müssen neu gelesen werden.</translation>
     </message>
     <message>
         <source>The logical decoding stream sent a message of unknown type &apos;%1&apos;; pgoutput must be asked for proto_version &apos;1&apos;.</source>

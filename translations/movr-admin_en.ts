@@ -46,6 +46,16 @@
     </message>
 </context>
 <context>
+    <name>ConnectionStatusBar</name>
+    <message numerus="yes">
+        <source>Live: polling every %n s</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>EditController</name>
     <message numerus="yes">
         <source>Appl&amp;y %n change(s)</source>
@@ -93,6 +103,68 @@
         <translation>
             <numerusform>Not connected: %n request waits and is sent when the connection is back.</numerusform>
             <numerusform>Not connected: %n requests wait and are sent when the connection is back.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>NewRowsBar</name>
+    <message numerus="yes">
+        <source>%n new vehicle(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new ride(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new user(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new promo code(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new promo code(s) held</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new location(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new row(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PgStream</name>
+    <message numerus="yes">
+        <source>The server did not answer within %n seconds.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>

@@ -156,6 +156,18 @@
         <source>%1 (row estimate)</source>
         <translation>%1 (perkiraan baris)</translation>
     </message>
+    <message>
+        <source>This row was changed on the server and no longer matches the filter, or was deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This row was deleted on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This row no longer matches the filter.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BrowseWorker</name>
@@ -793,6 +805,44 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
         <source>Round trip %1 ms</source>
         <translation>Pulang-pergi %1 md</translation>
     </message>
+    <message>
+        <source>Paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live: reconnecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live: changefeed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live: logical decoding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live: polling every %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Live: polling every %n s</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Live: starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>View › Live updates is off: tables change only when reloaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An administrator can allow a better source with: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CsvExporter</name>
@@ -1315,6 +1365,131 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
     </message>
 </context>
 <context>
+    <name>LiveController</name>
+    <message>
+        <source>&amp;Live updates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tables and details follow changes made in the database by others</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LiveSql</name>
+    <message>
+        <source>The server does not keep the changes logical decoding needs (wal_level is %1, not logical), so the tables are polled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role may not open a replication connection (it lacks the REPLICATION attribute), so the tables are polled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The live connection was lost: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s replication settings could not be read, so the tables are polled: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The publication logical decoding reads could not be created (only the tables&apos; owner may), so the tables are polled: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The publication was created by another session meanwhile: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A followed table does not exist any more, so the tables are polled: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The publication logical decoding reads could not be set up, so the tables are polled: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused the replication connection, so the tables are polled: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every replication slot of the server is in use (max_replication_slots), so the tables are polled: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The replication slot could not be created, so the tables are polled: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused to start logical decoding, so the tables are polled: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server ended the live stream: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CockroachDB refuses changefeeds while rangefeeds are off (the cluster setting kv.rangefeed.enabled), so the tables are polled: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server ended the changefeed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role may not create a changefeed on these tables, so they are polled: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The changefeed could not be started, so the tables are polled: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LiveWorker</name>
+    <message>
+        <source>The live connection was lost; reconnecting: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The live connection could not be opened: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changefeeds are turned off for live updates, so the tables are polled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logical decoding is turned off for live updates, so the tables are polled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live updates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The changefeed sent a row that could not be read, so the tables are polled: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The changefeed ended; it is started again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The table %1 was dropped or left the publication %2; the stream is opened again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The role was not found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The logical decoding stream could not be read, so the tables are polled: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LocationTrailPlot</name>
     <message>
         <source>No location history</source>
@@ -1499,6 +1674,55 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
     <message>
         <source>The primary key of the table %1 is (%2); MovR Admin works with the key (%3) or, in the multi-region MovR schema, (%4).</source>
         <translation>Kunci primer tabel %1 adalah (%2); MovR Admin bekerja dengan kunci (%3) atau, dalam skema MovR multi-region, (%4).</translation>
+    </message>
+</context>
+<context>
+    <name>NewRowsBar</name>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new vehicle(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new ride(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new user(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new promo code(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new promo code(s) held</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new location(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new row(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1769,6 +1993,10 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>Changed on the server to “%1” since you edited it; Apply will ask which value to keep.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PgConnection</name>
@@ -1779,6 +2007,27 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
     <message>
         <source>A value contains a NUL character (U+0000), which PostgreSQL text cannot hold; nothing was sent.</source>
         <translation>Sebuah nilai berisi karakter NUL (U+0000) yang tidak dapat disimpan dalam teks PostgreSQL; tidak ada yang dikirim.</translation>
+    </message>
+</context>
+<context>
+    <name>PgStream</name>
+    <message>
+        <source>The stream was stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The server did not answer within %n seconds.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The statement started a copy stream.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server ended the stream.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2100,10 +2349,6 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
     <message>
         <source>The logical decoding stream sent a commit without a begin.</source>
         <translation>Aliran dekode logis mengirim commit tanpa begin.</translation>
-    </message>
-    <message>
-        <source>Table %1 was emptied (TRUNCATE); its rows must be read again.</source>
-        <translation>Tabel %1 dikosongkan (TRUNCATE); barisnya harus dibaca ulang.</translation>
     </message>
     <message>
         <source>The logical decoding stream sent a message of unknown type &apos;%1&apos;; pgoutput must be asked for proto_version &apos;1&apos;.</source>

@@ -144,9 +144,10 @@ private Q_SLOTS:
         const QString createSlot15 = QStringLiteral(
             "CREATE_REPLICATION_SLOT movr_admin_live_4242_0000beef_7 TEMPORARY LOGICAL pgoutput "
             "(SNAPSHOT 'nothing')");
-        const QString start = QStringLiteral(
-            "START_REPLICATION SLOT movr_admin_live_4242_0000beef_7 LOGICAL 0/0 (proto_version '1', "
-            "publication_names 'movr_admin_live')");
+        const QString start =
+            QStringLiteral("START_REPLICATION SLOT movr_admin_live_4242_0000beef_7 LOGICAL 0/0 "
+                           "(proto_version '1', "
+                           "publication_names 'movr_admin_live')");
         // No publication yet.
         QCOMPARE(LiveSql::postgresSequence(QStringLiteral("movr_admin_live"), tables, false, {},
                                            slot, 150018),
@@ -160,20 +161,22 @@ private Q_SLOTS:
                                            slot, 160004),
                  (QStringList{setup, exists, published, createSlot15, start}));
         // Missing two tables; a server before 15.
-        QCOMPARE(LiveSql::postgresSequence(QStringLiteral("movr_admin_live"), tables, true,
-                                           {QStringLiteral("vehicles"), QStringLiteral("users"),
-                                            QStringLiteral("promo_codes")},
-                                           slot, 140011),
-                 (QStringList{setup, exists, published,
-                              QStringLiteral("ALTER PUBLICATION movr_admin_live ADD TABLE rides, "
-                                             "user_promo_codes"),
-                              QStringLiteral("CREATE_REPLICATION_SLOT movr_admin_live_4242_0000beef_7 "
-                                             "TEMPORARY LOGICAL pgoutput NOEXPORT_SNAPSHOT"),
-                              start}));
+        QCOMPARE(
+            LiveSql::postgresSequence(QStringLiteral("movr_admin_live"), tables, true,
+                                      {QStringLiteral("vehicles"), QStringLiteral("users"),
+                                       QStringLiteral("promo_codes")},
+                                      slot, 140011),
+            (QStringList{setup, exists, published,
+                         QStringLiteral("ALTER PUBLICATION movr_admin_live ADD TABLE rides, "
+                                        "user_promo_codes"),
+                         QStringLiteral("CREATE_REPLICATION_SLOT movr_admin_live_4242_0000beef_7 "
+                                        "TEMPORARY LOGICAL pgoutput NOEXPORT_SNAPSHOT"),
+                         start}));
         // An odd publication name is quoted, also inside publication_names.
-        QCOMPARE(LiveSql::startReplication(slot, QStringLiteral("Live's")),
-                 QStringLiteral("START_REPLICATION SLOT movr_admin_live_4242_0000beef_7 LOGICAL 0/0 "
-                                "(proto_version '1', publication_names '\"Live''s\"')"));
+        QCOMPARE(
+            LiveSql::startReplication(slot, QStringLiteral("Live's")),
+            QStringLiteral("START_REPLICATION SLOT movr_admin_live_4242_0000beef_7 LOGICAL 0/0 "
+                           "(proto_version '1', publication_names '\"Live''s\"')"));
     }
 
     void postgresFallbacks()
