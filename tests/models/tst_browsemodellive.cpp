@@ -4,6 +4,7 @@
 // rows and the test hands the model the change events the live worker would (the worker is
 // tested in tests/worker). Every model runs under a fatal QAbstractItemModelTester.
 
+#include "FakePageSource.h"
 #include "ModelTesting.h"
 #include "MovrTestData.h"
 #include "TestServer.h"
@@ -21,36 +22,6 @@
 #include <QTest>
 
 namespace {
-
-// Records the requests; the test answers them with reply(). Never answers by itself.
-class FakePageSource : public PageSource
-{
-public:
-    quint64 newClientId() override { return m_nextClient++; }
-    void submit(const PageRequest &request) override { requests.append(request); }
-    void forgetClient(quint64) override {}
-
-    void reply(const Page &page) { Q_EMIT pageReady(page); }
-
-    std::optional<PageRequest> last(PageRequest::Kind kind) const
-    {
-        for (auto it = requests.crbegin(); it != requests.crend(); ++it) {
-            if (it->kind == kind)
-                return *it;
-        }
-        return std::nullopt;
-    }
-    int count(PageRequest::Kind kind) const
-    {
-        return int(std::count_if(requests.begin(), requests.end(),
-                                 [kind](const PageRequest &r) { return r.kind == kind; }));
-    }
-
-    QList<PageRequest> requests;
-
-private:
-    quint64 m_nextClient = 7;
-};
 
 QString userId(int n)
 {

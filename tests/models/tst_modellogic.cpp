@@ -3,6 +3,7 @@
 // results are tested against a real server in tst_browsemodel). Every model runs under a
 // fatal QAbstractItemModelTester, which also calls fetchMore on its own, as views do.
 
+#include "FakePageSource.h"
 #include "models/BrowseTableModel.h"
 #include "models/PageSource.h"
 #include "models/PendingChanges.h"
@@ -13,38 +14,6 @@
 #include <QTest>
 
 namespace {
-
-// Records the requests; the test answers them with reply(). Never answers by itself.
-class FakePageSource : public PageSource
-{
-public:
-    quint64 newClientId() override { return m_nextClient++; }
-    void submit(const PageRequest &request) override { requests.append(request); }
-    void forgetClient(quint64 client) override { forgotten.append(client); }
-
-    void reply(const Page &page) { Q_EMIT pageReady(page); }
-
-    // The last request of this kind (the tester may have asked for more meanwhile).
-    std::optional<PageRequest> last(PageRequest::Kind kind) const
-    {
-        for (auto it = requests.crbegin(); it != requests.crend(); ++it) {
-            if (it->kind == kind)
-                return *it;
-        }
-        return std::nullopt;
-    }
-    int count(PageRequest::Kind kind) const
-    {
-        return int(std::count_if(requests.begin(), requests.end(),
-                                 [kind](const PageRequest &r) { return r.kind == kind; }));
-    }
-
-    QList<PageRequest> requests;
-    QList<quint64> forgotten;
-
-private:
-    quint64 m_nextClient = 7;
-};
 
 // A users row: city, id, name, address, credit_card.
 RowData user(const QString &city, int n, const QString &name = QString())
