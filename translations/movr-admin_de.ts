@@ -160,15 +160,15 @@
     </message>
     <message>
         <source>This row was changed on the server and no longer matches the filter, or was deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Zeile wurde auf dem Server geändert und entspricht nicht mehr dem Filter, oder sie wurde gelöscht.</translation>
     </message>
     <message>
         <source>This row was deleted on the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Zeile wurde auf dem Server gelöscht.</translation>
     </message>
     <message>
         <source>This row no longer matches the filter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Zeile entspricht nicht mehr dem Filter.</translation>
     </message>
 </context>
 <context>
@@ -812,42 +812,42 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
     </message>
     <message>
         <source>Paused</source>
-        <translation type="unfinished"></translation>
+        <translation>Angehalten</translation>
     </message>
     <message>
         <source>Live: reconnecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Live: Verbindung wird wiederhergestellt…</translation>
     </message>
     <message>
         <source>Live: changefeed</source>
-        <translation type="unfinished"></translation>
+        <translation>Live: Changefeed</translation>
     </message>
     <message>
         <source>Live: logical decoding</source>
-        <translation type="unfinished"></translation>
+        <translation>Live: logische Dekodierung</translation>
     </message>
     <message>
         <source>Live: polling every %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>Live: Abfrage alle %1 s</translation>
     </message>
     <message numerus="yes">
         <source>Live: polling every %n s</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Live: Abfrage alle %n s</numerusform>
+            <numerusform>Live: Abfrage alle %n s</numerusform>
         </translation>
     </message>
     <message>
         <source>Live: starting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Live: wird gestartet…</translation>
     </message>
     <message>
         <source>View › Live updates is off: tables change only when reloaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ansicht › Live-Aktualisierung ist ausgeschaltet: Tabellen ändern sich nur beim Neuladen.</translation>
     </message>
     <message>
         <source>An administrator can allow a better source with: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Administrator kann mit folgender Anweisung eine bessere Quelle zulassen: %1</translation>
     </message>
 </context>
 <context>
@@ -1377,125 +1377,125 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
     <name>LiveController</name>
     <message>
         <source>&amp;Live updates</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Live-Aktualisierung</translation>
     </message>
     <message>
         <source>Tables and details follow changes made in the database by others</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabellen und Details folgen Änderungen, die andere in der Datenbank vornehmen</translation>
     </message>
 </context>
 <context>
     <name>LiveSql</name>
     <message>
         <source>The server does not keep the changes logical decoding needs (wal_level is %1, not logical), so the tables are polled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server bewahrt die Änderungen nicht auf, die die logische Dekodierung benötigt (wal_level ist %1, nicht logical), daher werden die Tabellen regelmäßig abgefragt.</translation>
     </message>
     <message>
         <source>Your role may not open a replication connection (it lacks the REPLICATION attribute), so the tables are polled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Rolle darf keine Replikationsverbindung öffnen (ihr fehlt das Attribut REPLICATION), daher werden die Tabellen regelmäßig abgefragt.</translation>
     </message>
     <message>
         <source>The live connection was lost: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Live-Verbindung ging verloren: %1</translation>
     </message>
     <message>
         <source>The server&apos;s replication settings could not be read, so the tables are polled: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Replikationseinstellungen des Servers konnten nicht gelesen werden, daher werden die Tabellen regelmäßig abgefragt: %1</translation>
     </message>
     <message>
         <source>The publication logical decoding reads could not be created (only the tables&apos; owner may), so the tables are polled: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Publikation, die die logische Dekodierung liest, konnte nicht angelegt werden (das darf nur der Eigentümer der Tabellen), daher werden die Tabellen regelmäßig abgefragt: %1</translation>
     </message>
     <message>
         <source>The publication was created by another session meanwhile: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Publikation wurde inzwischen von einer anderen Sitzung angelegt: %1</translation>
     </message>
     <message>
         <source>A followed table does not exist any more, so the tables are polled: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine verfolgte Tabelle existiert nicht mehr, daher werden die Tabellen regelmäßig abgefragt: %1</translation>
     </message>
     <message>
         <source>The publication logical decoding reads could not be set up, so the tables are polled: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Publikation, die die logische Dekodierung liest, konnte nicht eingerichtet werden, daher werden die Tabellen regelmäßig abgefragt: %1</translation>
     </message>
     <message>
         <source>The server refused the replication connection, so the tables are polled: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat die Replikationsverbindung abgelehnt, daher werden die Tabellen regelmäßig abgefragt: %1</translation>
     </message>
     <message>
         <source>Every replication slot of the server is in use (max_replication_slots), so the tables are polled: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Replikationsslots des Servers sind belegt (max_replication_slots), daher werden die Tabellen regelmäßig abgefragt: %1</translation>
     </message>
     <message>
         <source>The replication slot could not be created, so the tables are polled: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Replikationsslot konnte nicht angelegt werden, daher werden die Tabellen regelmäßig abgefragt: %1</translation>
     </message>
     <message>
         <source>The server refused to start logical decoding, so the tables are polled: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat den Start der logischen Dekodierung abgelehnt, daher werden die Tabellen regelmäßig abgefragt: %1</translation>
     </message>
     <message>
         <source>The server ended the live stream: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat den Live-Stream beendet: %1</translation>
     </message>
     <message>
         <source>CockroachDB refuses changefeeds while rangefeeds are off (the cluster setting kv.rangefeed.enabled), so the tables are polled: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>CockroachDB lehnt Changefeeds ab, solange Rangefeeds ausgeschaltet sind (die Cluster-Einstellung kv.rangefeed.enabled), daher werden die Tabellen regelmäßig abgefragt: %1</translation>
     </message>
     <message>
         <source>The server ended the changefeed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat den Changefeed beendet: %1</translation>
     </message>
     <message>
         <source>Your role may not create a changefeed on these tables, so they are polled: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Rolle darf auf diesen Tabellen keinen Changefeed anlegen, daher werden sie regelmäßig abgefragt: %1</translation>
     </message>
     <message>
         <source>The changefeed could not be started, so the tables are polled: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Changefeed konnte nicht gestartet werden, daher werden die Tabellen regelmäßig abgefragt: %1</translation>
     </message>
 </context>
 <context>
     <name>LiveWorker</name>
     <message>
         <source>The live connection was lost; reconnecting: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Live-Verbindung ging verloren; sie wird wiederhergestellt: %1</translation>
     </message>
     <message>
         <source>The live connection could not be opened: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Live-Verbindung konnte nicht geöffnet werden: %1</translation>
     </message>
     <message>
         <source>Changefeeds are turned off for live updates, so the tables are polled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Changefeeds sind für die Live-Aktualisierung ausgeschaltet, daher werden die Tabellen regelmäßig abgefragt.</translation>
     </message>
     <message>
         <source>Logical decoding is turned off for live updates, so the tables are polled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die logische Dekodierung ist für die Live-Aktualisierung ausgeschaltet, daher werden die Tabellen regelmäßig abgefragt.</translation>
     </message>
     <message>
         <source>Live updates</source>
-        <translation type="unfinished"></translation>
+        <translation>Live-Aktualisierung</translation>
     </message>
     <message>
         <source>The changefeed sent a row that could not be read, so the tables are polled: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Changefeed hat eine Zeile gesendet, die nicht gelesen werden konnte, daher werden die Tabellen regelmäßig abgefragt: %1</translation>
     </message>
     <message>
         <source>The changefeed ended; it is started again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Changefeed wurde beendet; er wird neu gestartet.</translation>
     </message>
     <message>
         <source>The table %1 was dropped or left the publication %2; the stream is opened again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Tabelle %1 wurde gelöscht oder aus der Publikation %2 entfernt; der Stream wird neu geöffnet.</translation>
     </message>
     <message>
         <source>The role was not found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Rolle wurde nicht gefunden.</translation>
     </message>
     <message>
         <source>The logical decoding stream could not be read, so the tables are polled: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Stream der logischen Dekodierung konnte nicht gelesen werden, daher werden die Tabellen regelmäßig abgefragt: %1</translation>
     </message>
 </context>
 <context>
@@ -1692,55 +1692,55 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
     <name>NewRowsBar</name>
     <message>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzeigen</translation>
     </message>
     <message numerus="yes">
         <source>%n new vehicle(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n neues Fahrzeug</numerusform>
+            <numerusform>%n neue Fahrzeuge</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n new ride(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n neue Fahrt</numerusform>
+            <numerusform>%n neue Fahrten</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n new user(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n neuer Nutzer</numerusform>
+            <numerusform>%n neue Nutzer</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n new promo code(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n neuer Aktionscode</numerusform>
+            <numerusform>%n neue Aktionscodes</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n new promo code(s) held</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n neuer Aktionscode eines Nutzers</numerusform>
+            <numerusform>%n neue Aktionscodes von Nutzern</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n new location(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n neuer Standort</numerusform>
+            <numerusform>%n neue Standorte</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n new row(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n neue Zeile</numerusform>
+            <numerusform>%n neue Zeilen</numerusform>
         </translation>
     </message>
 </context>
@@ -2014,7 +2014,7 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
     </message>
     <message>
         <source>Changed on the server to “%1” since you edited it; Apply will ask which value to keep.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seit Ihrer Bearbeitung auf dem Server in „%1“ geändert; „Anwenden“ fragt, welcher Wert behalten werden soll.</translation>
     </message>
 </context>
 <context>
@@ -2032,22 +2032,22 @@ Ohne URL, ohne DATABASE_URL und ohne Option öffnet sich eine Willkommensseite, 
     <name>PgStream</name>
     <message>
         <source>The stream was stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Stream wurde angehalten.</translation>
     </message>
     <message numerus="yes">
         <source>The server did not answer within %n seconds.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Der Server hat nicht innerhalb von %n Sekunde geantwortet.</numerusform>
+            <numerusform>Der Server hat nicht innerhalb von %n Sekunden geantwortet.</numerusform>
         </translation>
     </message>
     <message>
         <source>The statement started a copy stream.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anweisung hat einen COPY-Stream gestartet.</translation>
     </message>
     <message>
         <source>The server ended the stream.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat den Stream beendet.</translation>
     </message>
 </context>
 <context>

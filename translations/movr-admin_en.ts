@@ -49,9 +49,9 @@
     <name>ConnectionStatusBar</name>
     <message numerus="yes">
         <source>Live: polling every %n s</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Live: polling every %n s</numerusform>
+            <numerusform>Live: polling every %n s</numerusform>
         </translation>
     </message>
 </context>
@@ -110,51 +110,51 @@
     <name>NewRowsBar</name>
     <message numerus="yes">
         <source>%n new vehicle(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n new vehicle</numerusform>
+            <numerusform>%n new vehicles</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n new ride(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n new ride</numerusform>
+            <numerusform>%n new rides</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n new user(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n new user</numerusform>
+            <numerusform>%n new users</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n new promo code(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n new promo code</numerusform>
+            <numerusform>%n new promo codes</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n new promo code(s) held</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n new promo code held</numerusform>
+            <numerusform>%n new promo codes held</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n new location(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n new location</numerusform>
+            <numerusform>%n new locations</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n new row(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n new row</numerusform>
+            <numerusform>%n new rows</numerusform>
         </translation>
     </message>
 </context>
@@ -162,9 +162,9 @@
     <name>PgStream</name>
     <message numerus="yes">
         <source>The server did not answer within %n seconds.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The server did not answer within %n second.</numerusform>
+            <numerusform>The server did not answer within %n seconds.</numerusform>
         </translation>
     </message>
 </context>

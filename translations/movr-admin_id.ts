@@ -158,15 +158,15 @@
     </message>
     <message>
         <source>This row was changed on the server and no longer matches the filter, or was deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Baris ini diubah di server dan tidak lagi cocok dengan filter, atau telah dihapus.</translation>
     </message>
     <message>
         <source>This row was deleted on the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Baris ini telah dihapus di server.</translation>
     </message>
     <message>
         <source>This row no longer matches the filter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Baris ini tidak lagi cocok dengan filter.</translation>
     </message>
 </context>
 <context>
@@ -807,41 +807,41 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
     </message>
     <message>
         <source>Paused</source>
-        <translation type="unfinished"></translation>
+        <translation>Dijeda</translation>
     </message>
     <message>
         <source>Live: reconnecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Langsung: menyambung ulang…</translation>
     </message>
     <message>
         <source>Live: changefeed</source>
-        <translation type="unfinished"></translation>
+        <translation>Langsung: changefeed</translation>
     </message>
     <message>
         <source>Live: logical decoding</source>
-        <translation type="unfinished"></translation>
+        <translation>Langsung: dekode logis</translation>
     </message>
     <message>
         <source>Live: polling every %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>Langsung: polling setiap %1 dtk</translation>
     </message>
     <message numerus="yes">
         <source>Live: polling every %n s</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Langsung: polling setiap %n dtk</numerusform>
         </translation>
     </message>
     <message>
         <source>Live: starting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Langsung: memulai…</translation>
     </message>
     <message>
         <source>View › Live updates is off: tables change only when reloaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tampilan › Pembaruan langsung nonaktif: tabel hanya berubah saat dimuat ulang.</translation>
     </message>
     <message>
         <source>An administrator can allow a better source with: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Administrator dapat mengizinkan sumber yang lebih baik dengan: %1</translation>
     </message>
 </context>
 <context>
@@ -1368,125 +1368,125 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
     <name>LiveController</name>
     <message>
         <source>&amp;Live updates</source>
-        <translation type="unfinished"></translation>
+        <translation>Pembaruan &amp;langsung</translation>
     </message>
     <message>
         <source>Tables and details follow changes made in the database by others</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabel dan rincian mengikuti perubahan yang dibuat orang lain di basis data</translation>
     </message>
 </context>
 <context>
     <name>LiveSql</name>
     <message>
         <source>The server does not keep the changes logical decoding needs (wal_level is %1, not logical), so the tables are polled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Server tidak menyimpan perubahan yang diperlukan dekode logis (wal_level bernilai %1, bukan logical), sehingga tabel diperbarui dengan polling.</translation>
     </message>
     <message>
         <source>Your role may not open a replication connection (it lacks the REPLICATION attribute), so the tables are polled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Peran Anda tidak boleh membuka koneksi replikasi (peran ini tidak memiliki atribut REPLICATION), sehingga tabel diperbarui dengan polling.</translation>
     </message>
     <message>
         <source>The live connection was lost: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Koneksi langsung terputus: %1</translation>
     </message>
     <message>
         <source>The server&apos;s replication settings could not be read, so the tables are polled: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Pengaturan replikasi server tidak dapat dibaca, sehingga tabel diperbarui dengan polling: %1</translation>
     </message>
     <message>
         <source>The publication logical decoding reads could not be created (only the tables&apos; owner may), so the tables are polled: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Publikasi yang dibaca dekode logis tidak dapat dibuat (hanya pemilik tabel yang boleh), sehingga tabel diperbarui dengan polling: %1</translation>
     </message>
     <message>
         <source>The publication was created by another session meanwhile: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Publikasi telah dibuat oleh sesi lain sementara itu: %1</translation>
     </message>
     <message>
         <source>A followed table does not exist any more, so the tables are polled: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabel yang diikuti sudah tidak ada, sehingga tabel diperbarui dengan polling: %1</translation>
     </message>
     <message>
         <source>The publication logical decoding reads could not be set up, so the tables are polled: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Publikasi yang dibaca dekode logis tidak dapat disiapkan, sehingga tabel diperbarui dengan polling: %1</translation>
     </message>
     <message>
         <source>The server refused the replication connection, so the tables are polled: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Server menolak koneksi replikasi, sehingga tabel diperbarui dengan polling: %1</translation>
     </message>
     <message>
         <source>Every replication slot of the server is in use (max_replication_slots), so the tables are polled: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Semua slot replikasi server sedang digunakan (max_replication_slots), sehingga tabel diperbarui dengan polling: %1</translation>
     </message>
     <message>
         <source>The replication slot could not be created, so the tables are polled: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Slot replikasi tidak dapat dibuat, sehingga tabel diperbarui dengan polling: %1</translation>
     </message>
     <message>
         <source>The server refused to start logical decoding, so the tables are polled: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Server menolak memulai dekode logis, sehingga tabel diperbarui dengan polling: %1</translation>
     </message>
     <message>
         <source>The server ended the live stream: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Server mengakhiri aliran langsung: %1</translation>
     </message>
     <message>
         <source>CockroachDB refuses changefeeds while rangefeeds are off (the cluster setting kv.rangefeed.enabled), so the tables are polled: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>CockroachDB menolak changefeed selama rangefeed nonaktif (pengaturan klaster kv.rangefeed.enabled), sehingga tabel diperbarui dengan polling: %1</translation>
     </message>
     <message>
         <source>The server ended the changefeed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Server mengakhiri changefeed: %1</translation>
     </message>
     <message>
         <source>Your role may not create a changefeed on these tables, so they are polled: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Peran Anda tidak boleh membuat changefeed pada tabel-tabel ini, sehingga tabel diperbarui dengan polling: %1</translation>
     </message>
     <message>
         <source>The changefeed could not be started, so the tables are polled: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Changefeed tidak dapat dimulai, sehingga tabel diperbarui dengan polling: %1</translation>
     </message>
 </context>
 <context>
     <name>LiveWorker</name>
     <message>
         <source>The live connection was lost; reconnecting: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Koneksi langsung terputus; menyambung ulang: %1</translation>
     </message>
     <message>
         <source>The live connection could not be opened: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Koneksi langsung tidak dapat dibuka: %1</translation>
     </message>
     <message>
         <source>Changefeeds are turned off for live updates, so the tables are polled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Changefeed dinonaktifkan untuk pembaruan langsung, sehingga tabel diperbarui dengan polling.</translation>
     </message>
     <message>
         <source>Logical decoding is turned off for live updates, so the tables are polled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Logical decoding dinonaktifkan untuk pembaruan langsung, sehingga tabel diperbarui dengan polling.</translation>
     </message>
     <message>
         <source>Live updates</source>
-        <translation type="unfinished"></translation>
+        <translation>Pembaruan langsung</translation>
     </message>
     <message>
         <source>The changefeed sent a row that could not be read, so the tables are polled: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Changefeed mengirim baris yang tidak dapat dibaca, sehingga tabel diperbarui dengan polling: %1</translation>
     </message>
     <message>
         <source>The changefeed ended; it is started again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Changefeed berakhir; changefeed dimulai lagi.</translation>
     </message>
     <message>
         <source>The table %1 was dropped or left the publication %2; the stream is opened again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabel %1 dihapus atau dikeluarkan dari publikasi %2; aliran dibuka lagi.</translation>
     </message>
     <message>
         <source>The role was not found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Peran tidak ditemukan.</translation>
     </message>
     <message>
         <source>The logical decoding stream could not be read, so the tables are polled: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Aliran dekode logis tidak dapat dibaca, sehingga tabel diperbarui dengan polling: %1</translation>
     </message>
 </context>
 <context>
@@ -1680,48 +1680,48 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
     <name>NewRowsBar</name>
     <message>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>Tampilkan</translation>
     </message>
     <message numerus="yes">
         <source>%n new vehicle(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n kendaraan baru</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n new ride(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n perjalanan baru</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n new user(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n pengguna baru</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n new promo code(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n kode promo baru</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n new promo code(s) held</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n kode promo pengguna baru</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n new location(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n lokasi baru</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n new row(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n baris baru</numerusform>
         </translation>
     </message>
 </context>
@@ -1995,7 +1995,7 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
     </message>
     <message>
         <source>Changed on the server to “%1” since you edited it; Apply will ask which value to keep.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diubah di server menjadi “%1” sejak Anda menyuntingnya; Terapkan akan menanyakan nilai mana yang dipertahankan.</translation>
     </message>
 </context>
 <context>
@@ -2013,21 +2013,21 @@ Tanpa URL, tanpa DATABASE_URL, dan tanpa opsi, membuka halaman sambutan yang mem
     <name>PgStream</name>
     <message>
         <source>The stream was stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aliran dihentikan.</translation>
     </message>
     <message numerus="yes">
         <source>The server did not answer within %n seconds.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Server tidak menjawab dalam %n detik.</numerusform>
         </translation>
     </message>
     <message>
         <source>The statement started a copy stream.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pernyataan memulai aliran COPY.</translation>
     </message>
     <message>
         <source>The server ended the stream.</source>
-        <translation type="unfinished"></translation>
+        <translation>Server mengakhiri aliran.</translation>
     </message>
 </context>
 <context>
