@@ -26,6 +26,7 @@
 #include "EndRideDialog.h"
 #include "LocationTrailPlot.h"
 #include "MainWindow.h"
+#include "NewRowsBar.h"
 #include "PreviewDialog.h"
 #include "ScopeSelector.h"
 #include "SqlPanel.h"
@@ -42,6 +43,7 @@
 
 #include "demo/DemoDatabase.h"
 #include "models/BrowseTableModel.h"
+#include "models/ChangeHighlights.h"
 #include "models/PendingChanges.h"
 #include "pg/PgConnection.h"
 
@@ -313,6 +315,10 @@ private:
     // A short steady run in the Workload dock: the dock, then the SQL panel showing the
     // workload's statements; the run is stopped at the end.
     void workloadRun();
+    // Live updates (issue 13), after a second session's changes: highlighted cells in the
+    // Vehicles table, then the new rows bar above Rides.
+    void liveHighlight();
+    void liveNewRows();
 
     void save(const QPixmap &picture, const QString &file);
     MainWindow &window() { return *m_window; }
@@ -329,6 +335,8 @@ private:
     // Runs `sql` as another session would, on a thread of its own, while the window runs.
     void runElsewhere(const QString &sql, const SqlParams &params);
     void waitForEdit(QSignalSpy &finished, const QString &what);
+    // Waits until the status bar says the window follows the database by logical decoding.
+    void waitLiveDecoding();
     // Shows the SQL panel filtered to edits, the newest action expanded and its row
     // `select` (-1: the action itself, otherwise that attempt) selected.
     void showNewestEdit(int select);
@@ -514,6 +522,16 @@ void Screenshots::waitForEdit(QSignalSpy &finished, const QString &what)
     const auto reply = finished.takeFirst().first().value<EditReply>();
     if (!reply.outcome.committed())
         fail(QStringLiteral("%1 failed: %2").arg(what, EditController::describe(reply)));
+}
+
+void Screenshots::waitLiveDecoding()
+{
+    waitUntil(
+        [this] {
+            return window().connectionStatus()->liveText() ==
+                   QLatin1String("Live: logical decoding");
+        },
+        QStringLiteral("live updates by logical decoding"));
 }
 
 QMenu *Screenshots::openActionsMenu(MainWindow &target)
@@ -829,6 +847,28 @@ void Screenshots::conflictDialog()
     // Someone else renames the user meanwhile.
     runElsewhere(QStringLiteral("UPDATE users SET name = $3 WHERE city = $1 AND id = $2"),
                  {m_editedCity, m_editedUser, m_editedName + QStringLiteral("-Lee")});
+    // Live updates mark the pending cell "changed on the server" (the stream's event, then
+    // the row read again); its tool tip says so, as when the mouse rests on it.
+    TablePage *users = window().currentPage();
+    QAbstractItemModel *shown = users->view()->model();
+    const int name = column(BrowseTable::Users, "name");
+    const auto editedCell = [&] {
+        const int row = users->model()->rowForKey(key(m_editedCity, m_editedUser));
+        return row < 0 ? QModelIndex() : shown->index(row, name);
+    };
+    waitUntil(
+        [&] {
+            return editedCell().isValid() &&
+                   editedCell().data(PendingEditsProxy::ChangedOnServerRole).toBool();
+        },
+        QStringLiteral("the pending edit marked changed on the server"));
+    const QRect cell = users->view()->visualRect(editedCell());
+    QWidget *tip =
+        showToolTip(users->view()->viewport()->mapToGlobal(cell.center()),
+                    editedCell().data(Qt::ToolTipRole).toString(), users->view()->viewport());
+    settle();
+    save(composed(&window(), {tip}), QStringLiteral("guide/live-changed-on-server.png"));
+    QToolTip::hideText();
     const auto answer = [this](ConflictDialog *dialog) {
         // Widened as a user would: at its first size the field's name (table, city, whole id)
         // leaves the values too little room, and they are elided.
@@ -1056,6 +1096,92 @@ void Screenshots::workloadRun()
     detail->show();
 }
 
+void Screenshots::liveHighlight()
+{
+    TablePage *vehicles = showTable(BrowseTable::Vehicles);
+    waitLiveDecoding();
+    BrowseTableModel *model = vehicles->model();
+    // Long enough for the picture to catch the changed cells at nearly full strength.
+    model->setHighlightDuration(60000);
+    // Vehicles the workload added meanwhile wait in the new rows bar: shown, so that the
+    // picture is about the changed cells.
+    if (model->newRowCount() > 0)
+        vehicles->newRowsBar()->showNewRows();
+    waitUntil([model] { return model->newRowCount() == 0; }, QStringLiteral("no new vehicle"));
+    waitLoaded(model, QStringLiteral("the vehicles shown"));
+    QTableView *view = vehicles->view();
+    view->setCurrentIndex(view->model()->index(0, 1));
+    view->scrollToTop();
+    // Three vehicles near the top, changed by a second session in one transaction: one set
+    // lost, one moved, one taken (status and place).
+    const int idColumn = column(BrowseTable::Vehicles, "id");
+    const int statusColumn = column(BrowseTable::Vehicles, "status");
+    const int locationColumn = column(BrowseTable::Vehicles, "current_location");
+    const QList<int> rows{2, 4, 5};
+    if (model->rowCount() <= rows.last())
+        fail(QStringLiteral("too few vehicles for the live picture"));
+    SqlParams ids;
+    for (int row : rows)
+        ids.append(model->cellText(row, idColumn));
+    runElsewhere(
+        QStringLiteral(
+            "UPDATE vehicles SET "
+            "status = CASE id WHEN $1::uuid THEN (CASE status WHEN 'lost' THEN 'available' "
+            "ELSE 'lost' END) WHEN $3::uuid THEN (CASE status WHEN 'in_use' THEN "
+            "'available' ELSE 'in_use' END) ELSE status END, "
+            "current_location = CASE id WHEN $2::uuid THEN '88 Harbor Street' "
+            "WHEN $3::uuid THEN '1 Station Square' ELSE current_location END "
+            "WHERE id IN ($1::uuid, $2::uuid, $3::uuid)"),
+        ids);
+    const auto highlighted = [model](int row, int column) {
+        return model->index(row, column).data(BrowseTableModel::ChangeHighlightRole).toReal() > 0.5;
+    };
+    waitUntil(
+        [&] {
+            return highlighted(rows.at(0), statusColumn) &&
+                   highlighted(rows.at(1), locationColumn) &&
+                   highlighted(rows.at(2), statusColumn) && highlighted(rows.at(2), locationColumn);
+        },
+        QStringLiteral("the changed vehicles highlighted"));
+    settle();
+    save(window().grab(), QStringLiteral("guide/live-highlight.png"));
+    model->setHighlightDuration(ChangeHighlights::DefaultDurationMs);
+}
+
+void Screenshots::liveNewRows()
+{
+    TablePage *rides = showTable(BrowseTable::Rides);
+    waitLiveDecoding();
+    // Rides the workload started meanwhile are already waiting: shown first, so that the
+    // bar counts the second session's rides alone.
+    BrowseTableModel *model = rides->model();
+    if (model->newRowCount() > 0)
+        rides->newRowsBar()->showNewRows();
+    waitUntil([model] { return model->newRowCount() == 0; }, QStringLiteral("no new ride"));
+    waitLoaded(model, QStringLiteral("the rides shown"));
+    rides->view()->setCurrentIndex(rides->view()->model()->index(0, 1));
+    rides->view()->scrollToTop();
+    // A second session starts three rides (as Start ride does: the ride, the vehicle taken).
+    runElsewhere(
+        QStringLiteral(
+            "WITH picked AS (SELECT v.city, v.id, v.current_location, "
+            "(SELECT u.id FROM users u WHERE u.city = v.city ORDER BY u.id LIMIT 1) AS rider "
+            "FROM vehicles v WHERE v.status = 'available' AND NOT EXISTS (SELECT 1 FROM rides r "
+            "WHERE r.vehicle_city = v.city AND r.vehicle_id = v.id AND r.end_time IS NULL) "
+            "ORDER BY v.city, v.id LIMIT 3), "
+            "started AS (INSERT INTO rides (id, city, vehicle_city, rider_id, vehicle_id, "
+            "start_address, start_time) SELECT gen_random_uuid(), city, city, rider, id, "
+            "current_location, now()::timestamp FROM picked RETURNING vehicle_city, vehicle_id) "
+            "UPDATE vehicles v SET status = 'in_use' FROM started s "
+            "WHERE v.city = s.vehicle_city AND v.id = s.vehicle_id"),
+        {});
+    NewRowsBar *bar = rides->newRowsBar();
+    waitUntil([model, bar] { return model->newRowCount() == 3 && bar->isVisible(); },
+              QStringLiteral("the new rides bar"));
+    settle();
+    save(window().grab(), QStringLiteral("guide/live-new-rows.png"));
+}
+
 void Screenshots::takeAll()
 {
     m_window = std::make_unique<MainWindow>();
@@ -1087,6 +1213,8 @@ void Screenshots::takeAll()
     mainWindowLight();
     mainWindowDark();
     workloadRun();
+    liveHighlight();
+    liveNewRows();
 
     m_window.reset();
     std::printf("take_screenshots: %d pictures\n", m_saved);
