@@ -324,14 +324,13 @@ private:
 };
 
 // Like the window's (src/app/LiveController): the latest event per row, handed to the model
-// at most once per frame: the first event of a frame starts a single-shot timer of frameMs.
+// at most once per frame: at once after a quiet frame, else when the frame ends.
 class Coalescer : public QObject
 {
 public:
-    Coalescer(BrowseTableModel *model, int frameMs) : m_model(model)
+    Coalescer(BrowseTableModel *model, int frameMs) : m_model(model), m_frameMs(frameMs)
     {
         m_timer.setSingleShot(true);
-        m_timer.setInterval(frameMs);
         QObject::connect(&m_timer, &QTimer::timeout, this, [this] { dispatch(); });
     }
     void add(const QList<ChangeEvent> &events)
@@ -354,8 +353,14 @@ public:
                 *found = event;
             }
         }
-        if (!m_order.isEmpty() && !m_timer.isActive())
-            m_timer.start();
+        if (m_order.isEmpty() || m_timer.isActive())
+            return;
+        // As the window: after a quiet frame at once, else at the frame's end.
+        const qint64 since = m_sinceDispatch.isValid() ? m_sinceDispatch.elapsed() : m_frameMs;
+        if (since >= m_frameMs)
+            dispatch();
+        else
+            m_timer.start(int(m_frameMs - since));
     }
     qint64 received() const { return m_received; }
     // Called for each event as it arrives on the GUI thread (before coalescing).
@@ -370,6 +375,7 @@ private:
     {
         if (m_order.isEmpty())
             return;
+        m_sinceDispatch.start();
         QList<ChangeEvent> batch;
         batch.reserve(m_order.size());
         for (const QString &key : std::as_const(m_order))
@@ -379,6 +385,8 @@ private:
         m_model->applyChanges(batch);
     }
     BrowseTableModel *m_model;
+    int m_frameMs;
+    QElapsedTimer m_sinceDispatch;
     QTimer m_timer;
     QHash<QString, ChangeEvent> m_pending;
     QStringList m_order;

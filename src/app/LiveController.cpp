@@ -170,9 +170,16 @@ void LiveController::onChanges(const QList<ChangeEvent> &events)
     if (!isEnabled() || events.isEmpty())
         return;
     m_pending += events;
-    // The first batch of a frame starts it; later ones ride along.
-    if (!m_frame->isActive())
-        m_frame->start();
+    if (m_frame->isActive())
+        return; // this frame's dispatch is already due: the batch rides along
+    // At most one dispatch per frame, and none later than needed: a batch after a quiet frame
+    // goes out at once; one within a frame of the last dispatch waits for the frame's end.
+    const qint64 since = m_sinceDispatch.isValid() ? m_sinceDispatch.elapsed() : frameMs;
+    if (since >= frameMs) {
+        dispatch();
+        return;
+    }
+    m_frame->start(int(frameMs - since));
 }
 
 void LiveController::flush()
@@ -185,6 +192,7 @@ void LiveController::dispatch()
 {
     if (m_pending.isEmpty())
         return;
+    m_sinceDispatch.start();
     const QList<ChangeEvent> events = coalesce(std::exchange(m_pending, {}));
     for (BrowseTableModel *model : liveModels())
         model->applyChanges(events);

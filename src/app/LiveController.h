@@ -83,6 +83,7 @@ private:
     QPointer<ConnectionSession> m_session;
     QAction *m_toggle;
     QTimer *m_frame;
+    QElapsedTimer m_sinceDispatch; // since the last dispatch (invalid before the first)
     QTimer *m_poll;
     LiveStatus m_status;
     QList<ChangeEvent> m_pending;
