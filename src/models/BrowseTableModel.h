@@ -139,6 +139,9 @@ public:
     // How long a changed cell takes to fade (ChangeHighlights::DefaultDurationMs; tests
     // shorten it).
     void setHighlightDuration(int ms) { m_highlights.setDuration(ms); }
+    // How long after a live refresh a row an event touched, found unchanged or missing, is
+    // read once more (tests shorten it; see BrowseTableModelLive.cpp).
+    void setRecheckDelay(int ms) { m_recheckDelayMs = qMax(0, ms); }
 
     // The request that reads everything matching the current filter and sort (export).
     PageRequest exportRequest(int pageSize) const;
@@ -260,6 +263,7 @@ private:
     QList<bool> m_stale; // empty: none; else one per row (read again when it becomes visible)
     qsizetype m_staleCount = 0;
     ChangeHighlights m_highlights;
+    int m_recheckDelayMs = 50;
     QTimer m_highlightTimer;
     QElapsedTimer m_clock; // monotonic, for the fading
 };

@@ -8,6 +8,8 @@
 #include "worker/BrowseQuery.h"
 #include "worker/ChangeEvent.h"
 
+#include <QTimer>
+
 #include <algorithm>
 #include <functional>
 #include <utility>
@@ -20,6 +22,12 @@ namespace {
 constexpr qint64 LiveReplyLostMs = 30000;
 // The rows resynced when the view never said which rows it shows (it starts at the top).
 constexpr int DefaultVisibleRows = 100;
+// PostgreSQL's walsender may send a commit as soon as its WAL is flushed, a moment before the
+// committing backend leaves the proc array (RecordTransactionCommit, then
+// ProcArrayEndTransaction in xact.c's CommitTransaction): a read by key right after the event
+// can still see the row as it was. A row an event touched that comes back unchanged, or not at
+// all, is read once more m_recheckDelayMs later (bench_live found it once the event reached
+// the model within a millisecond).
 
 // Two non-NULL cells in the server's order: numbers by value; the rest by their text's bytes
 // (the databases use the C collation; a UUID's text sorts like the UUID, and a timestamp's
@@ -204,6 +212,7 @@ void BrowseTableModel::applyLiveRefresh(const Page &page)
         const qint64 now = m_clock.elapsed();
         const int sortColumn = BrowseQuery::effectiveSort(*m_spec, m_sort).column;
         QSet<QString> returned;
+        QList<KeyValues> recheck;
         int changed = 0;
         bool newRowsChangedNow = false;
         for (const RowData &row : page.rows) {
@@ -225,6 +234,8 @@ void BrowseTableModel::applyLiveRefresh(const Page &page)
                 continue;
             }
             const RowData old = m_rows.at(index);
+            if (old == row && fromEvents.contains(string))
+                recheck.append(key); // the change may not be visible yet
             if (!(old == row)) {
                 QList<int> cells;
                 for (int c = 0; c < columnCount(); ++c) {
@@ -247,6 +258,8 @@ void BrowseTableModel::applyLiveRefresh(const Page &page)
             const QString string = keyString(key);
             if (returned.contains(string))
                 continue;
+            if (fromEvents.contains(string) && !deleted.contains(string))
+                recheck.append(key); // an insert not visible yet, or a row that left
             if (m_newRows.remove(string))
                 newRowsChangedNow = true;
             const int index = rowForKey(key);
@@ -271,6 +284,13 @@ void BrowseTableModel::applyLiveRefresh(const Page &page)
         if (newRowsChangedNow)
             Q_EMIT newRowsChanged(newRowCount());
         Q_EMIT rowsRefreshed(changed);
+        if (!recheck.isEmpty()) {
+            // Read once more, not as from events: no further recheck follows.
+            QTimer::singleShot(m_recheckDelayMs, this, [this, generation = m_generation, recheck] {
+                if (generation == m_generation && acceptsLive())
+                    queueLiveRefresh(recheck, false);
+            });
+        }
     }
     sendLiveRefresh(); // the keys that arrived meanwhile
 }
