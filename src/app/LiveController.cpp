@@ -124,8 +124,10 @@ void LiveController::setEnabled(bool enabled)
     updateModels();
     updatePolling();
     showStatus();
-    // Polling has no stream to resume: what changed meanwhile is read now.
-    if (enabled && m_status.source == LiveSource::Polling)
+    // What changed meanwhile is read now: polling has no stream to resume, and a stream that
+    // did not notice a short pause sends no resync, though the window dropped its changes
+    // (and those waiting for their frame) while off.
+    if (enabled)
         onResyncNeeded({});
 }
 

@@ -50,6 +50,7 @@ private Q_SLOTS:
     void pendingEditIsNotOverwritten();
     void killedStreamResyncs();
     void pausedDoesNotFollow();
+    void quickPauseLosesNothing();
     void newRowsBarShowsInserts();
     void refusedEditShowsTheDatabaseValue();
     void roleWithoutReplicationPolls();
@@ -451,6 +452,31 @@ void TestLiveWindow::pausedDoesNotFollow()
     QTRY_COMPARE_WITH_TIMEOUT(cellOf(vehicles, id, statusColumn), QStringLiteral("lost"), 20000);
     QTRY_COMPARE_WITH_TIMEOUT(m_window->connectionStatus()->liveText(),
                               QStringLiteral("Live: logical decoding"), 20000);
+}
+
+// Off and on again before the stream notices (it keeps running, so the worker sees no gap):
+// the changes the window dropped while off are read again on.
+void TestLiveWindow::quickPauseLosesNothing()
+{
+    const QString id = value(QStringLiteral("SELECT id::text FROM vehicles WHERE status = "
+                                            "'available' ORDER BY id LIMIT 1 OFFSET 2"));
+    QVERIFY(!id.isEmpty());
+    openWindow(TestServer::settings(m_database));
+    const int row = showRow(BrowseTable::Vehicles, id, id);
+    QVERIFY(row >= 0);
+    TablePage *vehicles = page(BrowseTable::Vehicles);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->connectionStatus()->liveText(),
+                              QStringLiteral("Live: logical decoding"), 20000);
+    QSignalSpy arrived(m_window->session(), &ConnectionSession::liveChanges);
+    exec(QStringLiteral("UPDATE vehicles SET status = 'lost' WHERE id = $1"), {id});
+    // The change has reached the window and waits for its frame: off and on at once.
+    QVERIFY(arrived.wait(20000));
+    QAction *live = m_window->liveController()->toggleAction();
+    live->trigger();
+    live->trigger();
+    const int statusColumn = column(BrowseTable::Vehicles, "status");
+    QTRY_COMPARE_WITH_TIMEOUT(cellOf(vehicles, id, statusColumn), QStringLiteral("lost"), 10000);
+    exec(QStringLiteral("UPDATE vehicles SET status = 'available' WHERE id = $1"), {id});
 }
 
 void TestLiveWindow::newRowsBarShowsInserts()
