@@ -16,10 +16,16 @@ VisibleRowsTracker::VisibleRowsTracker(BrowseTableModel *model, QTableView *view
     connect(m_later, &QTimer::timeout, this, &VisibleRowsTracker::update);
     const auto later = [this] { m_later->start(); };
     connect(view->verticalScrollBar(), &QScrollBar::valueChanged, this, later);
-    connect(model, &QAbstractItemModel::rowsInserted, this, later);
-    connect(model, &QAbstractItemModel::rowsRemoved, this, later);
-    connect(model, &QAbstractItemModel::modelReset, this, later);
-    connect(model, &QAbstractItemModel::layoutChanged, this, later);
+    // Rows inserted or removed bring other rows (maybe stale after a gap) into the same
+    // range: it is sent again.
+    const auto rowsMoved = [this] {
+        m_sent = {-2, -2};
+        m_later->start();
+    };
+    connect(model, &QAbstractItemModel::rowsInserted, this, rowsMoved);
+    connect(model, &QAbstractItemModel::rowsRemoved, this, rowsMoved);
+    connect(model, &QAbstractItemModel::modelReset, this, rowsMoved);
+    connect(model, &QAbstractItemModel::layoutChanged, this, rowsMoved);
     view->viewport()->installEventFilter(this);
     connect(view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &VisibleRowsTracker::updatePin);
