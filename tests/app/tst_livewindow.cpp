@@ -14,6 +14,7 @@
 #include "NewRowsBar.h"
 #include "TablePage.h"
 #include "TestServer.h"
+#include "VisibleRowsTracker.h"
 #include "models/BrowseTableModel.h"
 #include "models/PendingChanges.h"
 #include "movr/Operations.h"
@@ -51,6 +52,7 @@ private Q_SLOTS:
     void killedStreamResyncs();
     void pausedDoesNotFollow();
     void quickPauseLosesNothing();
+    void staleRowMovedIntoViewIsRead();
     void newRowsBarShowsInserts();
     void refusedEditShowsTheDatabaseValue();
     void roleWithoutReplicationPolls();
@@ -477,6 +479,51 @@ void TestLiveWindow::quickPauseLosesNothing()
     const int statusColumn = column(BrowseTable::Vehicles, "status");
     QTRY_COMPARE_WITH_TIMEOUT(cellOf(vehicles, id, statusColumn), QStringLiteral("lost"), 10000);
     exec(QStringLiteral("UPDATE vehicles SET status = 'available' WHERE id = $1"), {id});
+}
+
+// After a gap only the visible rows are read; the others when they come into view. A live
+// delete above them brings the next one into the same range of rows: it is read then.
+void TestLiveWindow::staleRowMovedIntoViewIsRead()
+{
+    const QString first = QStringLiteral("00000000-0000-4000-8000-00000000f001");
+    exec(QStringLiteral("INSERT INTO users (id, city, name, address, credit_card) VALUES "
+                        "($1::uuid, 'amsterdam', 'First Of All', '1 Dam', '4111')"),
+         {first});
+    openWindow(TestServer::settings(m_database));
+    m_window->resize(1000, 420); // fewer rows than the table has
+    m_window->selectTable(BrowseTable::Users);
+    TablePage *users = page(BrowseTable::Users);
+    QTRY_VERIFY_WITH_TIMEOUT(users->model()->atEnd() && users->model()->rowCount() > 0, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->connectionStatus()->liveText(),
+                              QStringLiteral("Live: logical decoding"), 20000);
+    QTRY_VERIFY(VisibleRowsTracker::visibleRows(users->view()).first == 0);
+    const int last = VisibleRowsTracker::visibleRows(users->view()).second;
+    QVERIFY(last + 1 < users->model()->rowCount());
+    QVERIFY(rowOfId(users, first) >= 0 && rowOfId(users, first) <= last);
+    const int idColumn = column(BrowseTable::Users, "id");
+    const int nameColumn = column(BrowseTable::Users, "name");
+    const QString below = users->model()->cellText(last + 1, idColumn);
+    const QString name = users->model()->cellText(last + 1, nameColumn);
+    // Changed while paused: after the gap it is stale (out of sight, not read yet).
+    QAction *live = m_window->liveController()->toggleAction();
+    live->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(value(QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE "
+                                                   "backend_type = 'walsender' AND datname = "
+                                                   "current_database()"))
+                                  .toInt(),
+                              0, 20000);
+    exec(QStringLiteral("UPDATE users SET name = 'Read When Seen' WHERE id = $1::uuid"), {below});
+    QSignalSpy resynced(m_window->liveController(), &LiveController::resynced);
+    live->trigger();
+    // The window's own resync, then the stream's once it runs again.
+    QTRY_VERIFY_WITH_TIMEOUT(resynced.count() >= 2, 20000);
+    QCOMPARE(cellOf(users, below, nameColumn), name);
+    // A row above leaves: the stale one shows, and is read.
+    exec(QStringLiteral("DELETE FROM users WHERE id = $1::uuid"), {first});
+    QTRY_COMPARE_WITH_TIMEOUT(rowOfId(users, first), -1, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(cellOf(users, below, nameColumn), QStringLiteral("Read When Seen"),
+                              10000);
+    exec(QStringLiteral("UPDATE users SET name = $2 WHERE id = $1::uuid"), {below, name});
 }
 
 void TestLiveWindow::newRowsBarShowsInserts()
