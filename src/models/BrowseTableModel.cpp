@@ -268,6 +268,8 @@ void BrowseTableModel::applyPage(const Page &page)
         m_keyIndex.appended(m_rows, first);
         endInsertRows();
     }
+    if (std::exchange(m_resyncAfterPage, false))
+        resyncVisible(true);
     if (stateChanges)
         Q_EMIT stateChanged(m_state);
     Q_EMIT pageLoaded(int(page.rows.size()));

@@ -252,6 +252,7 @@ private:
     QSet<QString> m_liveQueuedEvents;
     QHash<QString, RowData> m_newRows; // key string → row: matching inserts not shown yet
     bool m_pagesMayRepeat = false;     // a live change touched the rows: pages skip loaded keys
+    bool m_resyncAfterPage = false;    // a page read before a gap was in flight at its resync
     std::optional<KeyValues> m_pinned;
     QString m_pinnedString;
     std::optional<KeyValues> m_goneKey; // the pinned row kept although it left

@@ -84,6 +84,7 @@ void BrowseTableModel::resetLive()
     const bool hadNewRows = !m_newRows.isEmpty();
     m_newRows.clear();
     m_pagesMayRepeat = false;
+    m_resyncAfterPage = false;
     m_goneKey.reset();
     m_goneString.clear();
     m_goneReason.clear();
@@ -404,6 +405,10 @@ void BrowseTableModel::resyncVisible(bool afterGap)
 {
     if (!acceptsLive())
         return;
+    // A page in flight may have been read before the gap ended (its rows would count as
+    // fresh): once it is here, everything is resynced again.
+    if (afterGap && m_pending)
+        m_resyncAfterPage = true;
     const int rows = int(m_rows.size());
     const int first = m_visibleKnown ? qMax(0, m_visibleFirst) : 0;
     const int last = qMin(rows - 1, m_visibleKnown ? m_visibleLast : DefaultVisibleRows - 1);

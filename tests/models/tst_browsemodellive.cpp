@@ -548,6 +548,30 @@ private Q_SLOTS:
                  (QList<KeyValues>{userKey(1), userKey(2), userKey(7)}));
     }
 
+    // A page read while the stream was down, still in flight when the stream's resync came:
+    // its rows are stale too, and read when they become visible.
+    void aPageInFlightAtAGapIsResyncedWhenItComes()
+    {
+        Fixture f;
+        f.load({1, 2, 3}, false);
+        if (f.model.canFetchMore({}))
+            f.model.fetchMore({});
+        QCOMPARE(f.source.count(PageRequest::Kind::Page), 2);
+        const PageRequest page = *f.source.last(PageRequest::Kind::Page);
+        f.model.setVisibleRows(0, 2);
+        f.model.resyncVisible(true);
+        QCOMPARE(f.refreshes(), 1);
+        f.source.reply(answer(f.lastRefresh(), users({1, 2, 3}), true));
+        f.source.reply(answer(page, users({4, 5, 6}), true));
+        QCOMPARE(modelUsers(f.model), (QList<int>{1, 2, 3, 4, 5, 6}));
+        if (f.refreshes() > 1) // the visible rows again
+            f.source.reply(answer(f.lastRefresh(), users({1, 2, 3}), true));
+        const int before = f.refreshes();
+        f.model.setVisibleRows(3, 5);
+        QCOMPARE(f.refreshes(), before + 1);
+        QCOMPARE(keySet(f.lastRefresh().refreshKeys), keySet(QList<int>{4, 5, 6}));
+    }
+
     void disabledAndPastViewsIgnoreChanges()
     {
         Fixture f;
