@@ -123,7 +123,8 @@ QStringList LiveSql::postgresSequence(const QString &publication, const QStringL
     return sequence;
 }
 
-std::optional<LiveDecision> LiveSql::checkSetup(const QString &walLevel, bool canReplicate)
+std::optional<LiveDecision> LiveSql::checkSetup(const QString &walLevel, bool canReplicate,
+                                                const QString &role)
 {
     if (walLevel != u"logical")
         return polling(tr("The server does not keep the changes logical decoding needs "
@@ -133,7 +134,8 @@ std::optional<LiveDecision> LiveSql::checkSetup(const QString &walLevel, bool ca
     if (!canReplicate)
         return polling(tr("Your role may not open a replication connection (it lacks the "
                           "REPLICATION attribute), so the tables are polled."),
-                       QStringLiteral("ALTER ROLE CURRENT_USER WITH REPLICATION;"));
+                       // The role by name: an administrator runs it, not this user.
+                       QStringLiteral("ALTER ROLE %1 WITH REPLICATION;").arg(identifier(role)));
     return std::nullopt;
 }
 

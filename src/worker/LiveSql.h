@@ -52,7 +52,9 @@ public:
                                         const QString &slot, int serverVersion);
 
     // nullopt when the server allows logical decoding; else why not (Polling).
-    static std::optional<LiveDecision> checkSetup(const QString &walLevel, bool canReplicate);
+    // `role`: the connection's user, named in the statement an administrator runs.
+    static std::optional<LiveDecision> checkSetup(const QString &walLevel, bool canReplicate,
+                                                  const QString &role);
 
     enum class PostgresStep {
         Setup,              // the setup check or the publication look-up

@@ -62,7 +62,8 @@ LiveWorker::Ending LiveWorker::runPostgres(PgConnection &control)
     if (setup->rowCount() != 1)
         return Ending::from(LiveSql::postgresFailure(
             Step::Setup, DbError::make(ErrorClass::Other, tr("The role was not found."))));
-    if (auto refused = LiveSql::checkSetup(setup->text(0, 0), setup->text(0, 1) == u"t"))
+    if (auto refused = LiveSql::checkSetup(setup->text(0, 0), setup->text(0, 1) == u"t",
+                                           control.serverInfo().user))
         return Ending::from(*refused);
 
     // 2. The publication pgoutput reads: created, or completed with the missing tables.

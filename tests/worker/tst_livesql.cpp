@@ -182,14 +182,19 @@ private Q_SLOTS:
     void postgresFallbacks()
     {
         using Step = LiveSql::PostgresStep;
-        QVERIFY(!LiveSql::checkSetup(QStringLiteral("logical"), true));
-        auto walLevel = LiveSql::checkSetup(QStringLiteral("replica"), true);
+        QVERIFY(!LiveSql::checkSetup(QStringLiteral("logical"), true, QStringLiteral("maxroach")));
+        auto walLevel =
+            LiveSql::checkSetup(QStringLiteral("replica"), true, QStringLiteral("maxroach"));
         QVERIFY(walLevel);
         QCOMPARE(walLevel->action, LiveDecision::Action::Polling);
         QVERIFY(walLevel->reason.contains(QStringLiteral("wal_level is replica")));
-        auto privilege = LiveSql::checkSetup(QStringLiteral("logical"), false);
+        auto privilege =
+            LiveSql::checkSetup(QStringLiteral("logical"), false, QStringLiteral("Max Roach"));
         QVERIFY(privilege);
         QVERIFY(privilege->reason.contains(QStringLiteral("REPLICATION")));
+        // The role by name (quoted as needed), not CURRENT_USER: an administrator runs it.
+        QCOMPARE(privilege->adminHint,
+                 QStringLiteral("ALTER ROLE \"Max Roach\" WITH REPLICATION;"));
 
         const DbError full =
             error(QStringLiteral("53400"), QStringLiteral("all replication slots are in use"));
