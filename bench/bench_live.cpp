@@ -990,8 +990,9 @@ int main(int argc, char *argv[])
                         static_cast<long long>(cell.dispatches));
     }
     std::printf("\n");
-    std::printf("\nPolling / F5 timer (a coarse QTimer of %d ms), fired late by at most:",
-                ctx.pollMs);
+    std::printf(
+        "\nPolling / F5 timer (a precise QTimer of %d ms, as the window's), fired late by at most:",
+        ctx.pollMs);
     for (const Cell &cell : std::as_const(cells)) {
         if (cell.source != Source::LogicalDecoding && cell.unavailable.isEmpty())
             std::printf(" %s %d/s %.1f ms;", qPrintable(sourceName(cell.source)), cell.rate,
