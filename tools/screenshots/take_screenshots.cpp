@@ -87,7 +87,18 @@
 
 namespace {
 
-constexpr QSize WindowSize(1366, 800);
+// The window's size: 1366x800 for docs/; MOVR_SHOTS_SIZE=WIDTHxHEIGHT (e.g. 1024x700) to look
+// at the same states in another size.
+QSize windowSize()
+{
+    static const QSize size = [] {
+        const QStringList parts = qEnvironmentVariable("MOVR_SHOTS_SIZE").split(QLatin1Char('x'));
+        const QSize asked =
+            parts.size() == 2 ? QSize(parts.at(0).toInt(), parts.at(1).toInt()) : QSize();
+        return asked.isValid() && !asked.isEmpty() ? asked : QSize(1366, 800);
+    }();
+    return size;
+}
 constexpr int Timeout = 30000;
 constexpr int DetailWidth = 390;
 
@@ -967,7 +978,7 @@ void Screenshots::privilegesOfReadOnlyRole()
     readOnly.setValue(QStringLiteral("user"), QStringLiteral("support_ro"));
     readOnly.setValue(QStringLiteral("password"), QStringLiteral("readonly"));
     MainWindow limited;
-    limited.resize(WindowSize);
+    limited.resize(windowSize());
     limited.move(0, 0);
     limited.show();
     QSignalSpy privileges(limited.editController(), &EditController::privilegesLoaded);
@@ -1185,7 +1196,7 @@ void Screenshots::liveNewRows()
 void Screenshots::takeAll()
 {
     m_window = std::make_unique<MainWindow>();
-    window().resize(WindowSize);
+    window().resize(windowSize());
     window().move(0, 0);
     window().show();
     if (!QTest::qWaitForWindowExposed(&window()))
