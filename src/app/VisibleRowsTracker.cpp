@@ -9,7 +9,8 @@
 #include <QTimer>
 
 VisibleRowsTracker::VisibleRowsTracker(BrowseTableModel *model, QTableView *view)
-    : QObject(view), m_model(model), m_view(view), m_later(new QTimer(this))
+    : QObject(view), m_model(model), m_view(view), m_viewport(view->viewport()),
+      m_later(new QTimer(this))
 {
     m_later->setSingleShot(true);
     m_later->setInterval(0);
@@ -67,9 +68,10 @@ void VisibleRowsTracker::updatePin()
 
 bool VisibleRowsTracker::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == m_view->viewport() &&
-        (event->type() == QEvent::Resize || event->type() == QEvent::Show ||
-         event->type() == QEvent::Hide))
+    // Compared with the viewport kept at construction: the view's own members may not be
+    // called here, the filter also sees the events of the view's destruction.
+    if (watched == m_viewport && (event->type() == QEvent::Resize ||
+                                  event->type() == QEvent::Show || event->type() == QEvent::Hide))
         m_later->start();
     return QObject::eventFilter(watched, event);
 }

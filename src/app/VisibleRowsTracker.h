@@ -30,6 +30,7 @@ private:
 
     BrowseTableModel *m_model;
     QTableView *m_view;
+    QObject *m_viewport; // only compared, never dereferenced
     QTimer *m_later;
     QPair<int, int> m_sent{-2, -2};
 };
